@@ -1,0 +1,47 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let strictness: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "LedgerLint",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "ledgerlint", targets: ["ledgerlint"]),
+        .library(name: "LedgerLintCore", targets: ["LedgerLintCore"]),
+    ],
+    targets: [
+        // The linter itself: inputs → model → rules → findings → reporters. No command-line knowledge.
+        .target(
+            name: "LedgerLintCore",
+            swiftSettings: strictness,
+            plugins: ["EmbedRulesPlugin"]
+        ),
+        // The thin command-line front end.
+        .executableTarget(
+            name: "ledgerlint",
+            dependencies: ["LedgerLintCore"],
+            swiftSettings: strictness
+        ),
+        // Build tool: turns rules/*.json into Swift source, so the built-in rule set is part of the binary
+        // while rules/ stays the single source.
+        .executableTarget(
+            name: "embed-rules",
+            swiftSettings: strictness
+        ),
+        .plugin(
+            name: "EmbedRulesPlugin",
+            capability: .buildTool(),
+            dependencies: ["embed-rules"]
+        ),
+        .testTarget(
+            name: "LedgerLintCoreTests",
+            dependencies: ["LedgerLintCore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictness
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,53 @@
+/// The snapshot with the facts the rules need derived once: defaults for missing inputs, the customer number
+/// series, and each product's effective sales account.
+public struct Dataset: Sendable {
+    /// Exported Assist customers only: the ones the integration will create in PowerOffice.
+    public let assistCustomers: [AssistCustomer]
+    public let assistProductGroups: [AssistProductGroup]
+    /// Whether `assistProductGroups` are the assumed 1, 2, 3 and 99 rather than an export.
+    public let productGroupsAssumed: Bool
+    public let customers: [PowerOfficeCustomer]
+    public let products: [PowerOfficeProduct]
+    public let productGroups: [PowerOfficeProductGroup]
+    public let accounts: [PowerOfficeAccount]
+    /// Inclusive ranges of PowerOffice's customer number series, sorted; 10000–19999 when the snapshot has no
+    /// series of type Customer.
+    public let customerNumberSeries: [ClosedRange<Int64>]
+    /// For each product (same index): its own standard sales account, else its product group's.
+    public let effectiveSalesAccounts: [Int64?]
+
+    public static let defaultCustomerSeries: ClosedRange<Int64> = 10000...19999
+
+    public init(_ snapshot: Snapshot) {
+        assistCustomers = snapshot.assistCustomers.filter(\.export)
+        assistProductGroups = snapshot.assistProductGroups ?? AssistProductGroup.assumed
+        productGroupsAssumed = snapshot.assistProductGroups == nil
+        customers = snapshot.customers
+        products = snapshot.products
+        productGroups = snapshot.productGroups ?? []
+        accounts = snapshot.accounts
+
+        let series = (snapshot.numberSeries ?? [])
+            .filter { $0.SubLedgerNumberSeriesType?.lowercased() == "customer" }
+            .compactMap { entry -> ClosedRange<Int64>? in
+                guard let from = entry.FromInclusive, let to = entry.ToInclusive, from <= to else { return nil }
+                return from...to
+            }
+            .sorted { $0.lowerBound < $1.lowerBound }
+        customerNumberSeries = series.isEmpty ? [Self.defaultCustomerSeries] : series
+
+        var groupAccountByID: [Int64: Int64] = [:]
+        var groupAccountByCode: [String: Int64] = [:]
+        for group in productGroups {
+            guard let account = group.StandardSalesAccount else { continue }
+            if let id = group.Id { groupAccountByID[id] = account }
+            if let code = group.Code { groupAccountByCode[code] = account }
+        }
+        effectiveSalesAccounts = products.map { product in
+            if let own = product.StandardSalesAccount { return own }
+            if let id = product.ProductGroupId, let account = groupAccountByID[id] { return account }
+            if let code = product.ProductGroupCode, let account = groupAccountByCode[code] { return account }
+            return nil
+        }
+    }
+}

@@ -1,0 +1,130 @@
+// PowerOffice Go v2 DTOs, with the fields LedgerLint reads. Field names are the API's (PascalCase); nearly every
+// property may be null, and unknown properties are ignored. Full definitions: shared/domain/poweroffice-v2-openapi.
+
+/// `GET /Customers` → CustomerDto.
+public struct PowerOfficeCustomer: Sendable, Hashable, Codable {
+    public var Id: Int64?
+    public var Number: Int64?
+    public var Name: String?
+    public var LegalName: String?
+    public var IsPerson: Bool?
+    public var OrganizationNumber: String?
+    public var EmailAddress: String?
+    public var InvoiceEmailAddress: String?
+    /// `PdfByEmail`, `Print`, `EHF`, `AvtaleGiro`, `External`, `Efaktura`, `Factoring`.
+    public var InvoiceDeliveryType: String?
+    public var IsActive: Bool?
+    public var IsArchived: Bool?
+
+    public init(
+        Id: Int64? = nil, Number: Int64? = nil, Name: String? = nil, LegalName: String? = nil, IsPerson: Bool? = nil,
+        OrganizationNumber: String? = nil, EmailAddress: String? = nil, InvoiceEmailAddress: String? = nil,
+        InvoiceDeliveryType: String? = nil, IsActive: Bool? = nil, IsArchived: Bool? = nil
+    ) {
+        self.Id = Id
+        self.Number = Number
+        self.Name = Name
+        self.LegalName = LegalName
+        self.IsPerson = IsPerson
+        self.OrganizationNumber = OrganizationNumber
+        self.EmailAddress = EmailAddress
+        self.InvoiceEmailAddress = InvoiceEmailAddress
+        self.InvoiceDeliveryType = InvoiceDeliveryType
+        self.IsActive = IsActive
+        self.IsArchived = IsArchived
+    }
+}
+
+/// `GET /Products` → ProductDto.
+public struct PowerOfficeProduct: Sendable, Hashable, Codable {
+    public var Id: Int64?
+    public var Code: String?
+    public var Name: String?
+    public var ProductType: String?
+    public var ProductGroupId: Int64?
+    public var ProductGroupCode: String?
+    public var IsArchived: Bool?
+    /// Account number; `nil` means the product group's is used.
+    public var StandardSalesAccount: Int64?
+
+    public init(
+        Id: Int64? = nil, Code: String? = nil, Name: String? = nil, ProductType: String? = nil,
+        ProductGroupId: Int64? = nil, ProductGroupCode: String? = nil, IsArchived: Bool? = nil,
+        StandardSalesAccount: Int64? = nil
+    ) {
+        self.Id = Id
+        self.Code = Code
+        self.Name = Name
+        self.ProductType = ProductType
+        self.ProductGroupId = ProductGroupId
+        self.ProductGroupCode = ProductGroupCode
+        self.IsArchived = IsArchived
+        self.StandardSalesAccount = StandardSalesAccount
+    }
+}
+
+/// `GET /ProductGroups` → ProductGroupDto.
+public struct PowerOfficeProductGroup: Sendable, Hashable, Codable {
+    public var Id: Int64?
+    public var Code: String?
+    public var Name: String?
+    public var IsArchived: Bool?
+    public var StandardSalesAccount: Int64?
+
+    public init(
+        Id: Int64? = nil, Code: String? = nil, Name: String? = nil, IsArchived: Bool? = nil,
+        StandardSalesAccount: Int64? = nil
+    ) {
+        self.Id = Id
+        self.Code = Code
+        self.Name = Name
+        self.IsArchived = IsArchived
+        self.StandardSalesAccount = StandardSalesAccount
+    }
+}
+
+/// `GET /GeneralLedgerAccounts` → GeneralLedgerAccountDto.
+public struct PowerOfficeAccount: Sendable, Hashable, Codable {
+    public var Id: Int64?
+    public var AccountNo: Int64?
+    public var Name: String?
+    public var IsActive: Bool?
+    /// `Asset`, `Liability`, `Equity`, `Income`, `Expense`.
+    public var GeneralLedgerAccountType: String?
+
+    public init(
+        Id: Int64? = nil, AccountNo: Int64? = nil, Name: String? = nil, IsActive: Bool? = nil,
+        GeneralLedgerAccountType: String? = nil
+    ) {
+        self.Id = Id
+        self.AccountNo = AccountNo
+        self.Name = Name
+        self.IsActive = IsActive
+        self.GeneralLedgerAccountType = GeneralLedgerAccountType
+    }
+}
+
+/// `GET /SubLedgerNumberSeries` → SubLedgerNumberSeriesDto.
+public struct PowerOfficeNumberSeries: Sendable, Hashable, Codable {
+    public var Id: String?
+    public var Name: String?
+    /// `Customer`, `Supplier` or `Employee`.
+    public var SubLedgerNumberSeriesType: String?
+    public var FromInclusive: Int64?
+    public var ToInclusive: Int64?
+    public var GeneralLedgerAccountNo: Int64?
+    public var IsDefault: Bool?
+
+    public init(
+        Id: String? = nil, Name: String? = nil, SubLedgerNumberSeriesType: String? = nil, FromInclusive: Int64? = nil,
+        ToInclusive: Int64? = nil, GeneralLedgerAccountNo: Int64? = nil, IsDefault: Bool? = nil
+    ) {
+        self.Id = Id
+        self.Name = Name
+        self.SubLedgerNumberSeriesType = SubLedgerNumberSeriesType
+        self.FromInclusive = FromInclusive
+        self.ToInclusive = ToInclusive
+        self.GeneralLedgerAccountNo = GeneralLedgerAccountNo
+        self.IsDefault = IsDefault
+    }
+}

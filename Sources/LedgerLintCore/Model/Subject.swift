@@ -1,0 +1,117 @@
+/// What a rule iterates over: one kind of record in one system.
+///
+/// Each subject names its fields for the rule files. Field names are the export's camelCase names on the Assist
+/// side and the API's PascalCase names on the PowerOffice side, plus facts the model derives
+/// (`effectiveSalesAccount`).
+public enum Subject: String, Sendable, Hashable, Codable, CaseIterable {
+    case assistCustomers = "assist.customers"
+    case assistProductGroups = "assist.productGroups"
+    case powerOfficeCustomers = "poweroffice.customers"
+    case powerOfficeProducts = "poweroffice.products"
+    case powerOfficeProductGroups = "poweroffice.productGroups"
+    case powerOfficeAccounts = "poweroffice.accounts"
+
+    public var system: System {
+        switch self {
+        case .assistCustomers, .assistProductGroups: .assist
+        default: .poweroffice
+        }
+    }
+
+    public var entity: Entity {
+        switch self {
+        case .assistCustomers, .powerOfficeCustomers: .customer
+        case .assistProductGroups, .powerOfficeProductGroups: .productGroup
+        case .powerOfficeProducts: .product
+        case .powerOfficeAccounts: .account
+        }
+    }
+
+    /// Reads one field of the record at an index.
+    public typealias Accessor = @Sendable (Dataset, Int) -> FieldValue
+
+    /// Number of records of this subject in a dataset.
+    public func count(in dataset: Dataset) -> Int {
+        switch self {
+        case .assistCustomers: dataset.assistCustomers.count
+        case .assistProductGroups: dataset.assistProductGroups.count
+        case .powerOfficeCustomers: dataset.customers.count
+        case .powerOfficeProducts: dataset.products.count
+        case .powerOfficeProductGroups: dataset.productGroups.count
+        case .powerOfficeAccounts: dataset.accounts.count
+        }
+    }
+
+    /// Where a record came from, when the reader knew.
+    public func location(in dataset: Dataset, at index: Int) -> SourceLocation? {
+        switch self {
+        case .assistCustomers: dataset.assistCustomers[index].location
+        case .assistProductGroups: dataset.assistProductGroups[index].location
+        default: nil
+        }
+    }
+
+    /// The fields rules may name, with how to read each.
+    public var fields: [String: Accessor] {
+        switch self {
+        case .assistCustomers:
+            [
+                "customerNumber": { FieldValue($0.assistCustomers[$1].customerNumber) },
+                "name": { FieldValue($0.assistCustomers[$1].name) },
+                "organizationNumber": { FieldValue($0.assistCustomers[$1].organizationNumber) },
+                "email": { FieldValue($0.assistCustomers[$1].email) },
+                "sendMethod": { .string($0.assistCustomers[$1].sendMethod.rawValue) },
+                "export": { .bool($0.assistCustomers[$1].export) },
+            ]
+        case .assistProductGroups:
+            [
+                "number": { .int(Int64($0.assistProductGroups[$1].number)) },
+                "name": { FieldValue($0.assistProductGroups[$1].name) },
+                "salesAccount": { FieldValue($0.assistProductGroups[$1].salesAccount) },
+                "assumed": { dataset, _ in .bool(dataset.productGroupsAssumed) },
+            ]
+        case .powerOfficeCustomers:
+            [
+                "Id": { FieldValue($0.customers[$1].Id) },
+                "Number": { FieldValue($0.customers[$1].Number) },
+                "Name": { FieldValue($0.customers[$1].Name) },
+                "LegalName": { FieldValue($0.customers[$1].LegalName) },
+                "IsPerson": { FieldValue($0.customers[$1].IsPerson) },
+                "OrganizationNumber": { FieldValue($0.customers[$1].OrganizationNumber) },
+                "EmailAddress": { FieldValue($0.customers[$1].EmailAddress) },
+                "InvoiceEmailAddress": { FieldValue($0.customers[$1].InvoiceEmailAddress) },
+                "InvoiceDeliveryType": { FieldValue($0.customers[$1].InvoiceDeliveryType) },
+                "IsActive": { FieldValue($0.customers[$1].IsActive) },
+                "IsArchived": { FieldValue($0.customers[$1].IsArchived) },
+            ]
+        case .powerOfficeProducts:
+            [
+                "Id": { FieldValue($0.products[$1].Id) },
+                "Code": { FieldValue($0.products[$1].Code) },
+                "Name": { FieldValue($0.products[$1].Name) },
+                "ProductType": { FieldValue($0.products[$1].ProductType) },
+                "ProductGroupId": { FieldValue($0.products[$1].ProductGroupId) },
+                "ProductGroupCode": { FieldValue($0.products[$1].ProductGroupCode) },
+                "IsArchived": { FieldValue($0.products[$1].IsArchived) },
+                "StandardSalesAccount": { FieldValue($0.products[$1].StandardSalesAccount) },
+                "effectiveSalesAccount": { FieldValue($0.effectiveSalesAccounts[$1]) },
+            ]
+        case .powerOfficeProductGroups:
+            [
+                "Id": { FieldValue($0.productGroups[$1].Id) },
+                "Code": { FieldValue($0.productGroups[$1].Code) },
+                "Name": { FieldValue($0.productGroups[$1].Name) },
+                "IsArchived": { FieldValue($0.productGroups[$1].IsArchived) },
+                "StandardSalesAccount": { FieldValue($0.productGroups[$1].StandardSalesAccount) },
+            ]
+        case .powerOfficeAccounts:
+            [
+                "Id": { FieldValue($0.accounts[$1].Id) },
+                "AccountNo": { FieldValue($0.accounts[$1].AccountNo) },
+                "Name": { FieldValue($0.accounts[$1].Name) },
+                "IsActive": { FieldValue($0.accounts[$1].IsActive) },
+                "GeneralLedgerAccountType": { FieldValue($0.accounts[$1].GeneralLedgerAccountType) },
+            ]
+        }
+    }
+}

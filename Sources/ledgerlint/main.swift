@@ -1,0 +1,1 @@
+import LedgerLintCore; print(BuiltinRules.count)
