@@ -1,1 +1,7 @@
-import LedgerLintCore; print(BuiltinRules.count)
+import Foundation
+import LedgerLintCore
+
+// The thin front end: parse arguments, run one command, map its outcome to an exit code.
+let code = await CommandLineTool.run(
+    Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment)
+exit(code.rawValue)

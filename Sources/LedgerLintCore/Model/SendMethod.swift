@@ -4,8 +4,8 @@
 /// must be changed by hand in PowerOffice afterwards.
 public enum SendMethod: String, Sendable, Hashable, Codable, CaseIterable {
     case email
-    case ehf
-    case eFaktura = "efaktura"
+    case ehf = "EHF"
+    case eFaktura = "eFaktura"
     case print
 
     /// Reads the spellings Assist exports use (`E-post`, `Email`, `PdfByEmail`, `EHF`, `eFaktura`, `Papir`,

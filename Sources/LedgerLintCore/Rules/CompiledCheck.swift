@@ -1,0 +1,205 @@
+import Foundation
+
+/// A rule's check with its fields resolved: judges one record (or, for `unique`, all records together).
+enum CompiledCheck: Sendable {
+    enum Ranges: Sendable {
+        case fixed([ClosedRange<Int64>])
+        case model(RangeSource)
+    }
+
+    enum Comparand: Sendable {
+        case field(FieldReference)
+        case constant(FieldValue)
+    }
+
+    case required(FieldReference)
+    case integer(FieldReference)
+    case inRanges(FieldReference, Ranges)
+    case unique(FieldReference, Normalization, list: FieldReference?)
+    case existsIn(join: Int)
+    case equals(FieldReference, Comparand, Normalization)
+    case oneOf(FieldReference, [FieldValue])
+    case pattern(FieldReference, Regex)
+    case email(FieldReference, separators: String)
+    case organizationNumber(FieldReference)
+
+    /// The template variables each kind provides to messages and hints.
+    static func variables(of kind: CheckKind) -> [String] {
+        switch kind {
+        case .required, .existsIn: []
+        case .integer, .pattern, .organizationNumber: ["value"]
+        case .inRanges: ["value", "ranges"]
+        case .unique: ["value", "count", "list"]
+        case .equals: ["value", "expected"]
+        case .oneOf: ["value", "values"]
+        case .email: ["value", "invalid"]
+        }
+    }
+
+    init(_ check: Check, scope: FieldScope, joinNames: [String]) throws(RuleError.Problem) {
+        func field() throws(RuleError.Problem) -> FieldReference {
+            guard let name = check.field else {
+                throw RuleError.Problem(path: "check.field", reason: "a '\(check.kind.rawValue)' check needs 'field'")
+            }
+            do { return try scope.resolve(name) } catch { throw RuleError.Problem(path: "check.field", reason: error.reason) }
+        }
+        switch check.kind {
+        case .required:
+            self = .required(try field())
+        case .integer:
+            self = .integer(try field())
+        case .inRanges:
+            let field = try field()
+            switch (check.ranges, check.rangesFrom) {
+            case (let ranges?, nil):
+                var closed: [ClosedRange<Int64>] = []
+                for (index, pair) in ranges.enumerated() {
+                    guard pair.count == 2, pair[0] <= pair[1] else {
+                        throw RuleError.Problem(
+                            path: "check.ranges[\(index)]", reason: "a range is [from, to] with from ≤ to, found \(pair)")
+                    }
+                    closed.append(pair[0]...pair[1])
+                }
+                guard !closed.isEmpty else {
+                    throw RuleError.Problem(path: "check.ranges", reason: "give at least one range")
+                }
+                self = .inRanges(field, .fixed(closed))
+            case (nil, let source?):
+                self = .inRanges(field, .model(source))
+            default:
+                throw RuleError.Problem(path: "check", reason: "an 'in-ranges' check needs exactly one of 'ranges' and 'rangesFrom'")
+            }
+        case .unique:
+            var list: FieldReference? = nil
+            if let name = check.other {
+                do { list = try scope.resolve(name) } catch { throw RuleError.Problem(path: "check.other", reason: error.reason) }
+            }
+            self = .unique(try field(), check.normalize ?? .none, list: list)
+        case .existsIn:
+            guard let name = check.join else {
+                throw RuleError.Problem(path: "check.join", reason: "an 'exists-in' check names the join that must find a record")
+            }
+            guard let index = joinNames.firstIndex(of: name) else {
+                throw RuleError.Problem(
+                    path: "check.join", reason: "no join named '\(name)' (joins: \(joinNames.joined(separator: ", ")))")
+            }
+            self = .existsIn(join: index)
+        case .equals:
+            let field = try field()
+            switch (check.other, check.value) {
+            case (let other?, nil):
+                do {
+                    self = .equals(field, .field(try scope.resolve(other)), check.normalize ?? .none)
+                } catch {
+                    throw RuleError.Problem(path: "check.other", reason: error.reason)
+                }
+            case (nil, let value?):
+                self = .equals(field, .constant(value), check.normalize ?? .none)
+            default:
+                throw RuleError.Problem(path: "check", reason: "an 'equals' check needs exactly one of 'other' and 'value'")
+            }
+        case .oneOf:
+            guard let values = check.values, !values.isEmpty else {
+                throw RuleError.Problem(path: "check.values", reason: "a 'one-of' check needs a non-empty 'values' list")
+            }
+            self = .oneOf(try field(), values)
+        case .pattern:
+            guard let pattern = check.pattern else {
+                throw RuleError.Problem(path: "check.pattern", reason: "a 'pattern' check needs 'pattern'")
+            }
+            do {
+                self = .pattern(try field(), try Regex(wholeMatch: pattern))
+            } catch let problem as TemplateProblem {
+                throw RuleError.Problem(path: "check.pattern", reason: problem.reason)
+            } catch let problem as RuleError.Problem {
+                throw problem
+            } catch {
+                throw RuleError.Problem(path: "check.pattern", reason: "\(error)")
+            }
+        case .email:
+            self = .email(try field(), separators: check.separators ?? ";,")
+        case .organizationNumber:
+            self = .organizationNumber(try field())
+        }
+    }
+
+    /// Judges one record: nil when it passes, else the variables its message may use.
+    func failure(_ dataset: Dataset, _ record: RecordContext) -> [String: String]? {
+        switch self {
+        case .required(let field):
+            return field.read(dataset, record).isPresent ? nil : [:]
+        case .integer(let field):
+            let value = field.read(dataset, record)
+            return !value.isPresent || value.integer != nil ? nil : ["value": value.text]
+        case .inRanges(let field, let ranges):
+            let value = field.read(dataset, record)
+            guard let number = value.integer else { return nil }
+            let resolved = Self.resolve(ranges, in: dataset)
+            if resolved.contains(where: { $0.contains(number) }) { return nil }
+            return ["value": String(number), "ranges": Self.describe(resolved)]
+        case .unique:
+            return nil  // judged over all records by `duplicates`
+        case .existsIn(let join):
+            return record.joined[join] == nil ? [:] : nil
+        case .equals(let field, let comparand, let normalization):
+            let value = field.read(dataset, record)
+            let expected: FieldValue
+            switch comparand {
+            case .field(let other): expected = other.read(dataset, record)
+            case .constant(let constant): expected = constant
+            }
+            if Self.equal(value, expected, normalization) { return nil }
+            return ["value": value.text, "expected": expected.text]
+        case .oneOf(let field, let values):
+            let value = field.read(dataset, record)
+            let text = value.text.lowercased()
+            if values.contains(where: { $0.text.lowercased() == text }) { return nil }
+            return ["value": value.text, "values": values.map(\.text).joined(separator: ", ")]
+        case .pattern(let field, let regex):
+            let value = field.read(dataset, record)
+            return !value.isPresent || regex.matches(value.text) ? nil : ["value": value.text]
+        case .email(let field, let separators):
+            let value = field.read(dataset, record)
+            guard value.isPresent else { return nil }
+            let addresses = EmailAddress.split(value.text, separators: separators)
+            if let invalid = addresses.first(where: { !EmailAddress.isValid($0) }) {
+                return ["value": value.text, "invalid": invalid]
+            }
+            return addresses.isEmpty ? ["value": value.text, "invalid": value.text] : nil
+        case .organizationNumber(let field):
+            let value = field.read(dataset, record)
+            return OrganizationNumber.isValid(value.text) ? nil : ["value": value.text]
+        }
+    }
+
+    static func resolve(_ ranges: Ranges, in dataset: Dataset) -> [ClosedRange<Int64>] {
+        switch ranges {
+        case .fixed(let ranges): ranges
+        case .model(.customerNumberSeries): dataset.customerNumberSeries
+        }
+    }
+
+    /// `10000–19999, 30000–39999`.
+    static func describe(_ ranges: [ClosedRange<Int64>]) -> String {
+        ranges.map { "\($0.lowerBound)–\($0.upperBound)" }.joined(separator: ", ")
+    }
+
+    static func normalized(_ value: FieldValue, _ normalization: Normalization) -> String {
+        switch normalization {
+        case .none:
+            if let number = value.integer { return String(number) }
+            return value.text.trimmingCharacters(in: .whitespaces)
+        case .digits: return value.text.filter(\.isASCIIDigit)
+        case .caseInsensitive: return value.text.trimmingCharacters(in: .whitespaces).lowercased()
+        }
+    }
+
+    static func equal(_ lhs: FieldValue, _ rhs: FieldValue, _ normalization: Normalization) -> Bool {
+        if normalization == .none { return FieldValue.same(lhs, rhs) }
+        return normalized(lhs, normalization) == normalized(rhs, normalization)
+    }
+}
+
+extension Character {
+    var isASCIIDigit: Bool { isASCII && isNumber }
+}

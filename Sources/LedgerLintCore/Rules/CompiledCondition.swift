@@ -1,0 +1,73 @@
+import Foundation
+
+/// A `where` condition with its field resolved and its test chosen.
+struct CompiledCondition: Sendable {
+    enum Test: Sendable {
+        case present(Bool)
+        case equals(FieldValue)
+        case notEquals(FieldValue)
+        case oneOf(Set<String>)
+        case matches(Regex)
+        case integer(Bool)
+    }
+
+    let field: FieldReference
+    let test: Test
+
+    init(_ condition: Condition, scope: FieldScope) throws(TemplateProblem) {
+        field = try scope.resolve(condition.field)
+        var tests: [Test] = []
+        if let present = condition.present { tests.append(.present(present)) }
+        if let value = condition.equals { tests.append(.equals(value)) }
+        if let value = condition.notEquals { tests.append(.notEquals(value)) }
+        if let values = condition.oneOf { tests.append(.oneOf(Set(values.map { $0.text.lowercased() }))) }
+        if let pattern = condition.matches { tests.append(.matches(try Regex(wholeMatch: pattern))) }
+        if let integer = condition.integer { tests.append(.integer(integer)) }
+        guard tests.count == 1, let test = tests.first else {
+            throw TemplateProblem(
+                reason: "a condition needs exactly one of present, equals, notEquals, oneOf, matches, integer "
+                    + "(found \(tests.count))")
+        }
+        self.test = test
+    }
+
+    func holds(_ dataset: Dataset, _ record: RecordContext) -> Bool {
+        let value = field.read(dataset, record)
+        switch test {
+        case .present(let wanted): return value.isPresent == wanted
+        case .equals(let expected): return FieldValue.same(value, expected)
+        case .notEquals(let expected): return !FieldValue.same(value, expected)
+        case .oneOf(let values): return values.contains(value.text.lowercased())
+        case .matches(let regex): return value.isPresent && regex.matches(value.text)
+        case .integer(let wanted): return (value.integer != nil) == wanted
+        }
+    }
+}
+
+/// A compiled regular expression that must match a whole value.
+struct Regex: @unchecked Sendable {
+    // NSRegularExpression is immutable and documented thread-safe.
+    private let expression: NSRegularExpression
+
+    init(wholeMatch pattern: String) throws(TemplateProblem) {
+        do {
+            expression = try NSRegularExpression(pattern: "^(?:\(pattern))$")
+        } catch {
+            throw TemplateProblem(reason: "'\(pattern)' is not a valid regular expression")
+        }
+    }
+
+    func matches(_ text: String) -> Bool {
+        expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+}
+
+extension FieldValue {
+    /// Equality as rules mean it: numbers equal their decimal text, absent values equal each other.
+    static func same(_ lhs: FieldValue, _ rhs: FieldValue) -> Bool {
+        if !lhs.isPresent || !rhs.isPresent { return lhs.isPresent == rhs.isPresent }
+        if case .bool(let left) = lhs, case .bool(let right) = rhs { return left == right }
+        if let left = lhs.integer, let right = rhs.integer { return left == right }
+        return lhs.text.trimmingCharacters(in: .whitespaces) == rhs.text.trimmingCharacters(in: .whitespaces)
+    }
+}

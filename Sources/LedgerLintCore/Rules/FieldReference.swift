@@ -1,0 +1,55 @@
+/// One record being judged: its index in its subject, and the index of the record each join found (nil when the
+/// join found none).
+struct RecordContext: Sendable {
+    var index: Int
+    var joined: [Int?]
+}
+
+/// A field named in a rule, resolved once against the rule's subject and joins.
+struct FieldReference: Sendable {
+    /// The name as the rule wrote it (`customerNumber`, `product.Code`).
+    let name: String
+    /// Which join the field belongs to; nil for the rule's own subject.
+    let join: Int?
+    let accessor: Subject.Accessor
+
+    func read(_ dataset: Dataset, _ record: RecordContext) -> FieldValue {
+        guard let join else { return accessor(dataset, record.index) }
+        guard let joinedIndex = record.joined[join] else { return .null }
+        return accessor(dataset, joinedIndex)
+    }
+}
+
+/// Resolves field names for one rule: its subject's fields, and `<join>.<field>` for each join.
+struct FieldScope: Sendable {
+    let subject: Subject
+    let joins: [(name: String, subject: Subject)]
+
+    func resolve(_ name: String) throws(TemplateProblem) -> FieldReference {
+        if let accessor = subject.fields[name] {
+            return FieldReference(name: name, join: nil, accessor: accessor)
+        }
+        if let dot = name.firstIndex(of: ".") {
+            let prefix = String(name[..<dot])
+            let field = String(name[name.index(after: dot)...])
+            if let joinIndex = joins.firstIndex(where: { $0.name == prefix }) {
+                let joinSubject = joins[joinIndex].subject
+                guard let accessor = joinSubject.fields[field] else {
+                    throw TemplateProblem(
+                        reason: "'\(field)' is not a field of \(joinSubject.rawValue) (joined as '\(prefix)'); "
+                            + "fields: \(joinSubject.fieldNames.joined(separator: ", "))")
+                }
+                return FieldReference(name: name, join: joinIndex, accessor: accessor)
+            }
+        }
+        var known = subject.fieldNames
+        known += joins.map { "\($0.name).<field>" }
+        throw TemplateProblem(
+            reason: "'\(name)' is not a field of \(subject.rawValue); fields: \(known.joined(separator: ", "))")
+    }
+}
+
+extension Subject {
+    /// Field names, sorted, for error messages and docs.
+    public var fieldNames: [String] { fields.keys.sorted() }
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+/// The rules of one run, each checked and compiled, with the file it came from.
+public struct RuleSet: Sendable {
+    /// The rules in run order (by id).
+    public var rules: [Rule] { compiled.map(\.rule) }
+    /// Rule id → the file it was read from (`rules/customer-number-range.json`, or `built-in:…`).
+    public let sources: [String: String]
+    let compiled: [CompiledRule]
+
+    /// Compiles rules given as values; `source` names where each came from, for error messages.
+    public init(_ rules: [(rule: Rule, source: String)]) throws(RuleError) {
+        var compiled: [CompiledRule] = []
+        var sources: [String: String] = [:]
+        for (rule, source) in rules.sorted(by: { $0.rule.id < $1.rule.id }) {
+            if let earlier = sources[rule.id] {
+                throw RuleError.duplicateID(id: rule.id, paths: [earlier, source])
+            }
+            guard rule.id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil else {
+                throw RuleError.invalid(
+                    path: source, jsonPath: "id", reason: "'\(rule.id)' is not a rule id (lowercase words joined by '-')")
+            }
+            do {
+                compiled.append(try CompiledRule(rule))
+            } catch {
+                throw RuleError.invalid(path: source, jsonPath: error.path, reason: error.reason)
+            }
+            sources[rule.id] = source
+        }
+        self.compiled = compiled
+        self.sources = sources
+    }
+
+    /// The rule set built into the binary, from the package's `rules/` folder.
+    public static func builtIn() throws(RuleError) -> RuleSet {
+        var rules: [(Rule, String)] = []
+        for file in BuiltinRuleFiles.encoded where isRuleFileName(file.name) {
+            let source = "built-in:rules/\(file.name)"
+            guard let data = Data(base64Encoded: file.base64) else {
+                throw RuleError.unreadable(path: source, reason: "the embedded copy is damaged")
+            }
+            rules.append((try decodeRule(data, source: source), source))
+        }
+        return try RuleSet(rules)
+    }
+
+    /// Reads a rule file, or every rule file in a folder (`*.json`, not `*.schema.json`).
+    public static func load(from url: URL) throws(RuleError) -> RuleSet {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
+            throw RuleError.notFound(path: url.path)
+        }
+        var files = [url]
+        if isDirectory.boolValue {
+            do {
+                files = try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)
+                    .filter { isRuleFileName($0.lastPathComponent) }
+                    .sorted { $0.lastPathComponent < $1.lastPathComponent }
+            } catch {
+                throw RuleError.unreadable(path: url.path, reason: error.localizedDescription)
+            }
+            guard !files.isEmpty else { throw RuleError.noRules(path: url.path) }
+        }
+        var rules: [(Rule, String)] = []
+        for file in files {
+            guard let data = FileManager.default.contents(atPath: file.path) else {
+                throw RuleError.unreadable(path: file.path, reason: "permission denied or not a file")
+            }
+            rules.append((try decodeRule(data, source: file.path), file.path))
+        }
+        return try RuleSet(rules)
+    }
+
+    static func isRuleFileName(_ name: String) -> Bool {
+        name.hasSuffix(".json") && !name.hasSuffix(".schema.json")
+    }
+
+    static func decodeRule(_ data: Data, source: String) throws(RuleError) -> Rule {
+        do {
+            let value = try JSONInput.parse(String(decoding: data, as: UTF8.self), path: source)
+            return try JSONInput.decode(Rule.self, from: value, path: source)
+        } catch InputError.malformedJSON(let path, let line, let column, let reason) {
+            throw RuleError.malformedJSON(path: path, line: line, column: column, reason: reason)
+        } catch InputError.unexpectedJSON(let path, let jsonPath, let reason) {
+            throw RuleError.invalid(path: path, jsonPath: jsonPath, reason: reason)
+        } catch {
+            throw RuleError.unreadable(path: source, reason: error.localizedDescription)
+        }
+    }
+
+    /// The rule with an id, if the set has it.
+    public func rule(id: String) -> Rule? { compiled.first { $0.rule.id == id }?.rule }
+
+    /// Runs every rule on a dataset. Findings come in report order; messages and hints in `language`.
+    public func evaluate(_ dataset: Dataset, language: Language) -> [Finding] {
+        let indexes = JoinIndexes()
+        let results = ConcurrentResults<[Finding]>(count: compiled.count)
+        DispatchQueue.concurrentPerform(iterations: compiled.count) { index in
+            results[index] = compiled[index].evaluate(dataset, language: language, indexes: indexes)
+        }
+        return results.values.flatMap { $0 ?? [] }.sorted(by: Finding.reportOrder)
+    }
+}
+
+/// Slots filled by concurrent work, one per iteration.
+final class ConcurrentResults<Value: Sendable>: @unchecked Sendable {
+    // Each slot is written by exactly one iteration; the lock covers the array's storage.
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
+    }
+
+    var values: [Value?] { lock.withLock { storage } }
+}

@@ -1,0 +1,45 @@
+import LedgerLintCore
+
+/// `ledgerlint rules`: list the rules, or print the Markdown catalogue.
+struct RulesCommand {
+    var common: CommonOptions
+    var markdown: Bool
+
+    init(_ arguments: Arguments, environment: [String: String]) throws {
+        var arguments = arguments
+        markdown = arguments.flag("--markdown")
+        common = try CommonOptions(&arguments, environment: environment)
+        let extra = try arguments.positionals()
+        guard extra.isEmpty else { throw UsageError("rules takes no arguments, got '\(extra.joined(separator: " "))'") }
+    }
+
+    func run() throws -> ExitCode {
+        let rules = common.rules.rules
+        Console.output(markdown ? RuleCatalogue.markdown(rules) : RuleCatalogue.list(rules, language: common.language))
+        return .clean
+    }
+}
+
+/// `ledgerlint explain <id>`: one rule with its rationale, hint and examples.
+struct ExplainCommand {
+    var common: CommonOptions
+    var id: String
+
+    init(_ arguments: Arguments, environment: [String: String]) throws {
+        var arguments = arguments
+        common = try CommonOptions(&arguments, environment: environment)
+        let positionals = try arguments.positionals()
+        guard positionals.count == 1, let id = positionals.first else {
+            throw UsageError("explain takes one rule id, for example: ledgerlint explain customer-number-range")
+        }
+        self.id = id
+    }
+
+    func run() throws -> ExitCode {
+        guard let rule = common.rules.rule(id: id) else {
+            throw RuleError.unknownRule(id: id, known: common.rules.rules.map(\.id))
+        }
+        Console.output(RuleCatalogue.explain(rule, language: common.language))
+        return .clean
+    }
+}
