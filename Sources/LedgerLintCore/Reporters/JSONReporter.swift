@@ -1,0 +1,87 @@
+import Foundation
+
+/// The machine-readable report: one JSON object with the tool, a summary and every finding.
+///
+/// The shape is versioned (`"version": 1`) and documented field by field in `docs/output-formats.md`; adding a
+/// field is compatible, renaming or removing one bumps the version. Findings keep the report's order and keys are
+/// sorted, so the same report always gives the same bytes and outputs diff cleanly. `message` and `hint` are in
+/// the run's language; `rule`, `system`, `entity` and `key` identify a finding across runs and languages.
+public struct JSONReporter: Reporter {
+    /// The version of the JSON shape, not of the tool.
+    public static let schemaVersion = 1
+
+    public init() {}
+
+    public func render(_ report: Report) -> String {
+        let document = Document(
+            version: Self.schemaVersion,
+            tool: .init(name: Tool.name, version: Tool.version),
+            summary: .init(report.summary),
+            findings: report.findings.map(FindingRecord.init)
+        )
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+        } catch {
+            // Strings and integers always encode; reaching this is a bug in the document types, not bad input.
+            preconditionFailure("Encoding a JSON report failed: \(error)")
+        }
+    }
+
+    /// The top-level object.
+    struct Document: Encodable {
+        var version: Int
+        var tool: ToolInfo
+        var summary: Counts
+        var findings: [FindingRecord]
+    }
+
+    /// One finding as the schema spells it, kept apart from `Finding` so that a new model field does not change
+    /// the published shape by accident. Absent `location` and `line` are omitted rather than written as `null`.
+    struct FindingRecord: Encodable {
+        var rule: String
+        var severity: String
+        var message: String
+        var hint: String
+        var system: String
+        var entity: String
+        var key: String
+        var location: Location?
+
+        struct Location: Encodable {
+            var file: String
+            var line: Int?
+        }
+
+        init(_ finding: Finding) {
+            rule = finding.rule
+            severity = finding.severity.rawValue
+            message = finding.message
+            hint = finding.hint
+            system = finding.system.rawValue
+            entity = finding.entity.rawValue
+            key = finding.key
+            location = finding.location.map { Location(file: $0.file, line: $0.line) }
+        }
+    }
+
+    struct ToolInfo: Encodable {
+        var name: String
+        var version: String
+    }
+
+    struct Counts: Encodable {
+        var error: Int
+        var warning: Int
+        var info: Int
+        var total: Int
+
+        init(_ summary: Summary) {
+            error = summary.error
+            warning = summary.warning
+            info = summary.info
+            total = summary.total
+        }
+    }
+}

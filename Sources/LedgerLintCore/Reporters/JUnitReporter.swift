@@ -1,0 +1,97 @@
+/// The CI report: JUnit XML that GitLab's and Jenkins' test views load.
+///
+/// Every finding is a failing test case and every rule that ran without findings is one passing test case, so a
+/// CI page shows both what is wrong and what was checked. All cases sit in one `<testsuite>`: GitLab ignores
+/// suite names and groups by `classname`, Jenkins derives package and class from `classname`, so
+/// `classname="ledgerlint.<rule>"` already gives one group per rule in both, and one suite keeps the counts in one
+/// place. Test case names are built from `entity` and `key` only (never from the localised message), so they stay
+/// equal across runs and languages and CI can tell new failures from old ones; GitLab keeps only the first of
+/// two cases with the same classname and name, so repeats get ` (2)`, ` (3)`, … in report order.
+/// The mapping is documented in `docs/output-formats.md`.
+public struct JUnitReporter: Reporter {
+    static let suiteName = "ledgerlint"
+
+    public init() {}
+
+    public func render(_ report: Report) -> String {
+        var failing: [String] = []
+        var usedNames: Set<String> = []
+        for finding in report.findings {
+            let classname = Self.classname(finding.rule)
+            let name = Self.uniqueName("\(finding.entity.rawValue) \(finding.key)", classname: classname, used: &usedNames)
+            let body = TextReporter.block(for: finding, language: report.language)
+            failing.append(
+                "    <testcase classname=\"\(Self.escaped(classname))\" name=\"\(Self.escaped(name))\">\n"
+                    + "      <failure type=\"\(finding.severity.rawValue)\" message=\"\(Self.escaped(finding.message))\">"
+                    + Self.escaped(body, inAttribute: false) + "</failure>\n"
+                    + "    </testcase>"
+            )
+        }
+
+        let rulesWithFindings = Set(report.findings.map(\.rule))
+        var passing: [String] = []
+        for rule in report.rules where !rulesWithFindings.contains(rule.id) {
+            let classname = Self.classname(rule.id)
+            let name = Self.uniqueName(rule.id, classname: classname, used: &usedNames)
+            passing.append("    <testcase classname=\"\(Self.escaped(classname))\" name=\"\(Self.escaped(name))\"/>")
+        }
+
+        let tests = failing.count + passing.count
+        let failures = failing.count
+        let counts = "tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\""
+        var lines = [
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+            "<testsuites name=\"\(Self.suiteName)\" \(counts)>",
+            "  <testsuite name=\"\(Self.suiteName)\" \(counts) skipped=\"0\">",
+        ]
+        lines += failing
+        lines += passing
+        lines += ["  </testsuite>", "</testsuites>"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func classname(_ rule: String) -> String { "\(suiteName).\(rule)" }
+
+    /// `name`, or `name (2)`, `name (3)`, … : the first not yet used within `classname`.
+    static func uniqueName(_ name: String, classname: String, used: inout Set<String>) -> String {
+        var candidate = name
+        var number = 1
+        // Keyed by classname and name together, the pair GitLab identifies a test case by.
+        while !used.insert(classname + "\u{0}" + candidate).inserted {
+            number += 1
+            candidate = "\(name) (\(number))"
+        }
+        return candidate
+    }
+
+    /// Escapes text for XML 1.0 content or a double-quoted attribute.
+    ///
+    /// The five special characters become entities everywhere. Characters XML 1.0 forbids (control characters
+    /// other than tab, newline and carriage return; U+FFFE, U+FFFF) cannot be written even as references, so they
+    /// become U+FFFD. In attributes, tab, newline and carriage return become references, because parsers
+    /// would otherwise normalise them to spaces; in content only the carriage return does, which parsers would
+    /// otherwise turn into a newline.
+    static func escaped(_ text: String, inAttribute: Bool = true) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&apos;"
+            case "\r": result += "&#13;"
+            case "\n": result += inAttribute ? "&#10;" : "\n"
+            case "\t": result += inAttribute ? "&#9;" : "\t"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
+                    result.unicodeScalars.append("\u{FFFD}")
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
+    }
+}

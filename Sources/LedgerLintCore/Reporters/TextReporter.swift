@@ -1,0 +1,162 @@
+import Foundation
+
+/// The human-readable report: one compiler-style block per finding, then a summary line.
+///
+/// ```
+/// error[customer-number-range] Assist customer 5000: Customer number 5000 is outside …
+///   --> assist/customers.csv:7
+///   hint: Create a number series …
+///
+/// 2 errors, 1 warning, 0 info
+/// ```
+///
+/// Labels (severity words, `hint`, the summary) follow `report.language`; messages and hints arrive already
+/// rendered in that language. Locations are printed as they are stored, relative to the snapshot folder.
+/// Control characters from the data are replaced, so an export cannot drive the terminal. The format is
+/// documented in `docs/output-formats.md`.
+public struct TextReporter: Reporter {
+    /// Whether to colour with ANSI escapes. The CLI decides (a terminal, and no `NO_COLOR`); the reporter never
+    /// looks at the environment, so output stays a function of its input.
+    public var color: Bool
+
+    public init(color: Bool) {
+        self.color = color
+    }
+
+    public func render(_ report: Report) -> String {
+        let language = report.language
+        guard !report.findings.isEmpty else {
+            return Self.noFindings[language] + "\n"
+        }
+        let style = Style(enabled: color)
+        let blocks = report.findings.map { Self.block(for: $0, language: language, style: style) }
+        return blocks.joined(separator: "\n\n") + "\n\n" + summaryLine(report.summary, language: language) + "\n"
+    }
+
+    /// One finding as lines without a trailing newline: the headline, the location when known, the hint.
+    ///
+    /// Shared with `JUnitReporter`, whose failure text is the same block without colour.
+    static func block(for finding: Finding, language: Language, style: Style = Style(enabled: false)) -> String {
+        let subject = "\(systemName(finding.system)) \(entityName(finding.entity)[language]) \(sanitized(finding.key))"
+        var lines = [
+            style.severity(finding.severity, severityWord(finding.severity)[language])
+                + style.bold("[\(sanitized(finding.rule))]")
+                + " \(subject): " + indentingContinuation(sanitized(finding.message), by: "  "),
+        ]
+        if let location = finding.location {
+            lines.append("  --> " + locationText(location))
+        }
+        let hint = sanitized(finding.hint)
+        if !hint.isEmpty {
+            let label = hintLabel[language] + ": "
+            lines.append(style.dim("  " + label + indentingContinuation(hint, by: "  " + String(repeating: " ", count: label.count))))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// `3 errors, 1 warning, 0 info` / `3 feil, 1 advarsel, 0 info`.
+    func summaryLine(_ summary: Summary, language: Language) -> String {
+        let style = Style(enabled: color)
+        return Severity.allCases.reversed().map { severity in
+            let count = summary.count(of: severity)
+            let text = Self.countText(count, severity, language: language)
+            return count > 0 ? style.severity(severity, text) : text
+        }.joined(separator: ", ")
+    }
+
+    static func countText(_ count: Int, _ severity: Severity, language: Language) -> String {
+        let word = count == 1 ? severityWord(severity)[language] : severityPlural(severity)[language]
+        return "\(count) \(word)"
+    }
+
+    static func locationText(_ location: SourceLocation) -> String {
+        let file = sanitized(location.file)
+        guard let line = location.line else { return file }
+        return "\(file):\(line)"
+    }
+}
+
+// MARK: - Words
+
+extension TextReporter {
+    static let noFindings = LocalizedText(en: "No findings.", nb: "Ingen funn.")
+    static let hintLabel = LocalizedText(en: "hint", nb: "tips")
+
+    static func severityWord(_ severity: Severity) -> LocalizedText {
+        switch severity {
+        case .error: LocalizedText(en: "error", nb: "feil")
+        case .warning: LocalizedText(en: "warning", nb: "advarsel")
+        case .info: LocalizedText(en: "info", nb: "info")
+        }
+    }
+
+    static func severityPlural(_ severity: Severity) -> LocalizedText {
+        switch severity {
+        case .error: LocalizedText(en: "errors", nb: "feil")
+        case .warning: LocalizedText(en: "warnings", nb: "advarsler")
+        case .info: LocalizedText(en: "info", nb: "info")
+        }
+    }
+
+    /// Product names, not translated.
+    static func systemName(_ system: System) -> String {
+        switch system {
+        case .assist: "Assist"
+        case .poweroffice: "PowerOffice"
+        }
+    }
+
+    static func entityName(_ entity: Entity) -> LocalizedText {
+        switch entity {
+        case .customer: LocalizedText(en: "customer", nb: "kunde")
+        case .productGroup: LocalizedText(en: "product group", nb: "produktgruppe")
+        case .product: LocalizedText(en: "product", nb: "produkt")
+        case .account: LocalizedText(en: "account", nb: "konto")
+        }
+    }
+}
+
+// MARK: - Text hygiene and colour
+
+extension TextReporter {
+    /// Replaces control characters other than tab and newline (ESC above all) with U+FFFD, and `\r\n` / `\r`
+    /// with `\n`, so data cannot move the cursor, recolour the terminal or break the block layout.
+    static func sanitized(_ text: String) -> String {
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var scalars = String.UnicodeScalarView()
+        for scalar in normalized.unicodeScalars {
+            let isControl = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+            if isControl && scalar != "\n" && scalar != "\t" {
+                scalars.append("\u{FFFD}")
+            } else {
+                scalars.append(scalar)
+            }
+        }
+        return String(scalars)
+    }
+
+    /// Keeps multi-line text inside its block by indenting every line after the first.
+    static func indentingContinuation(_ text: String, by indent: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + indent)
+    }
+
+    /// ANSI styling that is a no-op when colour is off.
+    struct Style {
+        var enabled: Bool
+
+        func severity(_ severity: Severity, _ text: String) -> String {
+            switch severity {
+            case .error: wrap(text, "1;31")
+            case .warning: wrap(text, "1;33")
+            case .info: wrap(text, "1;36")
+            }
+        }
+
+        func bold(_ text: String) -> String { wrap(text, "1") }
+        func dim(_ text: String) -> String { wrap(text, "2") }
+
+        private func wrap(_ text: String, _ code: String) -> String {
+            enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        }
+    }
+}

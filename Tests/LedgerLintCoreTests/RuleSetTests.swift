@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+
+@testable import LedgerLintCore
+
+/// Loading rule files: the built-in set, and every way a hand-edited rule file can be wrong.
+@Suite struct RuleSetTests {
+    /// A valid rule file's JSON, to break in one place per test.
+    static func validRule(id: String = "my-rule") -> [String: Any] {
+        [
+            "id": id, "severity": "error",
+            "name": ["en": "Name", "nb": "Navn"],
+            "description": ["en": "D", "nb": "D"], "rationale": ["en": "R", "nb": "R"],
+            "subject": "assist.customers",
+            "check": ["kind": "required", "field": "email"],
+            "key": "{customerNumber}",
+            "message": ["en": "Customer {name} has no e-mail", "nb": "Kunden {name} mangler e-post"],
+            "hint": ["en": "Add one", "nb": "Legg inn"],
+            "examples": ["pass": [], "fail": []],
+        ]
+    }
+
+    func write(_ object: Any, named name: String = "my-rule.json") throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("RuleSetTests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
+        try data.write(to: folder.appendingPathComponent(name))
+        return folder
+    }
+
+    func loadError(_ object: [String: Any]) throws -> String {
+        let folder = try write(object)
+        do {
+            _ = try RuleSet.load(from: folder)
+            Issue.record("the rule loaded")
+            return ""
+        } catch {
+            return error.localizedDescription
+        }
+    }
+
+    @Test func builtInSetIsTheRuleFolder() throws {
+        let builtIn = try RuleSet.builtIn()
+        let folder = try RuleSet.load(from: RuleFiles.folder)
+        #expect(builtIn.rules == folder.rules, "the embedded rules differ from rules/: rebuild")
+        #expect(builtIn.rules.map(\.id) == builtIn.rules.map(\.id).sorted())
+    }
+
+    @Test func theDefaultRuleSetHasTheDocumentedRules() throws {
+        let ids = Set(try RuleSet.builtIn().rules.map(\.id))
+        let documented: Set = [
+            "customer-number-missing", "customer-number-invalid", "customer-number-range", "customer-number-duplicate",
+            "customer-number-conflict", "customer-email-missing", "customer-email-invalid", "customer-ehf-manual",
+            "organization-number-invalid", "customer-ehf-organization-number", "product-code-missing",
+            "product-code-archived", "sales-account-mismatch", "sales-account-unknown", "sales-account-not-income",
+            "product-code-orphan",
+        ]
+        #expect(ids == documented)
+    }
+
+    @Test func aValidRuleLoads() throws {
+        let rules = try RuleSet.load(from: try write(Self.validRule()))
+        #expect(rules.rules.map(\.id) == ["my-rule"])
+    }
+
+    @Test func aSingleRuleFileLoads() throws {
+        let folder = try write(Self.validRule())
+        let rules = try RuleSet.load(from: folder.appendingPathComponent("my-rule.json"))
+        #expect(rules.rules.count == 1)
+    }
+
+    @Test func malformedJSONNamesLineAndColumn() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("RuleSetTests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("broken.json")
+        try Data("{\n  \"id\": \"x\",\n  \"severity\": error\n}\n".utf8).write(to: file)
+        #expect(throws: RuleError.self) { try RuleSet.load(from: folder) }
+        do {
+            _ = try RuleSet.load(from: folder)
+        } catch {
+            #expect(error.localizedDescription.contains("broken.json:3:15"), "\(error.localizedDescription)")
+        }
+    }
+
+    struct BadRule: Sendable, CustomTestStringConvertible {
+        var what: String
+        var change: @Sendable (inout [String: Any]) -> Void
+        var expected: [String]
+        var testDescription: String { what }
+    }
+
+    static let badRules: [BadRule] = [
+        BadRule(what: "unknown severity", change: { $0["severity"] = "fatal" }, expected: ["severity", "fatal"]),
+        BadRule(what: "unknown subject", change: { $0["subject"] = "assist.orders" }, expected: ["subject", "assist.orders"]),
+        BadRule(what: "unknown check kind", change: { $0["check"] = ["kind": "exists", "field": "email"] }, expected: ["check.kind", "exists"]),
+        BadRule(what: "unknown field", change: { $0["check"] = ["kind": "required", "field": "mail"] }, expected: ["check.field", "'mail'", "email"]),
+        BadRule(what: "unknown placeholder", change: { $0["message"] = ["en": "Customer {nmae}", "nb": "x"] }, expected: ["message.en", "{nmae}"]),
+        BadRule(what: "unclosed placeholder", change: { $0["hint"] = ["en": "ok", "nb": "Kunden {name"] }, expected: ["hint.nb", "closing"]),
+        BadRule(what: "missing Norwegian text", change: { $0["hint"] = ["en": "ok"] }, expected: ["hint", "nb"]),
+        BadRule(what: "bad regular expression", change: { $0["check"] = ["kind": "pattern", "field": "email", "pattern": "(["] }, expected: ["check.pattern", "(["]),
+        BadRule(what: "in-ranges without ranges", change: { $0["check"] = ["kind": "in-ranges", "field": "customerNumber"] }, expected: ["check", "rangesFrom"]),
+        BadRule(what: "reversed range", change: { $0["check"] = ["kind": "in-ranges", "field": "customerNumber", "ranges": [[20000, 10000]]] }, expected: ["check.ranges[0]"]),
+        BadRule(what: "exists-in without a join", change: { $0["check"] = ["kind": "exists-in", "join": "product"] }, expected: ["check.join", "product"]),
+        BadRule(what: "join field on the wrong subject", change: {
+            $0["joins"] = [["name": "po", "subject": "poweroffice.customers", "key": "{customerNumber}", "on": "{Numbr}"]]
+        }, expected: ["joins[0].on", "Numbr"]),
+        BadRule(what: "condition with two tests", change: { $0["where"] = [["field": "email", "present": true, "equals": "x"]] }, expected: ["where[0]", "exactly one"]),
+        BadRule(what: "bad id", change: { $0["id"] = "My Rule" }, expected: ["id", "My Rule"]),
+    ]
+
+    @Test(arguments: badRules)
+    func badRuleFilesSayWhatAndWhere(_ bad: BadRule) throws {
+        var rule = Self.validRule()
+        bad.change(&rule)
+        let message = try loadError(rule)
+        #expect(message.contains("my-rule.json"), "\(message)")
+        for part in bad.expected {
+            #expect(message.contains(part), "'\(part)' not in: \(message)")
+        }
+    }
+
+    @Test func duplicateIDsAreRefused() throws {
+        let folder = try write(Self.validRule())
+        let data = try JSONSerialization.data(withJSONObject: Self.validRule())
+        try data.write(to: folder.appendingPathComponent("copy.json"))
+        #expect(throws: RuleError.duplicateID(
+            id: "my-rule", paths: [folder.appendingPathComponent("copy.json").path, folder.appendingPathComponent("my-rule.json").path])
+        ) { try RuleSet.load(from: folder) }
+    }
+
+    @Test func schemaFilesAreNotRules() throws {
+        let folder = try write(Self.validRule())
+        try Data("{}".utf8).write(to: folder.appendingPathComponent("rule.schema.json"))
+        #expect(try RuleSet.load(from: folder).rules.count == 1)
+    }
+
+    @Test func aMissingRulePathIsAnError() {
+        #expect(throws: RuleError.notFound(path: "/nonexistent/rules")) {
+            try RuleSet.load(from: URL(fileURLWithPath: "/nonexistent/rules"))
+        }
+    }
+
+    @Test func theCatalogueInDocsIsCurrent() throws {
+        let docs = RuleFiles.folder.deletingLastPathComponent().appendingPathComponent("docs/rules.md")
+        let written = (try? String(contentsOf: docs, encoding: .utf8)) ?? ""
+        let generated = RuleCatalogue.markdown(try RuleSet.builtIn().rules)
+        #expect(written == generated, "docs/rules.md is stale: run swift run ledgerlint rules --markdown > docs/rules.md")
+    }
+}
