@@ -25,6 +25,16 @@ let package = Package(
             dependencies: ["LedgerLintCore"],
             swiftSettings: strictness
         ),
+        // A fake PowerOffice Go v2 API on loopback (POSIX sockets), for the client's tests and local demos.
+        .target(
+            name: "FakePowerOffice",
+            swiftSettings: strictness
+        ),
+        .executableTarget(
+            name: "fake-poweroffice",
+            dependencies: ["FakePowerOffice"],
+            swiftSettings: strictness
+        ),
         // Build tool: turns rules/*.json into Swift source, so the built-in rule set is part of the binary
         // while rules/ stays the single source.
         .executableTarget(
@@ -40,6 +50,19 @@ let package = Package(
             name: "LedgerLintCoreTests",
             dependencies: ["LedgerLintCore"],
             resources: [.copy("Fixtures")],
+            swiftSettings: strictness
+        ),
+        // End-to-end: runs the built `ledgerlint` binary as a user would.
+        .testTarget(
+            name: "LedgerLintCLITests",
+            dependencies: ["ledgerlint"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strictness
+        ),
+        // The PowerOffice Go client against the fake: tokens, paging, rate limit, retries, snapshot writing.
+        .testTarget(
+            name: "LedgerLintPowerOfficeTests",
+            dependencies: ["LedgerLintCore", "FakePowerOffice"],
             swiftSettings: strictness
         ),
     ],

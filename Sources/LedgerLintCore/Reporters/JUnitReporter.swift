@@ -19,7 +19,7 @@ public struct JUnitReporter: Reporter {
         for finding in report.findings {
             let classname = Self.classname(finding.rule)
             let name = Self.uniqueName("\(finding.entity.rawValue) \(finding.key)", classname: classname, used: &usedNames)
-            let body = TextReporter.block(for: finding, language: report.language)
+            let body = TextReporter.block(for: finding, language: report.language, snapshot: report.snapshot)
             failing.append(
                 "    <testcase classname=\"\(Self.escaped(classname))\" name=\"\(Self.escaped(name))\">\n"
                     + "      <failure type=\"\(finding.severity.rawValue)\" message=\"\(Self.escaped(finding.message))\">"

@@ -29,14 +29,16 @@ public struct TextReporter: Reporter {
             return Self.noFindings[language] + "\n"
         }
         let style = Style(enabled: color)
-        let blocks = report.findings.map { Self.block(for: $0, language: language, style: style) }
+        let blocks = report.findings.map { Self.block(for: $0, language: language, style: style, snapshot: report.snapshot) }
         return blocks.joined(separator: "\n\n") + "\n\n" + summaryLine(report.summary, language: language) + "\n"
     }
 
     /// One finding as lines without a trailing newline: the headline, the location when known, the hint.
     ///
     /// Shared with `JUnitReporter`, whose failure text is the same block without colour.
-    static func block(for finding: Finding, language: Language, style: Style = Style(enabled: false)) -> String {
+    static func block(
+        for finding: Finding, language: Language, style: Style = Style(enabled: false), snapshot: String = ""
+    ) -> String {
         let subject = "\(systemName(finding.system)) \(entityName(finding.entity)[language]) \(sanitized(finding.key))"
         var lines = [
             style.severity(finding.severity, severityWord(finding.severity)[language])
@@ -44,7 +46,7 @@ public struct TextReporter: Reporter {
                 + " \(subject): " + indentingContinuation(sanitized(finding.message), by: "  "),
         ]
         if let location = finding.location {
-            lines.append("  --> " + locationText(location))
+            lines.append("  --> " + locationText(location, in: snapshot))
         }
         let hint = sanitized(finding.hint)
         if !hint.isEmpty {
@@ -69,8 +71,11 @@ public struct TextReporter: Reporter {
         return "\(count) \(word)"
     }
 
-    static func locationText(_ location: SourceLocation) -> String {
-        let file = sanitized(location.file)
+    /// `examples/demo/assist/customers.csv:7`: the snapshot folder as the user named it joined with the file, so
+    /// that terminals and editors can open it from the working directory.
+    static func locationText(_ location: SourceLocation, in snapshot: String) -> String {
+        let joined = snapshot.isEmpty ? location.file : (snapshot.hasSuffix("/") ? snapshot : snapshot + "/") + location.file
+        let file = sanitized(joined)
         guard let line = location.line else { return file }
         return "\(file):\(line)"
     }

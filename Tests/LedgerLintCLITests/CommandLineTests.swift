@@ -1,0 +1,143 @@
+import Foundation
+import Testing
+
+/// Runs the built `ledgerlint` binary the way a user does: arguments, environment, working directory, and what
+/// comes out on stdout, stderr and as the exit code.
+@Suite struct CommandLineTests {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let demo = packageRoot.appendingPathComponent("examples/demo").path
+    static let clean = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("clean").path
+
+    @Test func demoPrintsFindingsAndFails() throws {
+        let run = try ledgerlint("check", Self.demo, "--lang", "en")
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("error[customer-number-range] Assist customer 5020:"))
+        #expect(run.stdout.contains("  hint: "))
+        #expect(run.stdout.hasSuffix("12 errors, 4 warnings, 1 info\n"))
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+        #expect(!run.stdout.contains("\u{1B}["), "colour on a pipe")
+    }
+
+    @Test func everyDefaultRuleFiresOnTheDemo() throws {
+        let run = try ledgerlint("check", Self.demo, "--format", "json")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let findings = try #require(object["findings"] as? [[String: Any]])
+        let fired = Set(findings.compactMap { $0["rule"] as? String })
+        let listed = Set(try ledgerlint("rules").stdout.split(separator: "\n").map { String($0.split(separator: " ")[0]) })
+        #expect(listed.count == 16)
+        #expect(fired == listed, "rules that never fire on the demo: \(listed.subtracting(fired).sorted())")
+    }
+
+    @Test(arguments: [("text", "demo-en.txt", "en"), ("text", "demo-nb.txt", "nb"), ("json", "demo.json", "en"), ("junit", "demo.xml", "en")])
+    func demoGoldenOutput(format: String, golden: String, language: String) throws {
+        let run = try ledgerlint("check", "examples/demo", "--format", format, "--lang", language, directory: Self.packageRoot.path)
+        try Golden.check(run.stdout, against: golden, asJSON: format == "json")
+    }
+
+    @Test func languageComesFromLANGUnlessGiven() throws {
+        let norwegian = try ledgerlint("check", Self.demo, environment: ["LANG": "nb_NO.UTF-8"])
+        #expect(norwegian.stdout.contains("tips: "))
+        #expect(norwegian.stdout.contains("12 feil"))
+        let english = try ledgerlint("check", Self.demo, "--lang", "en", environment: ["LANG": "nb_NO.UTF-8"])
+        #expect(english.stdout.contains("hint: "))
+        let fallback = try ledgerlint("check", Self.demo, environment: ["LANG": "C.UTF-8"])
+        #expect(fallback.stdout.contains("hint: "))
+    }
+
+    @Test(arguments: [("error", 1), ("warning", 1), ("info", 1), ("never", 0)])
+    func failOnDecidesTheExitCode(level: String, status: Int32) throws {
+        #expect(try ledgerlint("check", Self.demo, "--fail-on", level).status == status)
+    }
+
+    @Test func aCleanSnapshotExitsZero() throws {
+        let run = try ledgerlint("check", Self.clean, "--lang", "en", "--fail-on", "info")
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.stdout == "No findings.\n")
+    }
+
+    @Test func outputGoesToTheFileAndNothingToStdout() throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ledgerlint-\(UUID().uuidString).xml")
+        let run = try ledgerlint("check", Self.demo, "--format", "junit", "--output", file.path)
+        #expect(run.status == 1)
+        #expect(run.stdout.isEmpty)
+        let written = try String(contentsOf: file, encoding: .utf8)
+        #expect(written.hasPrefix("<?xml"))
+    }
+
+    @Test func builtInRulesWorkFromAnyDirectory() throws {
+        let run = try ledgerlint("check", Self.demo, directory: "/")
+        #expect(run.status == 1)
+        #expect(run.stderr.isEmpty)
+    }
+
+    struct BadCall: Sendable, CustomTestStringConvertible {
+        var arguments: [String]
+        var expected: [String]
+        var testDescription: String { arguments.joined(separator: " ") }
+    }
+
+    static let badCalls: [BadCall] = [
+        BadCall(arguments: [], expected: ["Usage"]),
+        BadCall(arguments: ["lint"], expected: ["unknown command 'lint'"]),
+        BadCall(arguments: ["check"], expected: ["needs a snapshot folder"]),
+        BadCall(arguments: ["check", "/nonexistent/snapshot"], expected: ["/nonexistent/snapshot"]),
+        BadCall(arguments: ["check", demo, "--format", "pdf"], expected: ["--format 'pdf'", "json"]),
+        BadCall(arguments: ["check", demo, "--fail-on", "errors"], expected: ["--fail-on 'errors'"]),
+        BadCall(arguments: ["check", demo, "--verbose"], expected: ["unknown option '--verbose'"]),
+        BadCall(arguments: ["check", demo, "--output"], expected: ["--output needs a value"]),
+        BadCall(arguments: ["check", demo, "--lang", "sv"], expected: ["--lang 'sv'"]),
+        BadCall(arguments: ["check", demo, "--rules", "/nonexistent/rules"], expected: ["/nonexistent/rules"]),
+        BadCall(arguments: ["check", demo, "--output", "/nonexistent/dir/report.txt"], expected: ["/nonexistent/dir/report.txt"]),
+        BadCall(arguments: ["explain", "customer-number"], expected: ["no rule with id 'customer-number'", "customer-number-range"]),
+    ]
+
+    @Test(arguments: badCalls)
+    func usageAndInputErrorsExitTwoOnStderr(_ call: BadCall) throws {
+        let run = try ledgerlint(call.arguments)
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty, "stdout carries the report only: \(run.stdout)")
+        for part in call.expected {
+            #expect(run.stderr.contains(part), "'\(part)' not in: \(run.stderr)")
+        }
+    }
+
+    @Test func aBadRuleFileNamesTheFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ledgerlint-rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("{\"id\": \"x\",\n \"severity\": \"bad\"}".utf8).write(to: folder.appendingPathComponent("x.json"))
+        let run = try ledgerlint("check", Self.demo, "--rules", folder.path)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("x.json"))
+    }
+
+    @Test func aBrokenCSVNamesFileAndLine() throws {
+        let snapshot = FileManager.default.temporaryDirectory.appendingPathComponent("ledgerlint-snap-\(UUID().uuidString)")
+        try FileManager.default.copyItem(atPath: Self.clean, toPath: snapshot.path)
+        try Data("customer_number,name,email\n10001,\"Fjord Bygg AS,post@x.no\n".utf8)
+            .write(to: snapshot.appendingPathComponent("assist/customers.csv"))
+        let run = try ledgerlint("check", snapshot.path)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("customers.csv:2"), "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func rulesAndExplainDescribeTheRuleSet() throws {
+        let list = try ledgerlint("rules", "--lang", "nb")
+        #expect(list.status == 0)
+        #expect(list.stdout.contains("customer-number-range"))
+        #expect(list.stdout.contains("Kundenummer utenfor kundenummerserien"))
+        let explain = try ledgerlint("explain", "sales-account-mismatch", "--lang", "en")
+        #expect(explain.status == 0)
+        for part in ["Why:", "Hint:", "Examples that pass:", "Examples that fail:", "A-1"] {
+            #expect(explain.stdout.contains(part), "'\(part)' missing")
+        }
+    }
+
+    @Test func versionAndHelp() throws {
+        #expect(try ledgerlint("--version").stdout.hasPrefix("ledgerlint "))
+        let help = try ledgerlint("--help")
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("ledgerlint check <snapshot>"))
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+
+/// The result of one run of the binary.
+struct Run {
+    var status: Int32
+    var stdout: String
+    var stderr: String
+}
+
+/// The `ledgerlint` binary next to this test bundle (SwiftPM builds it because the test target depends on it).
+let binary: URL = {
+    var directory = Bundle.module.bundleURL.deletingLastPathComponent()
+    for _ in 0..<3 {
+        let candidate = directory.appendingPathComponent("ledgerlint")
+        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+        directory = directory.deletingLastPathComponent()
+    }
+    return Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("ledgerlint")
+}()
+
+func ledgerlint(_ arguments: String..., environment: [String: String] = [:], directory: String? = nil) throws -> Run {
+    try ledgerlint(arguments, environment: environment, directory: directory)
+}
+
+/// Runs the binary with a clean environment (plus `environment`), no stdin, and collects its output.
+func ledgerlint(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> Run {
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    var base = ["PATH": "/usr/bin:/bin", "LANG": "en_US.UTF-8"]
+    base.merge(environment) { $1 }
+    process.environment = base
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    // Read both pipes before waiting, so a large report cannot fill a pipe and stall the child.
+    let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+    let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Run(
+        status: process.terminationStatus,
+        stdout: String(decoding: stdoutData, as: UTF8.self),
+        stderr: String(decoding: stderrData, as: UTF8.self))
+}
+
+/// Golden files of whole runs, in Fixtures/Golden; `LEDGERLINT_RECORD=1` rewrites them in the source tree.
+enum Golden {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/Golden")
+
+    static func check(_ actual: String, against name: String, asJSON: Bool = false) throws {
+        let file = folder.appendingPathComponent(name)
+        if ProcessInfo.processInfo.environment["LEDGERLINT_RECORD"] == "1" {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try Data(actual.utf8).write(to: file)
+            Issue.record("recorded \(name); run again without LEDGERLINT_RECORD")
+            return
+        }
+        let expected = try String(contentsOf: file, encoding: .utf8)
+        if asJSON {
+            let lhs = try JSONSerialization.jsonObject(with: Data(actual.utf8))
+            let rhs = try JSONSerialization.jsonObject(with: Data(expected.utf8))
+            let canonical = { (object: Any) throws -> String in
+                String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted]), as: UTF8.self)
+            }
+            #expect(try canonical(lhs) == canonical(rhs), "\(name) differs; re-record with LEDGERLINT_RECORD=1 if intended")
+        } else {
+            #expect(actual == expected, "\(name) differs; re-record with LEDGERLINT_RECORD=1 if intended")
+        }
+    }
+}
