@@ -147,3 +147,40 @@ import Testing
         #expect(written == generated, "docs/rules.md is stale: run swift run ledgerlint rules --markdown > docs/rules.md")
     }
 }
+
+/// The JSON Schema editors use must offer exactly what the engine accepts.
+@Suite struct RuleSchemaTests {
+    static func schema() throws -> [String: Any] {
+        let url = RuleFiles.folder.appendingPathComponent("rule.schema.json")
+        return try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
+    }
+
+    func enumValues(_ object: Any?) -> Set<String> {
+        Set(((object as? [String: Any])?["enum"] as? [String]) ?? [])
+    }
+
+    @Test func schemaEnumsMatchTheEngine() throws {
+        let properties = try #require(try Self.schema()["properties"] as? [String: Any])
+        #expect(enumValues(properties["severity"]) == Set(Severity.allCases.map(\.rawValue)))
+        #expect(enumValues(properties["subject"]) == Set(Subject.allCases.map(\.rawValue)))
+        let check = try #require((properties["check"] as? [String: Any])?["properties"] as? [String: Any])
+        #expect(enumValues(check["kind"]) == Set(CheckKind.allCases.map(\.rawValue)))
+        #expect(enumValues(check["normalize"]) == Set(Normalization.allCases.map(\.rawValue)))
+        #expect(enumValues(check["rangesFrom"]) == Set(RangeSource.allCases.map(\.rawValue)))
+    }
+
+    @Test func schemaRequiresWhatTheDecoderRequires() throws {
+        let required = Set(try #require(try Self.schema()["required"] as? [String]))
+        #expect(required == ["id", "severity", "name", "description", "rationale", "subject", "check", "key", "message", "hint", "examples"])
+    }
+
+    @Test func everyRuleFileNamesTheSchema() throws {
+        let files = try FileManager.default.contentsOfDirectory(at: RuleFiles.folder, includingPropertiesForKeys: nil)
+            .filter { RuleSet.isRuleFileName($0.lastPathComponent) }
+        for file in files {
+            let object = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any]
+            #expect(object?["$schema"] as? String == "./rule.schema.json", "\(file.lastPathComponent)")
+            #expect(object?["id"] as? String == file.deletingPathExtension().lastPathComponent, "file name is the rule id")
+        }
+    }
+}

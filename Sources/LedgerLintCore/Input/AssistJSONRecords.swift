@@ -38,8 +38,15 @@ struct AssistProductGroupJSON: Codable, Hashable, Sendable {
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         productGroup = try container.decode(LenientInt.self, forKey: .productGroup).value
-        name = try container.decodeIfPresent(String.self, forKey: .name)
-        salesAccount = try container.decodeIfPresent(LenientInt.self, forKey: .salesAccount)?.value
+        name = try container.decodeIfPresent(LenientText.self, forKey: .name)?.trimmed
+        // An empty sales account means none, as an empty cell does in the CSV export.
+        if let text = try? container.decodeIfPresent(String.self, forKey: .salesAccount),
+            text.trimmingCharacters(in: .whitespaces).isEmpty
+        {
+            salesAccount = nil
+        } else {
+            salesAccount = try container.decodeIfPresent(LenientInt.self, forKey: .salesAccount)?.value
+        }
     }
 
     func group(at location: SourceLocation?) -> AssistProductGroup {

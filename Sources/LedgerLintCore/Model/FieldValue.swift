@@ -11,7 +11,7 @@ public enum FieldValue: Sendable, Hashable {
     public var isPresent: Bool {
         switch self {
         case .null: false
-        case .string(let text): !text.trimmingCharacters(in: .whitespaces).isEmpty
+        case .string(let text): text.hasContent
         case .int, .bool: true
         }
     }
@@ -30,7 +30,7 @@ public enum FieldValue: Sendable, Hashable {
     public var integer: Int64? {
         switch self {
         case .int(let number): number
-        case .string(let text): Int64(text.trimmingCharacters(in: .whitespaces))
+        case .string(let text): Int64(text.trimmedSpaces)
         case .null, .bool: nil
         }
     }
@@ -64,4 +64,24 @@ extension FieldValue: Codable {
         case .bool(let flag): try container.encode(flag)
         }
     }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing spaces and tabs. Pure Swift: Foundation's trimming is slow on Linux, and the
+    /// rules call this for every field they read.
+    var trimmedSpaces: Substring {
+        let text = Substring(self)
+        guard let first = text.unicodeScalars.firstIndex(where: { !$0.isBlank }),
+            let last = text.unicodeScalars.lastIndex(where: { !$0.isBlank })
+        else { return "" }
+        return text[first...last]
+    }
+
+    /// Whether there is anything but spaces and tabs.
+    var hasContent: Bool { unicodeScalars.contains { !$0.isBlank } }
+}
+
+extension Unicode.Scalar {
+    /// Space, tab, no-break space: what the rules treat as blank around a value.
+    var isBlank: Bool { self == " " || self == "\t" || self == "\u{00A0}" }
 }

@@ -73,7 +73,7 @@ public struct TextReporter: Reporter {
 
     /// `examples/demo/assist/customers.csv:7`: the snapshot folder as the user named it joined with the file, so
     /// that terminals and editors can open it from the working directory.
-    static func locationText(_ location: SourceLocation, in snapshot: String) -> String {
+    static func locationText(_ location: SourceLocation, in snapshot: String = "") -> String {
         let joined = snapshot.isEmpty ? location.file : (snapshot.hasSuffix("/") ? snapshot : snapshot + "/") + location.file
         let file = sanitized(joined)
         guard let line = location.line else { return file }

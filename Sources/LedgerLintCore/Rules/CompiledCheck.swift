@@ -188,9 +188,9 @@ enum CompiledCheck: Sendable {
         switch normalization {
         case .none:
             if let number = value.integer { return String(number) }
-            return value.text.trimmingCharacters(in: .whitespaces)
+            return String(value.text.trimmedSpaces)
         case .digits: return value.text.filter(\.isASCIIDigit)
-        case .caseInsensitive: return value.text.trimmingCharacters(in: .whitespaces).lowercased()
+        case .caseInsensitive: return value.text.trimmedSpaces.lowercased()
         }
     }
 

@@ -68,6 +68,6 @@ extension FieldValue {
         if !lhs.isPresent || !rhs.isPresent { return lhs.isPresent == rhs.isPresent }
         if case .bool(let left) = lhs, case .bool(let right) = rhs { return left == right }
         if let left = lhs.integer, let right = rhs.integer { return left == right }
-        return lhs.text.trimmingCharacters(in: .whitespaces) == rhs.text.trimmingCharacters(in: .whitespaces)
+        return lhs.text.trimmedSpaces == rhs.text.trimmedSpaces
     }
 }

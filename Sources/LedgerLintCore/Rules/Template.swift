@@ -86,7 +86,7 @@ struct Template: Sendable {
                     case .field(let field): text = field.read(dataset, record).text
                     case .variable(let name): text = variables[name] ?? ""
                     }
-                    if !text.trimmingCharacters(in: .whitespaces).isEmpty {
+                    if text.hasContent {
                         rendered = text
                         break
                     }

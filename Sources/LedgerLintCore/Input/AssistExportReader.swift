@@ -1,0 +1,220 @@
+import Foundation
+
+/// Reads Assist's customer and product-group exports, as CSV (saved from Excel or by hand) or JSON.
+///
+/// `file` is the path the records' `SourceLocation`s and the errors name; `SnapshotReader` passes the path
+/// relative to the snapshot folder (`assist/customers.csv`) and puts the folder in front of it in errors.
+/// Accepted headers, values and encodings: `docs/snapshot-format.md`.
+public enum AssistExportReader {
+    /// Reads a customer CSV export.
+    ///
+    /// Values are trimmed and empty cells are `nil`; the customer number stays text, because a customer number
+    /// that is not a whole number is a finding, not an input error.
+    ///
+    /// - Throws: `InputError` for bytes that are not text, malformed CSV, a missing required column, or a
+    ///   send method or export flag the reader does not know.
+    public static func customers(csv: Data, file: String) throws -> [AssistCustomer] {
+        let table = try CSVTable.parse(TextDecoding.decode(csv, path: file), path: file)
+        let columns = try ColumnMap(table: table, columns: CustomerColumn.self, path: file)
+        return try table.rows.map { row in
+            let sendMethod: SendMethod
+            if let (raw, header) = columns.cell(.sendMethod, in: row) {
+                guard let method = SendMethod(exportValue: raw) else {
+                    throw InputError.badValue(
+                        path: file, line: row.line, column: header, value: raw,
+                        expected: "a send method (E-post, EHF, eFaktura or Papir; empty means E-post)")
+                }
+                sendMethod = method
+            } else {
+                sendMethod = .email
+            }
+            let export: Bool
+            if let (raw, header) = columns.cell(.export, in: row) {
+                guard let flag = LenientBool.parse(raw) else {
+                    throw InputError.badValue(
+                        path: file, line: row.line, column: header, value: raw,
+                        expected: "yes or no (Ja/Nei, yes/no, true/false or 1/0; empty means Ja)")
+                }
+                export = flag
+            } else {
+                export = true
+            }
+            return AssistCustomer(
+                customerNumber: columns.cell(.customerNumber, in: row)?.value,
+                name: columns.cell(.name, in: row)?.value,
+                organizationNumber: columns.cell(.organizationNumber, in: row)?.value,
+                email: columns.cell(.email, in: row)?.value,
+                sendMethod: sendMethod, export: export,
+                location: SourceLocation(file: file, line: row.line))
+        }
+    }
+
+    /// Reads a customer JSON export: a bare array of objects with the camelCase keys of `AssistCustomerJSON`.
+    public static func customers(json: Data, file: String) throws -> [AssistCustomer] {
+        let records = try decodeArray(AssistCustomerJSON.self, json: json, file: file)
+        return try records.enumerated().map { index, record in
+            try record.customer(at: SourceLocation(file: file), codingPath: "[\(index)]")
+        }
+    }
+
+    /// Reads a product-group CSV export.
+    ///
+    /// - Throws: `InputError.badValue` for a product group that is not a whole number or a sales account that
+    ///   is neither a whole number nor empty, besides the errors of `customers(csv:file:)`.
+    public static func productGroups(csv: Data, file: String) throws -> [AssistProductGroup] {
+        let table = try CSVTable.parse(TextDecoding.decode(csv, path: file), path: file)
+        let columns = try ColumnMap(table: table, columns: ProductGroupColumn.self, path: file)
+        return try table.rows.map { row in
+            let numberCell = columns.cell(.productGroup, in: row)
+            guard let number = numberCell.flatMap({ Int($0.value) }) else {
+                throw InputError.badValue(
+                    path: file, line: row.line, column: columns.header(of: .productGroup),
+                    value: numberCell?.value ?? "", expected: "a whole number (the product group number is required)")
+            }
+            var salesAccount: Int?
+            if let (raw, header) = columns.cell(.salesAccount, in: row) {
+                guard let account = Int(raw) else {
+                    throw InputError.badValue(
+                        path: file, line: row.line, column: header, value: raw,
+                        expected: "a whole number (an account number) or empty")
+                }
+                salesAccount = account
+            }
+            return AssistProductGroup(
+                number: number, name: columns.cell(.name, in: row)?.value, salesAccount: salesAccount,
+                location: SourceLocation(file: file, line: row.line))
+        }
+    }
+
+    /// Reads a product-group JSON export: a bare array of objects with the keys of `AssistProductGroupJSON`.
+    public static func productGroups(json: Data, file: String) throws -> [AssistProductGroup] {
+        try decodeArray(AssistProductGroupJSON.self, json: json, file: file).map {
+            $0.group(at: SourceLocation(file: file))
+        }
+    }
+
+    private static func decodeArray<Record: Decodable>(
+        _ type: Record.Type, json: Data, file: String
+    ) throws -> [Record] {
+        let value = try JSONInput.parse(TextDecoding.decode(json, path: file), path: file)
+        guard case .array = value else {
+            throw InputError.unexpectedJSON(
+                path: file, jsonPath: "the top level", reason: "expected an array of records, found \(value.summary)")
+        }
+        return try JSONInput.decode([Record].self, from: value, path: file)
+    }
+}
+
+// MARK: - Columns
+
+/// A column the reader knows, with the header spellings that mean it.
+protocol AssistColumn: CaseIterable, Hashable, Sendable {
+    /// Normalised spellings (see `normalizedHeader`); the first is the one messages name.
+    var spellings: [String] { get }
+    /// How messages name the column: Assist's Norwegian header, then the English one.
+    var displayName: String { get }
+    var isRequired: Bool { get }
+}
+
+/// The customer export's columns.
+enum CustomerColumn: AssistColumn {
+    case customerNumber, name, email, organizationNumber, sendMethod, export
+
+    var spellings: [String] {
+        switch self {
+        case .customerNumber: ["kundenummer", "customernumber", "kundenr", "customerno"]
+        case .name: ["navn", "name", "kundenavn", "customername"]
+        case .email: ["epost", "email", "epostadresse", "emailaddress"]
+        case .organizationNumber:
+            ["organisasjonsnummer", "organizationnumber", "organisationnumber", "orgnr", "organisasjonsnr"]
+        case .sendMethod: ["sendingsmetode", "sendmethod", "fakturametode", "invoicedeliverytype"]
+        case .export: ["eksporteres", "export", "eksport"]
+        }
+    }
+
+    var displayName: String {
+        switch self {
+        case .customerNumber: "Kundenummer (customer_number)"
+        case .name: "Navn (name)"
+        case .email: "E-post (email)"
+        case .organizationNumber: "Organisasjonsnummer (organization_number)"
+        case .sendMethod: "Sendingsmetode (send_method)"
+        case .export: "Eksporteres (export)"
+        }
+    }
+
+    var isRequired: Bool {
+        switch self {
+        case .customerNumber, .name, .email: true
+        case .organizationNumber, .sendMethod, .export: false
+        }
+    }
+}
+
+/// The product-group export's columns; all are required.
+enum ProductGroupColumn: AssistColumn {
+    case productGroup, name, salesAccount
+
+    var spellings: [String] {
+        switch self {
+        case .productGroup: ["produktgruppe", "productgroup", "produktgruppenummer", "productgroupnumber"]
+        case .name: ["navn", "name"]
+        case .salesAccount: ["salgskonto", "salesaccount", "standardsalgskonto", "standardsalesaccount"]
+        }
+    }
+
+    var displayName: String {
+        switch self {
+        case .productGroup: "Produktgruppe (product_group)"
+        case .name: "Navn (name)"
+        case .salesAccount: "Salgskonto (sales_account)"
+        }
+    }
+
+    var isRequired: Bool { true }
+}
+
+/// Where each known column is in a table's header.
+struct ColumnMap<Column: AssistColumn> {
+    private var indices: [Column: Int] = [:]
+    private let header: [String]
+
+    /// A header name reduced to what identifies it: lowercase, without spaces, `_`, `-` and `.`, so that
+    /// `E-post`, `e_post` and `EPOST` are one name.
+    static func normalizedHeader(_ name: String) -> String {
+        String(name.lowercased().unicodeScalars.filter { !" _-.\t".unicodeScalars.contains($0) }.map(Character.init))
+    }
+
+    /// - Throws: `InputError.missingColumn` for a required column that is not there (listing the header as
+    ///   found), `InputError.malformedCSV` when two headers mean the same column.
+    init(table: CSVTable, columns: Column.Type, path: String) throws {
+        header = table.header.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        for (index, name) in header.enumerated() {
+            let normalized = Self.normalizedHeader(name)
+            guard let column = Column.allCases.first(where: { $0.spellings.contains(normalized) }) else { continue }
+            if let earlier = indices[column] {
+                throw InputError.malformedCSV(
+                    path: path, line: table.headerLine,
+                    reason: "the columns '\(header[earlier])' and '\(name)' mean the same; keep one of them")
+            }
+            indices[column] = index
+        }
+        for column in Column.allCases where column.isRequired && indices[column] == nil {
+            throw InputError.missingColumn(
+                path: path, column: column.displayName, found: header)
+        }
+    }
+
+    /// The trimmed cell of `column` in `row` with the column's header, or `nil` when the column is absent or the
+    /// cell is empty.
+    func cell(_ column: Column, in row: CSVTable.Row) -> (value: String, header: String)? {
+        guard let index = indices[column], row.fields.indices.contains(index) else { return nil }
+        let value = row.fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
+        return value.isEmpty ? nil : (value, header[index])
+    }
+
+    /// The column's header as written in the file, or its display name when it is absent.
+    func header(of column: Column) -> String {
+        indices[column].map { header[$0] } ?? column.displayName
+    }
+}

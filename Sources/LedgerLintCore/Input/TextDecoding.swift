@@ -1,0 +1,121 @@
+import Foundation
+
+/// Turns the bytes of an export file into text, guessing the encoding the way the files actually arrive.
+///
+/// Assist exports are often saved from Excel on Norwegian Windows, which writes Windows-1252 without any marker,
+/// so a file that is not valid UTF-8 is read as Windows-1252 rather than rejected. Foundation's `.windowsCP1252`
+/// is not used because its behaviour differs between platforms; the table below is the whole encoding.
+/// See `docs/snapshot-format.md` for the order of the guesses.
+enum TextDecoding {
+    /// The encodings a file can be read in, in the order they are tried.
+    enum Encoding: String, Sendable, Hashable, CaseIterable {
+        case utf8BOM = "UTF-8 with byte-order mark"
+        case utf16LE = "UTF-16 little-endian"
+        case utf16BE = "UTF-16 big-endian"
+        case utf8 = "UTF-8"
+        case windows1252 = "Windows-1252"
+    }
+
+    /// Decodes `data`, naming `path` in errors.
+    ///
+    /// - Throws: `InputError.notText` for a NUL byte (or character) in the text, which means a binary file such
+    ///   as an `.xlsx` saved under a `.csv` name; `InputError.unreadable` for a byte-order mark the rest of the
+    ///   file contradicts.
+    static func decode(_ data: Data, path: String) throws -> String {
+        try decodeWithEncoding(data, path: path).text
+    }
+
+    /// Decodes `data` and tells which encoding was used.
+    static func decodeWithEncoding(_ data: Data, path: String) throws -> (text: String, encoding: Encoding) {
+        let bytes = [UInt8](data)
+        let text: String?
+        let encoding = detect(bytes)
+        switch encoding {
+        case .utf8BOM:
+            text = utf8(bytes[3...])
+            guard text != nil else {
+                throw InputError.unreadable(
+                    path: path, reason: "it starts with a UTF-8 byte-order mark but is not valid UTF-8")
+            }
+        case .utf16LE, .utf16BE:
+            guard bytes.count % 2 == 0, let decoded = utf16(bytes[2...], bigEndian: encoding == .utf16BE) else {
+                throw InputError.unreadable(
+                    path: path, reason: "it starts with a \(encoding.rawValue) byte-order mark but is not valid UTF-16")
+            }
+            text = decoded
+        case .utf8:
+            text = utf8(bytes[...])
+        case .windows1252:
+            text = windows1252(bytes)
+        }
+        guard let text, !text.unicodeScalars.contains("\0") else { throw InputError.notText(path: path) }
+        return (text, encoding)
+    }
+
+    /// The encoding `bytes` will be read in: a byte-order mark decides; else UTF-8 if the bytes are valid UTF-8,
+    /// else Windows-1252.
+    static func detect(_ bytes: [UInt8]) -> Encoding {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8BOM }
+        if bytes.starts(with: [0xFF, 0xFE]) { return .utf16LE }
+        if bytes.starts(with: [0xFE, 0xFF]) { return .utf16BE }
+        return utf8(bytes[...]) == nil ? .windows1252 : .utf8
+    }
+
+    /// Strict UTF-8: `nil` on any invalid sequence rather than replacement characters, so that the caller can
+    /// fall back to Windows-1252.
+    static func utf8(_ bytes: ArraySlice<UInt8>) -> String? {
+        var scalars = String.UnicodeScalarView()
+        var iterator = bytes.makeIterator()
+        var codec = Unicode.UTF8()
+        while true {
+            switch codec.decode(&iterator) {
+            case .scalarValue(let scalar): scalars.append(scalar)
+            case .emptyInput: return String(scalars)
+            case .error: return nil
+            }
+        }
+    }
+
+    static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> String? {
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2)
+        var index = bytes.startIndex
+        while index + 1 < bytes.endIndex {
+            let first = UInt16(bytes[index])
+            let second = UInt16(bytes[index + 1])
+            units.append(bigEndian ? first << 8 | second : second << 8 | first)
+            index += 2
+        }
+        var scalars = String.UnicodeScalarView()
+        var iterator = units.makeIterator()
+        var codec = Unicode.UTF16()
+        while true {
+            switch codec.decode(&iterator) {
+            case .scalarValue(let scalar): scalars.append(scalar)
+            case .emptyInput: return String(scalars)
+            case .error: return nil
+            }
+        }
+    }
+
+    /// Windows-1252 never fails: 0x00–0x7F and 0xA0–0xFF are the same code points as in Unicode (Latin-1), and
+    /// the five bytes the code page leaves undefined map to the C1 controls of the same value, as Windows does.
+    /// Any NUL byte is rejected by the caller.
+    static func windows1252(_ bytes: [UInt8]) -> String {
+        var scalars = String.UnicodeScalarView()
+        for byte in bytes {
+            let value: UInt32 = (0x80...0x9F).contains(byte) ? cp1252High[Int(byte) - 0x80] : UInt32(byte)
+            // Every value in the table is a valid scalar; the fallback only keeps the compiler honest.
+            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+        }
+        return String(scalars)
+    }
+
+    /// Unicode code points for bytes 0x80–0x9F.
+    private static let cp1252High: [UInt32] = [
+        0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,  // 80–87: € ‚ ƒ „ … † ‡
+        0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,  // 88–8F: ˆ ‰ Š ‹ Œ Ž
+        0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,  // 90–97: ‘ ’ “ ” • – —
+        0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,  // 98–9F: ˜ ™ š › œ ž Ÿ
+    ]
+}
