@@ -29,11 +29,17 @@ struct CheckCommand {
     }
 
     func run() async throws -> ExitCode {
+        var clock = PhaseClock(enabled: environment["LEDGERLINT_TIMINGS"] != nil)
         let data = try SnapshotReader.read(at: URL(fileURLWithPath: snapshot))
-        let findings = common.rules.evaluate(Dataset(data), language: common.language)
+        clock.lap("read snapshot")
+        let dataset = Dataset(data)
+        clock.lap("derive model")
+        let findings = common.rules.evaluate(dataset, language: common.language)
+        clock.lap("evaluate \(common.rules.rules.count) rules (\(findings.count) findings)")
         let report = Report(findings: findings, rules: common.rules.rules, language: common.language, snapshot: snapshot)
         let color = format == .text && output == nil && Console.colorAllowed(environment: environment)
         try Console.write(format.reporter(color: color).render(report), to: output)
+        clock.lap("write \(format.rawValue) report")
         return failOn.isMet(by: report.summary) ? .findings : .clean
     }
 }

@@ -60,9 +60,54 @@ extension Finding {
     public static func reportOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
         if lhs.severity != rhs.severity { return lhs.severity > rhs.severity }
         if lhs.rule != rhs.rule { return lhs.rule < rhs.rule }
-        let byKey = lhs.key.compare(rhs.key, options: [.numeric])
-        if byKey != .orderedSame { return byKey == .orderedAscending }
-        return (lhs.location?.line ?? 0) < (rhs.location?.line ?? 0)
+        return keyOrder(lhs, rhs)
+    }
+
+    /// Orders findings of one rule: by key, numbers in keys as numbers, then by line.
+    static func keyOrder(_ lhs: Finding, _ rhs: Finding) -> Bool {
+        switch naturalCompare(lhs.key, rhs.key) {
+        case .orderedAscending: return true
+        case .orderedDescending: return false
+        case .orderedSame: return (lhs.location?.line ?? 0) < (rhs.location?.line ?? 0)
+        }
+    }
+
+    /// Compares texts with runs of digits compared as numbers (`A-2` < `A-10`), everything else byte by byte.
+    /// Pure Swift and locale-free: report order must not depend on the machine.
+    static func naturalCompare(_ lhs: String, _ rhs: String) -> ComparisonResult {
+        var left = lhs.utf8.makeIterator()
+        var right = rhs.utf8.makeIterator()
+        var a = left.next()
+        var b = right.next()
+        func isDigit(_ byte: UInt8?) -> Bool { byte.map { (0x30...0x39).contains($0) } ?? false }
+        while let x = a, let y = b {
+            if isDigit(x) && isDigit(y) {
+                // Compare the two numbers: skip leading zeros, then the longer is larger, else the first difference.
+                var first: UInt8? = x
+                var second: UInt8? = y
+                while first == 0x30 { first = left.next() }
+                while second == 0x30 { second = right.next() }
+                var difference = ComparisonResult.orderedSame
+                while isDigit(first) && isDigit(second) {
+                    if difference == .orderedSame, let f = first, let s = second, f != s {
+                        difference = f < s ? .orderedAscending : .orderedDescending
+                    }
+                    first = left.next()
+                    second = right.next()
+                }
+                if isDigit(first) { return .orderedDescending }
+                if isDigit(second) { return .orderedAscending }
+                if difference != .orderedSame { return difference }
+                a = first
+                b = second
+                continue
+            }
+            if x != y { return x < y ? .orderedAscending : .orderedDescending }
+            a = left.next()
+            b = right.next()
+        }
+        if a == nil && b == nil { return .orderedSame }
+        return a == nil ? .orderedAscending : .orderedDescending
     }
 }
 

@@ -163,7 +163,7 @@ enum CompiledCheck: Sendable {
             guard value.isPresent else { return nil }
             let addresses = EmailAddress.split(value.text, separators: separators)
             if let invalid = addresses.first(where: { !EmailAddress.isValid($0) }) {
-                return ["value": value.text, "invalid": invalid]
+                return ["value": value.text, "invalid": String(invalid)]
             }
             return addresses.isEmpty ? ["value": value.text, "invalid": value.text] : nil
         case .organizationNumber(let field):

@@ -98,7 +98,14 @@ public struct RuleSet: Sendable {
         DispatchQueue.concurrentPerform(iterations: compiled.count) { index in
             results[index] = compiled[index].evaluate(dataset, language: language, indexes: indexes)
         }
-        return results.values.flatMap { $0 ?? [] }.sorted(by: Finding.reportOrder)
+        // Each rule's findings sorted by key, and the rules in report order, give report order without sorting
+        // all findings together.
+        let order = compiled.indices.sorted {
+            let (lhs, rhs) = (compiled[$0].rule, compiled[$1].rule)
+            return lhs.severity != rhs.severity ? lhs.severity > rhs.severity : lhs.id < rhs.id
+        }
+        let values = results.values
+        return order.flatMap { (values[$0] ?? []).sorted(by: Finding.keyOrder) }
     }
 }
 
