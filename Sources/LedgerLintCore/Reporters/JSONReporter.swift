@@ -1,6 +1,7 @@
 import Foundation
 
-/// The machine-readable report: one JSON object with the tool, a summary and every finding.
+/// The machine-readable report: one JSON object with the tool, a summary, every finding, the suppressed findings
+/// and, after a `--baseline` run, what the baseline comparison found.
 ///
 /// The shape is versioned (`"version": 1`) and documented field by field in `docs/output-formats.md`; adding a
 /// field is compatible, renaming or removing one bumps the version. Findings keep the report's order and keys are
@@ -17,7 +18,9 @@ public struct JSONReporter: Reporter {
             version: Self.schemaVersion,
             tool: .init(name: Tool.name, version: Tool.version),
             summary: .init(report.summary),
-            findings: report.findings.map(FindingRecord.init)
+            findings: report.findings.map(FindingRecord.init),
+            suppressed: report.suppressed.map(SuppressedRecord.init),
+            baseline: report.baseline.map(BaselineRecord.init)
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -35,6 +38,57 @@ public struct JSONReporter: Reporter {
         var tool: ToolInfo
         var summary: Counts
         var findings: [FindingRecord]
+        /// Always written (`[]` when nothing was suppressed), so scripts need not test for it.
+        var suppressed: [SuppressedRecord]
+        /// Only written after a run with a baseline.
+        var baseline: BaselineRecord?
+    }
+
+    /// A suppressed finding: the finding's fields, plus the suppression's `reason` and `expires` (left out when
+    /// the suppression has no end date).
+    struct SuppressedRecord: Encodable {
+        var finding: FindingRecord
+        var reason: String
+        var expires: String?
+
+        init(_ suppressed: SuppressedFinding) {
+            finding = FindingRecord(suppressed.finding)
+            reason = suppressed.reason
+            expires = suppressed.expires
+        }
+
+        enum CodingKeys: String, CodingKey {
+            case reason, expires
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            // The finding's keys and ours in one flat object.
+            try finding.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(reason, forKey: .reason)
+            try container.encodeIfPresent(expires, forKey: .expires)
+        }
+    }
+
+    /// What the baseline comparison found: how many findings it already had (not listed: they are the
+    /// baseline's), and the baseline entries no longer found, by identity.
+    struct BaselineRecord: Encodable {
+        var unchanged: Int
+        var fixed: [Entry]
+
+        struct Entry: Encodable {
+            var rule: String
+            var system: String
+            var entity: String
+            var key: String
+        }
+
+        init(_ baseline: BaselineComparison) {
+            unchanged = baseline.unchanged.count
+            fixed = baseline.fixed.sorted().map {
+                Entry(rule: $0.rule, system: $0.system.rawValue, entity: $0.entity.rawValue, key: $0.key)
+            }
+        }
     }
 
     /// One finding as the schema spells it, kept apart from `Finding` so that a new model field does not change

@@ -8,6 +8,11 @@ extension OutputFormat {
         case .text: TextReporter(color: color)
         case .json: JSONReporter()
         case .junit: JUnitReporter()
+        case .sarif: SarifReporter()
+        case .github: GitHubReporter()
+        case .markdown: MarkdownReporter()
+        case .html: HTMLReporter()
+        case .csv: CSVReporter()
         }
     }
 }

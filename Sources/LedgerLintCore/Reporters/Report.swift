@@ -110,6 +110,11 @@ public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
     case text
     case json
     case junit
+    case sarif
+    case github
+    case markdown
+    case html
+    case csv
 }
 
 /// Name and version that reports carry.

@@ -1,0 +1,80 @@
+/// The spreadsheet report: one row per finding, for Excel on Norwegian Windows first.
+///
+/// - UTF-8 with a byte-order mark: without it Excel reads the file as Windows-1252 and `æøå` turn into `Ã¦Ã¸Ã¥`.
+/// - `;` between fields: Excel splits a double-clicked CSV at the Windows list separator, which is `;` where the
+///   decimal separator is a comma (Norway, most of Europe); with `,` every row would land in one column there.
+/// - CRLF line ends and RFC 4180 quoting: a field with `;`, `"`, CR or LF is quoted and its quotes are doubled,
+///   so messages with line breaks stay in one cell.
+/// - Formula injection guard: a cell whose text starts with `=`, `+`, `-`, `@`, tab or CR gets a leading `'`, so
+///   a customer name like `=HYPERLINK(…)` from an export is shown as text, never run as a formula.
+///
+/// Columns: severity, rule, system, entity, key, message, hint, file, line, suppressed. The header, severity and
+/// entity words follow `report.language`; rule ids, systems and keys do not. Counted findings come first in
+/// report order, then the suppressed findings with their reason in the last column (empty for counted ones), so
+/// the sheet is the complete work list and can be filtered on that column. Findings already in a baseline are not
+/// rows, as in the text report. `file` is the snapshot file joined to the snapshot folder, as in SARIF.
+/// Documented in `docs/output-formats.md`.
+public struct CSVReporter: Reporter {
+    static let separator = ";"
+    static let lineEnd = "\r\n"
+    static let byteOrderMark = "\u{FEFF}"
+
+    public init() {}
+
+    public func render(_ report: Report) -> String {
+        let language = report.language
+        var rows = [Self.header[language]]
+        rows += report.findings.map { row($0, suppression: nil, report: report) }
+        rows += report.suppressed.map { row($0.finding, suppression: $0, report: report) }
+        return Self.byteOrderMark + rows.map { $0.map(Self.cell).joined(separator: Self.separator) + Self.lineEnd }.joined()
+    }
+
+    func row(_ finding: Finding, suppression: SuppressedFinding?, report: Report) -> [String] {
+        let language = report.language
+        return [
+            TextReporter.severityWord(finding.severity)[language],
+            finding.rule,
+            TextReporter.systemName(finding.system),
+            TextReporter.entityName(finding.entity)[language],
+            finding.key,
+            finding.message,
+            finding.hint,
+            finding.snapshotFile(in: report.snapshot) ?? "",
+            finding.location?.line.map(String.init) ?? "",
+            suppression?.reason ?? "",
+        ]
+    }
+
+    /// One cell: guarded against formula injection, then quoted if it has to be.
+    static func cell(_ text: String) -> String {
+        var value = text
+        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+            value = "'" + value
+        }
+        let needsQuotes = value.unicodeScalars.contains { $0 == ";" || $0 == "\"" || $0 == "\r" || $0 == "\n" }
+        guard needsQuotes else { return value }
+        var quoted = "\""
+        for scalar in value.unicodeScalars {
+            if scalar == "\"" { quoted += "\"" }
+            quoted.unicodeScalars.append(scalar)
+        }
+        return quoted + "\""
+    }
+
+    static let header = LocalizedRow(
+        en: ["Severity", "Rule", "System", "Entity", "Key", "Message", "Hint", "File", "Line", "Suppressed"],
+        nb: ["Alvorlighetsgrad", "Regel", "System", "Type", "Nøkkel", "Melding", "Tips", "Fil", "Linje", "Unntatt"]
+    )
+
+    struct LocalizedRow {
+        var en: [String]
+        var nb: [String]
+
+        subscript(language: Language) -> [String] {
+            switch language {
+            case .en: en
+            case .nb: nb
+            }
+        }
+    }
+}

@@ -1,0 +1,39 @@
+extension Finding {
+    /// The file this finding points at, as a path from where ledgerlint ran: the snapshot folder as the user named
+    /// it, joined with the finding's location (`examples/demo` + `assist/customers.csv`).
+    ///
+    /// PowerOffice records carry no location (the readers do not track JSON positions), so they point at the file
+    /// their kind of record is read from (`poweroffice/Products.json` for a product), which is where a reviewer
+    /// looks. Nil only for an Assist record without a location. Separators are `/`, whatever the platform, because
+    /// SARIF, GitHub and spreadsheets all expect them. Used by the SARIF, GitHub and CSV reporters.
+    func snapshotFile(in snapshot: String) -> String? {
+        guard let relative = location?.file ?? Self.conventionalFile(system: system, entity: entity) else { return nil }
+        return Self.join(snapshot, relative)
+    }
+
+    /// The snapshot file PowerOffice records of `entity` are read from (`docs/snapshot-format.md`).
+    static func conventionalFile(system: System, entity: Entity) -> String? {
+        guard system == .poweroffice else { return nil }
+        switch entity {
+        case .customer: return "poweroffice/Customers.json"
+        case .product: return "poweroffice/Products.json"
+        case .productGroup: return "poweroffice/ProductGroups.json"
+        case .account: return "poweroffice/GeneralLedgerAccounts.json"
+        }
+    }
+
+    /// `folder/relative` with `\` turned into `/`, no doubled or trailing separators, and no `./` in front.
+    static func join(_ folder: String, _ relative: String) -> String {
+        var base = folder.replacingOccurrences(of: "\\", with: "/")
+        while base.hasPrefix("./") { base.removeFirst(2) }
+        while base.count > 1, base.hasSuffix("/") { base.removeLast() }
+        var path = relative.replacingOccurrences(of: "\\", with: "/")
+        while path.hasPrefix("./") { path.removeFirst(2) }
+        while path.hasPrefix("/") { path.removeFirst() }
+        switch base {
+        case "", ".": return path
+        case "/": return "/" + path
+        default: return base + "/" + path
+        }
+    }
+}

@@ -1,0 +1,132 @@
+/// The GitHub Actions report: workflow commands that GitHub turns into annotations on the run and the diff.
+///
+/// ```
+/// ::error file=examples/demo/assist/customers.csv,line=7,title=customer-number-range%3A 5000::Customer number … — Give …
+/// ::notice file=examples/demo/poweroffice/Customers.json,title=customer-send-method%3A 10042::Customer 10042 …
+/// ledgerlint: 2 errors, 0 warnings, 1 info
+/// ```
+///
+/// One command per finding, most severe first (report order): `error`, `warning`, or `notice` for info. `file` is
+/// the snapshot file joined to the snapshot folder as given on the command line, so run ledgerlint from the
+/// repository root; PowerOffice records point at the file they are read from. GitHub shows at most 10
+/// annotations of each type per step, so at most 10 of each are written, and when any were left out a closing
+/// `::notice::` says how many (it takes one of the 10 notice places itself). The last line is a plain summary.
+/// Suppressed findings and findings already in the baseline are not annotated; the summary counts them.
+///
+/// Escaping follows `@actions/core`: data gets `%`, CR and LF encoded, property values also `:` and `,`, so data
+/// can neither end a command nor start another. Documented in `docs/output-formats.md`.
+public struct GitHubReporter: Reporter {
+    /// Annotations of one type that GitHub displays per step.
+    static let limitPerType = 10
+
+    public init() {}
+
+    public func render(_ report: Report) -> String {
+        let language = report.language
+        let byType = Dictionary(grouping: report.findings, by: \.severity)
+        let overflow = Severity.allCases.contains { (byType[$0]?.count ?? 0) > Self.limitPerType }
+        var lines: [String] = []
+        var leftOut: [Severity: Int] = [:]
+        for severity in Severity.allCases.reversed() {
+            let findings = byType[severity] ?? []
+            // The closing notice is a notice too, so it needs a free place among the 10.
+            let limit = severity == .info && overflow ? Self.limitPerType - 1 : Self.limitPerType
+            lines += findings.prefix(limit).map { command(for: $0, in: report) }
+            leftOut[severity] = max(0, findings.count - limit)
+        }
+        if leftOut.values.contains(where: { $0 > 0 }) {
+            lines.append("::notice title=\(Self.escapedProperty(Tool.name))::" + Self.escapedData(leftOutText(leftOut, language: language)))
+        }
+        lines.append(summary(report))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// `::error file=…,line=…,title=<rule>: <key>::<message> — <hint>`.
+    func command(for finding: Finding, in report: Report) -> String {
+        var properties: [String] = []
+        if let file = finding.snapshotFile(in: report.snapshot) {
+            properties.append("file=" + Self.escapedProperty(file))
+            if let line = finding.location?.line, line >= 1 {
+                properties.append("line=\(line)")
+            }
+        }
+        properties.append("title=" + Self.escapedProperty("\(finding.rule): \(finding.key)"))
+        let text = finding.hint.isEmpty ? finding.message : "\(finding.message) — \(finding.hint)"
+        return "::\(Self.command(finding.severity)) \(properties.joined(separator: ","))::\(Self.escapedData(text))"
+    }
+
+    static func command(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "notice"
+        }
+    }
+
+    /// `ledgerlint: 2 errors, 1 warning, 0 info`, then what was not counted, if anything.
+    func summary(_ report: Report) -> String {
+        let language = report.language
+        var line = "\(Tool.name): " + TextReporter(color: false).summaryLine(report.summary, language: language)
+        var notCounted: [String] = []
+        if !report.suppressed.isEmpty {
+            notCounted.append(Self.suppressedText(report.suppressed.count)[language])
+        }
+        if let baseline = report.baseline {
+            notCounted.append(Self.baselineText(unchanged: baseline.unchanged.count, fixed: baseline.fixed.count)[language])
+        }
+        if !notCounted.isEmpty {
+            line += " (" + notCounted.joined(separator: "; ") + ")"
+        }
+        return line
+    }
+
+    func leftOutText(_ leftOut: [Severity: Int], language: Language) -> String {
+        let counts = Severity.allCases.reversed().compactMap { severity -> String? in
+            guard let count = leftOut[severity], count > 0 else { return nil }
+            return TextReporter.countText(count, severity, language: language)
+        }.joined(separator: ", ")
+        return LocalizedText(
+            en: "\(counts) not annotated: GitHub shows at most \(Self.limitPerType) annotations of each type per step. "
+                + "The full report is in the other formats (--format sarif, json, html).",
+            nb: "\(counts) ikke vist som merknader: GitHub viser høyst \(Self.limitPerType) merknader av hver type per steg. "
+                + "Hele rapporten finnes i de andre formatene (--format sarif, json, html)."
+        )[language]
+    }
+
+    static func suppressedText(_ count: Int) -> LocalizedText {
+        LocalizedText(en: "\(count) suppressed", nb: "\(count) unntatt")
+    }
+
+    static func baselineText(unchanged: Int, fixed: Int) -> LocalizedText {
+        LocalizedText(
+            en: "\(unchanged) unchanged and \(fixed) fixed since the baseline",
+            nb: "\(unchanged) uendret og \(fixed) rettet siden baseline"
+        )
+    }
+
+    /// Escapes a command's message as `@actions/core` does: `%`, CR and LF.
+    static func escapedData(_ text: String) -> String {
+        escaped(text, property: false)
+    }
+
+    /// Escapes a property value as `@actions/core` does: as data, and `:` and `,`, which end a value.
+    static func escapedProperty(_ text: String) -> String {
+        escaped(text, property: true)
+    }
+
+    /// Scalar by scalar, so that a CR LF pair (one `Character` in Swift) becomes `%0D%0A`.
+    private static func escaped(_ text: String, property: Bool) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": result += "%25"
+            case "\r": result += "%0D"
+            case "\n": result += "%0A"
+            case ":" where property: result += "%3A"
+            case "," where property: result += "%2C"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,412 @@
+import Foundation
+
+/// The audit report: one self-contained HTML file to hand to a customer, readable on screen and on paper.
+///
+/// Title, client and snapshot time (from the snapshot's manifest), the snapshot folder, counts by severity, a bar
+/// chart of findings by rule, then every finding grouped by rule (the rule's name and description, then each
+/// record with its problem and how to fix it), the suppressed findings with their reasons, and the baseline
+/// comparison when there was one. Everything is inline: CSS in `<style>`, the chart as inline SVG, no scripts,
+/// fonts, images or links, so the file opens the same offline, in a mail attachment, and in ten years.
+/// Print styles keep backgrounds light, keep a table row or a rule's heading from being split from what follows,
+/// and start the suppressed findings on a new page.
+///
+/// All data is HTML-escaped; control characters become U+FFFD. Labels follow `report.language`, which is also
+/// `<html lang>`. `scripts/screenshot-html-report.sh` renders the demo report in headless Chromium to look at it.
+/// Documented in `docs/output-formats.md`.
+public struct HTMLReporter: Reporter {
+    public init() {}
+
+    public func render(_ report: Report) -> String {
+        let words = Words(report.language)
+        var title = words.title
+        if let client = report.metadata?.client, !client.isEmpty {
+            title += " — " + client
+        }
+        var html = """
+            <!DOCTYPE html>
+            <html lang="\(report.language.rawValue)">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta name="generator" content="\(Self.escaped("\(Tool.name) \(Tool.version)"))">
+            <title>\(Self.escaped(title))</title>
+            <style>
+            \(Self.css)
+            </style>
+            </head>
+            <body>
+
+            """
+        html += header(report, title: title, words: words)
+        html += summary(report, words: words)
+        html += findings(report, words: words)
+        html += suppressed(report, words: words)
+        html += baseline(report, words: words)
+        html += "<footer>\(Self.escaped(words.generated))</footer>\n</body>\n</html>\n"
+        return html
+    }
+
+    // MARK: Sections
+
+    func header(_ report: Report, title: String, words: Words) -> String {
+        var rows: [(String, String)] = []
+        if let client = report.metadata?.client {
+            rows.append((words.client, Self.escaped(client)))
+        }
+        if let fetchedAt = report.metadata?.fetchedAt {
+            rows.append((
+                words.fetched,
+                "<time datetime=\"\(Self.escaped(fetchedAt))\">\(Self.escaped(Self.displayTime(fetchedAt, report.language)))</time>"
+            ))
+        }
+        if let environment = report.metadata?.environment {
+            rows.append((words.environment, Self.escaped(environment)))
+        }
+        rows.append((words.snapshot, "<code>\(Self.escaped(report.snapshot))</code>"))
+        rows.append((words.tool, Self.escaped("\(Tool.name) \(Tool.version)")))
+        let list = rows.map { "<dt>\(Self.escaped($0.0))</dt><dd>\($0.1)</dd>" }.joined(separator: "\n")
+        return "<header>\n<h1>\(Self.escaped(title))</h1>\n<dl class=\"meta\">\n\(list)\n</dl>\n</header>\n"
+    }
+
+    func summary(_ report: Report, words: Words) -> String {
+        let summary = report.summary
+        var cards = Severity.allCases.reversed().map { severity in
+            card(summary.count(of: severity), words.plural(severity), class: severity.rawValue)
+        }
+        if !report.suppressed.isEmpty {
+            cards.append(card(report.suppressed.count, words.suppressed, class: "suppressed"))
+        }
+        var out = "<section class=\"summary\">\n<h2>\(Self.escaped(words.summary))</h2>\n"
+        out += "<div class=\"cards\">\n\(cards.joined(separator: "\n"))\n</div>\n"
+        if let baseline = report.baseline {
+            out += "<p class=\"baseline-note\">\(Self.escaped(words.baselineNote(new: summary.total, unchanged: baseline.unchanged.count, fixed: baseline.fixed.count)))</p>\n"
+        }
+        let groups = report.findingsByRule
+        if !groups.isEmpty {
+            out += "<figure>\n\(chart(groups, words: words))\n<figcaption>\(Self.escaped(words.chartCaption))</figcaption>\n</figure>\n"
+        }
+        return out + "</section>\n"
+    }
+
+    func card(_ count: Int, _ label: String, class name: String) -> String {
+        "<div class=\"card \(name)\"><span class=\"n\">\(count)</span> \(Self.escaped(label))</div>"
+    }
+
+    func findings(_ report: Report, words: Words) -> String {
+        let language = report.language
+        var out = "<section class=\"findings\">\n<h2>\(Self.escaped(words.findings))</h2>\n"
+        let groups = report.findingsByRule
+        if groups.isEmpty {
+            return out + "<p class=\"empty\">\(Self.escaped(words.noFindings))</p>\n</section>\n"
+        }
+        for group in groups {
+            let severity = group.rule?.severity ?? group.findings[0].severity
+            out += "<section class=\"rule\" id=\"rule-\(Self.escaped(group.id))\">\n<header>\n"
+            out += "<h3>\(badge(severity, words: words)) \(Self.ruleLabel(name: group.name(language), id: group.id))</h3>\n"
+            if let description = group.rule?.description[language], !description.isEmpty {
+                out += "<p class=\"description\">\(Self.escaped(description))</p>\n"
+            }
+            out += "<p class=\"count\">\(Self.escaped(words.count(group.findings.count)))</p>\n</header>\n"
+            out += "<table>\n<thead><tr><th class=\"record\">\(Self.escaped(words.record))</th>"
+                + "<th class=\"problem\">\(Self.escaped(words.problem))</th><th>\(Self.escaped(words.fix))</th></tr></thead>\n<tbody>\n"
+            for finding in group.findings {
+                out += "<tr><td class=\"record\">\(record(finding, language: language))</td>"
+                    + "<td>\(Self.escapedText(finding.message))</td>"
+                    + "<td class=\"hint\">\(Self.escapedText(finding.hint))</td></tr>\n"
+            }
+            out += "</tbody>\n</table>\n</section>\n"
+        }
+        return out + "</section>\n"
+    }
+
+    func suppressed(_ report: Report, words: Words) -> String {
+        guard !report.suppressed.isEmpty else { return "" }
+        let language = report.language
+        var out = "<section class=\"suppressed\">\n<h2>\(Self.escaped(words.suppressedHeading))</h2>\n"
+        out += "<p>\(Self.escaped(words.suppressedNote))</p>\n"
+        out += "<table>\n<thead><tr><th class=\"rule-name\">\(Self.escaped(words.rule))</th><th class=\"record\">\(Self.escaped(words.record))</th>"
+            + "<th>\(Self.escaped(words.problem))</th><th>\(Self.escaped(words.reason))</th>"
+            + "<th class=\"until\">\(Self.escaped(words.expires))</th></tr></thead>\n<tbody>\n"
+        for entry in report.suppressed {
+            let finding = entry.finding
+            let name = report.rule(withID: finding.rule)?.name[language] ?? finding.rule
+            out += "<tr><td>\(badge(finding.severity, words: words)) \(Self.ruleLabel(name: name, id: finding.rule, separator: "<br>"))</td>"
+                + "<td class=\"record\">\(record(finding, language: language))</td>"
+                + "<td>\(Self.escapedText(finding.message))</td>"
+                + "<td>\(Self.escapedText(entry.reason))</td>"
+                + "<td class=\"nowrap\">\(Self.escaped(entry.expires ?? "—"))</td></tr>\n"
+        }
+        return out + "</tbody>\n</table>\n</section>\n"
+    }
+
+    func baseline(_ report: Report, words: Words) -> String {
+        guard let baseline = report.baseline, !baseline.fixed.isEmpty else { return "" }
+        let language = report.language
+        var out = "<section class=\"fixed\">\n<h2>\(Self.escaped(words.fixedHeading))</h2>\n"
+        out += "<table>\n<thead><tr><th>\(Self.escaped(words.rule))</th><th>\(Self.escaped(words.record))</th></tr></thead>\n<tbody>\n"
+        for entry in baseline.fixed.sorted() {
+            let name = report.rule(withID: entry.rule)?.name[language] ?? entry.rule
+            let subject = "\(TextReporter.systemName(entry.system)) \(TextReporter.entityName(entry.entity)[language])"
+            out += "<tr><td>\(Self.ruleLabel(name: name, id: entry.rule))</td>"
+                + "<td><strong>\(Self.escaped(entry.key))</strong><br><span class=\"where\">\(Self.escaped(subject))</span></td></tr>\n"
+        }
+        return out + "</tbody>\n</table>\n</section>\n"
+    }
+
+    // MARK: Pieces
+
+    /// The key in bold, then system and entity, then the file and line when known.
+    func record(_ finding: Finding, language: Language) -> String {
+        var out = "<strong>\(Self.escaped(finding.key))</strong><br><span class=\"where\">"
+            + Self.escaped("\(TextReporter.systemName(finding.system)) \(TextReporter.entityName(finding.entity)[language])")
+            + "</span>"
+        if let location = finding.location {
+            out += "<br><code class=\"where\">\(Self.escaped(TextReporter.locationText(location)))</code>"
+        }
+        return out
+    }
+
+    /// The rule's name and, after it, its id in code type; only the id when the rule has no name of its own.
+    static func ruleLabel(name: String, id: String, separator: String = " ") -> String {
+        name == id ? "<code>\(escaped(id))</code>" : "\(escaped(name))\(separator)<code>\(escaped(id))</code>"
+    }
+
+    func badge(_ severity: Severity, words: Words) -> String {
+        "<span class=\"badge \(severity.rawValue)\">\(Self.escaped(words.singular(severity)))</span>"
+    }
+
+    /// A horizontal bar chart of findings per rule, most findings first, as inline SVG.
+    ///
+    /// Bars are coloured by the rule's severity and labelled with the rule id and the count; each bar's `<title>`
+    /// gives the rule's name as a tooltip. Widths are whole pixels, so the markup (and the golden files) are
+    /// stable.
+    func chart(_ groups: [Report.RuleGroup], words: Words) -> String {
+        let rows = groups.enumerated().sorted { lhs, rhs in
+            lhs.element.findings.count != rhs.element.findings.count
+                ? lhs.element.findings.count > rhs.element.findings.count
+                : lhs.offset < rhs.offset
+        }.map(\.element)
+        let labels = rows.map { $0.id.count > 38 ? String($0.id.prefix(37)) + "…" : $0.id }
+        // About 7 px per character of the 11.5 px monospace label font.
+        let labelWidth = min(270, (labels.map(\.count).max() ?? 0) * 7 + 4)
+        let width = 720, barStart = labelWidth + 8, rowHeight = 28
+        let barSpace = width - barStart - 48
+        let maximum = max(rows.map(\.findings.count).max() ?? 1, 1)
+        let height = rows.count * rowHeight + 8
+        var out = "<svg class=\"chart\" role=\"img\" aria-label=\"\(Self.escaped(words.chartCaption))\" "
+            + "viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\">\n"
+        for (index, (group, label)) in zip(rows, labels).enumerated() {
+            let y = 4 + index * rowHeight
+            let count = group.findings.count
+            let barWidth = max(2, count * barSpace / maximum)
+            let severity = group.rule?.severity ?? group.findings[0].severity
+            out += "<g>"
+            out += "<title>\(Self.escaped("\(group.name(words.language)) (\(group.id)): \(count)"))</title>"
+            out += "<text x=\"\(labelWidth)\" y=\"\(y + 18)\" text-anchor=\"end\" class=\"label\">\(Self.escaped(label))</text>"
+            out += "<rect x=\"\(barStart)\" y=\"\(y + 4)\" width=\"\(barWidth)\" height=\"18\" rx=\"3\" class=\"bar \(severity.rawValue)\"/>"
+            out += "<text x=\"\(barStart + barWidth + 6)\" y=\"\(y + 18)\" class=\"value\">\(count)</text>"
+            out += "</g>\n"
+        }
+        return out + "</svg>"
+    }
+
+    /// ISO 8601 shown as `14 March 2025, 09:30 UTC` / `14. mars 2025 kl. 09.30 UTC`; other text as it is.
+    ///
+    /// Formatted by hand in UTC, not with the machine's locale or time zone, so the report is the same wherever
+    /// it is made.
+    static func displayTime(_ text: String, _ language: Language) -> String {
+        let parser = ISO8601DateFormatter()
+        var date = parser.date(from: text)
+        if date == nil {
+            parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+            date = parser.date(from: text)
+        }
+        guard let date, let utc = TimeZone(identifier: "UTC") else { return text }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = utc
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        guard let year = parts.year, let month = parts.month, let day = parts.day, let hour = parts.hour,
+            let minute = parts.minute, (1...12).contains(month)
+        else { return text }
+        let hh = hour < 10 ? "0\(hour)" : "\(hour)"
+        let mm = minute < 10 ? "0\(minute)" : "\(minute)"
+        switch language {
+        case .en: return "\(day) \(monthsEN[month - 1]) \(year), \(hh):\(mm) UTC"
+        case .nb: return "\(day). \(monthsNB[month - 1]) \(year) kl. \(hh).\(mm) UTC"
+        }
+    }
+
+    static let monthsEN = [
+        "January", "February", "March", "April", "May", "June",
+        "July", "August", "September", "October", "November", "December",
+    ]
+    static let monthsNB = [
+        "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember",
+    ]
+
+    // MARK: Escaping
+
+    /// Escapes text for HTML content or a double-quoted attribute: `& < > " '` become references, control
+    /// characters other than tab and newline (which HTML does not allow) become U+FFFD.
+    static func escaped(_ text: String) -> String {
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": result += "&amp;"
+            case "<": result += "&lt;"
+            case ">": result += "&gt;"
+            case "\"": result += "&quot;"
+            case "'": result += "&#39;"
+            case "\n", "\t": result.unicodeScalars.append(scalar)
+            case "\r": result += "\n"
+            default:
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                    result.unicodeScalars.append("\u{FFFD}")
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
+    }
+
+    /// `escaped`, with line breaks kept as `<br>`: for messages, hints and reasons.
+    static func escapedText(_ text: String) -> String {
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        return escaped(normalized).replacingOccurrences(of: "\n", with: "<br>\n")
+    }
+}
+
+// MARK: - Words
+
+extension HTMLReporter {
+    struct Words {
+        var language: Language
+
+        init(_ language: Language) {
+            self.language = language
+        }
+
+        private func pick(_ en: String, _ nb: String) -> String { LocalizedText(en: en, nb: nb)[language] }
+
+        var title: String { pick("LedgerLint report", "LedgerLint-rapport") }
+        var client: String { pick("Client", "Klient") }
+        var fetched: String { pick("Data fetched", "Data hentet") }
+        var environment: String { pick("Environment", "Miljø") }
+        var snapshot: String { pick("Snapshot", "Uttrekk") }
+        var tool: String { pick("Checked with", "Kontrollert med") }
+        var summary: String { pick("Summary", "Sammendrag") }
+        var suppressed: String { pick("suppressed", "unntatt") }
+        var chartCaption: String { pick("Findings by rule", "Funn per regel") }
+        var findings: String { pick("Findings", "Funn") }
+        var noFindings: String { pick("No findings.", "Ingen funn.") }
+        var record: String { pick("Record", "Gjelder") }
+        var problem: String { pick("Problem", "Problem") }
+        var fix: String { pick("How to fix", "Slik retter du det") }
+        var rule: String { pick("Rule", "Regel") }
+        var reason: String { pick("Reason", "Begrunnelse") }
+        var expires: String { pick("Until", "Til og med") }
+        var suppressedHeading: String { pick("Suppressed findings", "Unntatte funn") }
+        var suppressedNote: String {
+            pick(
+                "These findings were accepted with a reason and are not counted above.",
+                "Disse funnene er godtatt med en begrunnelse og telles ikke over."
+            )
+        }
+        var fixedHeading: String { pick("Fixed since the baseline", "Rettet siden baseline") }
+        var generated: String {
+            pick("Generated by \(Tool.name) \(Tool.version).", "Laget av \(Tool.name) \(Tool.version).")
+        }
+
+        func singular(_ severity: Severity) -> String {
+            MarkdownReporter.capitalized(TextReporter.severityWord(severity)[language])
+        }
+
+        func plural(_ severity: Severity) -> String {
+            TextReporter.severityPlural(severity)[language]
+        }
+
+        func count(_ count: Int) -> String {
+            count == 1 ? pick("1 finding", "1 funn") : pick("\(count) findings", "\(count) funn")
+        }
+
+        func baselineNote(new: Int, unchanged: Int, fixed: Int) -> String {
+            pick(
+                "Compared with the baseline: \(new) new (listed below), \(unchanged) unchanged (not listed), \(fixed) fixed.",
+                "Sammenlignet med baseline: \(new) nye (listet under), \(unchanged) uendret (ikke listet), \(fixed) rettet."
+            )
+        }
+    }
+}
+
+// MARK: - Style
+
+extension HTMLReporter {
+    /// The whole style sheet. Light backgrounds only, system fonts only, and print rules at the end.
+    static let css = """
+        :root { color-scheme: light; --text: #1d2433; --muted: #535c6e; --line: #d5d9e0;
+          --error: #b42318; --error-bg: #fdecea; --warning: #a15c07; --warning-bg: #fdf4e3;
+          --info: #175cd3; --info-bg: #e9f1fd; --suppressed: #535c6e; --suppressed-bg: #f0f2f5; }
+        * { box-sizing: border-box; }
+        html { background: #fff; }
+        body { margin: 0 auto; max-width: 64rem; padding: 2rem 1.5rem 3rem; color: var(--text); background: #fff;
+          font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif; }
+        h1 { font-size: 1.8rem; margin: 0 0 .75rem; }
+        h2 { font-size: 1.3rem; margin: 2.25rem 0 .75rem; padding-bottom: .3rem; border-bottom: 2px solid var(--line); }
+        h3 { font-size: 1.08rem; margin: 0; }
+        code { font-family: ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: .88em; }
+        h3 code { color: var(--muted); font-weight: normal; }
+        .meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1.25rem; margin: 0; }
+        .meta dt { color: var(--muted); }
+        .meta dd { margin: 0; }
+        .cards { display: flex; flex-wrap: wrap; gap: .75rem; }
+        .card { flex: 1 1 9rem; border: 1px solid var(--line); border-left: 6px solid var(--line); border-radius: 6px;
+          padding: .5rem .85rem; }
+        .card .n { display: block; font-size: 1.9rem; font-weight: 700; line-height: 1.2; }
+        .card.error { border-left-color: var(--error); } .card.error .n { color: var(--error); }
+        .card.warning { border-left-color: var(--warning); } .card.warning .n { color: var(--warning); }
+        .card.info { border-left-color: var(--info); } .card.info .n { color: var(--info); }
+        .card.suppressed { border-left-color: var(--suppressed); } .card.suppressed .n { color: var(--suppressed); }
+        .baseline-note { color: var(--muted); }
+        figure { margin: 1.5rem 0 0; }
+        figcaption { color: var(--muted); font-size: .9rem; margin-top: .25rem; }
+        .chart { max-width: 100%; height: auto; }
+        .chart text { font: 12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, "Liberation Sans", sans-serif; fill: var(--text); }
+        .chart .label { font-family: ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: 11.5px; }
+        .chart .value { font-weight: 600; }
+        .bar.error { fill: var(--error); } .bar.warning { fill: #dc8a14; } .bar.info { fill: var(--info); }
+        .badge { display: inline-block; font-size: .72rem; font-weight: 700; text-transform: uppercase; letter-spacing: .04em;
+          padding: .05rem .5rem; border-radius: 999px; border: 1px solid currentColor; vertical-align: .1em; }
+        .badge.error { color: var(--error); background: var(--error-bg); }
+        .badge.warning { color: var(--warning); background: var(--warning-bg); }
+        .badge.info { color: var(--info); background: var(--info-bg); }
+        .rule { border: 1px solid var(--line); border-radius: 8px; margin: 1rem 0; padding: 1rem 1.25rem .5rem; }
+        .rule .description { margin: .35rem 0 0; }
+        .rule .count { margin: .2rem 0 .5rem; color: var(--muted); font-size: .9rem; }
+        table { width: 100%; border-collapse: collapse; font-size: .93rem; table-layout: fixed; }
+        th, td { text-align: left; vertical-align: top; padding: .45rem .6rem .45rem 0; border-top: 1px solid var(--line); }
+        th { color: var(--muted); font-weight: 600; font-size: .85rem; border-top: none; }
+        td, th { overflow-wrap: anywhere; }
+        th.record { width: 24%; }
+        .findings th.problem { width: 42%; }
+        section.suppressed th.rule-name { width: 20%; } section.suppressed th.until { width: 7.5rem; }
+        td.hint { color: var(--muted); }
+        .where { color: var(--muted); font-size: .88em; }
+        .nowrap { white-space: nowrap; }
+        .empty { font-size: 1.1rem; }
+        footer { margin-top: 3rem; padding-top: .5rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; }
+        @page { margin: 15mm 14mm; }
+        @media print {
+          body { max-width: none; padding: 0; font-size: 10pt; }
+          * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          h2, h3, .rule > header { break-after: avoid; page-break-after: avoid; }
+          tr, .card, figure, .meta { break-inside: avoid; page-break-inside: avoid; }
+          thead { display: table-header-group; }
+          /* A rule that fits on a page stays on one; a longer one breaks between rows, never inside one. */
+          .rule { border: none; border-top: 1px solid var(--line); border-radius: 0; padding: .75rem 0 0;
+            break-inside: avoid; page-break-inside: avoid; }
+          section.suppressed { break-before: page; page-break-before: always; }
+        }
+        """
+}

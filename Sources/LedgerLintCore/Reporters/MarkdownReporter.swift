@@ -1,0 +1,235 @@
+import Foundation
+
+/// The review report: GitHub-flavoured Markdown for a CI job summary (`$GITHUB_STEP_SUMMARY`) or a merge-request
+/// comment.
+///
+/// A heading with the snapshot, a table of counts by severity, a table of counts by rule, then the findings grouped
+/// by rule (key, where, message, hint); a rule with more than `collapseAfter` findings is folded into a
+/// `<details>` block so that one noisy rule does not bury the rest. Suppressed findings and the baseline comparison
+/// follow when the run had them. Headings and labels follow `report.language`.
+///
+/// Data from the exports (keys, messages, reasons) is escaped: Markdown punctuation gets a backslash (so `|` cannot
+/// end a table cell, `<script>` stays text, `@name` and `#1` do not link), and line breaks become `<br>`, so data
+/// can never start a heading or a list. Documented in `docs/output-formats.md`.
+public struct MarkdownReporter: Reporter {
+    /// Groups longer than this are folded into `<details>`.
+    static let collapseAfter = 5
+
+    public init() {}
+
+    public func render(_ report: Report) -> String {
+        let language = report.language
+        let words = Words(language)
+        var out: [String] = ["## \(words.title)", "", header(report, words: words), ""]
+
+        let summary = report.summary
+        out += ["| \(words.severity) | \(words.findings) |", "|---|---:|"]
+        for severity in Severity.allCases.reversed() {
+            out.append("| \(Self.severityName(severity, language)) | \(summary.count(of: severity)) |")
+        }
+        out += ["| **\(words.total)** | **\(summary.total)** |", ""]
+
+        if let baseline = report.baseline {
+            out += [words.baselineLine(new: summary.total, unchanged: baseline.unchanged.count, fixed: baseline.fixed.count), ""]
+        }
+        if !report.suppressed.isEmpty {
+            out += [words.suppressedLine(report.suppressed.count), ""]
+        }
+
+        let groups = report.findingsByRule
+        if groups.isEmpty {
+            out += [words.noFindings, ""]
+        } else {
+            out += ["### \(words.byRule)", ""]
+            out += ["| \(words.rule) | \(words.name) | \(words.severity) | \(words.findings) |", "|---|---|---|---:|"]
+            for group in groups {
+                let severity = group.rule?.severity ?? group.findings[0].severity
+                out.append(
+                    "| \(Self.code(group.id)) | \(Self.escaped(group.name(language))) "
+                        + "| \(Self.severityName(severity, language)) | \(group.findings.count) |"
+                )
+            }
+            out.append("")
+            let quiet = report.rules.filter { rule in !groups.contains { $0.id == rule.id } }.count
+            if quiet > 0 {
+                out += [words.quietRules(quiet), ""]
+            }
+
+            out += ["### \(words.findings)", ""]
+            for group in groups {
+                out += ["#### \(Self.code(group.id)) — \(Self.escaped(group.name(language))) (\(group.findings.count))", ""]
+                let items = group.findings.map { item(for: $0, language: language) }
+                out += Self.collapsible(items, summary: words.showAll(group.findings.count))
+            }
+        }
+
+        if !report.suppressed.isEmpty {
+            out += ["### \(words.suppressed) (\(report.suppressed.count))", ""]
+            let items = report.suppressed.map { suppressed in
+                "- \(Self.code(suppressed.finding.rule)) \(subject(suppressed.finding, language: language)) — "
+                    + Self.escaped(suppressed.reason)
+                    + (suppressed.expires.map { " (\(words.until) \(Self.escaped($0)))" } ?? "")
+            }
+            out += Self.collapsible(items, summary: words.showAll(items.count))
+        }
+
+        if let baseline = report.baseline, !baseline.fixed.isEmpty {
+            out += ["### \(words.fixed) (\(baseline.fixed.count))", ""]
+            let items = baseline.fixed.sorted().map { entry in
+                "- \(Self.code(entry.rule)) \(TextReporter.systemName(entry.system)) "
+                    + "\(TextReporter.entityName(entry.entity)[language]) **\(Self.escaped(entry.key))**"
+            }
+            out += Self.collapsible(items, summary: words.showAll(items.count))
+        }
+        while out.last == "" { out.removeLast() }
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    /// `Snapshot `examples/demo` · Client … · Data fetched … · ledgerlint 0.1.0`.
+    func header(_ report: Report, words: Words) -> String {
+        var parts = ["\(words.snapshot) \(Self.code(report.snapshot))"]
+        if let client = report.metadata?.client {
+            parts.append("\(words.client) **\(Self.escaped(client))**")
+        }
+        if let fetchedAt = report.metadata?.fetchedAt {
+            parts.append("\(words.fetched) \(Self.escaped(fetchedAt))")
+        }
+        if let environment = report.metadata?.environment {
+            parts.append("\(words.environment) \(Self.escaped(environment))")
+        }
+        parts.append("\(Tool.name) \(Tool.version)")
+        return parts.joined(separator: " · ")
+    }
+
+    /// `Assist customer **5000**`.
+    func subject(_ finding: Finding, language: Language) -> String {
+        "\(TextReporter.systemName(finding.system)) \(TextReporter.entityName(finding.entity)[language]) "
+            + "**\(Self.escaped(finding.key))**"
+    }
+
+    /// One list item: subject and location, then the message and the hint on their own lines.
+    func item(for finding: Finding, language: Language) -> String {
+        var first = "- " + subject(finding, language: language)
+        if let location = finding.location {
+            first += " · " + Self.code(TextReporter.locationText(location))
+        }
+        var lines = [first, "  " + Self.escaped(finding.message)]
+        if !finding.hint.isEmpty {
+            lines.append("  *\(Self.capitalized(TextReporter.hintLabel[language])):* " + Self.escaped(finding.hint))
+        }
+        // Two trailing spaces: a hard line break, so message and hint stay on their own lines in one item.
+        return lines.joined(separator: "  \n")
+    }
+
+    /// The lines, followed by a blank line; folded into `<details>` when there are more than `collapseAfter`.
+    static func collapsible(_ lines: [String], summary: String) -> [String] {
+        guard lines.count > collapseAfter else { return lines + [""] }
+        // The blank lines around the list make GitHub and GitLab render Markdown inside the HTML block.
+        return ["<details>", "<summary>\(escaped(summary))</summary>", ""] + lines + ["", "</details>", ""]
+    }
+
+    static func severityName(_ severity: Severity, _ language: Language) -> String {
+        capitalized(TextReporter.severityWord(severity)[language])
+    }
+
+    static func capitalized(_ text: String) -> String {
+        text.prefix(1).uppercased() + text.dropFirst()
+    }
+
+    /// Inline code when the text can be one (no backtick, pipe or line break), escaped text otherwise.
+    static func code(_ text: String) -> String {
+        let unsafe = text.unicodeScalars.contains { $0 == "`" || $0 == "|" || $0.value < 0x20 || $0.value == 0x7F }
+        return unsafe || text.isEmpty ? escaped(text) : "`\(text)`"
+    }
+
+    /// Escapes text from the data for inline Markdown: a backslash before every character that could start
+    /// formatting, a link, HTML, an entity, a mention or maths, and `<br>` for line breaks. Other control
+    /// characters become U+FFFD. A leading `-`, `+`, `=` or `1.` is escaped too, so that text placed at the start
+    /// of a line cannot become a list item or a heading underline.
+    static func escaped(_ text: String) -> String {
+        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        var result = ""
+        let scalars = Array(normalized.unicodeScalars)
+        let digits = scalars.prefix { ("0"..."9").contains($0) }.count
+        let listMarker = digits > 0 && digits < scalars.count && (scalars[digits] == "." || scalars[digits] == ")")
+        for (index, scalar) in scalars.enumerated() {
+            if (index == 0 && (scalar == "-" || scalar == "+" || scalar == "=")) || (listMarker && index == digits) {
+                result += "\\"
+                result.unicodeScalars.append(scalar)
+                continue
+            }
+            switch scalar {
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "#", "@", "$", "!":
+                result += "\\"
+                result.unicodeScalars.append(scalar)
+            case "\n":
+                result += "<br>"
+            case "\t":
+                result += " "
+            default:
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
+                    result.unicodeScalars.append("\u{FFFD}")
+                } else {
+                    result.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return result
+    }
+}
+
+// MARK: - Words
+
+extension MarkdownReporter {
+    struct Words {
+        var language: Language
+
+        init(_ language: Language) {
+            self.language = language
+        }
+
+        private func pick(_ en: String, _ nb: String) -> String { LocalizedText(en: en, nb: nb)[language] }
+
+        var title: String { pick("LedgerLint report", "LedgerLint-rapport") }
+        var snapshot: String { pick("Snapshot", "Uttrekk") }
+        var client: String { pick("Client", "Klient") }
+        var fetched: String { pick("Data fetched", "Data hentet") }
+        var environment: String { pick("Environment", "Miljø") }
+        var severity: String { pick("Severity", "Alvorlighetsgrad") }
+        var findings: String { pick("Findings", "Funn") }
+        var total: String { pick("Total", "Totalt") }
+        var byRule: String { pick("Findings by rule", "Funn per regel") }
+        var rule: String { pick("Rule", "Regel") }
+        var name: String { pick("Name", "Navn") }
+        var noFindings: String { pick("No findings.", "Ingen funn.") }
+        var suppressed: String { pick("Suppressed", "Unntatt") }
+        var until: String { pick("until", "til og med") }
+        var fixed: String { pick("Fixed since the baseline", "Rettet siden baseline") }
+
+        func quietRules(_ count: Int) -> String {
+            count == 1
+                ? pick("1 other rule ran and found nothing.", "1 regel til ble kjørt og fant ingenting.")
+                : pick("\(count) other rules ran and found nothing.", "\(count) regler til ble kjørt og fant ingenting.")
+        }
+
+        func showAll(_ count: Int) -> String {
+            pick("Show all \(count)", "Vis alle \(count)")
+        }
+
+        func suppressedLine(_ count: Int) -> String {
+            count == 1
+                ? pick("**Suppressed:** 1 finding, not counted (listed below).", "**Unntatt:** 1 funn, telles ikke (listet nederst).")
+                : pick(
+                    "**Suppressed:** \(count) findings, not counted (listed below).",
+                    "**Unntatt:** \(count) funn, telles ikke (listet nederst)."
+                )
+        }
+
+        func baselineLine(new: Int, unchanged: Int, fixed: Int) -> String {
+            pick(
+                "**Baseline:** \(new) new, \(unchanged) unchanged (not listed), \(fixed) fixed.",
+                "**Baseline:** \(new) nye, \(unchanged) uendret (ikke listet), \(fixed) rettet."
+            )
+        }
+    }
+}

@@ -1,0 +1,303 @@
+import Foundation
+
+/// The code-scanning report: SARIF 2.1.0, which GitHub code scanning, GitLab and Azure DevOps load.
+///
+/// One run, whose `tool.driver.rules` lists every rule that ran (so a viewer can show what was checked, and
+/// `ruleIndex` points into it). Each finding is a result with its rule, level, message and hint, a logical
+/// location for the record (`assist/customer/5000`) and a physical one in the snapshot file it came from, relative
+/// to where ledgerlint ran, so that a viewer opens the right CSV line. Suppressed findings are results with an
+/// accepted external suppression and its reason; with a baseline, results carry `baselineState` (`new`, or
+/// `unchanged` for findings the baseline already had, which are included so that code scanning keeps them open).
+///
+/// Results are identified across runs and languages by `partialFingerprints["ledgerlint/v1"]`, a hash of rule,
+/// system, entity, occurrence and key, never of the message. Output is pretty-printed with sorted keys, so the
+/// same report gives the same bytes. The mapping is documented in `docs/output-formats.md`.
+public struct SarifReporter: Reporter {
+    static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
+    static let sarifVersion = "2.1.0"
+    /// The key of our entry in `partialFingerprints`; the version changes if the fingerprint's recipe does.
+    static let fingerprintKey = "ledgerlint/v1"
+
+    public init() {}
+
+    public func render(_ report: Report) -> String {
+        let language = report.language
+        var ruleIndex: [String: Int] = [:]
+        for (index, rule) in report.rules.enumerated() where ruleIndex[rule.id] == nil {
+            ruleIndex[rule.id] = index
+        }
+        var occurrences: [String: Int] = [:]
+        func result(_ finding: Finding, baselineState: String?, suppression: SuppressedFinding?) -> Result {
+            let identity = Self.identity(finding)
+            occurrences[identity, default: 0] += 1
+            return Result(
+                finding, report: report, ruleIndex: ruleIndex[finding.rule],
+                fingerprint: Self.fingerprint(finding, occurrence: occurrences[identity] ?? 1),
+                baselineState: baselineState, suppression: suppression
+            )
+        }
+
+        let tracksBaseline = report.baseline != nil
+        var results = report.findings.map { result($0, baselineState: tracksBaseline ? "new" : nil, suppression: nil) }
+        if let baseline = report.baseline {
+            let unchanged = baseline.unchanged.sorted(by: Finding.reportOrder)
+            results += unchanged.map { result($0, baselineState: "unchanged", suppression: nil) }
+        }
+        // Whether a suppressed finding is new is not known (suppression is applied before the baseline), so it
+        // gets no baselineState.
+        results += report.suppressed.map { result($0.finding, baselineState: nil, suppression: $0) }
+
+        let log = Log(
+            schema: Self.schemaURI,
+            version: Self.sarifVersion,
+            runs: [
+                Run(
+                    tool: .init(driver: .init(
+                        name: Tool.name, version: Tool.version, semanticVersion: Tool.version,
+                        rules: report.rules.map { Descriptor($0, language: language) }
+                    )),
+                    language: language.rawValue,
+                    results: results,
+                    properties: RunProperties(report)
+                ),
+            ]
+        )
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        do {
+            return String(decoding: try encoder.encode(log), as: UTF8.self) + "\n"
+        } catch {
+            // Strings and integers always encode; reaching this is a bug in the document types, not bad input.
+            preconditionFailure("Encoding a SARIF report failed: \(error)")
+        }
+    }
+
+    /// `error`, `warning` or `note`: SARIF's word for `info`.
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "note"
+        }
+    }
+
+    /// What identifies a finding across runs and languages: rule, system, entity and key.
+    static func identity(_ finding: Finding) -> String {
+        "\(finding.rule)|\(finding.system.rawValue)|\(finding.entity.rawValue)|\(finding.key)"
+    }
+
+    /// The `ledgerlint/v1` partial fingerprint: FNV-1a (64 bit, hex) of `rule|system|entity|occurrence|key`.
+    ///
+    /// `occurrence` is 1 for the first result with that identity in the log, 2 for the second, …, so two records
+    /// that share a key (a customer number exported twice) stay two alerts instead of being merged. Only the key
+    /// can contain `|`, and it comes last, so different identities never give the same text. A hash rather than
+    /// the text keeps the fingerprint short whatever the key; 64 bits are plenty for one client's records.
+    static func fingerprint(_ finding: Finding, occurrence: Int) -> String {
+        let text = "\(finding.rule)|\(finding.system.rawValue)|\(finding.entity.rawValue)|\(occurrence)|\(finding.key)"
+        return fnv1a64(text)
+    }
+
+    /// FNV-1a over the UTF-8 bytes, as 16 lowercase hex digits. Implemented here because CryptoKit is not
+    /// available on Linux and the fingerprint needs stability, not secrecy.
+    static func fnv1a64(_ text: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        let digits = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+
+    /// A relative URI reference for a path: every byte outside `A–Z a–z 0–9 - . _ ~ /` is percent-encoded
+    /// (spaces, `æøå` as UTF-8, `%`, `#`, `?`, and `:` so that a first segment is never read as a scheme).
+    static func uri(forPath path: String) -> String {
+        var result = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"),
+                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                result.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                result += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return result
+    }
+
+    static let why = LocalizedText(en: "Why", nb: "Hvorfor")
+    static let fix = LocalizedText(en: "How to fix", nb: "Slik retter du det")
+}
+
+// MARK: - Document
+
+extension SarifReporter {
+    struct Log: Encodable {
+        var schema: String
+        var version: String
+        var runs: [Run]
+
+        enum CodingKeys: String, CodingKey {
+            case schema = "$schema"
+            case version, runs
+        }
+    }
+
+    struct Run: Encodable {
+        var tool: ToolInfo
+        /// The language of messages, as `--lang` chose it.
+        var language: String
+        var results: [Result]
+        var properties: RunProperties
+    }
+
+    struct ToolInfo: Encodable {
+        var driver: Driver
+    }
+
+    struct Driver: Encodable {
+        var name: String
+        var version: String
+        var semanticVersion: String
+        var rules: [Descriptor]
+    }
+
+    /// What the snapshot was: SARIF has no field for it, so it goes in the run's property bag.
+    struct RunProperties: Encodable {
+        var snapshot: String
+        var client: String?
+        var fetchedAt: String?
+        var environment: String?
+
+        init(_ report: Report) {
+            snapshot = report.snapshot
+            client = report.metadata?.client
+            fetchedAt = report.metadata?.fetchedAt
+            environment = report.metadata?.environment
+        }
+    }
+
+    /// A rule, as SARIF's `reportingDescriptor`.
+    struct Descriptor: Encodable {
+        var id: String
+        /// SARIF wants a locale-independent identifier here, not a sentence: the id in PascalCase.
+        var name: String
+        var shortDescription: Text
+        var fullDescription: Text
+        var help: Text
+        var defaultConfiguration: Configuration
+        var properties: Properties
+
+        struct Configuration: Encodable {
+            var level: String
+        }
+
+        struct Properties: Encodable {
+            var severity: String
+            var subject: String
+            var tags: [String]
+        }
+
+        init(_ rule: Rule, language: Language) {
+            id = rule.id
+            name = rule.id.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+                .map { $0.prefix(1).uppercased() + $0.dropFirst() }
+                .joined()
+            shortDescription = Text(text: rule.name[language])
+            fullDescription = Text(text: rule.description[language])
+            help = Text(
+                text: "\(SarifReporter.why[language]): \(rule.rationale[language])\n\n"
+                    + "\(SarifReporter.fix[language]): \(rule.hint[language])"
+            )
+            defaultConfiguration = Configuration(level: SarifReporter.level(rule.severity))
+            properties = Properties(
+                severity: rule.severity.rawValue, subject: rule.subject.rawValue, tags: ["ledgerlint", "data-quality"]
+            )
+        }
+    }
+
+    /// A `message` or `multiformatMessageString` with plain text only.
+    struct Text: Encodable {
+        var text: String
+    }
+
+    struct Result: Encodable {
+        var ruleId: String
+        var ruleIndex: Int?
+        var level: String
+        var message: Text
+        var locations: [Location]
+        var partialFingerprints: [String: String]
+        var baselineState: String?
+        var suppressions: [Suppression]?
+
+        init(
+            _ finding: Finding, report: Report, ruleIndex: Int?, fingerprint: String,
+            baselineState: String?, suppression: SuppressedFinding?
+        ) {
+            ruleId = finding.rule
+            self.ruleIndex = ruleIndex
+            level = SarifReporter.level(finding.severity)
+            let hint = finding.hint.isEmpty ? "" : "\n\n\(MarkdownReporter.capitalized(TextReporter.hintLabel[report.language])): \(finding.hint)"
+            message = Text(text: finding.message + hint)
+            let physical = finding.snapshotFile(in: report.snapshot).map { path in
+                PhysicalLocation(
+                    artifactLocation: .init(uri: SarifReporter.uri(forPath: path)),
+                    region: finding.location?.line.flatMap { $0 >= 1 ? Region(startLine: $0) : nil }
+                )
+            }
+            let logical = LogicalLocation(
+                name: finding.key,
+                fullyQualifiedName: "\(finding.system.rawValue)/\(finding.entity.rawValue)/\(finding.key)",
+                kind: finding.entity.rawValue
+            )
+            locations = [Location(physicalLocation: physical, logicalLocations: [logical])]
+            partialFingerprints = [SarifReporter.fingerprintKey: fingerprint]
+            self.baselineState = baselineState
+            suppressions = suppression.map {
+                [Suppression(
+                    kind: "external", status: "accepted", justification: $0.reason,
+                    properties: $0.expires.map { Suppression.Properties(expires: $0) }
+                )]
+            }
+        }
+    }
+
+    struct Location: Encodable {
+        var physicalLocation: PhysicalLocation?
+        var logicalLocations: [LogicalLocation]
+    }
+
+    struct PhysicalLocation: Encodable {
+        var artifactLocation: ArtifactLocation
+        var region: Region?
+    }
+
+    struct ArtifactLocation: Encodable {
+        var uri: String
+    }
+
+    struct Region: Encodable {
+        var startLine: Int
+    }
+
+    struct LogicalLocation: Encodable {
+        var name: String
+        var fullyQualifiedName: String
+        var kind: String
+    }
+
+    struct Suppression: Encodable {
+        var kind: String
+        var status: String
+        var justification: String
+        var properties: Properties?
+
+        struct Properties: Encodable {
+            /// The last day the suppression applies (`yyyy-MM-dd`).
+            var expires: String
+        }
+    }
+}
