@@ -1,13 +1,19 @@
 import Foundation
 import LedgerLintCore
 
-/// `ledgerlint check <snapshot>`: read both systems, run the rules, write the report.
+/// `ledgerlint check <snapshot>`: read both systems, run the rules, apply the configuration's suppressions and the
+/// baseline, write the reports.
 struct CheckCommand {
     var snapshot: String
     var format: OutputFormat
     var output: String?
+    var reports: [(format: OutputFormat, path: String)]
     var failOn: FailThreshold
     var common: CommonOptions
+    var configPath: String?
+    var baselinePath: String?
+    var writeBaselinePath: String?
+    var keys: Set<String>
     var environment: [String: String]
 
     init(_ arguments: Arguments, environment: [String: String]) throws {
@@ -15,7 +21,20 @@ struct CheckCommand {
         if arguments.flag("--help") || arguments.flag("-h") { throw HelpRequested(text: Usage.check) }
         format = try arguments.choice("--format", as: OutputFormat.self) ?? .text
         output = try arguments.value("--output")
+        reports = try arguments.values("--report").map { spec throws(UsageError) in
+            guard let equals = spec.firstIndex(of: "="), let format = OutputFormat(rawValue: String(spec[..<equals])),
+                spec.index(after: equals) < spec.endIndex
+            else {
+                let formats = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                throw UsageError("--report '\(spec)' is not FORMAT=PATH (formats: \(formats))")
+            }
+            return (format, String(spec[spec.index(after: equals)...]))
+        }
         failOn = try arguments.choice("--fail-on", as: FailThreshold.self) ?? .error
+        configPath = try arguments.value("--config")
+        baselinePath = try arguments.value("--baseline")
+        writeBaselinePath = try arguments.value("--write-baseline")
+        keys = Set(try arguments.values("--key"))
         common = try CommonOptions(&arguments, environment: environment)
         let positionals = try arguments.positionals()
         guard positionals.count == 1, let snapshot = positionals.first else {
@@ -24,22 +43,81 @@ struct CheckCommand {
                     ? "check needs a snapshot folder, for example: ledgerlint check examples/demo"
                     : "check takes one snapshot folder, got \(positionals.count): \(positionals.joined(separator: " "))")
         }
+        if baselinePath != nil && writeBaselinePath != nil {
+            throw UsageError("--baseline and --write-baseline do not go together: write the baseline first, then compare")
+        }
         self.snapshot = snapshot
         self.environment = environment
     }
 
     func run() async throws -> ExitCode {
         var clock = PhaseClock(enabled: environment["LEDGERLINT_TIMINGS"] != nil)
-        let data = try SnapshotReader.read(at: URL(fileURLWithPath: snapshot))
+        let folder = URL(fileURLWithPath: snapshot)
+        let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        var configuration = Configuration()
+        if let url = try Configuration.locate(explicit: configPath, snapshot: folder, workingDirectory: workingDirectory) {
+            configuration = try Configuration.load(from: url)
+        }
+        let rules = try common.rules.configured(configuration)
+        let baseline = try baselinePath.map { path throws(ConfigurationError) in try Baseline.load(from: URL(fileURLWithPath: path)) }
+        clock.lap("read configuration")
+
+        let data = try SnapshotReader.read(at: folder)
         clock.lap("read snapshot")
         let dataset = Dataset(data)
         clock.lap("derive model")
-        let findings = common.rules.evaluate(dataset, language: common.language)
-        clock.lap("evaluate \(common.rules.rules.count) rules (\(findings.count) findings)")
-        let report = Report(findings: findings, rules: common.rules.rules, language: common.language, snapshot: snapshot)
+        var findings = rules.evaluate(dataset, language: common.language)
+        clock.lap("evaluate \(rules.rules.count) rules (\(findings.count) findings)")
+
+        if !keys.isEmpty { findings = findings.filter { keys.contains($0.key) } }
+        let suppression = SuppressionResult(applying: configuration.suppressions, to: findings, today: today)
+        warn(about: suppression, in: configuration)
+
+        if let writeBaselinePath {
+            let written = Baseline(findings: suppression.kept)
+            try Console.writeFile(written.encoded(), to: writeBaselinePath)
+            Console.error("ledgerlint: wrote a baseline of \(written.entries.count) findings to \(writeBaselinePath)\n")
+        }
+        var counted = suppression.kept
+        var comparison: BaselineComparison? = nil
+        if let baseline {
+            (counted, comparison) = baseline.compare(suppression.kept)
+        }
+        let report = Report(
+            findings: counted, rules: rules.rules, language: common.language, snapshot: snapshot,
+            suppressed: suppression.suppressed, baseline: comparison, metadata: SnapshotMetadata.read(from: folder))
+
+        // Render everything before writing anything, so a failing report cannot leave half of them behind.
         let color = format == .text && output == nil && Console.colorAllowed(environment: environment)
-        try Console.write(format.reporter(color: color).render(report), to: output)
-        clock.lap("write \(format.rawValue) report")
+        let main = format.reporter(color: color).render(report)
+        let extra = reports.map { ($0.path, $0.format.reporter(color: false).render(report)) }
+        for (path, text) in extra { try Console.write(text, to: path) }
+        try Console.write(main, to: output)
+        clock.lap("write reports")
+
+        if writeBaselinePath != nil { return .clean }
         return failOn.isMet(by: report.summary) ? .findings : .clean
+    }
+
+    /// Today as `yyyy-MM-dd` in the local time zone; `LEDGERLINT_TODAY` fixes it (for tests and reproducible runs).
+    var today: String {
+        if let fixed = environment["LEDGERLINT_TODAY"] { return fixed }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
+    }
+
+    private func warn(about suppression: SuppressionResult, in configuration: Configuration) {
+        for entry in suppression.expired {
+            Console.error(
+                "ledgerlint: warning: \(configuration.path): the suppression of \(entry.label) expired on "
+                    + "\(entry.expires ?? "?") and no longer applies\n")
+        }
+        for entry in suppression.unused {
+            Console.error(
+                "ledgerlint: warning: \(configuration.path): the suppression of \(entry.label) matched no finding; "
+                    + "remove it if the problem is fixed\n")
+        }
     }
 }

@@ -15,16 +15,21 @@ enum Console {
         environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1 && environment["TERM"] != "dumb"
     }
 
+    /// Writes a file atomically: a temporary file renamed into place, never a half-written file.
+    static func writeFile(_ data: Data, to path: String) throws(OutputError) {
+        do {
+            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            throw OutputError.cannotWrite(path: path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+        }
+    }
+
     /// Writes a report to `--output` atomically (never a half-written file), or to stdout.
     static func write(_ text: String, to path: String?) throws(OutputError) {
         guard let path, path != "-" else {
             output(text)
             return
         }
-        do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
-        } catch {
-            throw OutputError.cannotWrite(path: path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
-        }
+        try writeFile(Data(text.utf8), to: path)
     }
 }

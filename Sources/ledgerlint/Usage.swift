@@ -11,23 +11,34 @@ enum Usage {
                                                   Show one rule with its rationale, hint and examples
           ledgerlint --version
 
-        Options for check:
-          --format text|json|junit   Report format (default: text)
-          --output FILE              Write the report to FILE instead of stdout
-          --fail-on error|warning|info|never
-                                     Exit 1 when a finding is at least this severe (default: error)
-          --lang en|nb               Language of messages (default: nb when LANG starts with nb or no, else en)
-          --rules PATH               Use this rule file or folder instead of the built-in rules
+        """ + checkOptions + """
 
         Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error, 3 PowerOffice could not be read.
 
         """
 
     static let check = """
-        Usage: ledgerlint check <snapshot> [--format text|json|junit] [--output FILE]
-                                [--fail-on error|warning|info|never] [--lang en|nb] [--rules PATH]
+        Usage: ledgerlint check <snapshot> [options]
 
         <snapshot> is a folder with assist/ and poweroffice/ inside (see docs/snapshot-format.md).
+
+        """ + checkOptions
+
+    static let checkOptions = """
+        Options for check:
+          --format FORMAT            Report format on stdout: text (default), json, junit, sarif, github,
+                                     markdown, html, csv
+          --output FILE              Write that report to FILE instead of stdout
+          --report FORMAT=FILE       Also write a report in FORMAT to FILE (repeatable)
+          --fail-on error|warning|info|never
+                                     Exit 1 when a counted finding is at least this severe (default: error)
+          --lang en|nb               Language of messages (default: nb when LANG starts with nb or no, else en)
+          --rules PATH               Use this rule file or folder instead of the built-in rules
+          --config FILE              Settings and suppressions (default: ledgerlint.json in the snapshot
+                                     folder, else in the working directory)
+          --baseline FILE            Count only findings not in this baseline; report what was fixed
+          --write-baseline FILE      Record today's findings as the baseline (exits 0)
+          --key KEY                  Only findings about this key, e.g. a customer number (repeatable)
 
         """
 }

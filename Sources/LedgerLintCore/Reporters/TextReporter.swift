@@ -25,12 +25,31 @@ public struct TextReporter: Reporter {
 
     public func render(_ report: Report) -> String {
         let language = report.language
+        let hidden = Self.hiddenLine(report, language: language).map { $0 + "\n" } ?? ""
         guard !report.findings.isEmpty else {
-            return Self.noFindings[language] + "\n"
+            return Self.noFindings[language] + "\n" + hidden
         }
         let style = Style(enabled: color)
         let blocks = report.findings.map { Self.block(for: $0, language: language, style: style, snapshot: report.snapshot) }
-        return blocks.joined(separator: "\n\n") + "\n\n" + summaryLine(report.summary, language: language) + "\n"
+        return blocks.joined(separator: "\n\n") + "\n\n" + summaryLine(report.summary, language: language) + "\n" + hidden
+    }
+
+    /// `Not shown: 2 suppressed, 5 in the baseline; 1 fixed since the baseline.`, when any of it applies.
+    static func hiddenLine(_ report: Report, language: Language) -> String? {
+        var parts: [String] = []
+        if !report.suppressed.isEmpty {
+            parts.append(language == .nb ? "\(report.suppressed.count) undertrykt" : "\(report.suppressed.count) suppressed")
+        }
+        if let baseline = report.baseline, !baseline.unchanged.isEmpty {
+            parts.append(language == .nb ? "\(baseline.unchanged.count) i grunnlinjen" : "\(baseline.unchanged.count) in the baseline")
+        }
+        var line = parts.isEmpty ? "" : (language == .nb ? "Vises ikke: " : "Not shown: ") + parts.joined(separator: ", ") + "."
+        if let baseline = report.baseline, !baseline.fixed.isEmpty {
+            let fixed = language == .nb
+                ? "\(baseline.fixed.count) rettet siden grunnlinjen." : "\(baseline.fixed.count) fixed since the baseline."
+            line += (line.isEmpty ? "" : " ") + fixed
+        }
+        return line.isEmpty ? nil : line
     }
 
     /// One finding as lines without a trailing newline: the headline, the location when known, the hint.

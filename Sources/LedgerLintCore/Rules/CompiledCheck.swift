@@ -5,6 +5,8 @@ enum CompiledCheck: Sendable {
     enum Ranges: Sendable {
         case fixed([ClosedRange<Int64>])
         case model(RangeSource)
+        /// Inside both: a narrower range of the user's within the model's series.
+        case both([ClosedRange<Int64>], RangeSource)
     }
 
     enum Comparand: Sendable {
@@ -51,7 +53,7 @@ enum CompiledCheck: Sendable {
         case .inRanges:
             let field = try field()
             switch (check.ranges, check.rangesFrom) {
-            case (let ranges?, nil):
+            case (let ranges?, let source):
                 var closed: [ClosedRange<Int64>] = []
                 for (index, pair) in ranges.enumerated() {
                     guard pair.count == 2, pair[0] <= pair[1] else {
@@ -63,11 +65,11 @@ enum CompiledCheck: Sendable {
                 guard !closed.isEmpty else {
                     throw RuleError.Problem(path: "check.ranges", reason: "give at least one range")
                 }
-                self = .inRanges(field, .fixed(closed))
+                self = .inRanges(field, source.map { .both(closed, $0) } ?? .fixed(closed))
             case (nil, let source?):
                 self = .inRanges(field, .model(source))
             default:
-                throw RuleError.Problem(path: "check", reason: "an 'in-ranges' check needs exactly one of 'ranges' and 'rangesFrom'")
+                throw RuleError.Problem(path: "check", reason: "an 'in-ranges' check needs 'ranges', 'rangesFrom' or both")
             }
         case .unique:
             var list: FieldReference? = nil
@@ -176,12 +178,25 @@ enum CompiledCheck: Sendable {
         switch ranges {
         case .fixed(let ranges): ranges
         case .model(.customerNumberSeries): dataset.customerNumberSeries
+        case .both(let fixed, let source): intersection(fixed, resolve(.model(source), in: dataset))
         }
+    }
+
+    /// The numbers inside one of `lhs` and one of `rhs`, as sorted ranges.
+    static func intersection(_ lhs: [ClosedRange<Int64>], _ rhs: [ClosedRange<Int64>]) -> [ClosedRange<Int64>] {
+        var result: [ClosedRange<Int64>] = []
+        for left in lhs {
+            for right in rhs where left.overlaps(right) {
+                result.append(max(left.lowerBound, right.lowerBound)...min(left.upperBound, right.upperBound))
+            }
+        }
+        return result.sorted { $0.lowerBound < $1.lowerBound }
     }
 
     /// `10000–19999, 30000–39999`.
     static func describe(_ ranges: [ClosedRange<Int64>]) -> String {
-        ranges.map { "\($0.lowerBound)–\($0.upperBound)" }.joined(separator: ", ")
+        if ranges.isEmpty { return "none" }
+        return ranges.map { "\($0.lowerBound)–\($0.upperBound)" }.joined(separator: ", ")
     }
 
     static func normalized(_ value: FieldValue, _ normalization: Normalization) -> String {

@@ -1,0 +1,64 @@
+import Foundation
+
+/// The findings a CI gate accepts as already known, so that it fails only on new ones.
+///
+/// Entries are identified by rule, system, entity and key, never by message text, so a baseline survives a change
+/// of language or wording. The same identity may occur more than once (two customers keyed by one name), and is
+/// matched as often as it occurs.
+public struct Baseline: Sendable, Hashable, Codable {
+    public var version: Int
+    public var tool: String
+    public var entries: [BaselineEntry]
+
+    public init(findings: [Finding]) {
+        version = 1
+        tool = "\(Tool.name) \(Tool.version)"
+        entries = findings.map(BaselineEntry.init).sorted()
+    }
+
+    /// Splits findings into new ones and those in the baseline, and lists the entries no longer found.
+    public func compare(_ findings: [Finding]) -> (new: [Finding], comparison: BaselineComparison) {
+        var remaining: [BaselineEntry: Int] = [:]
+        for entry in entries { remaining[entry, default: 0] += 1 }
+        var new: [Finding] = []
+        var unchanged: [Finding] = []
+        for finding in findings {
+            let entry = BaselineEntry(finding)
+            if let count = remaining[entry], count > 0 {
+                remaining[entry] = count - 1
+                unchanged.append(finding)
+            } else {
+                new.append(finding)
+            }
+        }
+        let fixed = remaining.flatMap { entry, count in Array(repeating: entry, count: count) }.sorted()
+        return (new, BaselineComparison(unchanged: unchanged, fixed: fixed))
+    }
+
+    /// The baseline as written to a file: stable, sorted, one entry per line for readable diffs.
+    public func encoded() -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        // Encoding strings and integers cannot fail.
+        return ((try? encoder.encode(self)) ?? Data()) + Data("\n".utf8)
+    }
+
+    /// Reads a baseline file written by `--write-baseline`.
+    public static func load(from url: URL) throws(ConfigurationError) -> Baseline {
+        let path = url.relativePath
+        guard let data = FileManager.default.contents(atPath: url.path) else { throw .notFound(path: path) }
+        let baseline: Baseline
+        do {
+            let value = try JSONInput.parse(String(decoding: data, as: UTF8.self), path: path)
+            baseline = try JSONInput.decode(Baseline.self, from: value, path: path)
+        } catch InputError.malformedJSON(_, let line, let column, let reason) {
+            throw .malformedJSON(path: path, line: line, column: column, reason: reason)
+        } catch InputError.unexpectedJSON(_, let jsonPath, let reason) {
+            throw .badValue(path: path, key: jsonPath, reason: reason + " (is this a file written by --write-baseline?)")
+        } catch {
+            throw .badValue(path: path, key: "the top level", reason: error.localizedDescription)
+        }
+        guard baseline.version == 1 else { throw .unsupportedVersion(path: path, version: baseline.version) }
+        return baseline
+    }
+}
