@@ -102,14 +102,14 @@ struct CompiledRule: Sendable {
         var groups: [String: (first: RecordContext, count: Int, list: [String])] = [:]
         var groupOrder: [String] = []
 
+        // One context, updated in place: no allocation per record.
+        var record = RecordContext(index: 0, joined: Array(repeating: nil, count: joins.count))
+        let own = RecordContext(index: 0, joined: [])
         for index in 0..<rule.subject.count(in: dataset) {
-            var record = RecordContext(index: index, joined: [])
-            if !joins.isEmpty {
-                let own = RecordContext(index: index, joined: [])
-                record.joined = zip(joins, joinIndexes).map { join, lookup in
-                    let key = join.key.render(dataset, own, variables: [:], missing: "")
-                    return key.isEmpty ? nil : lookup[key]
-                }
+            record.index = index
+            for position in joins.indices {
+                let key = joins[position].key.renderKey(dataset, RecordContext(index: index, joined: own.joined))
+                record.joined[position] = key.isEmpty ? nil : joinIndexes[position][key]
             }
             guard conditions.allSatisfy({ $0.holds(dataset, record) }) else { continue }
 
@@ -183,7 +183,7 @@ final class JoinIndexes: @unchecked Sendable {
         for position in 0..<join.subject.count(in: dataset) {
             let record = RecordContext(index: position, joined: [])
             guard join.conditions.allSatisfy({ $0.holds(dataset, record) }) else { continue }
-            let key = join.on.render(dataset, record, variables: [:], missing: "")
+            let key = join.on.renderKey(dataset, record)
             if !key.isEmpty, index[key] == nil { index[key] = position }
         }
         built[join.indexKey] = index

@@ -97,6 +97,17 @@ struct Template: Sendable {
         return output
     }
 
+    /// Renders a join key: absent values are empty. A template that is one field alone (`{Code}`) returns the
+    /// field's text without building a new string, which is most join keys.
+    func renderKey(_ dataset: Dataset, _ record: RecordContext) -> String {
+        if parts.count == 1, case .placeholder(let references) = parts[0], references.count == 1,
+            case .field(let field) = references[0]
+        {
+            return field.read(dataset, record).text
+        }
+        return render(dataset, record, variables: [:], missing: "")
+    }
+
     /// The field references the template reads, for choosing join indexes.
     var fieldReferences: [FieldReference] {
         parts.flatMap { part -> [FieldReference] in
