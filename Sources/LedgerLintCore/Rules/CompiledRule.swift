@@ -104,11 +104,10 @@ struct CompiledRule: Sendable {
 
         // One context, updated in place: no allocation per record.
         var record = RecordContext(index: 0, joined: Array(repeating: nil, count: joins.count))
-        let own = RecordContext(index: 0, joined: [])
         for index in 0..<rule.subject.count(in: dataset) {
             record.index = index
             for position in joins.indices {
-                let key = joins[position].key.renderKey(dataset, RecordContext(index: index, joined: own.joined))
+                let key = joins[position].key.renderKey(dataset, RecordContext(index: index, joined: []))
                 record.joined[position] = key.isEmpty ? nil : joinIndexes[position][key]
             }
             guard conditions.allSatisfy({ $0.holds(dataset, record) }) else { continue }
