@@ -4,14 +4,14 @@ import Foundation
 ///
 /// ```
 /// error[customer-number-range] Assist customer 5000: Customer number 5000 is outside …
-///   --> assist/customers.csv:7
+///   --> examples/demo/assist/customers.csv:7
 ///   hint: Create a number series …
 ///
 /// 2 errors, 1 warning, 0 info
 /// ```
 ///
 /// Labels (severity words, `hint`, the summary) follow `report.language`; messages and hints arrive already
-/// rendered in that language. Locations are printed as they are stored, relative to the snapshot folder.
+/// rendered in that language. Locations join the snapshot folder as the user named it with the stored file.
 /// Control characters from the data are replaced, so an export cannot drive the terminal. The format is
 /// documented in `docs/output-formats.md`.
 public struct TextReporter: Reporter {
