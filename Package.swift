@@ -62,7 +62,7 @@ let package = Package(
         // The PowerOffice Go client against the fake: tokens, paging, rate limit, retries, snapshot writing.
         .testTarget(
             name: "LedgerLintPowerOfficeTests",
-            dependencies: ["LedgerLintCore", "FakePowerOffice"],
+            dependencies: ["LedgerLintCore", "FakePowerOffice", "ledgerlint"],
             swiftSettings: strictness
         ),
     ],

@@ -14,6 +14,8 @@ struct CheckCommand {
     var baselinePath: String?
     var writeBaselinePath: String?
     var keys: Set<String>
+    /// `--live`: read PowerOffice now instead of from the snapshot's `poweroffice/`.
+    var live: PowerOfficeOptions?
     var environment: [String: String]
 
     init(_ arguments: Arguments, environment: [String: String]) throws {
@@ -35,6 +37,7 @@ struct CheckCommand {
         baselinePath = try arguments.value("--baseline")
         writeBaselinePath = try arguments.value("--write-baseline")
         keys = Set(try arguments.values("--key"))
+        live = arguments.flag("--live") ? try PowerOfficeOptions(&arguments) : nil
         common = try CommonOptions(&arguments, environment: environment)
         let positionals = try arguments.positionals()
         guard positionals.count == 1, let snapshot = positionals.first else {
@@ -62,7 +65,13 @@ struct CheckCommand {
         let baseline = try baselinePath.map { path throws(ConfigurationError) in try Baseline.load(from: URL(fileURLWithPath: path)) }
         clock.lap("read configuration")
 
-        let data = try SnapshotReader.read(at: folder)
+        var metadata = SnapshotMetadata.read(from: folder)
+        let data: Snapshot
+        if let live {
+            (data, metadata) = try await live.liveSnapshot(assistFrom: folder, environment: environment)
+        } else {
+            data = try SnapshotReader.read(at: folder)
+        }
         clock.lap("read snapshot")
         let dataset = Dataset(data)
         clock.lap("derive model")
@@ -85,7 +94,7 @@ struct CheckCommand {
         }
         let report = Report(
             findings: counted, rules: rules.rules, language: common.language, snapshot: snapshot,
-            suppressed: suppression.suppressed, baseline: comparison, metadata: SnapshotMetadata.read(from: folder))
+            suppressed: suppression.suppressed, baseline: comparison, metadata: metadata)
 
         // Render everything before writing anything, so a failing report cannot leave half of them behind.
         let color = format == .text && output == nil && Console.colorAllowed(environment: environment)

@@ -14,6 +14,7 @@ enum CommandLineTool {
             case "check": return try await CheckCommand(Arguments(rest), environment: environment).run()
             case "rules": return try RulesCommand(Arguments(rest), environment: environment).run()
             case "explain": return try ExplainCommand(Arguments(rest), environment: environment).run()
+            case "fetch": return try await FetchCommand(Arguments(rest), environment: environment).run()
             case "help", "--help", "-h":
                 Console.output(Usage.main)
                 return .clean
@@ -35,6 +36,9 @@ enum CommandLineTool {
         } catch let error as RuleError {
             Console.error("ledgerlint: \(error.localizedDescription)\n")
             return .usageOrInput
+        } catch let error as PowerOfficeError {
+            Console.error("ledgerlint: \(error.localizedDescription)\n")
+            return .powerOffice
         } catch let error as OutputError {
             Console.error("ledgerlint: \(error.localizedDescription)\n")
             return .usageOrInput

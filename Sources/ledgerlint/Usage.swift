@@ -5,6 +5,7 @@ enum Usage {
 
         Usage:
           ledgerlint check <snapshot> [options]   Run the rules on a snapshot folder
+          ledgerlint fetch --out DIR [options]    Read PowerOffice Go into DIR/poweroffice (see fetch --help)
           ledgerlint rules [--lang en|nb] [--rules PATH] [--markdown]
                                                   List the rules
           ledgerlint explain <rule-id> [--lang en|nb] [--rules PATH]
@@ -39,6 +40,28 @@ enum Usage {
           --baseline FILE            Count only findings not in this baseline; report what was fixed
           --write-baseline FILE      Record today's findings as the baseline (exits 0)
           --key KEY                  Only findings about this key, e.g. a customer number (repeatable)
+          --live                     Read PowerOffice Go now instead of <snapshot>/poweroffice (nothing is
+                                     written); takes the options of fetch below, except --out
+
+        """
+
+    static let fetch = """
+        Usage: ledgerlint fetch --out DIR [--environment production|demo] [--credentials FILE]
+                                [--page-size N] [--quiet]
+
+        Reads customers, products, product groups, accounts and number series from PowerOffice Go (v2 API)
+        into DIR/poweroffice/*.json and DIR/manifest.json. DIR/assist/ is left alone. Read-only: only GET requests.
+
+          --out DIR                  The snapshot folder to write (created if missing)
+          --environment E            production (default) or demo; or set POWEROFFICE_ENVIRONMENT
+          --credentials FILE         JSON key file {"applicationKey", "clientKey", "subscriptionKey"}, readable
+                                     by its owner only (chmod 600); default: POWEROFFICE_APPLICATION_KEY,
+                                     POWEROFFICE_CLIENT_KEY and POWEROFFICE_SUBSCRIPTION_KEY
+          --page-size N              Rows per request, 1 to 20000 (default 5000)
+          --quiet                    No progress line or summary on stderr
+
+        POWEROFFICE_API_URL and POWEROFFICE_TOKEN_URL override the environment's URLs (proxies, the local fake).
+        Exit code 3 when PowerOffice Go cannot be read. Details: docs/poweroffice-fetch.md.
 
         """
 }

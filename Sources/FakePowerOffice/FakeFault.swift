@@ -1,0 +1,24 @@
+import Foundation
+
+/// A misbehaviour the fake can be told to show, for the next requests to one path.
+public enum FakeFault: Sendable, Hashable {
+    /// Answer with `status` (e.g. 503, 500, 429, 400, 404), a `Retry-After` header if given, and a ProblemDetails body.
+    case status(Int, retryAfter: Int? = nil)
+    /// Wait `seconds` before answering normally (so that a client timeout can fire first).
+    case slow(seconds: Double)
+    /// Answer normally, but with only the first half of the JSON body (Content-Length matching the cut body).
+    case truncatedJSON
+    /// Forget every issued token and answer 401, as when a token expires mid-run.
+    case expireTokens
+    /// Close the connection without answering.
+    case dropConnection
+}
+
+/// When a fault applies: to requests whose path is `path` (without query; `nil` for every path), after skipping
+/// `skip` matching requests, for `times` requests.
+struct FaultRule: Sendable {
+    var fault: FakeFault
+    var path: String?
+    var skip: Int
+    var times: Int
+}

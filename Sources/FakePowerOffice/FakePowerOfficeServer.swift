@@ -1,0 +1,217 @@
+import Foundation
+
+/// A fake PowerOffice Go v2 API on 127.0.0.1, for tests and local demos.
+///
+/// It does what LedgerLint relies on the real API doing: client-credentials tokens (Basic auth with the application
+/// and client key, the subscription key header) that expire, bearer-authenticated `GET`s of the list endpoints as
+/// bare arrays with `PageNumber`/`PageSize` paging and 204 past the end, `ClientIntegrationInformation`, 403 for
+/// privileges the client lacks, and 10 requests per second per subscription key with 429 and `Retry-After` above it.
+/// Faults (`FakeFault`) can be injected per path, and every request is recorded (`requests`).
+///
+/// Plain HTTP/1.1 over POSIX sockets with keep-alive and `Content-Length` bodies; no TLS, no chunked requests.
+public final class FakePowerOfficeServer: @unchecked Sendable {
+    /// The keys the fake accepts.
+    public struct Keys: Sendable, Hashable {
+        public var applicationKey: String
+        public var clientKey: String
+        public var subscriptionKey: String
+
+        public init(applicationKey: String, clientKey: String, subscriptionKey: String) {
+            self.applicationKey = applicationKey
+            self.clientKey = clientKey
+            self.subscriptionKey = subscriptionKey
+        }
+
+        /// The keys `fake-poweroffice` prints for demos.
+        public static let demo = Keys(
+            applicationKey: "demo-application-key", clientKey: "demo-client-key",
+            subscriptionKey: "demo-subscription-key")
+    }
+
+    public struct Configuration: Sendable {
+        public var keys: Keys = .demo
+        /// Token lifetime in seconds; `expires_in` is this rounded up.
+        public var tokenLifetime: Double = 1200
+        /// At most `requests` requests per `interval` seconds per subscription key; `nil` for no limit.
+        public var rateLimit: (requests: Int, interval: Double)? = (10, 1)
+        /// The `Retry-After` seconds sent with a 429 from the rate limit.
+        public var retryAfter: Int = 1
+        /// Privileges (`Customer`, `Product`, `GeneralLedgerAccount`, `CommonServices`) the client lacks: the
+        /// endpoints needing them answer 403, and `ClientIntegrationInformation` lists them as invalid.
+        public var invalidPrivileges: [String] = []
+        /// Whether list pages carry an `X-Pagination` header (the client must not need it).
+        public var paginationHeader = true
+        public var clientName = "Fjordlys Regnskap AS"
+        public var clientId = "6f1c2a9e-3b7d-4e8f-9a01-2c3d4e5f6a7b"
+        /// 0 picks a free port.
+        public var port: UInt16 = 0
+        /// Called for every request after it was answered (from the connection's thread).
+        public var log: (@Sendable (RecordedRequest) -> Void)?
+
+        public init() {}
+    }
+
+    public static let tokenPath = "/OAuth/Token"
+    public static let apiPath = "/v2"
+    static let allPrivileges = ["Customer", "Product", "GeneralLedgerAccount", "CommonServices"]
+
+    public let dataSet: FakeDataSet
+    public let configuration: Configuration
+    private let listener: LoopbackListener
+    private let lock = NSLock()
+    private var log: [RecordedRequest] = []
+    var tokens: [String: Date] = [:]
+    var issuedTokens = 0
+    private var faults: [FaultRule] = []
+    private var recent: [String: [Date]] = [:]
+
+    /// Starts listening at once; stop with `stop()` (or let it go out of scope).
+    public init(dataSet: FakeDataSet = .generated(), configuration: Configuration = Configuration()) throws {
+        self.dataSet = dataSet
+        self.configuration = configuration
+        listener = try LoopbackListener(port: configuration.port)
+        listener.start { [self] socket in serve(socket) }
+    }
+
+    deinit {
+        listener.stop()
+    }
+
+    public func stop() {
+        listener.stop()
+    }
+
+    public var port: UInt16 { listener.port }
+    public var baseURL: URL { URL(string: "http://127.0.0.1:\(port)") ?? URL(fileURLWithPath: "/") }
+    /// What `POWEROFFICE_API_URL` should be.
+    public var apiURL: URL { baseURL.appendingPathComponent("v2") }
+    /// What `POWEROFFICE_TOKEN_URL` should be.
+    public var tokenURL: URL { baseURL.appendingPathComponent("OAuth").appendingPathComponent("Token") }
+
+    /// The environment variables that point `ledgerlint fetch` at this fake with its keys.
+    public var environment: [String: String] {
+        [
+            "POWEROFFICE_API_URL": apiURL.absoluteString, "POWEROFFICE_TOKEN_URL": tokenURL.absoluteString,
+            "POWEROFFICE_APPLICATION_KEY": configuration.keys.applicationKey,
+            "POWEROFFICE_CLIENT_KEY": configuration.keys.clientKey,
+            "POWEROFFICE_SUBSCRIPTION_KEY": configuration.keys.subscriptionKey,
+        ]
+    }
+
+    /// Every request so far, in arrival order.
+    public var requests: [RecordedRequest] { locked { log } }
+
+    /// How many tokens the token endpoint has issued.
+    public var tokensIssued: Int { locked { issuedTokens } }
+
+    /// Shows `fault` on requests to `path` (`"Customers"`, `"/v2/Customers"`, `"/OAuth/Token"`; `nil` for any),
+    /// after letting `skip` matching requests through, for `times` requests.
+    public func inject(_ fault: FakeFault, path: String? = nil, skip: Int = 0, times: Int = 1) {
+        let fullPath = path.map { $0.hasPrefix("/") ? $0 : Self.apiPath + "/" + $0 }
+        locked { faults.append(FaultRule(fault: fault, path: fullPath, skip: skip, times: times)) }
+    }
+
+    /// Makes every issued token invalid, as if they had expired.
+    public func expireAllTokens() {
+        locked { tokens.removeAll() }
+    }
+
+    private func locked<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    // MARK: Connections
+
+    private func serve(_ socket: Int32) {
+        var buffer: [UInt8] = []
+        while true {
+            let request: HTTPRequest
+            do {
+                guard let parsed = try HTTPRequest.parse(&buffer) else {
+                    guard let more = LoopbackListener.receive(socket) else { return }
+                    buffer += more
+                    continue
+                }
+                request = parsed
+            } catch {
+                _ = LoopbackListener.send(socket, HTTPResponse(status: 400).serialized(keepAlive: false))
+                return
+            }
+            let (response, delay, record) = respond(to: request)
+            configuration.log?(record)
+            if delay > 0 { Thread.sleep(forTimeInterval: delay) }
+            guard let response else { return }
+            guard LoopbackListener.send(socket, response.serialized(keepAlive: request.keepAlive)), request.keepAlive
+            else { return }
+        }
+    }
+
+    /// The answer to `request` (`nil`: drop the connection), how long to wait before sending it, and the record.
+    private func respond(to request: HTTPRequest) -> (HTTPResponse?, TimeInterval, RecordedRequest) {
+        locked {
+            var record = RecordedRequest(
+                method: request.method, path: request.path, query: request.query, headers: request.headers,
+                body: request.body, receivedAt: Date(), status: nil)
+            var delay: TimeInterval = 0
+            var response: HTTPResponse?
+            if let limited = rateLimited(request, now: record.receivedAt) {
+                response = limited
+            } else {
+                switch takeFault(for: request.path) {
+                case .status(let status, let retryAfter)?:
+                    response = .problem(
+                        status, title: "Injected fault", detail: "The fake answers \(status) as told",
+                        headers: retryAfter.map { [("Retry-After", String($0))] } ?? [])
+                case .slow(let seconds)?:
+                    delay = seconds
+                    response = route(request, now: record.receivedAt)
+                case .truncatedJSON?:
+                    response = route(request, now: record.receivedAt)
+                    if var cut = response, cut.body.count > 1 {
+                        cut.body = cut.body.prefix(cut.body.count / 2)
+                        response = cut
+                    }
+                case .expireTokens?:
+                    tokens.removeAll()
+                    response = route(request, now: record.receivedAt)
+                case .dropConnection?:
+                    response = nil
+                case nil:
+                    response = route(request, now: record.receivedAt)
+                }
+            }
+            record.status = response?.status
+            log.append(record)
+            return (response, delay, record)
+        }
+    }
+
+    private func rateLimited(_ request: HTTPRequest, now: Date) -> HTTPResponse? {
+        guard let limit = configuration.rateLimit else { return nil }
+        let key = request.headers["ocp-apim-subscription-key"] ?? ""
+        var times = (recent[key] ?? []).filter { now.timeIntervalSince($0) < limit.interval }
+        defer { recent[key] = times }
+        guard times.count < limit.requests else {
+            let seconds = configuration.retryAfter
+            return .json(
+                429, ["statusCode": "429", "message": "Rate limit is exceeded. Try again in \(seconds) seconds."],
+                headers: [("Retry-After", String(seconds))])
+        }
+        times.append(now)
+        return nil
+    }
+
+    private func takeFault(for path: String) -> FakeFault? {
+        for index in faults.indices where faults[index].path == nil || faults[index].path == path {
+            if faults[index].skip > 0 {
+                faults[index].skip -= 1
+            } else if faults[index].times > 0 {
+                faults[index].times -= 1
+                return faults[index].fault
+            }
+        }
+        return nil
+    }
+}

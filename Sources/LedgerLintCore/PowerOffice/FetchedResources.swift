@@ -1,0 +1,48 @@
+import Foundation
+
+/// Everything one `PowerOfficeClient.fetchAll` read: each list as the JSON array PowerOffice returned (pages
+/// joined), its row count, and which client the keys opened.
+///
+/// Kept as JSON rather than decoded so that a snapshot stores exactly what the API said; `powerOfficeData()`
+/// decodes it the same way the snapshot reader decodes the files.
+public struct FetchedResources: Sendable, Hashable {
+    public var environment: PowerOfficeEnvironment
+    public var fetchedAt: Date
+    public var integration: ClientIntegrationInformation
+    /// A bare JSON array per resource; every resource in `PowerOfficeResource.allCases` is present.
+    public var json: [PowerOfficeResource: Data]
+    public var counts: [PowerOfficeResource: Int]
+
+    public init(
+        environment: PowerOfficeEnvironment, fetchedAt: Date, integration: ClientIntegrationInformation,
+        json: [PowerOfficeResource: Data], counts: [PowerOfficeResource: Int]
+    ) {
+        self.environment = environment
+        self.fetchedAt = fetchedAt
+        self.integration = integration
+        self.json = json
+        self.counts = counts
+    }
+
+    /// The fetched lists as model values, decoded exactly as `PowerOfficeSnapshotReader` decodes snapshot files.
+    ///
+    /// - Throws: `PowerOfficeError.malformedResponse` naming the resource and the JSON path (`[3].Number`) of a
+    ///   value that does not fit its field.
+    public func powerOfficeData() throws -> PowerOfficeData {
+        func decode<Record: Decodable>(_ resource: PowerOfficeResource, as type: Record.Type) throws -> [Record] {
+            do {
+                return try PowerOfficeSnapshotReader.records(
+                    of: type, json: json[resource] ?? Data("[]".utf8), file: resource.path)
+            } catch {
+                throw PowerOfficeError.malformedResponse(
+                    resource: resource.path, page: nil, reason: error.localizedDescription)
+            }
+        }
+        return PowerOfficeData(
+            customers: try decode(.customers, as: PowerOfficeCustomer.self),
+            products: try decode(.products, as: PowerOfficeProduct.self),
+            productGroups: try decode(.productGroups, as: PowerOfficeProductGroup.self),
+            accounts: try decode(.generalLedgerAccounts, as: PowerOfficeAccount.self),
+            numberSeries: try decode(.subLedgerNumberSeries, as: PowerOfficeNumberSeries.self))
+    }
+}

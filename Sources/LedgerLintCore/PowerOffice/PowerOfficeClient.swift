@@ -1,0 +1,155 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// A read-only PowerOffice Go v2 client: gets a token, reads the lists LedgerLint checks, and nothing else.
+///
+/// - Only `GET` and the token `POST` can be sent (`PowerOfficeRequest` has no other constructor).
+/// - All requests, the token request included, share one limiter: PowerOffice allows 10 requests per second per
+///   subscription key.
+/// - 429, 5xx, timeouts and connection errors are retried (`RetryPolicy`); a 401 renews the token once and
+///   repeats the request; a 403 is explained with `ClientIntegrationInformation`'s missing privileges.
+///
+/// Described in docs/poweroffice-fetch.md; tested against the loopback fake in `FakePowerOffice`.
+public struct PowerOfficeClient: Sendable {
+    public let configuration: PowerOfficeConfiguration
+    private let transport: PowerOfficeTransport
+    private let tokens: AccessTokenProvider
+
+    /// - Parameter session: the session to send with; by default an ephemeral one with no cache and no cookies.
+    public init(configuration: PowerOfficeConfiguration, session: URLSession? = nil) {
+        self.configuration = configuration
+        let session = session ?? Self.makeSession(timeout: configuration.requestTimeout)
+        transport = PowerOfficeTransport(
+            session: session, limiter: RequestRateLimiter(configuration.rateLimit),
+            retryPolicy: configuration.retryPolicy, credentials: configuration.credentials)
+        tokens = AccessTokenProvider(transport: transport, configuration: configuration)
+    }
+
+    /// Reads `ClientIntegrationInformation` and every list in `PowerOfficeResource`, the lists concurrently.
+    ///
+    /// Nothing is returned unless every list was read completely. `progress` is called after every page.
+    public func fetchAll(
+        progress: (@Sendable (FetchProgress) -> Void)? = nil
+    ) async throws -> FetchedResources {
+        let fetchedAt = Date()
+        let integration = try await clientIntegrationInformation()
+        var json: [PowerOfficeResource: Data] = [:]
+        var counts: [PowerOfficeResource: Int] = [:]
+        try await withThrowingTaskGroup(of: (PowerOfficeResource, Data, Int).self) { group in
+            for resource in PowerOfficeResource.allCases {
+                group.addTask {
+                    let (data, count) = try await fetch(resource, progress: progress)
+                    return (resource, data, count)
+                }
+            }
+            for try await (resource, data, count) in group {
+                json[resource] = data
+                counts[resource] = count
+            }
+        }
+        return FetchedResources(
+            environment: configuration.environment, fetchedAt: fetchedAt, integration: integration, json: json,
+            counts: counts)
+    }
+
+    /// Reads every page of `resource`, returning the rows as one JSON array and their number.
+    ///
+    /// Pages are requested with `PageNumber` (from 1) and `PageSize` until a 204, an empty array, or a page with
+    /// fewer rows than asked for. An `X-Pagination` header is not relied on: it is undocumented.
+    public func fetch(
+        _ resource: PowerOfficeResource, progress: (@Sendable (FetchProgress) -> Void)? = nil
+    ) async throws -> (json: Data, count: Int) {
+        var pages = JSONArrayPages()
+        var pageNumber = 1
+        while true {
+            let response = try await get(pageURL(resource, pageNumber), resource: resource.path)
+            if response.status == 204 { break }
+            let rows: Int
+            do {
+                rows = try pages.append(response.body)
+            } catch {
+                throw PowerOfficeError.malformedResponse(
+                    resource: resource.path, page: pageNumber, reason: error.reason)
+            }
+            if rows > 0 {
+                progress?(FetchProgress(resource: resource, rows: pages.count, pages: pageNumber, isFinished: false))
+            }
+            // A short page is the last; so is a longer one (the server ignored PageSize and sent everything).
+            guard rows == configuration.pageSize else { break }
+            pageNumber += 1
+        }
+        progress?(FetchProgress(resource: resource, rows: pages.count, pages: pageNumber, isFinished: true))
+        return (pages.json, pages.count)
+    }
+
+    /// `GET /ClientIntegrationInformation`: the client's name and the integration's valid and invalid privileges.
+    public func clientIntegrationInformation() async throws -> ClientIntegrationInformation {
+        let name = "ClientIntegrationInformation"
+        let response = try await get(configuration.apiURL.appendingPathComponent(name), resource: name)
+        guard response.status != 204,
+            let information = try? JSONDecoder().decode(ClientIntegrationInformation.self, from: response.body)
+        else {
+            throw PowerOfficeError.malformedResponse(resource: name, page: nil, reason: "not a JSON object")
+        }
+        return information
+    }
+
+    private func pageURL(_ resource: PowerOfficeResource, _ pageNumber: Int) -> URL {
+        let url = configuration.apiURL.appendingPathComponent(resource.path)
+        var components = URLComponents(url: url, resolvingAgainstBaseURL: false)
+        components?.queryItems = [
+            URLQueryItem(name: "PageNumber", value: String(pageNumber)),
+            URLQueryItem(name: "PageSize", value: String(configuration.pageSize)),
+        ]
+        return components?.url ?? url
+    }
+
+    /// `GET url` with a valid token; returns 2xx answers and throws for everything else.
+    private func get(_ url: URL, resource: String) async throws -> PowerOfficeTransport.Response {
+        var token = try await tokens.token()
+        var renewed = false
+        while true {
+            let request = PowerOfficeRequest.get(
+                url, accessToken: token, credentials: configuration.credentials, timeout: configuration.requestTimeout)
+            let response = try await transport.send(request, resource: resource)
+            switch response.status {
+            case 200...299:
+                return response
+            case 401 where !renewed:
+                renewed = true
+                token = try await tokens.token(replacing: token)
+            case 401:
+                throw PowerOfficeError.unauthorized(resource: resource)
+            case 403:
+                throw await forbidden(resource)
+            default:
+                throw PowerOfficeError.requestRejected(
+                    resource: resource, status: response.status, detail: transport.describe(response.body) ?? "")
+            }
+        }
+    }
+
+    /// The error for a 403 on `resource`, with the missing privileges if `ClientIntegrationInformation` says.
+    private func forbidden(_ resource: String) async -> PowerOfficeError {
+        let privilege = PowerOfficeResource(rawValue: resource)?.privilege
+        guard privilege != nil, let information = try? await clientIntegrationInformation() else {
+            return .forbidden(resource: resource, privilege: privilege, invalidPrivileges: nil, clientName: nil)
+        }
+        return .forbidden(
+            resource: resource, privilege: privilege, invalidPrivileges: information.InvalidPrivileges ?? [],
+            clientName: information.ClientName)
+    }
+
+    private static func makeSession(timeout: TimeInterval) -> URLSession {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.urlCache = nil
+        configuration.httpCookieStorage = nil
+        configuration.httpShouldSetCookies = false
+        configuration.timeoutIntervalForRequest = timeout
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        return URLSession(configuration: configuration)
+    }
+}

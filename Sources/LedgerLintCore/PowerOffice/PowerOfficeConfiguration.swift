@@ -1,0 +1,99 @@
+import Foundation
+
+/// Everything a `PowerOfficeClient` needs: where to connect, with which keys, and how politely.
+///
+/// `resolve(...)` builds it the way the command line does, from options and environment variables; tests and
+/// other callers can use the memberwise initialiser and shrink the waits.
+public struct PowerOfficeConfiguration: Sendable {
+    public static let environmentVariable = "POWEROFFICE_ENVIRONMENT"
+    public static let apiURLVariable = "POWEROFFICE_API_URL"
+    public static let tokenURLVariable = "POWEROFFICE_TOKEN_URL"
+    /// PowerOffice's own default page size.
+    public static let defaultPageSize = 5000
+    /// PowerOffice's `MaxPageSize`.
+    public static let maxPageSize = 20000
+
+    public var environment: PowerOfficeEnvironment
+    public var credentials: PowerOfficeCredentials
+    /// The v2 base URL; `/Customers` etc. are appended.
+    public var apiURL: URL
+    public var tokenURL: URL
+    public var pageSize: Int
+    public var rateLimit: RateLimit
+    public var retryPolicy: RetryPolicy
+    /// How long one request may take before it counts as a timeout (and is retried). At least 1 s: URLSession
+    /// on Linux counts whole seconds, and a shorter timeout fires at once.
+    public var requestTimeout: TimeInterval {
+        get { storedRequestTimeout }
+        set { storedRequestTimeout = max(1, newValue) }
+    }
+    private var storedRequestTimeout: TimeInterval = 60
+    /// A token is renewed this long before it expires (at most half its lifetime), so that no request carries a
+    /// token that expires on the way.
+    public var tokenRenewalMargin: Duration
+
+    public init(
+        environment: PowerOfficeEnvironment, credentials: PowerOfficeCredentials, apiURL: URL? = nil,
+        tokenURL: URL? = nil, pageSize: Int = Self.defaultPageSize, rateLimit: RateLimit = .powerOffice,
+        retryPolicy: RetryPolicy = .standard, requestTimeout: TimeInterval = 60,
+        tokenRenewalMargin: Duration = .seconds(60)
+    ) {
+        self.environment = environment
+        self.credentials = credentials
+        self.apiURL = apiURL ?? environment.apiURL
+        self.tokenURL = tokenURL ?? environment.tokenURL
+        self.pageSize = pageSize
+        self.rateLimit = rateLimit
+        self.retryPolicy = retryPolicy
+        self.storedRequestTimeout = max(1, requestTimeout)
+        self.tokenRenewalMargin = tokenRenewalMargin
+    }
+
+    /// The configuration for the command line's `fetch` and `check --live`.
+    ///
+    /// The environment is `environmentOption` (`--environment`), else `POWEROFFICE_ENVIRONMENT`, else production.
+    /// `POWEROFFICE_API_URL` and `POWEROFFICE_TOKEN_URL` override its URLs (for proxies and the local fake). Keys
+    /// come from `credentialsFile` (`--credentials`) when given, else from the three `POWEROFFICE_*_KEY` variables.
+    public static func resolve(
+        environmentOption: String? = nil, credentialsFile: String? = nil, pageSize: Int? = nil,
+        processEnvironment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws -> Self {
+        let environment = try Self.environment(option: environmentOption, processEnvironment: processEnvironment)
+        let pageSize = pageSize ?? defaultPageSize
+        guard (1...maxPageSize).contains(pageSize) else { throw PowerOfficeError.invalidPageSize(value: pageSize) }
+        let apiURL = try url(from: apiURLVariable, in: processEnvironment)
+        let tokenURL = try url(from: tokenURLVariable, in: processEnvironment)
+        let credentials =
+            try credentialsFile.map { try PowerOfficeCredentials.load(keyFile: $0) }
+            ?? PowerOfficeCredentials.fromEnvironment(processEnvironment)
+        return Self(
+            environment: environment, credentials: credentials, apiURL: apiURL, tokenURL: tokenURL, pageSize: pageSize)
+    }
+
+    private static func environment(
+        option: String?, processEnvironment: [String: String]
+    ) throws -> PowerOfficeEnvironment {
+        let (value, source): (String?, String) =
+            if let option { (option, "--environment") } else {
+                (processEnvironment[environmentVariable], environmentVariable)
+            }
+        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return .production }
+        guard let environment = PowerOfficeEnvironment(rawValue: value.lowercased()) else {
+            throw PowerOfficeError.unknownEnvironment(value: value, source: source)
+        }
+        return environment
+    }
+
+    private static func url(from variable: String, in processEnvironment: [String: String]) throws -> URL? {
+        guard let value = processEnvironment[variable]?.trimmingCharacters(in: .whitespaces), !value.isEmpty else {
+            return nil
+        }
+        guard let url = URL(string: value), let scheme = url.scheme?.lowercased(),
+            scheme == "http" || scheme == "https",
+            url.host != nil
+        else {
+            throw PowerOfficeError.invalidURL(variable: variable, value: value)
+        }
+        return url
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// Sends `PowerOfficeRequest`s through the shared rate limiter and retries what may pass: 429, 5xx, timeouts
+/// and connection errors, waiting as `RetryPolicy` says (honouring `Retry-After`).
+///
+/// Every other answer, errors included, is returned for the caller to judge: only the caller knows whether a
+/// 401 means "renew the token" or a 400 means "wrong keys".
+struct PowerOfficeTransport: Sendable {
+    struct Response: Sendable {
+        var status: Int
+        var body: Data
+        var retryAfter: String?
+    }
+
+    let session: URLSession
+    let limiter: RequestRateLimiter
+    let retryPolicy: RetryPolicy
+    let credentials: PowerOfficeCredentials
+
+    /// - Parameter resource: what is being read, for error messages (`Customers`, `the access token`).
+    func send(_ request: PowerOfficeRequest, resource: String) async throws -> Response {
+        var lastProblem = ""
+        for attempt in 1...retryPolicy.maxAttempts {
+            try await limiter.acquire()
+            var retryAfter: Duration?
+            do {
+                let (body, response) = try await session.dataCancellingSafely(for: request.urlRequest)
+                guard let http = response as? HTTPURLResponse else {
+                    throw PowerOfficeError.malformedResponse(
+                        resource: resource, page: nil, reason: "not an HTTP answer")
+                }
+                let answer = Response(
+                    status: http.statusCode, body: body, retryAfter: http.value(forHTTPHeaderField: "Retry-After"))
+                guard RetryPolicy.isRetryable(status: answer.status) else { return answer }
+                lastProblem = "HTTP \(answer.status)" + (describe(answer.body).map { " (\($0))" } ?? "")
+                retryAfter = RetryPolicy.retryAfter(answer.retryAfter)
+            } catch let error as URLError {
+                if error.code == .cancelled || Task.isCancelled { throw CancellationError() }
+                lastProblem = credentials.redact(error.localizedDescription)
+            }
+            if attempt < retryPolicy.maxAttempts {
+                try await Task.sleep(for: retryPolicy.delay(afterAttempt: attempt, retryAfter: retryAfter))
+            }
+        }
+        throw PowerOfficeError.retriesExhausted(
+            resource: resource, url: request.displayURL, attempts: retryPolicy.maxAttempts, lastProblem: lastProblem)
+    }
+
+    /// A one-line account of an error body, for messages: the ProblemDetails title and detail, an OAuth
+    /// `error_description`, a gateway `message`, or the start of the text. Keys are redacted.
+    func describe(_ body: Data) -> String? {
+        if let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] {
+            func field(_ names: String...) -> String? {
+                for name in names {
+                    if let text = object[name] as? String, !text.isEmpty { return text }
+                }
+                return nil
+            }
+            let parts = [
+                field("Title", "title", "error"), field("Detail", "detail", "error_description", "message", "Message"),
+            ].compactMap { $0 }
+            if !parts.isEmpty { return credentials.redact(parts.joined(separator: ": ")) }
+        }
+        let text = String(decoding: body.prefix(300), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+            .replacingOccurrences(of: "\n", with: " ")
+        return text.isEmpty ? nil : credentials.redact(text)
+    }
+}

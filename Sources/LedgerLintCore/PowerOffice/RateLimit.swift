@@ -1,0 +1,14 @@
+/// At most `requests` requests in any window of length `interval`.
+public struct RateLimit: Sendable, Hashable {
+    public var requests: Int
+    public var interval: Duration
+
+    public init(requests: Int, per interval: Duration) {
+        self.requests = max(1, requests)
+        self.interval = interval
+    }
+
+    /// PowerOffice allows 10 requests per second per subscription key. The extra 100 ms leave room for network
+    /// jitter: requests granted exactly one second apart can arrive closer together than that.
+    public static let powerOffice = RateLimit(requests: 10, per: .milliseconds(1100))
+}

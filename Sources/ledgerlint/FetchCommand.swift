@@ -1,0 +1,109 @@
+import Foundation
+import LedgerLintCore
+
+/// `ledgerlint fetch --out DIR`: read PowerOffice Go over the v2 API into `DIR/poweroffice/` and `DIR/manifest.json`.
+///
+/// Everything is read before anything is written, and the write replaces the old files in one step
+/// (`PowerOfficeSnapshotWriter`), so a failed fetch leaves the snapshot as it was. See docs/poweroffice-fetch.md.
+struct FetchCommand {
+    var out: String
+    var powerOffice: PowerOfficeOptions
+    var environment: [String: String]
+
+    init(_ arguments: Arguments, environment: [String: String]) throws {
+        var arguments = arguments
+        if arguments.flag("--help") || arguments.flag("-h") { throw HelpRequested(text: Usage.fetch) }
+        guard let out = try arguments.value("--out") else {
+            throw UsageError(
+                "fetch needs --out DIR, the snapshot folder to write, for example: ledgerlint fetch --out snapshot")
+        }
+        powerOffice = try PowerOfficeOptions(&arguments)
+        let extra = try arguments.positionals()
+        guard extra.isEmpty else { throw UsageError("fetch takes no arguments, got '\(extra.joined(separator: " "))'") }
+        self.out = out
+        self.environment = environment
+    }
+
+    func run() async throws -> ExitCode {
+        let fetched = try await powerOffice.fetch(environment: environment)
+        try PowerOfficeSnapshotWriter().write(fetched, to: URL(fileURLWithPath: out))
+        if !powerOffice.quiet {
+            let counts = PowerOfficeResource.allCases.map { "\($0.rawValue) \(fetched.counts[$0] ?? 0)" }
+            let client = fetched.integration.ClientName.map { " '\($0)'" } ?? ""
+            Console.error(
+                "ledgerlint: fetched\(client) (\(fetched.environment.rawValue)) into \(out)/poweroffice: "
+                    + counts.joined(separator: ", ") + "\n")
+        }
+        return .clean
+    }
+}
+
+/// The options of `fetch` and `check --live` that say how to reach PowerOffice Go.
+struct PowerOfficeOptions {
+    var environmentName: String?
+    var credentialsFile: String?
+    var pageSize: Int?
+    var quiet: Bool
+
+    init(_ arguments: inout Arguments) throws(UsageError) {
+        environmentName = try arguments.value("--environment")
+        credentialsFile = try arguments.value("--credentials")
+        if let text = try arguments.value("--page-size") {
+            guard let value = Int(text) else { throw UsageError("--page-size '\(text)' is not a number") }
+            pageSize = value
+        }
+        quiet = arguments.flag("--quiet")
+    }
+
+    /// Reads everything `fetch` stores, with a progress line on stderr when it is a terminal and not `--quiet`.
+    func fetch(environment: [String: String]) async throws -> FetchedResources {
+        let configuration = try PowerOfficeConfiguration.resolve(
+            environmentOption: environmentName, credentialsFile: credentialsFile, pageSize: pageSize,
+            processEnvironment: environment)
+        let client = PowerOfficeClient(configuration: configuration)
+        guard !quiet, isatty(STDERR_FILENO) == 1 else { return try await client.fetchAll() }
+        let line = ProgressLine(environment: configuration.environment)
+        defer { line.clear() }
+        return try await client.fetchAll { line.update($0) }
+    }
+
+    /// `check --live`: the Assist side from the snapshot folder, the PowerOffice side read now; nothing is written.
+    func liveSnapshot(assistFrom folder: URL, environment: [String: String]) async throws -> (
+        Snapshot, SnapshotMetadata
+    ) {
+        let assist = try SnapshotReader.readAssist(at: folder)
+        let fetched = try await fetch(environment: environment)
+        let snapshot = Snapshot(
+            assistCustomers: assist.customers, assistProductGroups: assist.productGroups,
+            powerOffice: try fetched.powerOfficeData())
+        let metadata = SnapshotMetadata(
+            client: fetched.integration.ClientName, fetchedAt: fetched.fetchedAtText,
+            environment: fetched.environment.rawValue)
+        return (snapshot, metadata)
+    }
+}
+
+/// One line on stderr, rewritten in place: rows read so far per resource.
+private final class ProgressLine: @unchecked Sendable {
+    private let lock = NSLock()
+    private let environment: PowerOfficeEnvironment
+    private var rows: [PowerOfficeResource: Int] = [:]
+
+    init(environment: PowerOfficeEnvironment) {
+        self.environment = environment
+    }
+
+    func update(_ progress: FetchProgress) {
+        lock.lock()
+        defer { lock.unlock() }
+        rows[progress.resource] = progress.rows
+        let parts = rows.keys.sorted().map { "\($0.rawValue) \(rows[$0] ?? 0)" }
+        Console.error("\r\u{1B}[KReading PowerOffice Go (\(environment.rawValue)): " + parts.joined(separator: ", "))
+    }
+
+    func clear() {
+        lock.lock()
+        defer { lock.unlock() }
+        if !rows.isEmpty { Console.error("\r\u{1B}[K") }
+    }
+}

@@ -1,0 +1,82 @@
+import FakePowerOffice
+import Foundation
+import Testing
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// The fake itself, spoken to directly: it must behave like the documented API, or the client tests prove nothing.
+@Suite("FakePowerOfficeServer")
+struct FakePowerOfficeServerTests {
+    @Test("PowerOffice's paging rules: PageSize at most 20000, OData parameters rejected, 204 past the end")
+    func pagingRules() async throws {
+        let server = try makeServer(customers: 10)
+        let token = try await requestToken(server)
+        #expect(try await get(server, "Customers?PageNumber=1&PageSize=20001", token: token).status == 400)
+        #expect(try await get(server, "Customers?$top=5", token: token).status == 400)
+        #expect(try await get(server, "Customers?PageNumber=2&PageSize=10", token: token).status == 204)
+        let (status, body, _) = try await get(server, "Customers", token: token)
+        #expect(status == 200 && body == server.dataSet.jsonArray("Customers"))
+    }
+
+    @Test("expired or forgotten tokens get 401; unknown paths 404; non-GET 405")
+    func tokensAndMethods() async throws {
+        let server = try makeServer()
+        let token = try await requestToken(server)
+        #expect(try await get(server, "ProductGroups", token: token).status == 200)
+        #expect(try await get(server, "Nothing", token: token).status == 404)
+        server.expireAllTokens()
+        #expect(try await get(server, "ProductGroups", token: token).status == 401)
+
+        let shortLived = try makeServer { $0.tokenLifetime = 0.05 }
+        let expiring = try await requestToken(shortLived)
+        try await Task.sleep(for: .milliseconds(200))
+        #expect(try await get(shortLived, "ProductGroups", token: expiring).status == 401)
+
+        var delete = URLRequest(url: server.apiURL.appendingPathComponent("Customers"))
+        delete.httpMethod = "DELETE"
+        delete.setValue(testKeys.subscriptionKey, forHTTPHeaderField: "Ocp-Apim-Subscription-Key")
+        delete.setValue("Bearer \(try await requestToken(server))", forHTTPHeaderField: "Authorization")
+        let (_, response) = try await URLSession.shared.data(for: delete)
+        #expect((response as? HTTPURLResponse)?.statusCode == 405)
+    }
+
+    @Test("requests above the limit (the token request included) get 429 with Retry-After")
+    func rateLimit() async throws {
+        // 3 per 60 s rather than 10 per 1 s, so that a slow, busy test machine cannot spread the requests out.
+        let server = try makeServer(rateLimited: true) { $0.rateLimit = (3, 60) }
+        let token = try await requestToken(server)
+        var statuses: [Int] = []
+        for _ in 0..<4 { statuses.append(try await get(server, "ProductGroups", token: token).status) }
+        #expect(statuses == [200, 200, 429, 429])
+        let limited = try await get(server, "ProductGroups", token: token)
+        #expect(limited.status == 429 && limited.retryAfter == "1")
+        #expect(String(decoding: limited.body, as: UTF8.self).contains("Rate limit is exceeded"))
+    }
+
+    private func requestToken(_ server: FakePowerOfficeServer) async throws -> String {
+        var request = URLRequest(url: server.tokenURL)
+        request.httpMethod = "POST"
+        let basic = Data("\(testKeys.applicationKey):\(testKeys.clientKey)".utf8).base64EncodedString()
+        request.setValue("Basic \(basic)", forHTTPHeaderField: "Authorization")
+        request.setValue(testKeys.subscriptionKey, forHTTPHeaderField: "Ocp-Apim-Subscription-Key")
+        request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
+        request.httpBody = Data("grant_type=client_credentials".utf8)
+        let (data, _) = try await URLSession.shared.data(for: request)
+        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
+        return try #require(object?["access_token"] as? String)
+    }
+
+    private func get(
+        _ server: FakePowerOfficeServer, _ target: String, token: String
+    ) async throws -> (status: Int, body: Data, retryAfter: String?) {
+        let url = try #require(URL(string: server.apiURL.absoluteString + "/" + target))
+        var request = URLRequest(url: url)
+        request.setValue("Bearer \(token)", forHTTPHeaderField: "Authorization")
+        request.setValue(testKeys.subscriptionKey, forHTTPHeaderField: "Ocp-Apim-Subscription-Key")
+        let (data, response) = try await URLSession.shared.data(for: request)
+        let http = response as? HTTPURLResponse
+        return (http?.statusCode ?? 0, data, http?.value(forHTTPHeaderField: "Retry-After"))
+    }
+}

@@ -1,0 +1,108 @@
+import FakePowerOffice
+import Foundation
+import Testing
+
+/// `ledgerlint fetch` and `check --live` as a user runs them, against the fake.
+@Suite("fetch and check --live on the command line")
+struct FetchCommandTests {
+    @Test("fetch writes the snapshot, says what it read, and shows no key")
+    func fetch() async throws {
+        let server = try makeServer(customers: 700)
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try ledgerlintBinary(
+            ["fetch", "--out", folder.path, "--environment", "demo", "--page-size", "300"],
+            environment: server.environment)
+
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("Customers 700, Products 44"))
+        #expect(
+            try Data(contentsOf: folder.appendingPathComponent("poweroffice/Customers.json"))
+                == server.dataSet.jsonArray("Customers"))
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("manifest.json").path))
+        for secret in secretForms { #expect(!run.stderr.contains(secret)) }
+        #expect(requests(server, to: "/v2/Customers").count == 3)
+    }
+
+    @Test("refused keys exit 3 with the extension hint and leave the snapshot alone")
+    func refusedKeys() throws {
+        let server = try makeServer()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var environment = server.environment
+        environment["POWEROFFICE_CLIENT_KEY"] = "CLIENTKEY-wrong-secret"
+        let run = try ledgerlintBinary(["fetch", "--out", folder.path], environment: environment)
+
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("ticked Aktiv in PowerOffice Go (Meny > Administrer > Innstillinger > Utvidelser)"))
+        for secret in secretForms + ["CLIENTKEY-wrong-secret"] { #expect(!run.stderr.contains(secret)) }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
+    @Test("missing keys exit 3 naming the variables; an open key file exits 3 with chmod advice")
+    func keyProblems() throws {
+        let missing = try ledgerlintBinary(["fetch", "--out", "unused"], environment: [:])
+        #expect(missing.status == 3)
+        #expect(
+            missing.stderr.contains(
+                "set POWEROFFICE_APPLICATION_KEY, POWEROFFICE_CLIENT_KEY, POWEROFFICE_SUBSCRIPTION_KEY"))
+
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("po-keys-\(UUID().uuidString).json")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(#"{"applicationKey": "a", "clientKey": "c", "subscriptionKey": "s"}"#.utf8).write(to: file)
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
+        let open = try ledgerlintBinary(["fetch", "--out", "unused", "--credentials", file.path], environment: [:])
+        #expect(open.status == 3)
+        #expect(open.stderr.contains("chmod 600"))
+    }
+
+    @Test("check --live reads assist/ from disk and PowerOffice from the API, and writes nothing")
+    func checkLive() throws {
+        let server = try makeServer(customers: 50)
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let assist = folder.appendingPathComponent("assist")
+        try FileManager.default.createDirectory(at: assist, withIntermediateDirectories: true)
+        try Data(
+            "Kundenummer;Navn;Organisasjonsnummer;E-post;Sendingsmetode;Eksporteres\n10001;Fjord AS;;post@fjord.no;E-post;Ja\n"
+                .utf8
+        )
+        .write(to: assist.appendingPathComponent("customers.csv"))
+        let run = try ledgerlintBinary(
+            ["check", folder.path, "--live", "--format", "markdown", "--fail-on", "never"],
+            environment: server.environment)
+
+        #expect(run.status == 0, "\(run.stderr)")
+        // The report header names the client read live, as it would a fetched snapshot's manifest.
+        #expect(run.stdout.contains("Fjordlys Regnskap AS"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["assist"])
+        #expect(server.requests.contains { $0.path == "/v2/Customers" })
+    }
+}
+
+/// Runs the `ledgerlint` binary built next to the test bundle with only `environment` (plus PATH).
+private func ledgerlintBinary(_ arguments: [String], environment: [String: String]) throws -> (
+    status: Int32, stdout: String, stderr: String
+) {
+    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    var binary = directory.appendingPathComponent("ledgerlint")
+    for _ in 0..<4 where !FileManager.default.isExecutableFile(atPath: binary.path) {
+        directory = directory.deletingLastPathComponent()
+        binary = directory.appendingPathComponent("ledgerlint")
+    }
+    let process = Process()
+    process.executableURL = binary
+    process.arguments = arguments
+    process.environment = ["PATH": "/usr/bin:/bin", "LANG": "en_US.UTF-8"].merging(environment) { $1 }
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+}

@@ -1,0 +1,133 @@
+import FakePowerOffice
+import Foundation
+import LedgerLintCore
+import Testing
+
+@Suite("PowerOfficeSnapshotWriter")
+struct PowerOfficeSnapshotWriterTests {
+    @Test("writes poweroffice/*.json as fetched and a manifest without keys")
+    func writesFilesAndManifest() async throws {
+        let server = try makeServer(customers: 230)
+        let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server, pageSize: 100)).fetchAll()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let snapshot = folder.appendingPathComponent("new/snapshot")
+        try PowerOfficeSnapshotWriter().write(fetched, to: snapshot)
+
+        for resource in PowerOfficeResource.allCases {
+            let file = snapshot.appendingPathComponent("poweroffice/\(resource.fileName)")
+            #expect(try Data(contentsOf: file) == server.dataSet.jsonArray(resource.rawValue))
+        }
+        let manifest = try JSONDecoder().decode(
+            SnapshotManifest.self, from: Data(contentsOf: snapshot.appendingPathComponent("manifest.json")))
+        #expect(manifest.tool == "ledgerlint" && manifest.toolVersion == Tool.version)
+        #expect(manifest.environment == .demo)
+        #expect(manifest.client == "Fjordlys Regnskap AS")
+        #expect(
+            manifest.counts == [
+                "Customers": 230, "Products": 44, "ProductGroups": 4, "GeneralLedgerAccounts": 11,
+                "SubLedgerNumberSeries": 3,
+            ])
+        #expect(ISO8601DateFormatter().date(from: manifest.fetchedAt) != nil)
+        // Report headers read the same file as SnapshotMetadata.
+        let metadata = try JSONDecoder().decode(
+            SnapshotMetadata.self, from: Data(contentsOf: snapshot.appendingPathComponent("manifest.json")))
+        #expect(
+            metadata
+                == SnapshotMetadata(client: "Fjordlys Regnskap AS", fetchedAt: manifest.fetchedAt, environment: "demo"))
+        #expect(try allFiles(in: folder).count == 6)
+        for (path, data) in try allFiles(in: folder) {
+            let text = String(decoding: data, as: UTF8.self)
+            for secret in secretForms { #expect(!text.contains(secret), "key found in \(path)") }
+        }
+    }
+
+    @Test("replaces poweroffice/ and manifest.json only; assist/ and other files stay as they were")
+    func replacesOnlyItsOwnParts() async throws {
+        let server = try makeServer()
+        let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try write("Kundenr;Navn\n10001;Ås AS\n", to: folder, "assist/customers.csv")
+        try write("notes", to: folder, "notes.txt")
+        try write("[]", to: folder, "poweroffice/Stale.json")
+        try write("{}", to: folder, "manifest.json")
+        let assistBefore = try allFiles(in: folder.appendingPathComponent("assist"))
+
+        try PowerOfficeSnapshotWriter().write(fetched, to: folder)
+
+        #expect(try allFiles(in: folder.appendingPathComponent("assist")) == assistBefore)
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("notes.txt").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("poweroffice/Stale.json").path))
+        #expect(try Data(contentsOf: folder.appendingPathComponent("manifest.json")) != Data("{}".utf8))
+        #expect(try hiddenEntries(in: folder).isEmpty)
+    }
+
+    @Test("a fetch that fails half-way leaves the existing snapshot untouched and nothing half-written")
+    func failedFetchLeavesSnapshot() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try makeServer(customers: 150)
+        try PowerOfficeSnapshotWriter().write(
+            try await PowerOfficeClient(configuration: fastConfiguration(first)).fetchAll(), to: folder)
+        try write("Kundenr;Navn\n", to: folder, "assist/customers.csv")
+        let before = try allFiles(in: folder)
+
+        let second = try makeServer(customers: 400)
+        second.inject(.truncatedJSON, path: "Customers", skip: 3)
+        await #expect(throws: PowerOfficeError.self) {
+            let fetched = try await PowerOfficeClient(configuration: fastConfiguration(second)).fetchAll()
+            try PowerOfficeSnapshotWriter().write(fetched, to: folder)
+        }
+
+        #expect(try allFiles(in: folder) == before)
+        #expect(try hiddenEntries(in: folder).isEmpty)
+    }
+
+    @Test("a write that fails at the last step puts the old poweroffice/ back")
+    func failedWriteRollsBack() async throws {
+        let server = try makeServer()
+        let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try write("[]", to: folder, "poweroffice/Customers.json")
+        // A non-empty folder where manifest.json goes: renaming the new manifest over it fails.
+        try write("x", to: folder, "manifest.json/blocker")
+        let before = try allFiles(in: folder)
+
+        let error = #expect(throws: PowerOfficeError.self) {
+            try PowerOfficeSnapshotWriter().write(fetched, to: folder)
+        }
+        guard case .snapshotWriteFailed(let path, _) = error else {
+            Issue.record("expected snapshotWriteFailed, got \(String(describing: error))")
+            return
+        }
+        #expect(path == folder.path)
+        #expect(try allFiles(in: folder) == before)
+        #expect(try hiddenEntries(in: folder).isEmpty)
+    }
+
+    private func write(_ text: String, to folder: URL, _ relative: String) throws {
+        let file = folder.appendingPathComponent(relative)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: file)
+    }
+
+    /// Every regular file below `folder`, by relative path, with its contents.
+    private func allFiles(in folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let base = folder.resolvingSymlinksInPath().path
+        guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+        else { return files }
+        for case let url as URL in walker
+        where (try url.resourceValues(forKeys: [.isRegularFileKey])).isRegularFile == true {
+            let path = url.resolvingSymlinksInPath().path
+            files[String(path.dropFirst(base.count))] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
+    private func hiddenEntries(in folder: URL) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+    }
+}

@@ -1,0 +1,75 @@
+import FakePowerOffice
+import Foundation
+@testable import LedgerLintCore
+import Testing
+
+@Suite("RequestRateLimiter")
+struct RequestRateLimiterTests {
+    @Test("requests beyond the limit are booked a window after the ones they displace")
+    func schedule() async {
+        let limiter = RequestRateLimiter(RateLimit(requests: 5, per: .milliseconds(300)))
+        let start = ContinuousClock.now
+        var slots: [Duration] = []
+        for _ in 0..<12 { slots.append(await limiter.reserve(at: start) - start) }
+        #expect(
+            slots == [Duration](repeating: .zero, count: 5) + [Duration](repeating: .milliseconds(300), count: 5)
+                + [.milliseconds(600), .milliseconds(600)])
+        // A caller arriving after a quiet spell is served at once.
+        #expect(await limiter.reserve(at: start + .seconds(5)) == start + .seconds(5))
+    }
+
+    @Test("a slot is never earlier than the window after the fifth-last one, whenever callers arrive")
+    func slidingWindow() async {
+        let limiter = RequestRateLimiter(RateLimit(requests: 5, per: .milliseconds(300)))
+        let start = ContinuousClock.now
+        var slots: [ContinuousClock.Instant] = []
+        for offset in [0, 10, 20, 250, 260, 270, 280, 700, 710, 1200] {
+            slots.append(await limiter.reserve(at: start + .milliseconds(offset)))
+        }
+        for index in 5..<slots.count {
+            #expect(slots[index] - slots[index - 5] >= .milliseconds(300))
+        }
+        #expect(slots.map { $0 - start } == [0, 10, 20, 250, 260, 300, 310, 700, 710, 1200].map { .milliseconds($0) })
+    }
+
+    @Test("acquire waits for its slot")
+    func acquireWaits() async throws {
+        let limiter = RequestRateLimiter(RateLimit(requests: 2, per: .milliseconds(200)))
+        let clock = ContinuousClock()
+        let start = clock.now
+        for _ in 0..<3 { try await limiter.acquire() }
+        #expect(clock.now - start >= .milliseconds(200))
+    }
+
+    @Test("a cancelled wait throws instead of granting")
+    func cancellation() async throws {
+        let limiter = RequestRateLimiter(RateLimit(requests: 1, per: .seconds(60)))
+        try await limiter.acquire()
+        let waiting = Task { try await limiter.acquire() }
+        waiting.cancel()
+        await #expect(throws: CancellationError.self) { try await waiting.value }
+    }
+
+    @Test("a real fetch stays within PowerOffice's 10 requests per second while fetching concurrently")
+    func realLimitAgainstFake() async throws {
+        let server = try makeServer(customers: 1200, rateLimited: true)
+        let start = Date()
+        let fetched = try await PowerOfficeClient(
+            configuration: fastConfiguration(server, pageSize: 100, realRateLimit: true)
+        ).fetchAll()
+        let elapsed = Date().timeIntervalSince(start)
+
+        let log = server.requests
+        #expect(fetched.counts[.customers] == 1200)
+        #expect(log.count == 19)  // token, ClientIntegrationInformation, 13 pages of customers, 4 other lists
+        #expect(!log.contains { $0.status == 429 })
+        for index in 10..<log.count {
+            #expect(log[index].receivedAt.timeIntervalSince(log[index - 10].receivedAt) >= 1.0)
+        }
+        #expect(elapsed >= 1.1)
+        // Concurrent: the other lists were read while the customer pages were still coming.
+        let lastCustomerPage = try #require(log.lastIndex { $0.path == "/v2/Customers" })
+        let firstAccounts = try #require(log.firstIndex { $0.path == "/v2/GeneralLedgerAccounts" })
+        #expect(firstAccounts < lastCustomerPage)
+    }
+}

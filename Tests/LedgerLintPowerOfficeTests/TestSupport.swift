@@ -1,0 +1,82 @@
+import FakePowerOffice
+import Foundation
+import LedgerLintCore
+import Testing
+
+/// Keys that are easy to search for: none of them may turn up outside the headers they belong in.
+let testKeys = FakePowerOfficeServer.Keys(
+    applicationKey: "APPKEY-7c1e9d42-secret", clientKey: "CLIENTKEY-55aa13f0-secret",
+    subscriptionKey: "SUBKEY-0d9b6e21-secret")
+
+let testCredentials = PowerOfficeCredentials(
+    applicationKey: testKeys.applicationKey, clientKey: testKeys.clientKey, subscriptionKey: testKeys.subscriptionKey)
+
+/// Every form a key could leak in: the raw keys and the Basic credentials made from them.
+let secretForms = [
+    testKeys.applicationKey, testKeys.clientKey, testKeys.subscriptionKey,
+    Data("\(testKeys.applicationKey):\(testKeys.clientKey)".utf8).base64EncodedString(),
+]
+
+/// A fake server with the test keys. `rateLimited` keeps PowerOffice's 10 requests per second; most tests turn it off
+/// and shrink the client's waits, so that they run in milliseconds.
+func makeServer(
+    customers: Int = 120, rateLimited: Bool = false,
+    _ adjust: (inout FakePowerOfficeServer.Configuration) -> Void = { _ in }
+) throws -> FakePowerOfficeServer {
+    var configuration = FakePowerOfficeServer.Configuration()
+    configuration.keys = testKeys
+    if !rateLimited { configuration.rateLimit = nil }
+    adjust(&configuration)
+    return try FakePowerOfficeServer(dataSet: .generated(customers: customers), configuration: configuration)
+}
+
+/// A client configuration pointing at `server`, with real-world behaviour but waits scaled down 100 times and,
+/// unless `realRateLimit`, a limit that never binds.
+func fastConfiguration(
+    _ server: FakePowerOfficeServer, pageSize: Int = 50, realRateLimit: Bool = false,
+    credentials: PowerOfficeCredentials = testCredentials
+) -> PowerOfficeConfiguration {
+    PowerOfficeConfiguration(
+        environment: .demo, credentials: credentials, apiURL: server.apiURL, tokenURL: server.tokenURL,
+        pageSize: pageSize,
+        rateLimit: realRateLimit ? .powerOffice : RateLimit(requests: 10_000, per: .seconds(1)),
+        retryPolicy: RetryPolicy(timeScale: 0.01), requestTimeout: 5)
+}
+
+/// What the fake serves, decoded independently of LedgerLint's readers (plain `JSONDecoder`).
+func servedData(_ server: FakePowerOfficeServer) throws -> PowerOfficeData {
+    func decode<T: Decodable>(_ name: String, _ type: T.Type) throws -> [T] {
+        try JSONDecoder().decode([T].self, from: server.dataSet.jsonArray(name))
+    }
+    return PowerOfficeData(
+        customers: try decode("Customers", PowerOfficeCustomer.self),
+        products: try decode("Products", PowerOfficeProduct.self),
+        productGroups: try decode("ProductGroups", PowerOfficeProductGroup.self),
+        accounts: try decode("GeneralLedgerAccounts", PowerOfficeAccount.self),
+        numberSeries: try decode("SubLedgerNumberSeries", PowerOfficeNumberSeries.self))
+}
+
+/// The error `body` throws, as a `PowerOfficeError` (a test failure if it throws something else or nothing).
+func powerOfficeError(_ body: () async throws -> Void) async -> PowerOfficeError? {
+    do {
+        try await body()
+        Issue.record("expected a PowerOfficeError, but nothing was thrown")
+    } catch let error as PowerOfficeError {
+        return error
+    } catch {
+        Issue.record("expected a PowerOfficeError, got \(type(of: error)): \(error)")
+    }
+    return nil
+}
+
+/// Requests to one path, e.g. `"/v2/Customers"`.
+func requests(_ server: FakePowerOfficeServer, to path: String) -> [RecordedRequest] {
+    server.requests.filter { $0.path == path }
+}
+
+/// A new empty folder in the temporary directory, removed by the caller.
+func temporaryFolder() throws -> URL {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ledgerlint-po-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    return folder
+}
