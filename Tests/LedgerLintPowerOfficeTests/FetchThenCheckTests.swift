@@ -1,0 +1,52 @@
+import FakePowerOffice
+import Foundation
+import Testing
+
+@testable import LedgerLintCore
+
+/// The acceptance test of the live path: data fetched through a misbehaving PowerOffice gives exactly the findings
+/// that the same data gives from files.
+@Suite struct FetchThenCheckTests {
+    @Test func fetchedDataGivesTheSameFindingsAsFilesThrough429s503sAndTokenExpiry() async throws {
+        let server = try makeServer(customers: 3200, rateLimited: true)
+        server.inject(.status(503), path: "/v2/Customers", skip: 1, times: 2)
+        server.inject(.status(429, retryAfter: 1), path: "/v2/Products")
+        server.inject(.expireTokens, path: "/v2/Customers", skip: 3)
+
+        let fetchedFolder = try temporaryFolder()
+        let filesFolder = try temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: fetchedFolder)
+            try? FileManager.default.removeItem(at: filesFolder)
+        }
+        let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server, pageSize: 500, realRateLimit: true)).fetchAll()
+        try PowerOfficeSnapshotWriter().write(fetched, to: fetchedFolder)
+
+        // The same data as files, written straight from what the fake serves.
+        let powerOffice = filesFolder.appendingPathComponent("poweroffice")
+        try FileManager.default.createDirectory(at: powerOffice, withIntermediateDirectories: true)
+        for name in ["Customers", "Products", "ProductGroups", "GeneralLedgerAccounts", "SubLedgerNumberSeries"] {
+            try server.dataSet.jsonArray(name).write(to: powerOffice.appendingPathComponent("\(name).json"))
+        }
+        // One Assist export beside both, with customers that meet the fetched ones.
+        for folder in [fetchedFolder, filesFolder] {
+            let assist = folder.appendingPathComponent("assist")
+            try FileManager.default.createDirectory(at: assist, withIntermediateDirectories: true)
+            var csv = "Kundenummer;Navn;Organisasjonsnummer;E-post\r\n"
+            for number in stride(from: 9990, to: 13500, by: 7) {
+                csv += "\(number);Kunde \(number);974760673;post\(number)@firma.no\r\n"
+            }
+            try Data(csv.utf8).write(to: assist.appendingPathComponent("customers.csv"))
+        }
+
+        let rules = try RuleSet.builtIn()
+        let fromFetch = rules.evaluate(Dataset(try SnapshotReader.read(at: fetchedFolder)), language: .en)
+        let fromFiles = rules.evaluate(Dataset(try SnapshotReader.read(at: filesFolder)), language: .en)
+        #expect(fromFetch.count > 100)
+        #expect(fromFetch == fromFiles)
+
+        let statuses = server.requests.compactMap(\.status)
+        #expect(statuses.contains(503) && statuses.contains(429) && statuses.contains(401), "\(Set(statuses))")
+        #expect(server.requests.filter { $0.path == "/v2/Customers" && $0.status == 200 }.count >= 7, "several pages")
+    }
+}
