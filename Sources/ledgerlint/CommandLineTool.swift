@@ -30,19 +30,11 @@ enum CommandLineTool {
         } catch let error as HelpRequested {
             Console.output(error.text)
             return .clean
-        } catch let error as InputError {
-            Console.error("ledgerlint: \(error.localizedDescription)\n")
-            return .usageOrInput
-        } catch let error as RuleError {
-            Console.error("ledgerlint: \(error.localizedDescription)\n")
-            return .usageOrInput
         } catch let error as PowerOfficeError {
             Console.error("ledgerlint: \(error.localizedDescription)\n")
             return .powerOffice
-        } catch let error as OutputError {
-            Console.error("ledgerlint: \(error.localizedDescription)\n")
-            return .usageOrInput
         } catch {
+            // InputError, RuleError, ConfigurationError, OutputError: the run could not be done as asked.
             Console.error("ledgerlint: \(error.localizedDescription)\n")
             return .usageOrInput
         }
