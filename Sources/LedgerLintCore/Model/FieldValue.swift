@@ -71,6 +71,10 @@ extension StringProtocol {
     /// rules call this for every field they read.
     var trimmedSpaces: Substring {
         let text = Substring(self)
+        // Most values have nothing to trim: a byte test of both ends avoids the scalar walk.
+        if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
+            return text
+        }
         guard let first = text.unicodeScalars.firstIndex(where: { !$0.isBlank }),
             let last = text.unicodeScalars.lastIndex(where: { !$0.isBlank })
         else { return "" }
@@ -78,7 +82,10 @@ extension StringProtocol {
     }
 
     /// Whether there is anything but spaces and tabs.
-    var hasContent: Bool { unicodeScalars.contains { !$0.isBlank } }
+    var hasContent: Bool {
+        if let first = utf8.first, first > 0x20, first < 0x80 { return true }
+        return unicodeScalars.contains { !$0.isBlank }
+    }
 }
 
 extension Unicode.Scalar {

@@ -204,7 +204,10 @@ enum CompiledCheck: Sendable {
         case .none:
             if let number = value.integer { return String(number) }
             return String(value.text.trimmedSpaces)
-        case .digits: return value.text.filter(\.isASCIIDigit)
+        case .digits:
+            let text = value.text
+            if text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) { return text }
+            return String(decoding: text.utf8.filter { (0x30...0x39).contains($0) }, as: UTF8.self)
         case .caseInsensitive: return value.text.trimmedSpaces.lowercased()
         }
     }
@@ -213,8 +216,4 @@ enum CompiledCheck: Sendable {
         if normalization == .none { return FieldValue.same(lhs, rhs) }
         return normalized(lhs, normalization) == normalized(rhs, normalization)
     }
-}
-
-extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
 }

@@ -99,8 +99,14 @@ struct CompiledRule: Sendable {
     func evaluate(_ dataset: Dataset, language: Language, indexes: JoinIndexes) -> [Finding] {
         let joinIndexes = joins.map { indexes.index(for: $0, in: dataset) }
         var findings: [Finding] = []
-        var groups: [String: (first: RecordContext, count: Int, list: [String])] = [:]
-        var groupOrder: [String] = []
+        // `unique`: the first record and the count of each value; the members of repeated values are listed in a
+        // second pass, so a million distinct values cost one dictionary entry each and no arrays.
+        var groups: [String: (first: Int, count: Int)] = [:]
+        var uniqueRecords: [(index: Int, value: String)] = []
+        if case .unique = check {
+            groups.reserveCapacity(rule.subject.count(in: dataset))
+            uniqueRecords.reserveCapacity(rule.subject.count(in: dataset))
+        }
 
         // One context, updated in place: no allocation per record.
         var record = RecordContext(index: 0, joined: Array(repeating: nil, count: joins.count))
@@ -112,36 +118,51 @@ struct CompiledRule: Sendable {
             }
             guard conditions.allSatisfy({ $0.holds(dataset, record) }) else { continue }
 
-            if case .unique(let field, let normalization, let list) = check {
+            if case .unique(let field, let normalization, _) = check {
                 let value = field.read(dataset, record)
                 guard value.isPresent else { continue }
                 let normalized = CompiledCheck.normalized(value, normalization)
-                let listed = list.map { $0.read(dataset, record).text } ?? ""
-                if var group = groups[normalized] {
-                    group.count += 1
-                    group.list.append(listed)
-                    groups[normalized] = group
+                if let group = groups[normalized] {
+                    groups[normalized] = (group.first, group.count + 1)
                 } else {
-                    groups[normalized] = (record, 1, [listed])
-                    groupOrder.append(normalized)
+                    groups[normalized] = (index, 1)
                 }
+                uniqueRecords.append((index, normalized))
             } else if let variables = check.failure(dataset, record) {
                 findings.append(finding(dataset, record, variables: variables, language: language))
             }
         }
 
-        for normalized in groupOrder {
-            guard let group = groups[normalized], group.count > 1,
-                case .unique(let field, _, _) = check
-            else { continue }
-            let variables = [
-                "value": field.read(dataset, group.first).text,
-                "count": String(group.count),
-                "list": group.list.filter { !$0.isEmpty }.joined(separator: ", "),
-            ]
-            findings.append(finding(dataset, group.first, variables: variables, language: language))
+        if case .unique(let field, _, let list) = check {
+            findings += duplicates(
+                of: field, listing: list, records: uniqueRecords, groups: groups, dataset: dataset, language: language)
         }
         return findings
+    }
+
+    /// One finding per repeated value, on its first record, listing every record's `list` field in record order.
+    private func duplicates(
+        of field: FieldReference, listing list: FieldReference?, records: [(index: Int, value: String)],
+        groups: [String: (first: Int, count: Int)], dataset: Dataset, language: Language
+    ) -> [Finding] {
+        var members: [String: [String]] = [:]
+        var order: [String] = []
+        for (index, value) in records {
+            guard let group = groups[value], group.count > 1 else { continue }
+            let listed = list.map { $0.read(dataset, RecordContext(index: index, joined: [])).text } ?? ""
+            if members[value] == nil { order.append(value) }
+            members[value, default: []].append(listed)
+        }
+        return order.compactMap { value in
+            guard let group = groups[value] else { return nil }
+            let first = RecordContext(index: group.first, joined: [])
+            let variables = [
+                "value": field.read(dataset, first).text,
+                "count": String(group.count),
+                "list": (members[value] ?? []).filter { !$0.isEmpty }.joined(separator: ", "),
+            ]
+            return finding(dataset, first, variables: variables, language: language)
+        }
     }
 
     private func finding(
@@ -179,6 +200,7 @@ final class JoinIndexes: @unchecked Sendable {
         defer { lock.unlock() }
         if let index = built[join.indexKey] { return index }
         var index: [String: Int] = [:]
+        index.reserveCapacity(join.subject.count(in: dataset))
         for position in 0..<join.subject.count(in: dataset) {
             let record = RecordContext(index: position, joined: [])
             guard join.conditions.allSatisfy({ $0.holds(dataset, record) }) else { continue }

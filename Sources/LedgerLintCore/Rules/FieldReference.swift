@@ -15,7 +15,7 @@ struct FieldReference: Sendable {
 
     func read(_ dataset: Dataset, _ record: RecordContext) -> FieldValue {
         guard let join else { return accessor(dataset, record.index) }
-        guard let joinedIndex = record.joined[join] else { return .null }
+        guard join < record.joined.count, let joinedIndex = record.joined[join] else { return .null }
         return accessor(dataset, joinedIndex)
     }
 }
