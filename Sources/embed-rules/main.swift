@@ -27,7 +27,7 @@ for path in arguments.dropFirst() {
 }
 source += "    ]\n}\n"
 do {
-    try Data(source.utf8).write(to: URL(fileURLWithPath: outputPath), options: .atomic)
+    try Data(source.utf8).write(to: URL(fileURLWithPath: outputPath))
 } catch {
     FileHandle.standardError.write(Data("embed-rules: cannot write \(outputPath): \(error)\n".utf8))
     exit(1)

@@ -15,11 +15,24 @@ enum Console {
         environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1 && environment["TERM"] != "dumb"
     }
 
-    /// Writes a file atomically: a temporary file renamed into place, never a half-written file.
+    /// Writes a file atomically: a temporary file beside it, renamed into place, so readers see the old file or
+    /// the new one and never half of one. (Foundation's `.atomic` on Linux leaves a folder behind in /tmp for
+    /// every write.)
     static func writeFile(_ data: Data, to path: String) throws(OutputError) {
+        let target = URL(fileURLWithPath: path)
+        let temporary = target.deletingLastPathComponent()
+            .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
         do {
-            try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+            try data.write(to: temporary)
+            guard rename(temporary.path, target.path) == 0 else {
+                let reason = String(cString: strerror(errno))
+                try? FileManager.default.removeItem(at: temporary)
+                throw OutputError.cannotWrite(path: path, reason: reason)
+            }
+        } catch let error as OutputError {
+            throw error
         } catch {
+            try? FileManager.default.removeItem(at: temporary)
             throw OutputError.cannotWrite(path: path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
         }
     }

@@ -4,6 +4,7 @@ import Testing
 /// Runs the built `ledgerlint` binary the way a user does: arguments, environment, working directory, and what
 /// comes out on stdout, stderr and as the exit code.
 @Suite struct CommandLineTests {
+    let scratch = Scratch()
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let demo = packageRoot.appendingPathComponent("examples/demo").path
@@ -57,7 +58,7 @@ import Testing
     }
 
     @Test func outputGoesToTheFileAndNothingToStdout() throws {
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("ledgerlint-\(UUID().uuidString).xml")
+        let file = scratch.url("ledgerlint", extension: "xml")
         let run = try ledgerlint("check", Self.demo, "--format", "junit", "--output", file.path)
         #expect(run.status == 1)
         #expect(run.stdout.isEmpty)
@@ -103,8 +104,7 @@ import Testing
     }
 
     @Test func aBadRuleFileNamesTheFile() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ledgerlint-rules-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try scratch.folder("ledgerlint-rules")
         try Data("{\"id\": \"x\",\n \"severity\": \"bad\"}".utf8).write(to: folder.appendingPathComponent("x.json"))
         let run = try ledgerlint("check", Self.demo, "--rules", folder.path)
         #expect(run.status == 2)
@@ -112,7 +112,7 @@ import Testing
     }
 
     @Test func aBrokenCSVNamesFileAndLine() throws {
-        let snapshot = FileManager.default.temporaryDirectory.appendingPathComponent("ledgerlint-snap-\(UUID().uuidString)")
+        let snapshot = scratch.url("ledgerlint-snap")
         try FileManager.default.copyItem(atPath: Self.clean, toPath: snapshot.path)
         try Data("customer_number,name,email\n10001,\"Fjord Bygg AS,post@x.no\n".utf8)
             .write(to: snapshot.appendingPathComponent("assist/customers.csv"))

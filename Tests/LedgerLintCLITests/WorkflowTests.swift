@@ -3,9 +3,11 @@ import Testing
 
 /// The CI-gate and audit workflows end to end: configuration, suppressions, baselines, several reports, `--key`.
 @Suite struct WorkflowTests {
+    let scratch = Scratch()
+
     /// A copy of the demo snapshot to change freely.
     func demoCopy() throws -> URL {
-        let copy = FileManager.default.temporaryDirectory.appendingPathComponent("ledgerlint-demo-\(UUID().uuidString)")
+        let copy = scratch.url("ledgerlint-demo")
         try FileManager.default.copyItem(atPath: CommandLineTests.demo, toPath: copy.path)
         return copy
     }
@@ -89,8 +91,7 @@ import Testing
     }
 
     @Test func severalReportsInOneRun() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ledgerlint-reports-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try scratch.folder("ledgerlint-reports")
         let run = try ledgerlint(
             "check", CommandLineTests.demo, "--format", "json",
             "--report", "sarif=\(folder.path)/report.sarif", "--report", "junit=\(folder.path)/junit.xml",

@@ -5,10 +5,10 @@ import Testing
 
 /// `ledgerlint.json`: what it changes, and that every mistake in it is named.
 @Suite struct ConfigurationTests {
+    let scratch = Scratch()
+
     func load(_ json: String) throws -> Configuration {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ConfigurationTests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let url = folder.appendingPathComponent("ledgerlint.json")
+        let url = try scratch.folder("ConfigurationTests").appendingPathComponent("ledgerlint.json")
         try Data(json.utf8).write(to: url)
         return try Configuration.load(from: url)
     }
@@ -56,7 +56,7 @@ import Testing
     }
 
     @Test func extraRuleFilesAreRelativeToTheConfiguration() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ConfigurationTests-\(UUID().uuidString)")
+        let folder = try scratch.folder("ConfigurationTests")
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("more"), withIntermediateDirectories: true)
         let rule = try String(contentsOf: RuleFiles.folder.appendingPathComponent("customer-email-missing.json"), encoding: .utf8)
             .replacingOccurrences(of: "\"customer-email-missing\"", with: "\"customer-name-missing\"")
@@ -128,6 +128,8 @@ import Testing
 }
 
 @Suite struct BaselineTests {
+    let scratch = Scratch()
+
     static func finding(_ rule: String, _ key: String, message: String = "m") -> Finding {
         Finding(rule: rule, severity: .error, message: message, hint: "h", system: .assist, entity: .customer, key: key)
     }
@@ -148,7 +150,7 @@ import Testing
 
     @Test func roundTripsThroughItsFile() throws {
         let baseline = Baseline(findings: [Self.finding("b", "2"), Self.finding("a", "1")])
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("baseline-\(UUID().uuidString).json")
+        let url = scratch.url("baseline", extension: "json")
         try baseline.encoded().write(to: url)
         let read = try Baseline.load(from: url)
         #expect(read == baseline)
@@ -158,7 +160,7 @@ import Testing
     }
 
     @Test func aFileThatIsNoBaselineIsRefused() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("baseline-\(UUID().uuidString).json")
+        let url = scratch.url("baseline", extension: "json")
         try Data(#"{"findings": []}"#.utf8).write(to: url)
         #expect(throws: ConfigurationError.self) { try Baseline.load(from: url) }
     }

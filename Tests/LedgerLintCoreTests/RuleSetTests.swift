@@ -5,6 +5,8 @@ import Testing
 
 /// Loading rule files: the built-in set, and every way a hand-edited rule file can be wrong.
 @Suite struct RuleSetTests {
+    let scratch = Scratch()
+
     /// A valid rule file's JSON, to break in one place per test.
     static func validRule(id: String = "my-rule") -> [String: Any] {
         [
@@ -21,8 +23,7 @@ import Testing
     }
 
     func write(_ object: Any, named name: String = "my-rule.json") throws -> URL {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("RuleSetTests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try scratch.folder("RuleSetTests")
         let data = try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])
         try data.write(to: folder.appendingPathComponent(name))
         return folder
@@ -70,8 +71,7 @@ import Testing
     }
 
     @Test func malformedJSONNamesLineAndColumn() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("RuleSetTests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let folder = try scratch.folder("RuleSetTests")
         let file = folder.appendingPathComponent("broken.json")
         try Data("{\n  \"id\": \"x\",\n  \"severity\": error\n}\n".utf8).write(to: file)
         #expect(throws: RuleError.self) { try RuleSet.load(from: folder) }
