@@ -73,7 +73,7 @@ struct CheckCommand {
             data = try SnapshotReader.read(at: folder)
         }
         clock.lap("read snapshot")
-        let dataset = Dataset(data)
+        let dataset = Dataset(consume data)
         clock.lap("derive model")
         var findings = rules.evaluate(dataset, language: common.language)
         clock.lap("evaluate \(rules.rules.count) rules (\(findings.count) findings)")
