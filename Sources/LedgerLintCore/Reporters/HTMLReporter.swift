@@ -146,7 +146,7 @@ public struct HTMLReporter: Reporter {
         out += "<table>\n<thead><tr><th>\(Self.escaped(words.rule))</th><th>\(Self.escaped(words.record))</th></tr></thead>\n<tbody>\n"
         for entry in baseline.fixed.sorted() {
             let name = report.rule(withID: entry.rule)?.name[language] ?? entry.rule
-            let subject = "\(TextReporter.systemName(entry.system)) \(TextReporter.entityName(entry.entity)[language])"
+            let subject = TextReporter.subjectName(entry.system, entry.entity, language: language)
             out += "<tr><td>\(Self.ruleLabel(name: name, id: entry.rule))</td>"
                 + "<td><strong>\(Self.escaped(entry.key))</strong><br><span class=\"where\">\(Self.escaped(subject))</span></td></tr>\n"
         }
@@ -158,7 +158,7 @@ public struct HTMLReporter: Reporter {
     /// The key in bold, then system and entity, then the file and line when known.
     func record(_ finding: Finding, language: Language) -> String {
         var out = "<strong>\(Self.escaped(finding.key))</strong><br><span class=\"where\">"
-            + Self.escaped("\(TextReporter.systemName(finding.system)) \(TextReporter.entityName(finding.entity)[language])")
+            + Self.escaped(TextReporter.subjectName(finding.system, finding.entity, language: language))
             + "</span>"
         if let location = finding.location {
             out += "<br><code class=\"where\">\(Self.escaped(TextReporter.locationText(location)))</code>"

@@ -76,8 +76,8 @@ public struct MarkdownReporter: Reporter {
         if let baseline = report.baseline, !baseline.fixed.isEmpty {
             out += ["### \(words.fixed) (\(baseline.fixed.count))", ""]
             let items = baseline.fixed.sorted().map { entry in
-                "- \(Self.code(entry.rule)) \(TextReporter.systemName(entry.system)) "
-                    + "\(TextReporter.entityName(entry.entity)[language]) **\(Self.escaped(entry.key))**"
+                "- \(Self.code(entry.rule)) \(TextReporter.subjectName(entry.system, entry.entity, language: language)) "
+                    + "**\(Self.escaped(entry.key))**"
             }
             out += Self.collapsible(items, summary: words.showAll(items.count))
         }
@@ -103,8 +103,7 @@ public struct MarkdownReporter: Reporter {
 
     /// `Assist customer **5000**`.
     func subject(_ finding: Finding, language: Language) -> String {
-        "\(TextReporter.systemName(finding.system)) \(TextReporter.entityName(finding.entity)[language]) "
-            + "**\(Self.escaped(finding.key))**"
+        "\(TextReporter.subjectName(finding.system, finding.entity, language: language)) **\(Self.escaped(finding.key))**"
     }
 
     /// One list item: subject and location, then the message and the hint on their own lines.

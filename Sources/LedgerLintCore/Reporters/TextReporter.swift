@@ -58,7 +58,7 @@ public struct TextReporter: Reporter {
     static func block(
         for finding: Finding, language: Language, style: Style = Style(enabled: false), snapshot: String = ""
     ) -> String {
-        let subject = "\(systemName(finding.system)) \(entityName(finding.entity)[language]) \(sanitized(finding.key))"
+        let subject = "\(subjectName(finding.system, finding.entity, language: language)) \(sanitized(finding.key))"
         var lines = [
             style.severity(finding.severity, severityWord(finding.severity)[language])
                 + style.bold("[\(sanitized(finding.rule))]")
@@ -128,6 +128,12 @@ extension TextReporter {
         case .assist: "Assist"
         case .poweroffice: "PowerOffice"
         }
+    }
+
+    /// `Assist customer` / `Assist-kunde`: Norwegian joins the product name to the noun with a hyphen.
+    static func subjectName(_ system: System, _ entity: Entity, language: Language) -> String {
+        let noun = entityName(entity)[language]
+        return systemName(system) + (language == .nb ? "-" : " ") + noun
     }
 
     static func entityName(_ entity: Entity) -> LocalizedText {
