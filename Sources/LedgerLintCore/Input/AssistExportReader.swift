@@ -14,38 +14,58 @@ public enum AssistExportReader {
     /// - Throws: `InputError` for bytes that are not text, malformed CSV, a missing required column, or a
     ///   send method or export flag the reader does not know.
     public static func customers(csv: Data, file: String) throws -> [AssistCustomer] {
-        let table = try CSVTable.parse(TextDecoding.decode(csv, path: file), path: file)
-        let columns = try ColumnMap(table: table, columns: CustomerColumn.self, path: file)
-        return try table.rows.map { row in
-            let sendMethod: SendMethod
-            if let (raw, header) = columns.cell(.sendMethod, in: row) {
-                guard let method = SendMethod(exportValue: raw) else {
-                    throw InputError.badValue(
-                        path: file, line: row.line, column: header, value: raw,
-                        expected: "a send method (E-post, EHF, eFaktura or Papir; empty means E-post)")
-                }
-                sendMethod = method
-            } else {
-                sendMethod = .email
+        try csv.withUnsafeBytes { try customers(csv: $0, file: file, mapped: nil) }
+    }
+
+    /// The same, over bytes that may be a mapped file whose pages the reader lets go of as it passes them.
+    ///
+    /// The file is read in one pass that makes strings only for the cells a customer keeps. Errors come in the
+    /// order reading the whole table first would give them: a CSV syntax error anywhere, then a missing column,
+    /// then the first bad value.
+    static func customers(
+        csv bytes: UnsafeRawBufferPointer, file: String, mapped: MappedFile?
+    ) throws -> [AssistCustomer] {
+        try CSVScanner.withScanner(over: bytes, path: file, mapped: mapped) { scanner in
+            var header: [String] = []
+            var headerLine = 1
+            while let line = try scanner.nextRecord() {
+                guard let names = scanner.headerNames() else { continue }
+                header = names
+                headerLine = line
+                break
             }
-            let export: Bool
-            if let (raw, header) = columns.cell(.export, in: row) {
-                guard let flag = LenientBool.parse(raw) else {
-                    throw InputError.badValue(
-                        path: file, line: row.line, column: header, value: raw,
-                        expected: "yes or no (Ja/Nei, yes/no, true/false or 1/0; empty means Ja)")
-                }
-                export = flag
-            } else {
-                export = true
+            var pending: (any Error)?
+            var columns: ColumnMap<CustomerColumn>?
+            do {
+                columns = try ColumnMap(
+                    header: header, headerLine: headerLine, columns: CustomerColumn.self, path: file)
+            } catch {
+                pending = error
             }
-            return AssistCustomer(
-                customerNumber: columns.cell(.customerNumber, in: row)?.value,
-                name: columns.cell(.name, in: row)?.value,
-                organizationNumber: columns.cell(.organizationNumber, in: row)?.value,
-                email: columns.cell(.email, in: row)?.value,
-                sendMethod: sendMethod, export: export,
-                location: SourceLocation(file: file, line: row.line))
+            var customers: [AssistCustomer] = []
+            var reader = columns.map { CustomerRowReader(file: file, columns: $0) }
+            var nextRelease = 1 << 24
+            while let line = try scanner.nextRecord() {
+                if scanner.isBlank { continue }
+                try scanner.checkWidth(header.count, line: line)
+                guard pending == nil, reader != nil else { continue }
+                do {
+                    if let customer = try reader?.customer(scanner, line: line) { customers.append(customer) }
+                } catch {
+                    pending = error
+                }
+                if customers.count == 1024 {
+                    // Rows are much alike: size the array once rather than doubling it (and briefly holding two
+                    // copies) as it grows.
+                    customers.reserveCapacity(Int(Double(scanner.count) / Double(scanner.index) * 1024 * 1.02) + 16)
+                }
+                if scanner.index >= nextRelease {
+                    scanner.release?(scanner.index)
+                    nextRelease = scanner.index + 1 << 24
+                }
+            }
+            if let pending { throw pending }
+            return customers
         }
     }
 
@@ -62,7 +82,9 @@ public enum AssistExportReader {
     /// - Throws: `InputError.badValue` for a product group that is not a whole number or a sales account that
     ///   is neither a whole number nor empty, besides the errors of `customers(csv:file:)`.
     public static func productGroups(csv: Data, file: String) throws -> [AssistProductGroup] {
-        let table = try CSVTable.parse(TextDecoding.decode(csv, path: file), path: file)
+        let table = try csv.withUnsafeBytes { bytes in
+            try CSVScanner.withScanner(over: bytes, path: file) { scanner in try CSVTable.parse(&scanner) }
+        }
         let columns = try ColumnMap(table: table, columns: ProductGroupColumn.self, path: file)
         return try table.rows.map { row in
             let numberCell = columns.cell(.productGroup, in: row)
@@ -188,13 +210,18 @@ struct ColumnMap<Column: AssistColumn> {
     /// - Throws: `InputError.missingColumn` for a required column that is not there (listing the header as
     ///   found), `InputError.malformedCSV` when two headers mean the same column.
     init(table: CSVTable, columns: Column.Type, path: String) throws {
-        header = table.header.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        try self.init(header: table.header, headerLine: table.headerLine, columns: columns, path: path)
+    }
+
+    /// The same, from a header's cells as written and the line it is on.
+    init(header names: [String], headerLine: Int, columns: Column.Type, path: String) throws {
+        header = names.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         for (index, name) in header.enumerated() {
             let normalized = Self.normalizedHeader(name)
             guard let column = Column.allCases.first(where: { $0.spellings.contains(normalized) }) else { continue }
             if let earlier = indices[column] {
                 throw InputError.malformedCSV(
-                    path: path, line: table.headerLine,
+                    path: path, line: headerLine,
                     reason: "the columns '\(header[earlier])' and '\(name)' mean the same; keep one of them")
             }
             indices[column] = index
@@ -213,8 +240,101 @@ struct ColumnMap<Column: AssistColumn> {
         return value.isEmpty ? nil : (value, header[index])
     }
 
+    /// Where `column` is in the header, when it is there.
+    func position(of column: Column) -> Int? { indices[column] }
+
     /// The column's header as written in the file, or its display name when it is absent.
     func header(of column: Column) -> String {
         indices[column].map { header[$0] } ?? column.displayName
+    }
+}
+
+/// Turns the cells of a customer row into an `AssistCustomer`, remembering what the send-method and export cells
+/// it has seen mean: an export repeats a handful of spellings a million times, so most rows settle them by comparing
+/// bytes, without making a string.
+private struct CustomerRowReader {
+    let file: String
+    let columns: ColumnMap<CustomerColumn>
+    private let number: Int?
+    private let name: Int?
+    private let organizationNumber: Int?
+    private let email: Int?
+    private let sendMethodColumn: Int?
+    private let exportColumn: Int?
+    private var sendMethods = SpellingMemo<SendMethod>()
+    private var flags = SpellingMemo<Bool>()
+
+    init(file: String, columns: ColumnMap<CustomerColumn>) {
+        self.file = file
+        self.columns = columns
+        number = columns.position(of: .customerNumber)
+        name = columns.position(of: .name)
+        organizationNumber = columns.position(of: .organizationNumber)
+        email = columns.position(of: .email)
+        sendMethodColumn = columns.position(of: .sendMethod)
+        exportColumn = columns.position(of: .export)
+    }
+
+    mutating func customer(_ scanner: CSVScanner, line: Int) throws -> AssistCustomer {
+        var sendMethod = SendMethod.email
+        if let field = cell(sendMethodColumn, scanner) {
+            if let known = scanner.trimmedBytes(field).flatMap({ sendMethods[$0] }) {
+                sendMethod = known
+            } else if let raw = scanner.trimmed(field) {
+                guard let method = SendMethod(exportValue: raw) else {
+                    throw InputError.badValue(
+                        path: file, line: line, column: columns.header(of: .sendMethod), value: raw,
+                        expected: "a send method (E-post, EHF, eFaktura or Papir; empty means E-post)")
+                }
+                scanner.trimmedBytes(field).map { sendMethods.remember($0, method) }
+                sendMethod = method
+            }
+        }
+        var export = true
+        if let field = cell(exportColumn, scanner) {
+            if let known = scanner.trimmedBytes(field).flatMap({ flags[$0] }) {
+                export = known
+            } else if let raw = scanner.trimmed(field) {
+                guard let flag = LenientBool.parse(raw) else {
+                    throw InputError.badValue(
+                        path: file, line: line, column: columns.header(of: .export), value: raw,
+                        expected: "yes or no (Ja/Nei, yes/no, true/false or 1/0; empty means Ja)")
+                }
+                scanner.trimmedBytes(field).map { flags.remember($0, flag) }
+                export = flag
+            }
+        }
+        return AssistCustomer(
+            customerNumber: cell(number, scanner).flatMap { scanner.trimmed($0) },
+            name: cell(name, scanner).flatMap { scanner.trimmed($0) },
+            organizationNumber: cell(organizationNumber, scanner).flatMap { scanner.trimmed($0) },
+            email: cell(email, scanner).flatMap { scanner.trimmed($0) },
+            sendMethod: sendMethod, export: export,
+            location: SourceLocation(file: file, line: line))
+    }
+
+    /// The cell at `position` of the current record; `nil` when the column is absent or the row is short.
+    private func cell(_ position: Int?, _ scanner: CSVScanner) -> CSVScanner.Field? {
+        guard let position, position < scanner.fields.count else { return nil }
+        return scanner.fields[position]
+    }
+}
+
+/// What a few cell spellings (by their trimmed bytes) mean.
+private struct SpellingMemo<Value> {
+    private var entries: [(bytes: [UInt8], value: Value)] = []
+
+    subscript(bytes: UnsafeBufferPointer<UInt8>) -> Value? {
+        for entry in entries where entry.bytes.count == bytes.count {
+            let same = entry.bytes.withUnsafeBufferPointer { stored in
+                zip(stored.indices, stored).allSatisfy { bytes[$0] == $1 }
+            }
+            if same { return entry.value }
+        }
+        return nil
+    }
+
+    mutating func remember(_ bytes: UnsafeBufferPointer<UInt8>, _ value: Value) {
+        if entries.count < 16 { entries.append((Array(bytes), value)) }
     }
 }

@@ -5,6 +5,10 @@ import Foundation
 /// Unknown fields are ignored and nearly every field may be null, as in the API. The v1 API wrapped its results
 /// in `{"data": [...]}`; such a file is rejected with a message saying so, because reading it as "no records"
 /// would hide every problem. Format: `docs/snapshot-format.md`.
+///
+/// The DTOs of `PowerOfficeModels.swift` are decoded by `JSONScanner` straight from the file's bytes, which is what
+/// makes a tenant of a million customers readable in a second; any other `Decodable` goes through `JSONInput`.
+/// Both give the same records and the same errors (`docs/performance.md`).
 public enum PowerOfficeSnapshotReader {
     /// Decodes a bare JSON array of `Record` (a v2 DTO such as `PowerOfficeCustomer`).
     ///
@@ -16,19 +20,106 @@ public enum PowerOfficeSnapshotReader {
     public static func records<Record: Decodable>(
         of type: Record.Type, json: Data, file: String
     ) throws -> [Record] {
-        let text = try TextDecoding.decode(json, path: file)
+        try json.withUnsafeBytes { try records(of: type, bytes: $0, file: file, mapped: nil) }
+    }
+
+    /// The same, over bytes that may be a mapped file whose pages the scanner lets go of as it passes them, with
+    /// a thread that may help read a large file (`ReadingHelper`).
+    static func records<Record: Decodable>(
+        of type: Record.Type, bytes: UnsafeRawBufferPointer, file: String, mapped: MappedFile?,
+        helper: ReadingHelper? = nil
+    ) throws -> [Record] {
+        guard let scannable = Record.self as? any JSONScannableRecord.Type else {
+            return try treeRecords(of: type, json: Data(bytes), file: file)
+        }
+        return try scanned(scannable, as: type, bytes: bytes, file: file, mapped: mapped, helper: helper)
+    }
+
+    private static func scanned<Scannable: JSONScannableRecord, Record>(
+        _ scannable: Scannable.Type, as type: Record.Type, bytes: UnsafeRawBufferPointer, file: String,
+        mapped: MappedFile?, helper: ReadingHelper?
+    ) throws -> [Record] {
+        let records = try scan(Scannable.self, bytes: bytes, file: file, mapped: mapped, helper: helper)
+        // `Record` is `Scannable` (it was cast to it): reinterpret the array rather than cast it element by element.
+        guard Scannable.self == Record.self else { return records.compactMap { $0 as? Record } }
+        return unsafeBitCast(records, to: [Record].self)
+    }
+
+    /// Decodes with `JSONScanner`, deciding as `TextDecoding` would what a file that is not plain UTF-8 JSON is.
+    ///
+    /// - Parameter piecesAbove: the size from which a file is read in pieces by two threads at once (when there
+    ///   are two processors), which `JSONScannerTests` lowers to test that way on small documents.
+    static func scan<Record: JSONScannableRecord>(
+        _ type: Record.Type, bytes: UnsafeRawBufferPointer, file: String, mapped: MappedFile? = nil,
+        helper: ReadingHelper? = nil, piecesAbove: Int = 1 << 26
+    ) throws -> [Record] {
+        let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        if !hasBOM && (bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])) {
+            return try scanDecodedText(type, bytes: bytes, file: file)
+        }
+        let offset = hasBOM ? 3 : 0
+        let body = UnsafeRawBufferPointer(rebasing: bytes[offset...])
+        var scanner = JSONScanner(body, path: file)
         // The API answers 204 with an empty body when there is nothing to list; saved, that is an empty file.
+        if scanner.isAtEndAfterWhitespace() { return [] }
+        let release = { (start: Int) -> ((Int) -> Void)? in
+            guard let pager = mapped?.pager(from: start + offset) else { return nil }
+            return { pager($0 + offset) }
+        }
+        do {
+            if body.count >= piecesAbove && ProcessInfo.processInfo.activeProcessorCount > 1 {
+                return try JSONScanner.recordArrayInPieces(
+                    body, path: file, of: type, notAnArray: notAnArray, release: release, helper: helper)
+            }
+            scanner.release = release(0)
+            return try scanner.recordArray(of: type, notAnArray: notAnArray)
+        } catch {
+            // A type error is only thrown once the whole file has been read as UTF-8 JSON: it stands. A syntax
+            // error may instead be a file that is not UTF-8, or not text, or only whitespace beyond ASCII's.
+            guard case .malformedJSON = error else { throw error }
+            let (isValid, hasNUL) = UTF8Validation.inspect(body)
+            if hasBOM && !isValid {
+                throw InputError.unreadable(
+                    path: file, reason: "it starts with a UTF-8 byte-order mark but is not valid UTF-8")
+            }
+            if hasNUL { throw InputError.notText(path: file) }
+            if isValid {
+                let first = body.firstIndex { !(0x09...0x0D).contains($0) && $0 != 0x20 }
+                guard let first else { return [] }
+                if body[first] < 0x80 { throw error }
+            }
+            return try scanDecodedText(type, bytes: bytes, file: file)
+        }
+    }
+
+    /// The whole-file way, for Windows-1252 and UTF-16 files (which the API never writes) and the rare file that
+    /// starts with whitespace beyond ASCII: decode the text as every other reader does, then scan its UTF-8.
+    private static func scanDecodedText<Record: JSONScannableRecord>(
+        _ type: Record.Type, bytes: UnsafeRawBufferPointer, file: String
+    ) throws -> [Record] {
+        let text = try TextDecoding.decode(Data(bytes), path: file)
+        if text.allSatisfy(\.isWhitespace) { return [] }
+        return try Array(text.utf8).withUnsafeBytes { utf8 in
+            var scanner = JSONScanner(utf8, path: file)
+            return try scanner.recordArray(of: type, notAnArray: notAnArray)
+        }
+    }
+
+    private static func notAnArray(_ value: JSONInput.Value) -> String {
+        var hint = ""
+        if case .object(let members) = value, members["data"] != nil {
+            hint = " (this looks like a v1 response; snapshots hold v2 responses)"
+        }
+        return "expected a bare JSON array as the PowerOffice Go v2 API returns it, found \(value.summary)" + hint
+    }
+
+    /// Parses the whole file into a `JSONInput.Value` tree and decodes that: the way for any `Decodable`.
+    static func treeRecords<Record: Decodable>(of type: Record.Type, json: Data, file: String) throws -> [Record] {
+        let text = try TextDecoding.decode(json, path: file)
         if text.allSatisfy(\.isWhitespace) { return [] }
         let value = try JSONInput.parse(text, path: file)
         guard case .array = value else {
-            var hint = ""
-            if case .object(let members) = value, members["data"] != nil {
-                hint = " (this looks like a v1 response; snapshots hold v2 responses)"
-            }
-            throw InputError.unexpectedJSON(
-                path: file, jsonPath: "the top level",
-                reason: "expected a bare JSON array as the PowerOffice Go v2 API returns it, found \(value.summary)"
-                    + hint)
+            throw InputError.unexpectedJSON(path: file, jsonPath: "the top level", reason: notAnArray(value))
         }
         return try JSONInput.decode([Record].self, from: value, path: file)
     }

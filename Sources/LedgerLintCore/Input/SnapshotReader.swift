@@ -10,11 +10,26 @@ public enum SnapshotReader {
     ///
     /// - Throws: `InputError.snapshotNotFound` when `folder` is not a folder with `assist/` or `poweroffice/`
     ///   inside; `InputError.fileMissing` for a missing required file; any reader's `InputError`.
+    ///
+    /// The two sides are read at the same time, on two threads, and the Assist side's thread, which is done first,
+    /// then helps read the PowerOffice customers (`ReadingJobs`). When both sides fail, the Assist side's error is
+    /// the one thrown, as when they were read one after the other.
     public static func read(at folder: URL) throws -> Snapshot {
-        let assist = try readAssist(at: folder)
-        let powerOffice = try readPowerOffice(at: folder)
+        _ = try SnapshotFolder(folder)
+        let assist = ConcurrentResult<(customers: [AssistCustomer], productGroups: [AssistProductGroup]?)>()
+        let powerOffice = ConcurrentResult<PowerOfficeData>()
+        let helper = ReadingHelper()
+        DispatchQueue.concurrentPerform(iterations: 2) { side in
+            if side == 0 {
+                assist.set(Result { try readAssist(at: folder) })
+                helper.help()
+            } else {
+                powerOffice.set(Result { try readPowerOffice(at: folder, helper: helper) })
+            }
+        }
+        let (customers, productGroups) = try assist.get()
         return Snapshot(
-            assistCustomers: assist.customers, assistProductGroups: assist.productGroups, powerOffice: powerOffice)
+            assistCustomers: customers, assistProductGroups: productGroups, powerOffice: try powerOffice.get())
     }
 
     /// Reads `assist/customers.csv` or `.json` (required) and `assist/product-groups.csv` or `.json` (optional;
@@ -25,7 +40,10 @@ public enum SnapshotReader {
         let snapshot = try SnapshotFolder(folder)
         guard let customers = try snapshot.readEither(
             csv: "assist/customers.csv", json: "assist/customers.json",
-            csvReader: AssistExportReader.customers(csv:file:), jsonReader: AssistExportReader.customers(json:file:))
+            csvReader: { file in
+                try snapshot.readMapped(file) { try AssistExportReader.customers(csv: $0, file: $1, mapped: $2) }
+            },
+            jsonReader: { try snapshot.read($0, with: AssistExportReader.customers(json:file:)) })
         else {
             throw InputError.fileMissing(
                 path: snapshot.displayPath("assist/customers.csv"),
@@ -33,18 +51,23 @@ public enum SnapshotReader {
         }
         let productGroups = try snapshot.readEither(
             csv: "assist/product-groups.csv", json: "assist/product-groups.json",
-            csvReader: AssistExportReader.productGroups(csv:file:),
-            jsonReader: AssistExportReader.productGroups(json:file:))
+            csvReader: { try snapshot.read($0, with: AssistExportReader.productGroups(csv:file:)) },
+            jsonReader: { try snapshot.read($0, with: AssistExportReader.productGroups(json:file:)) })
         return (customers, productGroups)
     }
 
     /// Reads the `poweroffice/` files; `ProductGroups.json` and `SubLedgerNumberSeries.json` are optional and
     /// `nil` when absent.
     public static func readPowerOffice(at folder: URL) throws -> PowerOfficeData {
+        try readPowerOffice(at: folder, helper: nil)
+    }
+
+    /// The same, with a thread that may help read `Customers.json`, the one large file.
+    static func readPowerOffice(at folder: URL, helper: ReadingHelper?) throws -> PowerOfficeData {
         let snapshot = try SnapshotFolder(folder)
         return PowerOfficeData(
             customers: try snapshot.readRequired(
-                "poweroffice/Customers.json", PowerOfficeCustomer.self, what: "GET /Customers"),
+                "poweroffice/Customers.json", PowerOfficeCustomer.self, what: "GET /Customers", helper: helper),
             products: try snapshot.readRequired(
                 "poweroffice/Products.json", PowerOfficeProduct.self, what: "GET /Products"),
             productGroups: try snapshot.readOptional("poweroffice/ProductGroups.json", PowerOfficeProductGroup.self),
@@ -100,29 +123,72 @@ private struct SnapshotFolder {
         }
     }
 
-    /// Reads whichever of the CSV and JSON file exists; both existing is an error.
+    /// Reads whichever of the CSV and JSON file exists (each reader gets its file's relative path); both existing
+    /// is an error.
     func readEither<Result>(
         csv: String, json: String,
-        csvReader: (Data, String) throws -> Result, jsonReader: (Data, String) throws -> Result
+        csvReader: (String) throws -> Result?, jsonReader: (String) throws -> Result?
     ) throws -> Result? {
         let hasCSV = FileManager.default.fileExists(atPath: url.appendingPathComponent(csv).path)
         let hasJSON = FileManager.default.fileExists(atPath: url.appendingPathComponent(json).path)
         if hasCSV && hasJSON {
             throw InputError.conflictingFiles(path: displayPath(csv), other: displayPath(json))
         }
-        return hasCSV ? try read(csv, with: csvReader) : try read(json, with: jsonReader)
+        return hasCSV ? try csvReader(csv) : try jsonReader(json)
     }
 
-    func readOptional<Record: Decodable>(_ relative: String, _ type: Record.Type) throws -> [Record]? {
-        try read(relative) { try PowerOfficeSnapshotReader.records(of: type, json: $0, file: $1) }
+    /// Runs a reader on the bytes of `relative`, mapped rather than read when the system allows it (see
+    /// `MappedFile`), putting the folder in front of the path in its errors.
+    func readMapped<Result>(
+        _ relative: String, with reader: (UnsafeRawBufferPointer, String, MappedFile?) throws -> Result
+    ) throws -> Result? {
+        let file = url.appendingPathComponent(relative)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), !isFolder.boolValue,
+            let mapped = MappedFile(path: file.path)
+        else {
+            // Missing, a folder, or not mappable: the ordinary way, with its ordinary errors.
+            return try read(relative) { data, name in try data.withUnsafeBytes { try reader($0, name, nil) } }
+        }
+        do {
+            return try reader(mapped.bytes, relative, mapped)
+        } catch let error as InputError {
+            throw error.mappingPaths { url.appendingPathComponent($0).relativePath }
+        }
     }
 
-    func readRequired<Record: Decodable>(_ relative: String, _ type: Record.Type, what: String) throws -> [Record] {
-        guard let records = try readOptional(relative, type) else {
+    func readOptional<Record: Decodable>(
+        _ relative: String, _ type: Record.Type, helper: ReadingHelper? = nil
+    ) throws -> [Record]? {
+        try readMapped(relative) {
+            try PowerOfficeSnapshotReader.records(of: type, bytes: $0, file: $1, mapped: $2, helper: helper)
+        }
+    }
+
+    func readRequired<Record: Decodable>(
+        _ relative: String, _ type: Record.Type, what: String, helper: ReadingHelper? = nil
+    ) throws -> [Record] {
+        guard let records = try readOptional(relative, type, helper: helper) else {
             throw InputError.fileMissing(
                 path: displayPath(relative),
                 expected: "expected the JSON array PowerOffice Go v2 returns for \(what)")
         }
         return records
+    }
+}
+
+/// A result one thread sets and another reads after `DispatchQueue.concurrentPerform` returns.
+private final class ConcurrentResult<Value: Sendable>: @unchecked Sendable {
+    // Written once by one iteration, read after all iterations have finished; the lock orders the two.
+    private var result: Result<Value, any Error>?
+    private let lock = NSLock()
+
+    func set(_ result: Result<Value, any Error>) { lock.withLock { self.result = result } }
+
+    func get() throws -> Value {
+        guard let result = lock.withLock({ result }) else {
+            throw InputError.unreadable(path: "", reason: "a reader did not finish")
+        }
+        return try result.get()
     }
 }

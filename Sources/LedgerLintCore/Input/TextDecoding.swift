@@ -101,14 +101,29 @@ enum TextDecoding {
     /// Windows-1252 never fails: 0x00–0x7F and 0xA0–0xFF are the same code points as in Unicode (Latin-1), and
     /// the five bytes the code page leaves undefined map to the C1 controls of the same value, as Windows does.
     /// Any NUL byte is rejected by the caller.
-    static func windows1252(_ bytes: [UInt8]) -> String {
-        var scalars = String.UnicodeScalarView()
-        for byte in bytes {
-            let value: UInt32 = (0x80...0x9F).contains(byte) ? cp1252High[Int(byte) - 0x80] : UInt32(byte)
-            // Every value in the table is a valid scalar; the fallback only keeps the compiler honest.
-            scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
+    static func windows1252(_ bytes: some Collection<UInt8>) -> String {
+        // At most three UTF-8 bytes per byte (the table's code points are all below U+10000).
+        String(unsafeUninitializedCapacity: bytes.count * 3) { buffer in
+            var written = 0
+            for byte in bytes {
+                let value: UInt32 = (0x80...0x9F).contains(byte) ? cp1252High[Int(byte) - 0x80] : UInt32(byte)
+                switch value {
+                case ..<0x80:
+                    buffer[written] = UInt8(value)
+                    written += 1
+                case ..<0x800:
+                    buffer[written] = UInt8(0xC0 | value >> 6)
+                    buffer[written + 1] = UInt8(0x80 | value & 0x3F)
+                    written += 2
+                default:
+                    buffer[written] = UInt8(0xE0 | value >> 12)
+                    buffer[written + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+                    buffer[written + 2] = UInt8(0x80 | value & 0x3F)
+                    written += 3
+                }
+            }
+            return written
         }
-        return String(scalars)
     }
 
     /// Unicode code points for bytes 0x80–0x9F.
@@ -118,4 +133,77 @@ enum TextDecoding {
         0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,  // 90–97: ‘ ’ “ ” • – —
         0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,  // 98–9F: ˜ ™ š › œ ž Ÿ
     ]
+}
+
+/// UTF-8 checked on bytes in place, for the readers that do not turn a whole file into a `String`.
+///
+/// Exactly as strict as Swift's `Unicode.UTF8` decoder that `TextDecoding.utf8` uses (no overlong forms, no
+/// surrogates, nothing above U+10FFFF), so that a file the fast readers take as UTF-8 is one `TextDecoding` takes as
+/// UTF-8 too.
+enum UTF8Validation {
+    /// The length of the well-formed sequence at `position`, whose first byte is 0x80 or more; 0 when the bytes
+    /// there are not UTF-8.
+    @inline(__always)
+    static func sequenceLength(_ base: UnsafePointer<UInt8>, at position: Int, count: Int) -> Int {
+        @inline(__always) func continues(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+            position + offset < count && base[position + offset] >= low && base[position + offset] <= high
+        }
+        switch base[position] {
+        case 0xC2...0xDF: return continues(1) ? 2 : 0
+        case 0xE0: return continues(1, 0xA0) && continues(2) ? 3 : 0
+        case 0xE1...0xEC, 0xEE...0xEF: return continues(1) && continues(2) ? 3 : 0
+        case 0xED: return continues(1, 0x80, 0x9F) && continues(2) ? 3 : 0
+        case 0xF0: return continues(1, 0x90) && continues(2) && continues(3) ? 4 : 0
+        case 0xF1...0xF3: return continues(1) && continues(2) && continues(3) ? 4 : 0
+        case 0xF4: return continues(1, 0x80, 0x8F) && continues(2) && continues(3) ? 4 : 0
+        default: return 0
+        }
+    }
+
+    /// Whether all of `bytes` is well-formed UTF-8, and whether there is a NUL byte in it.
+    ///
+    /// - Parameter release: called now and then with an offset below which the bytes will not be looked at again.
+    static func inspect(
+        _ bytes: UnsafeRawBufferPointer, release: ((Int) -> Void)? = nil
+    ) -> (isValid: Bool, hasNUL: Bool) {
+        guard let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return (true, false) }
+        let count = bytes.count
+        var isValid = true
+        var hasNUL = false
+        var position = 0
+        var nextRelease = 1 << 24
+        while position < count {
+            if position >= nextRelease, let release {
+                release(position)
+                nextRelease = position + 1 << 24
+            }
+            // Eight ASCII bytes without a NUL at a time.
+            let limit = min(count, release == nil ? count : nextRelease)
+            while position + 8 <= limit {
+                let word = UnsafeRawPointer(start + position).loadUnaligned(as: UInt64.self)
+                let ones: UInt64 = 0x0101_0101_0101_0101
+                let highs: UInt64 = 0x8080_8080_8080_8080
+                if (word | ((word &- ones) & ~word)) & highs != 0 { break }
+                position += 8
+            }
+            guard position < count else { break }
+            let byte = start[position]
+            if byte == 0 {
+                hasNUL = true
+                position += 1
+            } else if byte < 0x80 {
+                position += 1
+            } else {
+                let length = isValid ? sequenceLength(start, at: position, count: count) : 1
+                if length == 0 {
+                    isValid = false
+                    position += 1
+                } else {
+                    position += length
+                }
+            }
+            if hasNUL && !isValid { break }
+        }
+        return (isValid, hasNUL)
+    }
 }

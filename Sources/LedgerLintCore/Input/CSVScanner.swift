@@ -1,0 +1,359 @@
+import Foundation
+
+/// A CSV reader over the bytes of an export, one record at a time, that makes a string only for the cells asked for.
+///
+/// `CSVTable` describes the dialect (Excel's on Norwegian Windows, and hand-made files); this is its engine, working
+/// on the file's bytes rather than on decoded text, so that a million-row export costs a pass over its bytes and a
+/// string per cell the model keeps, rather than an array of every character and a string per cell. The bytes are
+/// UTF-8 or Windows-1252 (`TextDecoding` decides which, and turns UTF-16 into UTF-8 first): in both, the separators,
+/// quotes and line breaks are the ASCII bytes, so the grammar is the same and only turning a cell into a `String`
+/// differs. Line numbers and error messages are `CSVTable`'s.
+struct CSVScanner {
+    /// How a cell's bytes become text.
+    enum Encoding: Sendable {
+        case utf8
+        case windows1252
+    }
+
+    /// A cell of the current record: bytes of the file, or of `scratch` for a quoted cell that had doubled quotes
+    /// or line breaks in it.
+    struct Field {
+        var start: Int
+        var end: Int
+        var inScratch: Bool
+    }
+
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    let path: String
+    let encoding: Encoding
+    let delimiter: UInt8
+    private(set) var index = 0
+    private(set) var line = 1
+    /// The cells of the record `nextRecord` read last.
+    private(set) var fields: [Field] = []
+    /// Called now and then by readers with the offset they have reached, so that a mapped file can let go of the
+    /// pages before it; `nil` when the bytes are not the file's.
+    var release: ((Int) -> Void)?
+    private var scratch: [UInt8] = []
+
+    init(_ bytes: UnsafeRawBufferPointer, path: String, encoding: Encoding) {
+        base = bytes.baseAddress.map { $0.assumingMemoryBound(to: UInt8.self) } ?? Self.empty
+        count = bytes.count
+        self.path = path
+        self.encoding = encoding
+        delimiter = Self.detectDelimiter(base, count: count)
+    }
+
+    // One byte that is never written, for empty input.
+    nonisolated(unsafe) private static let empty: UnsafePointer<UInt8> = {
+        let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+        pointer.initialize(to: 0)
+        return UnsafePointer(pointer)
+    }()
+
+    /// The separator used in the first non-blank line, counting only occurrences outside quotes; `;` wins ties.
+    static func detectDelimiter(_ base: UnsafePointer<UInt8>, count: Int) -> UInt8 {
+        var counts: [UInt8: Int] = [:]
+        var inQuotes = false
+        var sawContent = false
+        for position in 0..<count {
+            let byte = base[position]
+            if byte == UInt8(ascii: "\"") {
+                inQuotes.toggle()
+            } else if !inQuotes && (byte == 0x0A || byte == 0x0D) {
+                if sawContent { break }
+            } else if !inQuotes && (byte == UInt8(ascii: ";") || byte == 0x09 || byte == UInt8(ascii: ",")) {
+                counts[byte, default: 0] += 1
+            }
+            if byte != 0x0A && byte != 0x0D { sawContent = true }
+        }
+        // `max(by:)` keeps the first of equal elements, so the order of the candidates breaks ties.
+        return [UInt8(ascii: ";"), 0x09, UInt8(ascii: ",")].max { counts[$0, default: 0] < counts[$1, default: 0] }
+            ?? UInt8(ascii: ";")
+    }
+}
+
+// MARK: - Records
+
+extension CSVScanner {
+    /// Reads the next record into `fields` and returns the line it starts on, or `nil` at the end of the bytes.
+    ///
+    /// - Throws: `InputError.malformedCSV` for a quoted field that is never closed, a quote inside an unquoted
+    ///   field, or text after a closing quote.
+    mutating func nextRecord() throws(InputError) -> Int? {
+        guard index < count else { return nil }
+        let startLine = line
+        fields.removeAll(keepingCapacity: true)
+        scratch.removeAll(keepingCapacity: true)
+        while true {
+            if try nextField() { return startLine }
+        }
+    }
+
+    /// The current record read as the header: its cells as written, without a byte-order mark that survived
+    /// decoding (a UTF-8 mark inside a UTF-16 file, say); `nil` when the record is blank, as a header cannot be.
+    func headerNames() -> [String]? {
+        var names = fields.map { string($0) }
+        if let first = names.first, first.unicodeScalars.first == "\u{FEFF}" {
+            names[0] = String(first.unicodeScalars.dropFirst())
+        }
+        let blank = names.allSatisfy { $0.unicodeScalars.allSatisfy { $0 == " " || $0 == "\t" } }
+        return blank ? nil : names
+    }
+
+    /// - Throws: `InputError.malformedCSV` when the current record has more cells than the header has columns.
+    func checkWidth(_ columns: Int, line: Int) throws(InputError) {
+        guard fields.count > columns else { return }
+        throw InputError.malformedCSV(
+            path: path, line: line,
+            reason: "the row has \(fields.count) fields but the header has \(columns) "
+                + (columns == 1 ? "column " : "columns ")
+                + "(is a field with a \(CSVTable.delimiterName(Unicode.Scalar(delimiter))) in it missing its quotes?)")
+    }
+
+    /// Whether every cell of the current record is empty or only spaces and tabs.
+    var isBlank: Bool {
+        fields.allSatisfy { field in
+            bytes(field).allSatisfy { $0 == UInt8(ascii: " ") || $0 == 0x09 }
+        }
+    }
+
+    /// The cell's text as written.
+    func string(_ field: Field) -> String {
+        text(bytes(field))
+    }
+
+    /// The cell's text without surrounding whitespace (as `trimmingCharacters(in: .whitespacesAndNewlines)`
+    /// trims it), or `nil` when nothing is left.
+    func trimmed(_ field: Field) -> String? {
+        let all = bytes(field)
+        var start = 0
+        var end = all.count
+        while start < end, Self.isASCIIWhitespace(all[start]) { start += 1 }
+        while end > start, Self.isASCIIWhitespace(all[end - 1]) { end -= 1 }
+        guard start < end else { return nil }
+        if mayBeWhitespace(first: all[start], last: all[end - 1]) {
+            // Whitespace beyond ASCII (a no-break space, say) may be at an edge: let Foundation decide.
+            let trimmed = text(all).trimmingCharacters(in: .whitespacesAndNewlines)
+            return trimmed.isEmpty ? nil : trimmed
+        }
+        return text(UnsafeBufferPointer(rebasing: all[start..<end]))
+    }
+
+    /// Whether a cell that starts with the byte `first` and ends with `last` may start or end with a character
+    /// of `.whitespacesAndNewlines` beyond ASCII: U+0085, U+00A0, U+1680, U+2000–U+200B, U+2028, U+2029, U+202F,
+    /// U+205F and U+3000. In Windows-1252 that is 0xA0 alone; in UTF-8 they start with 0xC2, 0xE1, 0xE2 or 0xE3
+    /// and end with one of a few continuation bytes. Letters such as `Å` and `ø` are not, and keep the fast path.
+    private func mayBeWhitespace(first: UInt8, last: UInt8) -> Bool {
+        switch encoding {
+        case .windows1252:
+            return first == 0xA0 || last == 0xA0
+        case .utf8:
+            let leads: ClosedRange<UInt8> = 0xE1...0xE3
+            let firstMay = first == 0xC2 || leads.contains(first)
+            let lastMay = (0x80...0x8B).contains(last) || [0x9F, 0xA0, 0xA8, 0xA9, 0xAF].contains(last)
+            return firstMay || lastMay
+        }
+    }
+
+    /// The cell's bytes without surrounding ASCII whitespace, when that is what `trimmed` trims; `nil` when
+    /// nothing is left or the edges need `trimmed`'s slower look.
+    func trimmedBytes(_ field: Field) -> UnsafeBufferPointer<UInt8>? {
+        let all = bytes(field)
+        var start = 0
+        var end = all.count
+        while start < end, Self.isASCIIWhitespace(all[start]) { start += 1 }
+        while end > start, Self.isASCIIWhitespace(all[end - 1]) { end -= 1 }
+        guard start < end, !mayBeWhitespace(first: all[start], last: all[end - 1]) else { return nil }
+        return UnsafeBufferPointer(rebasing: all[start..<end])
+    }
+
+    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte)
+    }
+
+    private func bytes(_ field: Field) -> UnsafeBufferPointer<UInt8> {
+        if field.inScratch {
+            return scratch.withUnsafeBufferPointer { UnsafeBufferPointer(rebasing: $0[field.start..<field.end]) }
+        }
+        return UnsafeBufferPointer(start: base + field.start, count: field.end - field.start)
+    }
+
+    private func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        switch encoding {
+        case .utf8:
+            return String(decoding: bytes, as: UTF8.self)
+        case .windows1252:
+            if !bytes.contains(where: { $0 >= 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+            return TextDecoding.windows1252(bytes)
+        }
+    }
+
+    /// Reads one field and the separator or line break after it; `true` when the record ends.
+    private mutating func nextField() throws(InputError) -> Bool {
+        let start = index
+        let fieldLine = line
+        let base = self.base
+        let count = self.count
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let separators = ones &* UInt64(delimiter)
+        while index < count {
+            // Eight bytes at a time while none is the separator, a quote or a line break.
+            while index + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                let found = Self.zeroBytes(word ^ separators) | Self.zeroBytes(word ^ (ones &* 0x22))
+                    | Self.zeroBytes(word ^ (ones &* 0x0A)) | Self.zeroBytes(word ^ (ones &* 0x0D))
+                if found != 0 {
+                    index += found.trailingZeroBitCount >> 3
+                    break
+                }
+                index += 8
+            }
+            guard index < count else { break }
+            let byte = base[index]
+            if byte == delimiter {
+                fields.append(Field(start: start, end: index, inScratch: false))
+                index += 1
+                return false
+            }
+            if byte == 0x0A || byte == 0x0D {
+                fields.append(Field(start: start, end: index, inScratch: false))
+                consumeLineBreak()
+                return true
+            }
+            if byte == UInt8(ascii: "\"") {
+                // Spaces before an opening quote are tolerated (`a, "b"`); anything else is a stray quote.
+                let before = UnsafeBufferPointer(start: base + start, count: index - start)
+                guard before.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == 0x09 }) else {
+                    throw InputError.malformedCSV(
+                        path: path, line: line,
+                        reason: "a quote (\") inside the unquoted field '\(text(before))\"…'; a field that "
+                            + "contains quotes must itself be in quotes, with each quote doubled (\"\")")
+                }
+                return try quotedField(startLine: fieldLine)
+            }
+            index += 1
+        }
+        fields.append(Field(start: start, end: index, inScratch: false))
+        return true
+    }
+
+    /// The high bit of each zero byte of `word`, exactly for the lowest one (higher ones may be false alarms).
+    @inline(__always)
+    private static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
+    }
+
+    /// Reads a quoted field; `index` is at the opening quote.
+    private mutating func quotedField(startLine: Int) throws(InputError) -> Bool {
+        index += 1
+        let contentStart = index
+        // Where the content is copied to once a doubled quote or a line break means it is no longer a slice.
+        var copyStart: Int?
+        var field: Field
+        while true {
+            guard index < count else {
+                throw InputError.malformedCSV(
+                    path: path, line: startLine,
+                    reason: "the quoted field that starts on this line is never closed (unterminated \")")
+            }
+            let byte = base[index]
+            if byte == UInt8(ascii: "\"") {
+                if index + 1 < count && base[index + 1] == UInt8(ascii: "\"") {
+                    if copyStart == nil { copyStart = beginCopy(from: contentStart) }
+                    scratch.append(UInt8(ascii: "\""))
+                    index += 2
+                    continue
+                }
+                field = copyStart.map { Field(start: $0, end: scratch.count, inScratch: true) }
+                    ?? Field(start: contentStart, end: index, inScratch: false)
+                index += 1
+                break
+            }
+            if byte == 0x0A || byte == 0x0D {
+                // Keep the break inside the field as a plain LF, whatever the file used.
+                if copyStart == nil { copyStart = beginCopy(from: contentStart) }
+                consumeLineBreak()
+                scratch.append(0x0A)
+                continue
+            }
+            if copyStart != nil { scratch.append(byte) }
+            index += 1
+        }
+        // After the closing quote: optional spaces, then a separator, a line break or the end.
+        while index < count {
+            let byte = base[index]
+            if byte == delimiter {
+                fields.append(field)
+                index += 1
+                return false
+            }
+            if byte == 0x0A || byte == 0x0D {
+                fields.append(field)
+                consumeLineBreak()
+                return true
+            }
+            guard byte == UInt8(ascii: " ") || byte == 0x09 else {
+                throw InputError.malformedCSV(
+                    path: path, line: line,
+                    reason: "text after the closing quote of the field \"\(string(field))\"; a quote inside "
+                        + "a quoted field must be doubled (\"\")")
+            }
+            index += 1
+        }
+        fields.append(field)
+        return true
+    }
+
+    /// Copies the content read so far into `scratch`; returns where it starts there.
+    private mutating func beginCopy(from contentStart: Int) -> Int {
+        let start = scratch.count
+        scratch.append(contentsOf: UnsafeBufferPointer(start: base + contentStart, count: index - contentStart))
+        return start
+    }
+
+    private mutating func consumeLineBreak() {
+        if base[index] == 0x0D && index + 1 < count && base[index + 1] == 0x0A {
+            index += 2
+        } else {
+            index += 1
+        }
+        line += 1
+    }
+}
+
+// MARK: - Files
+
+extension CSVScanner {
+    /// Runs `body` with a scanner over `bytes`, after deciding their encoding as `TextDecoding` does, without
+    /// making a `String` of the whole file: UTF-8 and Windows-1252 are scanned in place, UTF-16 is converted to
+    /// UTF-8 first.
+    ///
+    /// - Throws: `InputError.notText` and `InputError.unreadable` as `TextDecoding.decode`, then `body`'s errors.
+    static func withScanner<Result>(
+        over bytes: UnsafeRawBufferPointer, path: String, mapped: MappedFile? = nil,
+        _ body: (inout CSVScanner) throws -> Result
+    ) throws -> Result {
+        let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
+        if !hasBOM && (bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])) {
+            let text = try TextDecoding.decode(Data(bytes), path: path)
+            return try Array(text.utf8).withUnsafeBytes { utf8 in
+                var scanner = CSVScanner(utf8, path: path, encoding: .utf8)
+                return try body(&scanner)
+            }
+        }
+        let offset = hasBOM ? 3 : 0
+        let content = UnsafeRawBufferPointer(rebasing: bytes[offset...])
+        let inspection = mapped?.pager(from: offset)
+        let (isValid, hasNUL) = UTF8Validation.inspect(content) { inspection?($0 + offset) }
+        if hasBOM && !isValid {
+            throw InputError.unreadable(
+                path: path, reason: "it starts with a UTF-8 byte-order mark but is not valid UTF-8")
+        }
+        if hasNUL { throw InputError.notText(path: path) }
+        var scanner = CSVScanner(content, path: path, encoding: isValid ? .utf8 : .windows1252)
+        if let pager = mapped?.pager(from: offset) { scanner.release = { pager($0 + offset) } }
+        return try body(&scanner)
+    }
+}

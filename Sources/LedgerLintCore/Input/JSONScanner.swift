@@ -1,0 +1,919 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A strict JSON reader over UTF-8 bytes that decodes a bare array of records straight into the model.
+///
+/// `JSONInput` parses a whole file into a tree of values and then decodes the tree: for a PowerOffice tenant with a
+/// million customers of some fifty fields each, that is a gigabyte and a half of text turned into tens of millions
+/// of strings and dictionaries, of which the model keeps eleven fields per customer. This scanner walks the bytes
+/// once, matches each property name against the record type's fields without making a string
+/// (`JSONFieldTable`), decodes the fields the model has, and skips everything else while still checking it.
+///
+/// It is exactly as strict as `JSONInput.parse` followed by `JSONInput.decode`: the same documents are accepted, the
+/// same values come out, and every error has the same message, position (line and column) or JSON path, including
+/// which error wins when a file has several (a syntax error anywhere beats a type error; the first record with a
+/// type error wins, and within it the field declared first). `JSONScannerTests` holds both readers to that, on
+/// hand-written cases and on thousands of random and mutated documents. It expects UTF-8: it rejects bytes that are
+/// not, and `PowerOfficeSnapshotReader` then decides, as `TextDecoding` would, what the file is.
+struct JSONScanner {
+    let base: UnsafePointer<UInt8>
+    let count: Int
+    let path: String
+    var index = 0
+    var depth = 0
+    /// Set by a field decoder when the value has the wrong type; the scanner has read past the value.
+    var mismatch: Mismatch?
+    /// Called now and then with an offset below which the scanner will not look again (except to count lines for
+    /// an error message), so that the caller can let go of those bytes.
+    var release: ((Int) -> Void)?
+    /// The type error of the record just read: the item it is in, the rest of its JSON path (`.Number`) and the
+    /// reason.
+    private var pendingRecordError: (item: Int, path: String, reason: String)?
+    private var scratch: [UInt8] = []
+    private var fieldMismatches: [Mismatch?] = []
+
+    /// Deeper nesting than any snapshot needs; the limit (the same as `JSONInput`'s) keeps hostile input from
+    /// exhausting the stack.
+    static let maximumDepth = 512
+    /// How far the scanner moves between calls to `release`.
+    static let releaseStride = 1 << 24
+
+    /// A value of the wrong type for a field, described as `JSONInput.decode` describes it.
+    struct Mismatch: Sendable, Hashable {
+        /// "expected a whole number" and the like.
+        var expected: String
+        /// The value found, as `JSONInput.Value.summary` shows it.
+        var found: String
+    }
+
+    init(_ bytes: UnsafeRawBufferPointer, path: String) {
+        base = bytes.baseAddress.map { $0.assumingMemoryBound(to: UInt8.self) } ?? Self.empty
+        count = bytes.count
+        self.path = path
+    }
+
+    // One byte that is never written, for empty input.
+    nonisolated(unsafe) private static let empty: UnsafePointer<UInt8> = {
+        let pointer = UnsafeMutablePointer<UInt8>.allocate(capacity: 1)
+        pointer.initialize(to: 0)
+        return UnsafePointer(pointer)
+    }()
+}
+
+// MARK: - Documents and records
+
+extension JSONScanner {
+    /// Reads the whole document as a bare array of `Record`.
+    ///
+    /// - Throws: `InputError.malformedJSON` for a syntax error (with line and column), else
+    ///   `InputError.unexpectedJSON` for the first value of the wrong type, or for a document that is not an array.
+    ///   A document of only JSON whitespace is "the file is empty", as in `JSONInput.parse`; callers that treat
+    ///   an empty file as an empty array check for that first.
+    mutating func recordArray<Record: JSONScannableRecord>(
+        of type: Record.Type, notAnArray: (JSONInput.Value) -> String
+    ) throws(InputError) -> [Record] {
+        let arrayStart = try arrayStart(notAnArray: notAnArray)
+        var part = Part<Record>(arrayStart: arrayStart, expectedEnd: count)
+        _ = try items(into: &part, boundary: nil)
+        try expectEnd()
+        if let error = part.typeError(path: path, itemOffset: 0) { throw error }
+        return part.records
+    }
+
+    /// The records of one stretch of the array, with the first type error in it.
+    struct Part<Record> {
+        /// Where the array opened, for "never closed" messages.
+        var arrayStart: Int
+        /// Where this stretch probably ends, to size `records` from the first ones.
+        var expectedEnd: Int
+        var records: [Record] = []
+        var predictions = KeyPredictions()
+        var reserved = false
+        fileprivate var pendingTypeError: (item: Int, path: String, reason: String)?
+
+        init(arrayStart: Int, expectedEnd: Int) {
+            self.arrayStart = arrayStart
+            self.expectedEnd = expectedEnd
+        }
+
+        func typeError(path file: String, itemOffset: Int) -> InputError? {
+            pendingTypeError.map {
+                .unexpectedJSON(path: file, jsonPath: "[\($0.item + itemOffset)]\($0.path)", reason: $0.reason)
+            }
+        }
+    }
+
+    /// Whether only JSON whitespace is left.
+    mutating func isAtEndAfterWhitespace() -> Bool {
+        skipWhitespace()
+        return index == count
+    }
+
+    /// Checks that the document is an array and moves into it; returns where it opens.
+    ///
+    /// - Throws: "the file is empty" for nothing but JSON whitespace, as `JSONInput.parse`; for a document that
+    ///   is not an array, its syntax errors or else `InputError.unexpectedJSON` with `notAnArray`'s reason.
+    mutating func arrayStart(notAnArray: (JSONInput.Value) -> String) throws(InputError) -> Int {
+        skipWhitespace()
+        guard index < count else { throw failure("the file is empty; expected a JSON value") }
+        guard base[index] == UInt8(ascii: "[") else {
+            let value = try summarize()
+            try expectEnd()
+            throw InputError.unexpectedJSON(path: path, jsonPath: "the top level", reason: notAnArray(value))
+        }
+        let start = index
+        try enterContainer()
+        index += 1
+        return start
+    }
+
+    /// The first `{` after `offset` that follows `}` and `,` (with JSON whitespace between): the start of a record,
+    /// unless the three are inside a text. `nil` when there is none in the next megabyte.
+    func likelyRecordBoundary(after offset: Int) -> Int? {
+        var position = max(offset, index)
+        let end = min(count, position + 1 << 20)
+        while position < end {
+            defer { position += 1 }
+            guard base[position] == UInt8(ascii: "{") else { continue }
+            var back = position - 1
+            while back > index, Self.isWhitespace(base[back]) { back -= 1 }
+            guard back > index, base[back] == UInt8(ascii: ",") else { continue }
+            back -= 1
+            while back > index, Self.isWhitespace(base[back]) { back -= 1 }
+            if back > index, base[back] == UInt8(ascii: "}") { return position }
+        }
+        return nil
+    }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: " ") || byte == 0x0A || byte == 0x0D || byte == 0x09
+    }
+
+    mutating func expectEnd() throws(InputError) {
+        skipWhitespace()
+        guard index == count else { throw failure("unexpected \(describeCurrent()) after the end of the JSON value") }
+    }
+
+    /// Reads the items of the array that opened at `part.arrayStart`, from `index` (at an item or the closing
+    /// bracket), until the array closes; returns `false` then. With a `boundary`, stops when an item has just ended
+    /// and the next one starts exactly there, and returns `true`.
+    ///
+    /// A type error does not stop the scan: syntax errors later in the file take precedence, as they do when the
+    /// whole file is parsed before decoding, so the first type error is kept in the part and the rest of the array
+    /// is only checked.
+    mutating func items<Record: JSONScannableRecord>(
+        into part: inout Part<Record>, boundary: Int?
+    ) throws(InputError) -> Bool {
+        let start = index
+        var boundary = boundary
+        var nextRelease = index + Self.releaseStride
+        skipWhitespace()
+        if peek(UInt8(ascii: "]")) {
+            index += 1
+            depth -= 1
+            return false
+        }
+        while true {
+            skipWhitespace()
+            guard index < count else { throw unclosed("array", "[", at: part.arrayStart) }
+            if part.pendingTypeError != nil {
+                try skipValue()
+            } else if base[index] == UInt8(ascii: "{") {
+                let item = part.records.count
+                if let record = try record(of: Record.self, item: item, predictions: part.predictions) {
+                    part.records.append(record)
+                } else if let problem = pendingRecordError {
+                    part.pendingTypeError = problem
+                    pendingRecordError = nil
+                }
+            } else {
+                let found = try summarize()
+                part.pendingTypeError = (part.records.count, "", "expected an object, found \(found.summary)")
+            }
+            if !part.reserved, part.records.count == 256 {
+                // Records of one API response are much alike: size the array once from the first ones, rather than
+                // doubling it (and briefly holding two copies) as it grows.
+                part.reserved = true
+                let estimate = Double(part.expectedEnd - start) / Double(index - start) * Double(part.records.count) * 1.02
+                part.records.reserveCapacity(Int(estimate) + 16)
+            }
+            if index >= nextRelease, let release {
+                release(index)
+                nextRelease = index + Self.releaseStride
+            }
+            skipWhitespace()
+            guard index < count else { throw unclosed("array", "[", at: part.arrayStart) }
+            switch base[index] {
+            case UInt8(ascii: ","):
+                index += 1
+                skipWhitespace()
+                if peek(UInt8(ascii: "]")) { throw failure("a trailing comma before ']' is not allowed in JSON") }
+                if let stop = boundary, index >= stop {
+                    if index == stop { return true }
+                    boundary = nil
+                }
+            case UInt8(ascii: "]"):
+                index += 1
+                depth -= 1
+                return false
+            default:
+                throw failure("unexpected \(describeCurrent()) in an array; expected ',' or ']'")
+            }
+        }
+    }
+
+    /// One record; `nil` when a field has the wrong type (then `pendingRecordError` is set).
+    private mutating func record<Record: JSONScannableRecord>(
+        of type: Record.Type, item: Int, predictions: KeyPredictions
+    ) throws(InputError) -> Record? {
+        let start = index
+        try enterContainer()
+        index += 1
+        var record = Record()
+        let table = Record.jsonFields
+        var failed: UInt64 = 0
+        var ordinal = 0
+        skipWhitespace()
+        if peek(UInt8(ascii: "}")) {
+            index += 1
+            depth -= 1
+            return record
+        }
+        while true {
+            skipWhitespace()
+            guard index < count else { throw unclosed("object", "{", at: start) }
+            guard base[index] == UInt8(ascii: "\"") else {
+                throw failure("unexpected \(describeCurrent()); expected a property name in double quotes")
+            }
+            let keyStart = index
+            let field: Int?
+            if let predicted = predictions.match(ordinal, base + index + 1, available: count - index - 1) {
+                // The same bytes as a name already checked at this place: the same name, checked.
+                field = predicted.field
+                index += 1 + predicted.length
+            } else {
+                let key = try scanString()
+                field = key.escaped
+                    ? table.index(ofName: decodeString(key))
+                    : table.index(ofKey: base + key.start, count: key.end - key.start)
+                if !key.escaped {
+                    predictions.remember(ordinal, base + key.start, length: key.end - key.start + 1, field: field)
+                }
+            }
+            ordinal += 1
+            skipWhitespace()
+            guard index < count else { throw unclosed("object", "{", at: start) }
+            guard base[index] == UInt8(ascii: ":") else { throw missingColon(keyStart: keyStart) }
+            index += 1
+            skipWhitespace()
+            guard index < count else { throw unclosed("object", "{", at: start) }
+            if let field {
+                mismatch = nil
+                try record.scanField(field, from: &self)
+                // Later duplicates of a key replace earlier ones, as in `JSONInput`: so do their errors.
+                if let problem = mismatch {
+                    if fieldMismatches.count < table.names.count {
+                        fieldMismatches = Array(repeating: nil, count: table.names.count)
+                    }
+                    fieldMismatches[field] = problem
+                    failed |= 1 << UInt64(field)
+                    mismatch = nil
+                } else {
+                    failed &= ~(1 << UInt64(field))
+                }
+            } else {
+                try skipValue()
+            }
+            skipWhitespace()
+            guard index < count else { throw unclosed("object", "{", at: start) }
+            switch base[index] {
+            case UInt8(ascii: ","):
+                index += 1
+                skipWhitespace()
+                if peek(UInt8(ascii: "}")) { throw failure("a trailing comma before '}' is not allowed in JSON") }
+            case UInt8(ascii: "}"):
+                index += 1
+                depth -= 1
+                guard failed != 0 else { return record }
+                // Decodable decodes fields in declaration order, so the first declared field with an error is
+                // the one reported.
+                let field = failed.trailingZeroBitCount
+                let problem = fieldMismatches[field] ?? Mismatch(expected: "", found: "")
+                pendingRecordError = (item, ".\(table.names[field])", "\(problem.expected), found \(problem.found)")
+                return nil
+            default:
+                throw failure("unexpected \(describeCurrent()) in an object; expected ',' or '}'")
+            }
+        }
+    }
+}
+
+/// The property names seen at each place in the records so far.
+///
+/// API responses write every record's properties in the same order, so the name at a place in a record is almost
+/// always the one seen there in the record before: comparing the bytes (with the closing quote) settles both that the
+/// name is well-formed and which field it names, without scanning it and looking it up.
+final class KeyPredictions {
+    static let places = 128
+    static let width = 64
+    private let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: places * width)
+    private let lengths = UnsafeMutablePointer<Int>.allocate(capacity: places)
+    private let fields = UnsafeMutablePointer<Int>.allocate(capacity: places)
+
+    init() { lengths.initialize(repeating: 0, count: Self.places) }
+
+    deinit {
+        bytes.deallocate()
+        lengths.deallocate()
+        fields.deallocate()
+    }
+
+    /// The name remembered at `place`, if `key` (`available` bytes) starts with its bytes and closing quote.
+    @inline(__always)
+    func match(_ place: Int, _ key: UnsafePointer<UInt8>, available: Int) -> (field: Int?, length: Int)? {
+        guard place < Self.places else { return nil }
+        let length = lengths[place]
+        guard length > 0, length <= available else { return nil }
+        let stored = bytes + place * Self.width
+        if length >= 8 {
+            var offset = 0
+            while offset < length - 8 {
+                guard Self.word(stored + offset) == Self.word(key + offset) else { return nil }
+                offset += 8
+            }
+            // The last eight bytes, overlapping the words before when the length is not a multiple of eight.
+            guard Self.word(stored + length - 8) == Self.word(key + length - 8) else { return nil }
+        } else if available >= 8 {
+            let mask: UInt64 = (1 << (UInt64(length) * 8)) - 1
+            guard (Self.word(stored) ^ Self.word(key)) & UInt64(littleEndian: mask) == 0 else { return nil }
+        } else {
+            for offset in 0..<length where stored[offset] != key[offset] { return nil }
+        }
+        let field = fields[place]
+        return (field < 0 ? nil : field, length)
+    }
+
+    @inline(__always)
+    private static func word(_ pointer: UnsafePointer<UInt8>) -> UInt64 {
+        UnsafeRawPointer(pointer).loadUnaligned(as: UInt64.self)
+    }
+
+    /// Remembers a checked, unescaped name (its bytes and closing quote) at `place`.
+    func remember(_ place: Int, _ key: UnsafePointer<UInt8>, length: Int, field: Int?) {
+        guard place < Self.places, length <= Self.width else { return }
+        (bytes + place * Self.width).update(from: key, count: length)
+        lengths[place] = length
+        fields[place] = field ?? -1
+    }
+}
+
+// MARK: - Field values
+
+extension JSONScanner {
+    /// A whole number: `3000`, and also `3000.0` and `3e3`, as `JSONInput.decode` reads `Int64`; `null` is `nil`.
+    mutating func int64() throws(InputError) -> Int64? {
+        let first = base[index]
+        if first == UInt8(ascii: "-") || isDigit(first) {
+            let start = index
+            let plain = try scanNumber()
+            let length = index - start
+            if plain && length <= 18 {
+                var position = start
+                let negative = first == UInt8(ascii: "-")
+                if negative { position += 1 }
+                var value: Int64 = 0
+                while position < index {
+                    value = value &* 10 &+ Int64(base[position] &- UInt8(ascii: "0"))
+                    position += 1
+                }
+                return negative ? -value : value
+            }
+            return wholeNumber(String(decoding: UnsafeBufferPointer(start: base + start, count: length), as: UTF8.self))
+        }
+        if isLiteral("null") {
+            index += 4
+            return nil
+        }
+        try recordMismatch(expected: "expected a whole number")
+        return nil
+    }
+
+    /// `true` or `false`; `null` is `nil`.
+    mutating func bool() throws(InputError) -> Bool? {
+        if isLiteral("true") {
+            index += 4
+            return true
+        }
+        if isLiteral("false") {
+            index += 5
+            return false
+        }
+        if isLiteral("null") {
+            index += 4
+            return nil
+        }
+        try recordMismatch(expected: "expected true or false")
+        return nil
+    }
+
+    /// Text; `null` is `nil`. When the text is the same as `sameAs`, that string is returned rather than a copy,
+    /// so that fields that usually repeat another (`LegalName` and `Name`) cost no memory of their own.
+    mutating func string(sameAs other: String? = nil) throws(InputError) -> String? {
+        if base[index] == UInt8(ascii: "\"") {
+            let content = try scanString()
+            if content.escaped { return decodeString(content) }
+            let length = content.end - content.start
+            if let other {
+                let same = other.utf8.withContiguousStorageIfAvailable { stored in
+                    stored.count == length
+                        && (stored.baseAddress.map { memcmp($0, base + content.start, length) == 0 } ?? true)
+                }
+                if same == true { return other }
+            }
+            return String(decoding: UnsafeBufferPointer(start: base + content.start, count: length), as: UTF8.self)
+        }
+        if isLiteral("null") {
+            index += 4
+            return nil
+        }
+        try recordMismatch(expected: "expected text in quotes")
+        return nil
+    }
+
+    /// `JSONInput.decode`'s reading of a number that is not a plain integer of up to 18 characters.
+    private mutating func wholeNumber(_ text: String) -> Int64? {
+        if let number = Int64(text) { return number }
+        let between = "expected a whole number between \(Int64.min) and \(Int64.max)"
+        if let number = Double(text), number.rounded() == number {
+            if let exact = Int64(exactly: number) { return exact }
+            mismatch = Mismatch(expected: between, found: text)
+            return nil
+        }
+        let isWhole = text.allSatisfy { $0 == "-" || $0.isASCII && $0.isNumber }
+        mismatch = Mismatch(expected: isWhole ? between : "expected a whole number", found: text)
+        return nil
+    }
+
+    /// Reads the value at `index`, which is not of the expected type, and records the mismatch.
+    private mutating func recordMismatch(expected: String) throws(InputError) {
+        let found = try summarize()
+        mismatch = Mismatch(expected: expected, found: found.summary)
+    }
+}
+
+// MARK: - Values in general
+
+extension JSONScanner {
+    /// Checks the value at `index` and moves past it.
+    mutating func skipValue() throws(InputError) {
+        guard index < count else { throw failure("unexpected end of file; expected a value") }
+        switch base[index] {
+        case UInt8(ascii: "\""): _ = try scanString()
+        case UInt8(ascii: "{"): try skipObject()
+        case UInt8(ascii: "["): try skipArray()
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): _ = try scanNumber()
+        case UInt8(ascii: "t"): try skipLiteral("true")
+        case UInt8(ascii: "f"): try skipLiteral("false")
+        case UInt8(ascii: "n"): try skipLiteral("null")
+        default: throw unexpectedValue()
+        }
+    }
+
+    /// Reads the value at `index` into a `JSONInput.Value` that is enough for its `summary`: the members of an
+    /// object are there with null values, the items of an array are nulls. Nested values are checked, not kept.
+    mutating func summarize() throws(InputError) -> JSONInput.Value {
+        guard index < count else { throw failure("unexpected end of file; expected a value") }
+        switch base[index] {
+        case UInt8(ascii: "\""): return .string(decodeString(try scanString()))
+        case UInt8(ascii: "{"):
+            var members: [String: JSONInput.Value] = [:]
+            try skipObject { members[$0] = .null }
+            return .object(members)
+        case UInt8(ascii: "["):
+            var items = 0
+            try skipArray { items += 1 }
+            return .array(Array(repeating: .null, count: items))
+        case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            let start = index
+            _ = try scanNumber()
+            let text = UnsafeBufferPointer(start: base + start, count: index - start)
+            return .number(String(decoding: text, as: UTF8.self))
+        case UInt8(ascii: "t"):
+            try skipLiteral("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try skipLiteral("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try skipLiteral("null")
+            return .null
+        default: throw unexpectedValue()
+        }
+    }
+
+    @inline(never)
+    private func unexpectedValue() -> InputError {
+        switch base[index] {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "'"):
+            failure("unexpected \(describeCurrent()); expected a value (text must be in double quotes; "
+                + "true, false and null are lowercase)")
+        default:
+            failure("unexpected \(describeCurrent()); expected a value")
+        }
+    }
+
+    private mutating func skipObject(key: ((String) -> Void)? = nil) throws(InputError) {
+        let start = index
+        try enterContainer()
+        index += 1
+        skipWhitespace()
+        if peek(UInt8(ascii: "}")) {
+            index += 1
+            depth -= 1
+            return
+        }
+        while true {
+            skipWhitespace()
+            guard index < count else { throw unclosed("object", "{", at: start) }
+            guard base[index] == UInt8(ascii: "\"") else {
+                throw failure("unexpected \(describeCurrent()); expected a property name in double quotes")
+            }
+            let keyStart = index
+            let name = try scanString()
+            if let key { key(decodeString(name)) }
+            skipWhitespace()
+            guard index < count else { throw unclosed("object", "{", at: start) }
+            guard base[index] == UInt8(ascii: ":") else { throw missingColon(keyStart: keyStart) }
+            index += 1
+            skipWhitespace()
+            guard index < count else { throw unclosed("object", "{", at: start) }
+            try skipValue()
+            skipWhitespace()
+            guard index < count else { throw unclosed("object", "{", at: start) }
+            switch base[index] {
+            case UInt8(ascii: ","):
+                index += 1
+                skipWhitespace()
+                if peek(UInt8(ascii: "}")) { throw failure("a trailing comma before '}' is not allowed in JSON") }
+            case UInt8(ascii: "}"):
+                index += 1
+                depth -= 1
+                return
+            default:
+                throw failure("unexpected \(describeCurrent()) in an object; expected ',' or '}'")
+            }
+        }
+    }
+
+    private mutating func skipArray(item: (() -> Void)? = nil) throws(InputError) {
+        let start = index
+        try enterContainer()
+        index += 1
+        skipWhitespace()
+        if peek(UInt8(ascii: "]")) {
+            index += 1
+            depth -= 1
+            return
+        }
+        while true {
+            skipWhitespace()
+            guard index < count else { throw unclosed("array", "[", at: start) }
+            try skipValue()
+            item?()
+            skipWhitespace()
+            guard index < count else { throw unclosed("array", "[", at: start) }
+            switch base[index] {
+            case UInt8(ascii: ","):
+                index += 1
+                skipWhitespace()
+                if peek(UInt8(ascii: "]")) { throw failure("a trailing comma before ']' is not allowed in JSON") }
+            case UInt8(ascii: "]"):
+                index += 1
+                depth -= 1
+                return
+            default:
+                throw failure("unexpected \(describeCurrent()) in an array; expected ',' or ']'")
+            }
+        }
+    }
+
+    private mutating func enterContainer() throws(InputError) {
+        depth += 1
+        guard depth <= Self.maximumDepth else { throw failure("nested more than \(Self.maximumDepth) levels deep") }
+    }
+
+    @inline(never)
+    private func missingColon(keyStart: Int) -> InputError {
+        var scanner = JSONScanner(UnsafeRawBufferPointer(start: base, count: count), path: path)
+        scanner.index = keyStart
+        let key = (try? scanner.scanString()).map { scanner.decodeString($0) } ?? ""
+        return failure("unexpected \(describeCurrent()) after the property name \"\(key)\"; expected ':'")
+    }
+}
+
+// MARK: - Tokens
+
+extension JSONScanner {
+    /// Where a string's content is, between its quotes.
+    struct StringContent {
+        var start: Int
+        var end: Int
+        /// Whether it has escapes, so that the bytes are not the text.
+        var escaped: Bool
+    }
+
+    /// Checks the string whose opening quote is at `index` and moves past it: escapes, control characters and
+    /// line breaks as `JSONInput` checks them, and UTF-8 (which `JSONInput` gets already checked from
+    /// `TextDecoding`).
+    mutating func scanString() throws(InputError) -> StringContent {
+        // Locals rather than properties, so that the loop keeps them in registers.
+        let base = self.base
+        let count = self.count
+        let start = index
+        var position = start + 1
+        var escaped = false
+        while true {
+            // Eight bytes at a time while none is a quote, a backslash, a control character or beyond ASCII.
+            while position + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self))
+                let attention = Self.attention(word)
+                if attention != 0 {
+                    position += attention.trailingZeroBitCount >> 3
+                    break
+                }
+                position += 8
+            }
+            guard position < count else { throw stringProblem(at: position, start: start) }
+            let byte = base[position]
+            if byte == UInt8(ascii: "\"") {
+                index = position + 1
+                return StringContent(start: start + 1, end: position, escaped: escaped)
+            }
+            if byte == UInt8(ascii: "\\") {
+                escaped = true
+                position = try checkEscape(at: position)
+            } else if byte >= 0x80 {
+                position = try checkUTF8(at: position)
+            } else if byte < 0x20 {
+                throw stringProblem(at: position, start: start)
+            } else {
+                position += 1
+            }
+        }
+    }
+
+    /// The error for the string that starts at `start` and cannot go on at `position`.
+    @inline(never)
+    private func stringProblem(at position: Int, start: Int) -> InputError {
+        guard position < count else {
+            return failure("the string that starts here is never closed (missing \")", at: start)
+        }
+        if base[position] == 0x0A || base[position] == 0x0D {
+            return failure("a line break inside a string (a string must end on the line it starts on; "
+                + "write \\n for a line break)", at: position)
+        }
+        return failure("a control character inside a string; write it as an escape such as \\t", at: position)
+    }
+
+    /// High bits set in the bytes of `word` that a string scan must look at, exactly for the lowest such byte
+    /// (higher ones may be false alarms, which only cost a look).
+    @inline(__always)
+    private static func attention(_ word: UInt64) -> UInt64 {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let quote = word ^ (ones &* 0x22)
+        let backslash = word ^ (ones &* 0x5C)
+        let quotes = (quote &- ones) & ~quote
+        let backslashes = (backslash &- ones) & ~backslash
+        let controls = (word &- ones &* 0x20) & ~word
+        return (quotes | backslashes | controls | word) & highs
+    }
+
+    /// Checks the escape whose backslash is at `backslash`; returns where the string goes on.
+    private mutating func checkEscape(at backslash: Int) throws(InputError) -> Int {
+        var position = backslash + 1
+        guard position < count else {
+            index = position
+            throw failure("unexpected end of file in an escape sequence")
+        }
+        switch base[position] {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+            UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            return position + 1
+        case UInt8(ascii: "u"):
+            position += 1
+            let value = try hexQuad(at: position, escapeStart: backslash)
+            position += 4
+            if (0xD800...0xDBFF).contains(value), position + 1 < count, base[position] == UInt8(ascii: "\\"),
+                base[position + 1] == UInt8(ascii: "u")
+            {
+                let low = try hexQuad(at: position + 2, escapeStart: position)
+                if (0xDC00...0xDFFF).contains(low) { position += 6 }
+            }
+            return position
+        default:
+            index = position
+            throw failure("'\\\(describeByte(base[position]))' is not a JSON escape", at: backslash)
+        }
+    }
+
+    private func hexQuad(at position: Int, escapeStart: Int) throws(InputError) -> UInt32 {
+        var value: UInt32 = 0
+        if position + 4 <= count {
+            for offset in 0..<4 {
+                guard let digit = Self.hexValue(base[position + offset]) else { break }
+                value = value << 4 | digit
+                if offset == 3 { return value }
+            }
+        }
+        throw failure("'\\u' must be followed by four hexadecimal digits", at: escapeStart)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt32? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+        default: nil
+        }
+    }
+
+    /// Checks one UTF-8 sequence at `position` (a byte of 0x80 or more), strictly as Swift's decoder does; returns
+    /// where it ends.
+    private mutating func checkUTF8(at position: Int) throws(InputError) -> Int {
+        let length = UTF8Validation.sequenceLength(base, at: position, count: count)
+        guard length > 0 else {
+            index = position
+            throw failure("not UTF-8 text")
+        }
+        return position + length
+    }
+
+    /// The text of a string checked by `scanString`, with its escapes decoded as `JSONInput` decodes them.
+    mutating func decodeString(_ content: StringContent) -> String {
+        let raw = UnsafeBufferPointer(start: base + content.start, count: content.end - content.start)
+        guard content.escaped else { return String(decoding: raw, as: UTF8.self) }
+        scratch.removeAll(keepingCapacity: true)
+        var position = content.start
+        while position < content.end {
+            let byte = base[position]
+            guard byte == UInt8(ascii: "\\") else {
+                scratch.append(byte)
+                position += 1
+                continue
+            }
+            let kind = base[position + 1]
+            position += 2
+            switch kind {
+            case UInt8(ascii: "b"): scratch.append(0x08)
+            case UInt8(ascii: "f"): scratch.append(0x0C)
+            case UInt8(ascii: "n"): scratch.append(0x0A)
+            case UInt8(ascii: "r"): scratch.append(0x0D)
+            case UInt8(ascii: "t"): scratch.append(0x09)
+            case UInt8(ascii: "u"):
+                var value = hexValue(at: position)
+                position += 4
+                if (0xD800...0xDBFF).contains(value), position + 5 < content.end, base[position] == UInt8(ascii: "\\"),
+                    base[position + 1] == UInt8(ascii: "u")
+                {
+                    let low = hexValue(at: position + 2)
+                    if (0xDC00...0xDFFF).contains(low) {
+                        value = 0x10000 + ((value - 0xD800) << 10) + (low - 0xDC00)
+                        position += 6
+                    }
+                }
+                // A lone surrogate cannot be represented in a Swift string; it becomes U+FFFD, as in `JSONInput`.
+                scratch.append(contentsOf: String(Character(Unicode.Scalar(value) ?? "\u{FFFD}")).utf8)
+            default: scratch.append(kind)  // '"', '\\' and '/' stand for themselves
+            }
+        }
+        return String(decoding: scratch, as: UTF8.self)
+    }
+
+    private func hexValue(at position: Int) -> UInt32 {
+        (0..<4).reduce(0) { $0 << 4 | (Self.hexValue(base[position + $1]) ?? 0) }
+    }
+
+    /// Checks the number at `index` per the JSON grammar and moves past it; `true` when it has no fraction and no
+    /// exponent.
+    mutating func scanNumber() throws(InputError) -> Bool {
+        let start = index
+        var plain = true
+        if peek(UInt8(ascii: "-")) { index += 1 }
+        guard index < count, isDigit(base[index]) else { throw failure("a '-' must be followed by a digit", at: start) }
+        if base[index] == UInt8(ascii: "0") {
+            index += 1
+            if index < count, isDigit(base[index]) {
+                throw failure("a number must not start with 0 (leading zeros are not allowed in JSON; "
+                    + "write it as text in quotes if the zeros matter)", at: start)
+            }
+        } else {
+            skipDigits()
+        }
+        if peek(UInt8(ascii: ".")) {
+            plain = false
+            index += 1
+            guard index < count, isDigit(base[index]) else {
+                throw failure("a '.' in a number must be followed by a digit")
+            }
+            skipDigits()
+        }
+        if peek(UInt8(ascii: "e")) || peek(UInt8(ascii: "E")) {
+            plain = false
+            index += 1
+            if peek(UInt8(ascii: "+")) || peek(UInt8(ascii: "-")) { index += 1 }
+            guard index < count, isDigit(base[index]) else { throw failure("an exponent in a number must have digits") }
+            skipDigits()
+        }
+        return plain
+    }
+
+    /// Whether `word` (`true`, `false` or `null`) is at `index`.
+    @inline(__always)
+    private func isLiteral(_ word: StaticString) -> Bool {
+        let length = word.utf8CodeUnitCount
+        guard index + length <= count else { return false }
+        // The first four bytes as one number; then the `e` of `false`.
+        let expected = UnsafeRawPointer(word.utf8Start).loadUnaligned(as: UInt32.self)
+        guard UnsafeRawPointer(base + index).loadUnaligned(as: UInt32.self) == expected else { return false }
+        return length == 4 || base[index + 4] == word.utf8Start[4]
+    }
+
+    private mutating func skipLiteral(_ word: StaticString) throws(InputError) {
+        guard isLiteral(word) else {
+            throw failure("unexpected \(describeCurrent()); expected a value (true, false and null are lowercase)")
+        }
+        index += word.utf8CodeUnitCount
+    }
+
+    @inline(__always)
+    mutating func skipWhitespace() {
+        while index < count {
+            switch base[index] {
+            case UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): index += 1
+            default: return
+            }
+        }
+    }
+
+    private mutating func skipDigits() {
+        while index < count, isDigit(base[index]) { index += 1 }
+    }
+
+    @inline(__always)
+    private func isDigit(_ byte: UInt8) -> Bool { byte &- UInt8(ascii: "0") < 10 }
+
+    @inline(__always)
+    private func peek(_ byte: UInt8) -> Bool { index < count && base[index] == byte }
+}
+
+// MARK: - Errors
+
+extension JSONScanner {
+    /// The character at `index`, for messages.
+    @inline(never)
+    private func describeCurrent() -> String {
+        guard index < count else { return "end of file" }
+        var end = index + 1
+        while end < count, base[end] & 0xC0 == 0x80 { end += 1 }
+        return "'\(String(decoding: UnsafeBufferPointer(start: base + index, count: end - index), as: UTF8.self))'"
+    }
+
+    private func describeByte(_ byte: UInt8) -> String {
+        byte < 0x80 ? String(UnicodeScalar(byte)) : "…"
+    }
+
+    @inline(never)
+    private func unclosed(_ kind: String, _ opener: String, at start: Int) -> InputError {
+        let (line, column) = position(of: start)
+        return failure("unexpected end of file: the \(kind) opened with '\(opener)' at line \(line), column "
+            + "\(column) is never closed")
+    }
+
+    @inline(never)
+    func failure(_ reason: String, at offset: Int? = nil) -> InputError {
+        let (line, column) = position(of: offset ?? index)
+        return InputError.malformedJSON(path: path, line: line, column: column, reason: reason)
+    }
+
+    /// The 1-based line and column of an offset, counting columns in Unicode scalars, as `JSONInput.position`.
+    func position(of offset: Int) -> (line: Int, column: Int) {
+        var line = 1
+        var column = 1
+        for position in 0..<min(offset, count) {
+            let byte = base[position]
+            if byte == UInt8(ascii: "\n") {
+                line += 1
+                column = 1
+            } else if byte & 0xC0 != 0x80 {
+                column += 1
+            }
+        }
+        return (line, column)
+    }
+}
