@@ -42,10 +42,11 @@ enum JSONInput {
     }
 
     /// The 1-based line and column of a UTF-8 offset in `bytes`, counting columns in Unicode scalars.
-    static func position(of offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+    /// 1-based line and column (in characters: UTF-8 continuation bytes do not count) of a byte offset.
+    static func position(of offset: Int, in bytes: some Collection<UInt8>) -> (line: Int, column: Int) {
         var line = 1
         var column = 1
-        for byte in bytes[..<min(offset, bytes.count)] {
+        for byte in bytes.prefix(max(0, offset)) {
             if byte == UInt8(ascii: "\n") {
                 line += 1
                 column = 1

@@ -903,17 +903,6 @@ extension JSONScanner {
 
     /// The 1-based line and column of an offset, counting columns in Unicode scalars, as `JSONInput.position`.
     func position(of offset: Int) -> (line: Int, column: Int) {
-        var line = 1
-        var column = 1
-        for position in 0..<min(offset, count) {
-            let byte = base[position]
-            if byte == UInt8(ascii: "\n") {
-                line += 1
-                column = 1
-            } else if byte & 0xC0 != 0x80 {
-                column += 1
-            }
-        }
-        return (line, column)
+        JSONInput.position(of: offset, in: UnsafeBufferPointer(start: base, count: count))
     }
 }
