@@ -51,7 +51,7 @@ import Testing
         _ = try time("read assist/ alone") { try SnapshotReader.readAssist(at: folder) }
         _ = try time("read poweroffice/ alone") { try SnapshotReader.readPowerOffice(at: folder) }
         print("CheckTimingTests on \(folder.path) (\(snapshot.assistCustomers.count) Assist customers, "
-            + "\(snapshot.customers.count) PowerOffice customers):\n" + lines.joined(separator: "\n"))
+            + "\(snapshot.powerOffice.customers.count) PowerOffice customers):\n" + lines.joined(separator: "\n"))
         #expect(!findings.isEmpty)
     }
 }

@@ -57,6 +57,7 @@ import Testing
             assistCustomers: [
                 AssistCustomer(customerNumber: "1", name: "A"), AssistCustomer(customerNumber: "2", name: "B", export: false),
             ],
+            powerOffice: PowerOfficeData(
             products: [
                 PowerOfficeProduct(Code: "A-1", ProductGroupId: 7, StandardSalesAccount: 3100),
                 PowerOfficeProduct(Code: "A-2", ProductGroupId: 7),
@@ -71,7 +72,7 @@ import Testing
                 PowerOfficeNumberSeries(SubLedgerNumberSeriesType: "Supplier", FromInclusive: 20000, ToInclusive: 29999),
                 PowerOfficeNumberSeries(SubLedgerNumberSeriesType: "Customer", FromInclusive: 50000, ToInclusive: 59999),
                 PowerOfficeNumberSeries(SubLedgerNumberSeriesType: "Customer", FromInclusive: 10000, ToInclusive: 19999),
-            ]))
+            ])))
         #expect(dataset.assistCustomers.map(\.name) == ["A"], "only exported customers are checked")
         #expect(dataset.effectiveSalesAccounts == [3100, 3000, 3200, nil])
         #expect(dataset.customerNumberSeries == [10000...19999, 50000...59999])
@@ -81,9 +82,9 @@ import Testing
 
     @Test func withoutNumberSeriesTheDefaultSeriesApplies() {
         #expect(Dataset(Snapshot()).customerNumberSeries == [10000...19999])
-        let suppliersOnly = Snapshot(numberSeries: [
+        let suppliersOnly = Snapshot(powerOffice: PowerOfficeData(numberSeries: [
             PowerOfficeNumberSeries(SubLedgerNumberSeriesType: "Supplier", FromInclusive: 20000, ToInclusive: 29999)
-        ])
+        ]))
         #expect(Dataset(suppliersOnly).customerNumberSeries == [10000...19999])
     }
 
@@ -105,7 +106,7 @@ import Testing
                     InvoiceDeliveryType: index % 5 == 0 ? "EHF" : "PdfByEmail"))
             }
         }
-        return Dataset(Snapshot(assistCustomers: assist, customers: powerOffice))
+        return Dataset(Snapshot(assistCustomers: assist, powerOffice: PowerOfficeData(customers: powerOffice)))
     }
 
     @Test func evaluationGrowsLinearlyWithTheData() throws {

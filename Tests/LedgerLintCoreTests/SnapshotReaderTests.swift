@@ -46,16 +46,16 @@ import Testing
         #expect(snapshot.assistCustomers.first?.sendMethod == .ehf)
         #expect(snapshot.assistProductGroups?.map(\.salesAccount) == [3000, 3010])
         #expect(
-            snapshot.customers.first
+            snapshot.powerOffice.customers.first
                 == PowerOfficeCustomer(
                     Id: 501, Number: 10001, Name: "Blåbær AS", IsPerson: false, OrganizationNumber: "923609016",
                     EmailAddress: "post@blabaer.no", InvoiceDeliveryType: "EHF", IsActive: true, IsArchived: false))
-        #expect(snapshot.customers.last == PowerOfficeCustomer(Id: 502))
-        #expect(snapshot.products.map(\.Code) == ["A-1", "A-2"])
-        #expect(snapshot.products.map(\.StandardSalesAccount) == [3000, nil])
-        #expect(snapshot.productGroups?.first?.StandardSalesAccount == 3010)
-        #expect(snapshot.accounts.map(\.AccountNo) == [3000, 3010])
-        #expect(snapshot.numberSeries?.map(\.SubLedgerNumberSeriesType) == ["Customer", "Supplier"])
+        #expect(snapshot.powerOffice.customers.last == PowerOfficeCustomer(Id: 502))
+        #expect(snapshot.powerOffice.products.map(\.Code) == ["A-1", "A-2"])
+        #expect(snapshot.powerOffice.products.map(\.StandardSalesAccount) == [3000, nil])
+        #expect(snapshot.powerOffice.productGroups?.first?.StandardSalesAccount == 3010)
+        #expect(snapshot.powerOffice.accounts.map(\.AccountNo) == [3000, 3010])
+        #expect(snapshot.powerOffice.numberSeries?.map(\.SubLedgerNumberSeriesType) == ["Customer", "Supplier"])
         #expect(Dataset(snapshot).effectiveSalesAccounts == [3000, 3010])
     }
 
@@ -64,10 +64,10 @@ import Testing
         #expect(snapshot.assistCustomers.map(\.name) == ["Kun JSON AS"])
         #expect(snapshot.assistCustomers.first?.location == SourceLocation(file: "assist/customers.json"))
         #expect(snapshot.assistProductGroups == nil)
-        #expect(snapshot.productGroups == nil)
-        #expect(snapshot.numberSeries == nil)
-        #expect(snapshot.customers.isEmpty)
-        #expect(snapshot.products.map(\.Code) == ["A-1"])
+        #expect(snapshot.powerOffice.productGroups == nil)
+        #expect(snapshot.powerOffice.numberSeries == nil)
+        #expect(snapshot.powerOffice.customers.isEmpty)
+        #expect(snapshot.powerOffice.products.map(\.Code) == ["A-1"])
         let dataset = Dataset(snapshot)
         #expect(dataset.productGroupsAssumed)
         #expect(dataset.customerNumberSeries == [Dataset.defaultCustomerSeries])
@@ -160,8 +160,8 @@ import Testing
         files["poweroffice/ProductGroups.json"] = "\n"
         let temporary = try TemporarySnapshot(files)
         let snapshot = try SnapshotReader.read(at: temporary.folder)
-        #expect(snapshot.customers.isEmpty)
-        #expect(snapshot.productGroups == [])
+        #expect(snapshot.powerOffice.customers.isEmpty)
+        #expect(snapshot.powerOffice.productGroups == [])
     }
 
     @Test func absoluteFolderIsNamedAsGiven() throws {

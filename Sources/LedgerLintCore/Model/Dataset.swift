@@ -28,12 +28,12 @@ public struct Dataset: Sendable {
         assistCustomers = exported
         assistProductGroups = snapshot.assistProductGroups ?? AssistProductGroup.assumed
         productGroupsAssumed = snapshot.assistProductGroups == nil
-        customers = snapshot.customers
-        products = snapshot.products
-        productGroups = snapshot.productGroups ?? []
-        accounts = snapshot.accounts
+        customers = snapshot.powerOffice.customers
+        products = snapshot.powerOffice.products
+        productGroups = snapshot.powerOffice.productGroups ?? []
+        accounts = snapshot.powerOffice.accounts
 
-        let series = (snapshot.numberSeries ?? [])
+        let series = (snapshot.powerOffice.numberSeries ?? [])
             .filter { $0.SubLedgerNumberSeriesType?.lowercased() == "customer" }
             .compactMap { entry -> ClosedRange<Int64>? in
                 guard let from = entry.FromInclusive, let to = entry.ToInclusive, from <= to else { return nil }

@@ -1,6 +1,6 @@
 /// The PowerOffice Go side of a snapshot, as read from `poweroffice/` or fetched from the API.
 ///
-/// Optional inputs that were not given are `nil`, as in `Snapshot`.
+/// Optional inputs that were not given are `nil`; `Dataset` supplies the defaults.
 public struct PowerOfficeData: Sendable, Hashable, Codable {
     public var customers: [PowerOfficeCustomer]
     public var products: [PowerOfficeProduct]
@@ -20,18 +20,5 @@ public struct PowerOfficeData: Sendable, Hashable, Codable {
         self.productGroups = productGroups
         self.accounts = accounts
         self.numberSeries = numberSeries
-    }
-}
-
-extension Snapshot {
-    /// A snapshot of the Assist export and the PowerOffice data, however each was obtained.
-    public init(
-        assistCustomers: [AssistCustomer], assistProductGroups: [AssistProductGroup]?, powerOffice: PowerOfficeData
-    ) {
-        self.init(
-            assistCustomers: assistCustomers, assistProductGroups: assistProductGroups,
-            customers: powerOffice.customers, products: powerOffice.products,
-            productGroups: powerOffice.productGroups, accounts: powerOffice.accounts,
-            numberSeries: powerOffice.numberSeries)
     }
 }

@@ -27,10 +27,11 @@ public struct ExampleData: Sendable, Hashable, Codable {
         return Snapshot(
             assistCustomers: customers,
             assistProductGroups: assist?.productGroups.map { $0.map { $0.group(at: nil) } },
-            customers: poweroffice?.Customers ?? [],
-            products: poweroffice?.Products ?? [],
-            productGroups: poweroffice?.ProductGroups,
-            accounts: poweroffice?.GeneralLedgerAccounts ?? [],
-            numberSeries: poweroffice?.SubLedgerNumberSeries)
+            powerOffice: PowerOfficeData(
+                customers: poweroffice?.Customers ?? [],
+                products: poweroffice?.Products ?? [],
+                productGroups: poweroffice?.ProductGroups,
+                accounts: poweroffice?.GeneralLedgerAccounts ?? [],
+                numberSeries: poweroffice?.SubLedgerNumberSeries))
     }
 }
