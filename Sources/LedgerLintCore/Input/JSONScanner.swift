@@ -516,6 +516,25 @@ extension JSONScanner {
         }
     }
 
+    /// Reads the value at `index` into a whole `JSONInput.Value` tree, for the small files that are decoded
+    /// through one (rule files, configuration, baselines, Assist JSON exports). A repeated property name keeps the
+    /// last value, as JSONDecoder does.
+    mutating func tree() throws(InputError) -> JSONInput.Value {
+        guard index < count else { throw failure("unexpected end of file; expected a value") }
+        switch base[index] {
+        case UInt8(ascii: "{"):
+            var members: [String: JSONInput.Value] = [:]
+            try skipObject(member: { name, scanner throws(InputError) in members[name] = try scanner.tree() })
+            return .object(members)
+        case UInt8(ascii: "["):
+            var items: [JSONInput.Value] = []
+            try skipArray(value: { scanner throws(InputError) in items.append(try scanner.tree()) })
+            return .array(items)
+        default:
+            return try summarize()
+        }
+    }
+
     @inline(never)
     private func unexpectedValue() -> InputError {
         switch base[index] {
@@ -527,7 +546,11 @@ extension JSONScanner {
         }
     }
 
-    private mutating func skipObject(key: ((String) -> Void)? = nil) throws(InputError) {
+    /// Checks the object at `index` and moves past it. `key` sees each property name; `member`, when given, is
+    /// called at each value instead of skipping it and must move past the value.
+    private mutating func skipObject(
+        key: ((String) -> Void)? = nil, member: ((String, inout JSONScanner) throws(InputError) -> Void)? = nil
+    ) throws(InputError) {
         let start = index
         try enterContainer()
         index += 1
@@ -545,14 +568,15 @@ extension JSONScanner {
             }
             let keyStart = index
             let name = try scanString()
-            if let key { key(decodeString(name)) }
+            let decodedName = key != nil || member != nil ? decodeString(name) : ""
+            key?(decodedName)
             skipWhitespace()
             guard index < count else { throw unclosed("object", "{", at: start) }
             guard base[index] == UInt8(ascii: ":") else { throw missingColon(keyStart: keyStart) }
             index += 1
             skipWhitespace()
             guard index < count else { throw unclosed("object", "{", at: start) }
-            try skipValue()
+            if let member { try member(decodedName, &self) } else { try skipValue() }
             skipWhitespace()
             guard index < count else { throw unclosed("object", "{", at: start) }
             switch base[index] {
@@ -570,7 +594,11 @@ extension JSONScanner {
         }
     }
 
-    private mutating func skipArray(item: (() -> Void)? = nil) throws(InputError) {
+    /// Checks the array at `index` and moves past it. `item` is called after each item; `value`, when given, is
+    /// called at each item instead of skipping it and must move past the item.
+    private mutating func skipArray(
+        item: (() -> Void)? = nil, value: ((inout JSONScanner) throws(InputError) -> Void)? = nil
+    ) throws(InputError) {
         let start = index
         try enterContainer()
         index += 1
@@ -583,7 +611,7 @@ extension JSONScanner {
         while true {
             skipWhitespace()
             guard index < count else { throw unclosed("array", "[", at: start) }
-            try skipValue()
+            if let value { try value(&self) } else { try skipValue() }
             item?()
             skipWhitespace()
             guard index < count else { throw unclosed("array", "[", at: start) }
