@@ -74,7 +74,7 @@ public struct MarkdownReporter: Reporter {
         }
 
         if let baseline = report.baseline, !baseline.fixed.isEmpty {
-            out += ["### \(words.fixed) (\(baseline.fixed.count))", ""]
+            out += ["### \(words.fixedSinceBaseline) (\(baseline.fixed.count))", ""]
             let items = baseline.fixed.sorted().map { entry in
                 "- \(Self.code(entry.rule)) \(TextReporter.subjectName(entry.system, entry.entity, language: language)) "
                     + "**\(Self.escaped(entry.key))**"
@@ -180,30 +180,18 @@ public struct MarkdownReporter: Reporter {
 // MARK: - Words
 
 extension MarkdownReporter {
-    struct Words {
+    struct Words: ReportWords {
         var language: Language
 
         init(_ language: Language) {
             self.language = language
         }
 
-        private func pick(_ en: String, _ nb: String) -> String { LocalizedText(en: en, nb: nb)[language] }
-
-        var title: String { pick("LedgerLint report", "LedgerLint-rapport") }
-        var snapshot: String { pick("Snapshot", "Uttrekk") }
-        var client: String { pick("Client", "Klient") }
-        var fetched: String { pick("Data fetched", "Data hentet") }
-        var environment: String { pick("Environment", "Miljø") }
         var severity: String { pick("Severity", "Alvorlighetsgrad") }
-        var findings: String { pick("Findings", "Funn") }
         var total: String { pick("Total", "Totalt") }
-        var byRule: String { pick("Findings by rule", "Funn per regel") }
-        var rule: String { pick("Rule", "Regel") }
         var name: String { pick("Name", "Navn") }
-        var noFindings: String { pick("No findings.", "Ingen funn.") }
         var suppressed: String { pick("Suppressed", "Unntatt") }
         var until: String { pick("until", "til og med") }
-        var fixed: String { pick("Fixed since the baseline", "Rettet siden baseline") }
 
         func quietRules(_ count: Int) -> String {
             count == 1

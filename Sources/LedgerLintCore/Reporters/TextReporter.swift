@@ -38,15 +38,15 @@ public struct TextReporter: Reporter {
     static func hiddenLine(_ report: Report, language: Language) -> String? {
         var parts: [String] = []
         if !report.suppressed.isEmpty {
-            parts.append(language == .nb ? "\(report.suppressed.count) undertrykt" : "\(report.suppressed.count) suppressed")
+            parts.append(language == .nb ? "\(report.suppressed.count) unntatt" : "\(report.suppressed.count) suppressed")
         }
         if let baseline = report.baseline, !baseline.unchanged.isEmpty {
-            parts.append(language == .nb ? "\(baseline.unchanged.count) i grunnlinjen" : "\(baseline.unchanged.count) in the baseline")
+            parts.append(language == .nb ? "\(baseline.unchanged.count) i baseline" : "\(baseline.unchanged.count) in the baseline")
         }
         var line = parts.isEmpty ? "" : (language == .nb ? "Vises ikke: " : "Not shown: ") + parts.joined(separator: ", ") + "."
         if let baseline = report.baseline, !baseline.fixed.isEmpty {
             let fixed = language == .nb
-                ? "\(baseline.fixed.count) rettet siden grunnlinjen." : "\(baseline.fixed.count) fixed since the baseline."
+                ? "\(baseline.fixed.count) rettet siden baseline." : "\(baseline.fixed.count) fixed since the baseline."
             line += (line.isEmpty ? "" : " ") + fixed
         }
         return line.isEmpty ? nil : line

@@ -1,0 +1,20 @@
+/// The words the document-style reports (HTML, Markdown) share, in English and Norwegian Bokmål, so that both
+/// say the same thing the same way. Each report's own `Words` adds what only it needs.
+protocol ReportWords {
+    var language: Language { get }
+}
+
+extension ReportWords {
+    func pick(_ en: String, _ nb: String) -> String { LocalizedText(en: en, nb: nb)[language] }
+
+    var title: String { pick("LedgerLint report", "LedgerLint-rapport") }
+    var client: String { pick("Client", "Klient") }
+    var fetched: String { pick("Data fetched", "Data hentet") }
+    var environment: String { pick("Environment", "Miljø") }
+    var snapshot: String { pick("Snapshot", "Uttrekk") }
+    var findings: String { pick("Findings", "Funn") }
+    var noFindings: String { pick("No findings.", "Ingen funn.") }
+    var byRule: String { pick("Findings by rule", "Funn per regel") }
+    var rule: String { pick("Rule", "Regel") }
+    var fixedSinceBaseline: String { pick("Fixed since the baseline", "Rettet siden baseline") }
+}
