@@ -174,6 +174,13 @@ enum CompiledCheck: Sendable {
         }
     }
 
+    /// The check with ranges that come from the model resolved for one dataset, so that evaluation does not
+    /// resolve (or intersect) them again for every record.
+    func resolved(in dataset: Dataset) -> CompiledCheck {
+        guard case .inRanges(let field, let ranges) = self else { return self }
+        return .inRanges(field, .fixed(Self.resolve(ranges, in: dataset)))
+    }
+
     static func resolve(_ ranges: Ranges, in dataset: Dataset) -> [ClosedRange<Int64>] {
         switch ranges {
         case .fixed(let ranges): ranges

@@ -98,6 +98,7 @@ struct CompiledRule: Sendable {
     /// The findings of this rule on a dataset.
     func evaluate(_ dataset: Dataset, language: Language, indexes: JoinIndexes) -> [Finding] {
         let joinIndexes = joins.map { indexes.index(for: $0, in: dataset) }
+        let check = self.check.resolved(in: dataset)
         var findings: [Finding] = []
         // `unique`: the first record and the count of each value; the members of repeated values are listed in a
         // second pass, so a million distinct values cost one dictionary entry each and no arrays.
