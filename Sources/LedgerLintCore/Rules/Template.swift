@@ -107,17 +107,6 @@ struct Template: Sendable {
         }
         return render(dataset, record, variables: [:], missing: "")
     }
-
-    /// The field references the template reads, for choosing join indexes.
-    var fieldReferences: [FieldReference] {
-        parts.flatMap { part -> [FieldReference] in
-            guard case .placeholder(let references) = part else { return [] }
-            return references.compactMap {
-                if case .field(let field) = $0 { return field }
-                return nil
-            }
-        }
-    }
 }
 
 /// Why a template could not be compiled.
