@@ -31,6 +31,12 @@ struct CompiledCondition: Sendable {
         self.test = test
     }
 
+    /// Whether every condition holds, without a closure (which would copy the dataset at every record).
+    static func allHold(_ conditions: [CompiledCondition], _ dataset: Dataset, _ record: RecordContext) -> Bool {
+        for index in conditions.indices where !conditions[index].holds(dataset, record) { return false }
+        return true
+    }
+
     func holds(_ dataset: Dataset, _ record: RecordContext) -> Bool {
         let value = field.read(dataset, record)
         switch test {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A rule resolved against its subject: fields, joins, templates and check checked once, at load time, so that a
 /// rule file with a typo fails before any data is read and evaluation does no name look-ups.
 struct CompiledRule: Sendable {
@@ -95,40 +97,61 @@ struct CompiledRule: Sendable {
         }
     }
 
+    /// Every field the rule reads, of its own subject and of the ones it joins.
+    var fieldsRead: [FieldReference] {
+        var fields = joins.flatMap { join in join.key.fields + join.on.fields + join.conditions.map(\.field) }
+        fields += conditions.map(\.field) + check.fields + key.fields
+        fields += message.en.fields + message.nb.fields + hint.en.fields + hint.nb.fields
+        return fields
+    }
+
     /// The findings of this rule on a dataset.
+    ///
+    /// The loop over the records uses no closures: one that captured `dataset` would copy it, retaining every table
+    /// in it, at each record, and the threads evaluating other rules retain the same ones.
     func evaluate(_ dataset: Dataset, language: Language, indexes: JoinIndexes) -> [Finding] {
         let joinIndexes = joins.map { indexes.index(for: $0, in: dataset) }
         let check = self.check.resolved(in: dataset)
+        let count = rule.subject.count(in: dataset)
         var findings: [Finding] = []
-        // `unique`: the first record and the count of each value; the members of repeated values are listed in a
-        // second pass, so a million distinct values cost one dictionary entry each and no arrays.
-        var groups: [String: (first: Int, count: Int)] = [:]
-        var uniqueRecords: [(index: Int, value: String)] = []
-        if case .unique = check {
-            groups.reserveCapacity(rule.subject.count(in: dataset))
-            uniqueRecords.reserveCapacity(rule.subject.count(in: dataset))
+        // `unique`: the first record and the count of each value, and each record's value by its slot in the index
+        // (-1 for a record without one); the members of repeated values are listed in a second pass, so a million
+        // distinct values cost 19 bytes each and no strings.
+        var unique: (field: FieldReference, normalization: Normalization)?
+        var groups = KeyIndex(forAtMost: 0, counting: true)
+        var slots: [Int32] = []
+        if case .unique(let field, let normalization, _) = check {
+            unique = (field, normalization)
+            groups = KeyIndex(forAtMost: count, counting: true)
+            slots = Array(repeating: -1, count: count)
         }
 
-        // One context, updated in place: no allocation per record.
+        // Contexts updated in place: no allocation per record.
         var record = RecordContext(index: 0, joined: Array(repeating: nil, count: joins.count))
-        for index in 0..<rule.subject.count(in: dataset) {
-            record.index = index
-            for position in joins.indices {
-                let key = joins[position].key.renderKey(dataset, RecordContext(index: index, joined: []))
-                record.joined[position] = key.isEmpty ? nil : joinIndexes[position][key]
-            }
-            guard conditions.allSatisfy({ $0.holds(dataset, record) }) else { continue }
+        var other = record
+        for index in 0..<count {
+            join(index, into: &record, dataset: dataset, indexes: joinIndexes)
+            guard CompiledCondition.allHold(conditions, dataset, record) else { continue }
 
-            if case .unique(let field, let normalization, _) = check {
+            if let (field, normalization) = unique {
                 let value = field.read(dataset, record)
                 guard value.isPresent else { continue }
                 let normalized = CompiledCheck.normalized(value, normalization)
-                if let group = groups[normalized] {
-                    groups[normalized] = (group.first, group.count + 1)
-                } else {
-                    groups[normalized] = (index, 1)
+                var probe = groups.probe(normalized.hashValue)
+                var slot: Int?
+                while let row = groups.nextCandidate(&probe) {
+                    join(row, into: &other, dataset: dataset, indexes: joinIndexes)
+                    if CompiledCheck.normalized(field.read(dataset, other), normalization) == normalized {
+                        slot = probe.slot
+                        break
+                    }
                 }
-                uniqueRecords.append((index, normalized))
+                if let slot {
+                    groups.countAnother(inSlot: slot)
+                } else {
+                    slot = groups.add(at: probe, row: index)
+                }
+                slots[index] = Int32(slot!)
             } else if let variables = check.failure(dataset, record) {
                 findings.append(finding(dataset, record, variables: variables, language: language))
             }
@@ -136,33 +159,43 @@ struct CompiledRule: Sendable {
 
         if case .unique(let field, _, let list) = check {
             findings += duplicates(
-                of: field, listing: list, records: uniqueRecords, groups: groups, dataset: dataset, language: language)
+                of: field, listing: list, slots: slots, groups: groups, dataset: dataset,
+                indexes: joinIndexes, language: language)
         }
         return findings
     }
 
+    /// Points `record` at the record in `row`, with the record each join finds for it.
+    private func join(_ row: Int, into record: inout RecordContext, dataset: Dataset, indexes: [JoinIndex]) {
+        record.index = row
+        for position in joins.indices {
+            let key = joins[position].key.renderKey(dataset, RecordContext(index: row, joined: []))
+            record.joined[position] = key.isEmpty ? nil : indexes[position].row(for: key, in: dataset)
+        }
+    }
+
     /// One finding per repeated value, on its first record, listing every record's `list` field in record order.
     private func duplicates(
-        of field: FieldReference, listing list: FieldReference?, records: [(index: Int, value: String)],
-        groups: [String: (first: Int, count: Int)], dataset: Dataset, language: Language
+        of field: FieldReference, listing list: FieldReference?, slots: [Int32],
+        groups: KeyIndex, dataset: Dataset, indexes: [JoinIndex], language: Language
     ) -> [Finding] {
-        var members: [String: [String]] = [:]
-        var order: [String] = []
-        for (index, value) in records {
-            guard let group = groups[value], group.count > 1 else { continue }
-            let listed = list.map { $0.read(dataset, RecordContext(index: index, joined: [])).text } ?? ""
-            if members[value] == nil { order.append(value) }
-            members[value, default: []].append(listed)
+        var members: [Int32: [String]] = [:]
+        var order: [Int32] = []
+        var record = RecordContext(index: 0, joined: Array(repeating: nil, count: joins.count))
+        for (row, slot) in slots.enumerated() where slot >= 0 && groups.count(inSlot: Int(slot)) > 1 {
+            join(row, into: &record, dataset: dataset, indexes: indexes)
+            let listed = list.map { $0.read(dataset, record).text } ?? ""
+            if members[slot] == nil { order.append(slot) }
+            members[slot, default: []].append(listed)
         }
-        return order.compactMap { value in
-            guard let group = groups[value] else { return nil }
-            let first = RecordContext(index: group.first, joined: [])
+        return order.map { slot in
+            join(groups.first(inSlot: Int(slot)), into: &record, dataset: dataset, indexes: indexes)
             let variables = [
-                "value": field.read(dataset, first).text,
-                "count": String(group.count),
-                "list": (members[value] ?? []).filter { !$0.isEmpty }.joined(separator: ", "),
+                "value": field.read(dataset, record).text,
+                "count": String(groups.count(inSlot: Int(slot))),
+                "list": (members[slot] ?? []).filter { !$0.isEmpty }.joined(separator: ", "),
             ]
-            return finding(dataset, first, variables: variables, language: language)
+            return finding(dataset, record, variables: variables, language: language)
         }
     }
 
@@ -190,27 +223,54 @@ struct JoinIndexKey: Hashable, Sendable {
     var conditions: [Condition]
 }
 
+/// The records of a join's subject by the key the join renders on them (`on`): the first record with each key.
+struct JoinIndex: Sendable {
+    let keys: KeyIndex
+    let on: Template
+
+    init(_ join: CompiledRule.Join, in dataset: Dataset) {
+        on = join.on
+        let count = join.subject.count(in: dataset)
+        var keys = KeyIndex(forAtMost: count, counting: false)
+        for position in 0..<count {
+            let record = RecordContext(index: position, joined: [])
+            guard CompiledCondition.allHold(join.conditions, dataset, record) else { continue }
+            let key = join.on.renderKey(dataset, record)
+            guard !key.isEmpty else { continue }
+            var probe = keys.probe(key.hashValue)
+            if Self.find(key, &probe, keys, on, dataset) == nil { keys.add(at: probe, row: position) }
+        }
+        self.keys = keys
+    }
+
+    /// The first record whose key is `key`.
+    func row(for key: String, in dataset: Dataset) -> Int? {
+        var probe = keys.probe(key.hashValue)
+        return Self.find(key, &probe, keys, on, dataset)
+    }
+
+    private static func find(
+        _ key: String, _ probe: inout KeyIndex.Probe, _ keys: KeyIndex, _ on: Template, _ dataset: Dataset
+    ) -> Int? {
+        while let row = keys.nextCandidate(&probe) {
+            if on.renderKey(dataset, RecordContext(index: row, joined: [])) == key { return row }
+        }
+        return nil
+    }
+}
+
 /// Join indexes built once per evaluation and shared by the rules that join the same way.
 final class JoinIndexes: @unchecked Sendable {
     // Guarded by `lock`; rules may be evaluated concurrently.
-    private var built: [JoinIndexKey: [String: Int]] = [:]
+    private var built: [JoinIndexKey: JoinIndex] = [:]
     private let lock = NSLock()
 
-    func index(for join: CompiledRule.Join, in dataset: Dataset) -> [String: Int] {
+    func index(for join: CompiledRule.Join, in dataset: Dataset) -> JoinIndex {
         lock.lock()
         defer { lock.unlock() }
         if let index = built[join.indexKey] { return index }
-        var index: [String: Int] = [:]
-        index.reserveCapacity(join.subject.count(in: dataset))
-        for position in 0..<join.subject.count(in: dataset) {
-            let record = RecordContext(index: position, joined: [])
-            guard join.conditions.allSatisfy({ $0.holds(dataset, record) }) else { continue }
-            let key = join.on.renderKey(dataset, record)
-            if !key.isEmpty, index[key] == nil { index[key] = position }
-        }
+        let index = JoinIndex(join, in: dataset)
         built[join.indexKey] = index
         return index
     }
 }
-
-import Foundation

@@ -1,0 +1,87 @@
+/// Records by key, for joins and `unique`: the first record with each key, and how many have it.
+///
+/// A `[String: Int]` of a million keys holds a million strings and two million buckets of 24 bytes; this index holds
+/// no keys at all. It is a table of 8-byte slots (12 with counts), open addressing with linear probing at most 80 %
+/// full, each slot the first record's row, 32 bits of the key's hash and, if asked for, a count. A key is looked up by its hash; when the 32 bits
+/// agree, the caller compares the key of the slot's row with it (`Probe`), so two keys are the same exactly when
+/// they are equal strings, as in a dictionary.
+///
+/// The table does not grow: it is made for at most as many keys as the records it indexes.
+struct KeyIndex: Sendable {
+    // Slot i is empty when fingerprints[i] == 0.
+    private var fingerprints: [UInt32]
+    private var rows: [Int32]
+    /// Empty unless the index counts.
+    private var counts: [Int32]
+    private let capacity: Int
+    private let limit: Int
+    /// Keys in the index.
+    private(set) var count = 0
+
+    /// - Parameter counting: whether to count the records of each key (`unique` does; a join needs only the first).
+    init(forAtMost keys: Int, counting: Bool) {
+        limit = max(keys, 1)
+        capacity = limit + limit / 4 + 1
+        fingerprints = Array(repeating: 0, count: capacity)
+        rows = Array(repeating: 0, count: capacity)
+        counts = counting ? Array(repeating: 0, count: capacity) : []
+    }
+
+    /// A walk along the slots where a key may be: start with `probe(_:)`, then call `nextCandidate(_:)` until it
+    /// returns the key's row (the caller compares the keys) or `nil` (the key is not in the index, and the walk is
+    /// at the empty slot where it goes).
+    ///
+    /// The caller compares keys itself, rather than passing a closure, because a closure that captured the
+    /// dataset would copy it, and retain every table in it, at every record.
+    struct Probe {
+        fileprivate(set) var slot: Int
+        fileprivate let fingerprint: UInt32
+        fileprivate var started = false
+    }
+
+    func probe(_ hash: Int) -> Probe {
+        // The hash's high bits choose the start (multiply and shift: no modulo, any capacity).
+        let start = Int((UInt64(UInt(bitPattern: hash)).multipliedFullWidth(by: UInt64(capacity))).high)
+        return Probe(slot: start, fingerprint: Self.fingerprint(hash))
+    }
+
+    /// The row of the next slot on the walk whose 32 bits of hash agree with the key's; `nil` at an empty slot.
+    func nextCandidate(_ probe: inout Probe) -> Int? {
+        while true {
+            if probe.started {
+                probe.slot += 1
+                if probe.slot == capacity { probe.slot = 0 }
+            }
+            probe.started = true
+            let stored = fingerprints[probe.slot]
+            if stored == 0 { return nil }
+            if stored == probe.fingerprint { return Int(rows[probe.slot]) }
+        }
+    }
+
+    /// Adds a key's first record at the empty slot a walk ended at; returns the slot.
+    @discardableResult
+    mutating func add(at probe: Probe, row: Int) -> Int {
+        precondition(fingerprints[probe.slot] == 0, "KeyIndex.add at a slot in use")
+        precondition(count < limit, "KeyIndex made for \(limit) keys")
+        precondition(row < Int(Int32.max), "KeyIndex rows are 32-bit")
+        fingerprints[probe.slot] = probe.fingerprint
+        rows[probe.slot] = Int32(row)
+        if !counts.isEmpty { counts[probe.slot] = 1 }
+        count += 1
+        return probe.slot
+    }
+
+    /// Counts one more record for the key in a slot (of an index that counts).
+    mutating func countAnother(inSlot slot: Int) { counts[slot] += 1 }
+
+    func first(inSlot slot: Int) -> Int { Int(rows[slot]) }
+
+    func count(inSlot slot: Int) -> Int { Int(counts[slot]) }
+
+    /// The hash's low 32 bits, never 0 (which marks an empty slot).
+    private static func fingerprint(_ hash: Int) -> UInt32 {
+        let bits = UInt32(truncatingIfNeeded: hash)
+        return bits == 0 ? 1 : bits
+    }
+}
