@@ -171,11 +171,11 @@ enum UTF8Validation {
         var isValid = true
         var hasNUL = false
         var position = 0
-        var nextRelease = 1 << 24
+        var nextRelease = MappedFile.window
         while position < count {
             if position >= nextRelease, let release {
                 release(position)
-                nextRelease = position + 1 << 24
+                nextRelease = position + MappedFile.window
             }
             // Eight ASCII bytes without a NUL at a time.
             let limit = min(count, release == nil ? count : nextRelease)
