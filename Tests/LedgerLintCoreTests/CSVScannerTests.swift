@@ -34,7 +34,7 @@ import Testing
     static let file = "assist/customers.csv"
 
     static func customers(_ bytes: [UInt8]) -> Outcome<[AssistCustomer]> {
-        Outcome { try AssistExportReader.customers(csv: Data(bytes), file: file) }
+        Outcome { Array(try AssistExportReader.customers(csv: Data(bytes), file: file)) }
     }
 
     static func referenceCustomers(_ bytes: [UInt8]) -> Outcome<[AssistCustomer]> {

@@ -48,7 +48,7 @@ import Testing
         let configuration = try load(#"{"rules": {"customer-number-range": {"ranges": [[15000, 25000]]}}}"#)
         let rules = try RuleSet.builtIn().configured(configuration)
         let customers = ["14999", "15000", "19999", "20000"].map { AssistCustomer(customerNumber: $0, name: "X") }
-        let findings = rules.evaluate(Dataset(Snapshot(assistCustomers: customers)), language: .en)
+        let findings = rules.evaluate(Dataset(Snapshot(assistCustomers: RecordTable(customers))), language: .en)
             .filter { $0.rule == "customer-number-range" }
         // 20000 is inside the user's range but outside PowerOffice's 10000–19999: creating it would still fail.
         #expect(findings.map(\.key) == ["14999", "20000"])

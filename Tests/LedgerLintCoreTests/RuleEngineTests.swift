@@ -106,7 +106,7 @@ import Testing
                     InvoiceDeliveryType: index % 5 == 0 ? "EHF" : "PdfByEmail"))
             }
         }
-        return Dataset(Snapshot(assistCustomers: assist, powerOffice: PowerOfficeData(customers: powerOffice)))
+        return Dataset(Snapshot(assistCustomers: RecordTable(assist), powerOffice: PowerOfficeData(customers: RecordTable(powerOffice))))
     }
 
     @Test func evaluationGrowsLinearlyWithTheData() throws {

@@ -49,7 +49,7 @@ func servedData(_ server: FakePowerOfficeServer) throws -> PowerOfficeData {
         try JSONDecoder().decode([T].self, from: server.dataSet.jsonArray(name))
     }
     return PowerOfficeData(
-        customers: try decode("Customers", PowerOfficeCustomer.self),
+        customers: RecordTable(try decode("Customers", PowerOfficeCustomer.self)),
         products: try decode("Products", PowerOfficeProduct.self),
         productGroups: try decode("ProductGroups", PowerOfficeProductGroup.self),
         accounts: try decode("GeneralLedgerAccounts", PowerOfficeAccount.self),

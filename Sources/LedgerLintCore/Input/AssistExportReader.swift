@@ -13,7 +13,7 @@ public enum AssistExportReader {
     ///
     /// - Throws: `InputError` for bytes that are not text, malformed CSV, a missing required column, or a
     ///   send method or export flag the reader does not know.
-    public static func customers(csv: Data, file: String) throws -> [AssistCustomer] {
+    public static func customers(csv: Data, file: String) throws -> RecordTable<AssistCustomer> {
         try csv.withUnsafeBytes { try customers(csv: $0, file: file, mapped: nil) }
     }
 
@@ -23,8 +23,8 @@ public enum AssistExportReader {
     /// order reading the whole table first would give them: a CSV syntax error anywhere, then a missing column,
     /// then the first bad value.
     static func customers(
-        csv bytes: UnsafeRawBufferPointer, file: String, mapped: MappedFile?
-    ) throws -> [AssistCustomer] {
+        csv bytes: UnsafeRawBufferPointer, file: String, mapped: MappedFile?, keeping fields: FieldSelection = .all
+    ) throws -> RecordTable<AssistCustomer> {
         try CSVScanner.withScanner(over: bytes, path: file, mapped: mapped) { scanner in
             var header: [String] = []
             var headerLine = 1
@@ -42,9 +42,9 @@ public enum AssistExportReader {
             } catch {
                 pending = error
             }
-            var customers: [AssistCustomer] = []
+            var customers = RecordTable<AssistCustomer>(keeping: fields)
             var reader = columns.map { CustomerRowReader(file: file, columns: $0) }
-            var nextRelease = 1 << 24
+            var nextRelease = MappedFile.window
             while let line = try scanner.nextRecord() {
                 if scanner.isBlank { continue }
                 try scanner.checkWidth(header.count, line: line)
@@ -55,13 +55,13 @@ public enum AssistExportReader {
                     pending = error
                 }
                 if customers.count == 1024 {
-                    // Rows are much alike: size the array once rather than doubling it (and briefly holding two
+                    // Rows are much alike: size the table once rather than doubling it (and briefly holding two
                     // copies) as it grows.
                     customers.reserveCapacity(Int(Double(scanner.count) / Double(scanner.index) * 1024 * 1.02) + 16)
                 }
                 if scanner.index >= nextRelease {
                     scanner.release?(scanner.index)
-                    nextRelease = scanner.index + 1 << 24
+                    nextRelease = scanner.index + MappedFile.window
                 }
             }
             if let pending { throw pending }

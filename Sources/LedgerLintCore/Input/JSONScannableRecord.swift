@@ -12,6 +12,8 @@ import Darwin
 /// `Decodable` conformance decodes them in, which decides which type error is reported first), and decodes one
 /// field at a time from the scanner. `JSONScannerTests` checks the list against the type's properties.
 protocol JSONScannableRecord: Sendable {
+    /// Where the records of a file go: an array, unless the type is stored as columns (`RecordTable`).
+    associatedtype Store: RecordStore = [Self] where Store.Record == Self
     /// A record with every field absent.
     init()
     static var jsonFields: JSONFieldTable { get }

@@ -17,7 +17,7 @@ extension JSONScanner {
         _ bytes: UnsafeRawBufferPointer, path: String, of type: Record.Type,
         notAnArray: (JSONInput.Value) -> String, release: (Int) -> ((Int) -> Void)?,
         pieces count: Int = 4, helper: ReadingHelper?
-    ) throws(InputError) -> [Record] {
+    ) throws(InputError) -> Record.Store {
         var first = JSONScanner(bytes, path: path)
         let arrayStart = try first.arrayStart(notAnArray: notAnArray)
         var starts = [first.index]
@@ -29,7 +29,7 @@ extension JSONScanner {
         }
         guard starts.count > 1 else {
             first.release = release(0)
-            var part = Part<Record>(arrayStart: arrayStart, expectedEnd: bytes.count)
+            var part = Part<Record>(arrayStart: arrayStart, expectedEnd: bytes.count, keeping: first.fields)
             _ = try first.items(into: &part, boundary: nil)
             try first.expectEnd()
             if let error = part.typeError(path: path, itemOffset: 0) { throw error }
@@ -46,7 +46,8 @@ extension JSONScanner {
                 scanner.index = starts[piece]
                 scanner.release = pieceRelease
                 results[piece] = Result { () throws(InputError) -> (Part<Record>, Bool) in
-                    var part = Part<Record>(arrayStart: arrayStart, expectedEnd: end ?? bytes.count)
+                    var part = Part<Record>(
+                        arrayStart: arrayStart, expectedEnd: end ?? bytes.count, keeping: scanner.fields)
                     let atBoundary = try scanner.items(into: &part, boundary: end)
                     // A piece that did not stop at the next one's start read on to the end of the array.
                     if !atBoundary { try scanner.expectEnd() }
@@ -64,18 +65,19 @@ extension JSONScanner {
 
         // The pieces' records go into one array sized for all of them up front; each piece's array is let go of as
         // soon as it is copied, so that memory holds the records about once, not twice.
-        var records: [Record] = []
+        var records = Record.Store(keeping: first.fields)
         var typeError: InputError?
         var items = 0
         for piece in starts.indices {
             guard let result = results.take(piece) else { break }
             let (part, atBoundary) = try result.get()
             if typeError == nil { typeError = part.typeError(path: path, itemOffset: items) }
+            records.appendStore(part.records)
             if piece == 0 {
+                // Sized from the first piece (a table also estimates its text bytes from the records it has).
                 let share = Double(bytes.count) / Double(starts[1] - arrayStart)
                 records.reserveCapacity(Int(Double(part.records.count) * share * 1.02) + 16)
             }
-            records.append(contentsOf: part.records)
             items += part.records.count
             if !atBoundary { break }
         }
@@ -85,7 +87,7 @@ extension JSONScanner {
 }
 
 /// The pieces' results, each set by the thread that read it and read after all are done.
-private final class PieceResults<Record>: @unchecked Sendable {
+private final class PieceResults<Record: JSONScannableRecord>: @unchecked Sendable {
     // Each slot is written once, by one job, and read after all jobs are done; the lock keeps writes apart.
     private var slots: [Result<(JSONScanner.Part<Record>, Bool), InputError>?]
     private let lock = NSLock()

@@ -31,6 +31,8 @@ struct JSONScanner {
     /// Called now and then with an offset below which the scanner will not look again (except to count lines for
     /// an error message), so that the caller can let go of those bytes.
     var release: ((Int) -> Void)?
+    /// The fields of the records the run reads: stores such as `RecordTable` keep only those.
+    var fields = FieldSelection.all
     /// The type error of the record just read: the item it is in, the rest of its JSON path (`.Number`) and the
     /// reason.
     private var pendingRecordError: (item: Int, path: String, reason: String)?
@@ -41,7 +43,7 @@ struct JSONScanner {
     /// exhausting the stack.
     static let maximumDepth = 512
     /// How far the scanner moves between calls to `release`.
-    static let releaseStride = 1 << 24
+    static let releaseStride = MappedFile.window
 
     /// A value of the wrong type for a field, described as `JSONInput.decode` describes it.
     struct Mismatch: Sendable, Hashable {
@@ -76,9 +78,9 @@ extension JSONScanner {
     ///   an empty file as an empty array check for that first.
     mutating func recordArray<Record: JSONScannableRecord>(
         of type: Record.Type, notAnArray: (JSONInput.Value) -> String
-    ) throws(InputError) -> [Record] {
+    ) throws(InputError) -> Record.Store {
         let arrayStart = try arrayStart(notAnArray: notAnArray)
-        var part = Part<Record>(arrayStart: arrayStart, expectedEnd: count)
+        var part = Part<Record>(arrayStart: arrayStart, expectedEnd: count, keeping: fields)
         _ = try items(into: &part, boundary: nil)
         try expectEnd()
         if let error = part.typeError(path: path, itemOffset: 0) { throw error }
@@ -86,19 +88,20 @@ extension JSONScanner {
     }
 
     /// The records of one stretch of the array, with the first type error in it.
-    struct Part<Record> {
+    struct Part<Record: JSONScannableRecord> {
         /// Where the array opened, for "never closed" messages.
         var arrayStart: Int
         /// Where this stretch probably ends, to size `records` from the first ones.
         var expectedEnd: Int
-        var records: [Record] = []
+        var records: Record.Store
         var predictions = KeyPredictions()
         var reserved = false
         fileprivate var pendingTypeError: (item: Int, path: String, reason: String)?
 
-        init(arrayStart: Int, expectedEnd: Int) {
+        init(arrayStart: Int, expectedEnd: Int, keeping fields: FieldSelection) {
             self.arrayStart = arrayStart
             self.expectedEnd = expectedEnd
+            records = Record.Store(keeping: fields)
         }
 
         func typeError(path file: String, itemOffset: Int) -> InputError? {

@@ -3,6 +3,8 @@
 // `JSONScannerTests.fieldTablesMatchTheModel` fails when a property is added to a DTO and not here.
 
 extension PowerOfficeCustomer: JSONScannableRecord {
+    typealias Store = RecordTable<PowerOfficeCustomer>
+
     init() { self.init(Id: nil) }
 
     static let jsonFields = JSONFieldTable([

@@ -40,9 +40,9 @@ public enum PowerOfficeSnapshotReader {
         mapped: MappedFile?, helper: ReadingHelper?
     ) throws -> [Record] {
         let records = try scan(Scannable.self, bytes: bytes, file: file, mapped: mapped, helper: helper)
-        // `Record` is `Scannable` (it was cast to it): reinterpret the array rather than cast it element by element.
-        guard Scannable.self == Record.self else { return records.compactMap { $0 as? Record } }
-        return unsafeBitCast(records, to: [Record].self)
+        // `Record` is `Scannable` (it was cast to it): the same array, unless the type is stored as a table.
+        if let array = records as? [Record] { return array }
+        return records.compactMap { $0 as? Record }
     }
 
     /// Decodes with `JSONScanner`, deciding as `TextDecoding` would what a file that is not plain UTF-8 JSON is.
@@ -51,17 +51,18 @@ public enum PowerOfficeSnapshotReader {
     ///   are two processors), which `JSONScannerTests` lowers to test that way on small documents.
     static func scan<Record: JSONScannableRecord>(
         _ type: Record.Type, bytes: UnsafeRawBufferPointer, file: String, mapped: MappedFile? = nil,
-        helper: ReadingHelper? = nil, piecesAbove: Int = 1 << 26
-    ) throws -> [Record] {
+        helper: ReadingHelper? = nil, keeping fields: FieldSelection = .all, piecesAbove: Int = 1 << 26
+    ) throws -> Record.Store {
         let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
         if !hasBOM && (bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])) {
-            return try scanDecodedText(type, bytes: bytes, file: file)
+            return try scanDecodedText(type, bytes: bytes, file: file, keeping: fields)
         }
         let offset = hasBOM ? 3 : 0
         let body = UnsafeRawBufferPointer(rebasing: bytes[offset...])
         var scanner = JSONScanner(body, path: file)
+        scanner.fields = fields
         // The API answers 204 with an empty body when there is nothing to list; saved, that is an empty file.
-        if scanner.isAtEndAfterWhitespace() { return [] }
+        if scanner.isAtEndAfterWhitespace() { return Record.Store(keeping: fields) }
         let release = { (start: Int) -> ((Int) -> Void)? in
             guard let pager = mapped?.pager(from: start + offset) else { return nil }
             return { pager($0 + offset) }
@@ -85,22 +86,23 @@ public enum PowerOfficeSnapshotReader {
             if hasNUL { throw InputError.notText(path: file) }
             if isValid {
                 let first = body.firstIndex { !(0x09...0x0D).contains($0) && $0 != 0x20 }
-                guard let first else { return [] }
+                guard let first else { return Record.Store(keeping: fields) }
                 if body[first] < 0x80 { throw error }
             }
-            return try scanDecodedText(type, bytes: bytes, file: file)
+            return try scanDecodedText(type, bytes: bytes, file: file, keeping: fields)
         }
     }
 
     /// The whole-file way, for Windows-1252 and UTF-16 files (which the API never writes) and the rare file that
     /// starts with whitespace beyond ASCII: decode the text as every other reader does, then scan its UTF-8.
     private static func scanDecodedText<Record: JSONScannableRecord>(
-        _ type: Record.Type, bytes: UnsafeRawBufferPointer, file: String
-    ) throws -> [Record] {
+        _ type: Record.Type, bytes: UnsafeRawBufferPointer, file: String, keeping fields: FieldSelection
+    ) throws -> Record.Store {
         let text = try TextDecoding.decode(Data(bytes), path: file)
-        if text.allSatisfy(\.isWhitespace) { return [] }
+        if text.allSatisfy(\.isWhitespace) { return Record.Store(keeping: fields) }
         return try Array(text.utf8).withUnsafeBytes { utf8 in
             var scanner = JSONScanner(utf8, path: file)
+            scanner.fields = fields
             return try scanner.recordArray(of: type, notAnArray: notAnArray)
         }
     }

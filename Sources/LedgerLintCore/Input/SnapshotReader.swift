@@ -14,17 +14,20 @@ public enum SnapshotReader {
     /// The two sides are read at the same time, on two threads, and the Assist side's thread, which is done first,
     /// then helps read the PowerOffice customers (`ReadingJobs`). When both sides fail, the Assist side's error is
     /// the one thrown, as when they were read one after the other.
-    public static func read(at folder: URL) throws -> Snapshot {
+    ///
+    /// - Parameter fields: the fields of the customers to keep (`RuleSet.fieldsRead`); the others are read and
+    ///   checked as the file format requires, then dropped, and read as absent. By default, all.
+    public static func read(at folder: URL, keeping fields: FieldSelection = .all) throws -> Snapshot {
         _ = try SnapshotFolder(folder)
-        let assist = ConcurrentResult<(customers: [AssistCustomer], productGroups: [AssistProductGroup]?)>()
+        let assist = ConcurrentResult<(customers: RecordTable<AssistCustomer>, productGroups: [AssistProductGroup]?)>()
         let powerOffice = ConcurrentResult<PowerOfficeData>()
         let helper = ReadingHelper()
         DispatchQueue.concurrentPerform(iterations: 2) { side in
             if side == 0 {
-                assist.set(Result { try readAssist(at: folder) })
+                assist.set(Result { try readAssist(at: folder, keeping: fields) })
                 helper.help()
             } else {
-                powerOffice.set(Result { try readPowerOffice(at: folder, helper: helper) })
+                powerOffice.set(Result { try readPowerOffice(at: folder, helper: helper, keeping: fields) })
             }
         }
         let (customers, productGroups) = try assist.get()
@@ -35,15 +38,19 @@ public enum SnapshotReader {
     /// Reads `assist/customers.csv` or `.json` (required) and `assist/product-groups.csv` or `.json` (optional;
     /// `nil` when absent).
     public static func readAssist(
-        at folder: URL
-    ) throws -> (customers: [AssistCustomer], productGroups: [AssistProductGroup]?) {
+        at folder: URL, keeping fields: FieldSelection = .all
+    ) throws -> (customers: RecordTable<AssistCustomer>, productGroups: [AssistProductGroup]?) {
         let snapshot = try SnapshotFolder(folder)
         guard let customers = try snapshot.readEither(
             csv: "assist/customers.csv", json: "assist/customers.json",
             csvReader: { file in
-                try snapshot.readMapped(file) { try AssistExportReader.customers(csv: $0, file: $1, mapped: $2) }
+                try snapshot.readMapped(file) {
+                    try AssistExportReader.customers(csv: $0, file: $1, mapped: $2, keeping: fields)
+                }
             },
-            jsonReader: { try snapshot.read($0, with: AssistExportReader.customers(json:file:)) })
+            jsonReader: { file in
+                try snapshot.read(file) { try RecordTable(AssistExportReader.customers(json: $0, file: $1), keeping: fields) }
+            })
         else {
             throw InputError.fileMissing(
                 path: snapshot.displayPath("assist/customers.csv"),
@@ -63,11 +70,14 @@ public enum SnapshotReader {
     }
 
     /// The same, with a thread that may help read `Customers.json`, the one large file.
-    static func readPowerOffice(at folder: URL, helper: ReadingHelper?) throws -> PowerOfficeData {
+    static func readPowerOffice(
+        at folder: URL, helper: ReadingHelper?, keeping fields: FieldSelection = .all
+    ) throws -> PowerOfficeData {
         let snapshot = try SnapshotFolder(folder)
         return PowerOfficeData(
             customers: try snapshot.readRequired(
-                "poweroffice/Customers.json", PowerOfficeCustomer.self, what: "GET /Customers", helper: helper),
+                "poweroffice/Customers.json", PowerOfficeCustomer.self, what: "GET /Customers", helper: helper,
+                keeping: fields),
             products: try snapshot.readRequired(
                 "poweroffice/Products.json", PowerOfficeProduct.self, what: "GET /Products"),
             productGroups: try snapshot.readOptional("poweroffice/ProductGroups.json", PowerOfficeProductGroup.self),
@@ -157,18 +167,20 @@ private struct SnapshotFolder {
         }
     }
 
-    func readOptional<Record: Decodable>(
-        _ relative: String, _ type: Record.Type, helper: ReadingHelper? = nil
-    ) throws -> [Record]? {
+    func readOptional<Record: JSONScannableRecord>(
+        _ relative: String, _ type: Record.Type, helper: ReadingHelper? = nil, keeping fields: FieldSelection = .all
+    ) throws -> Record.Store? {
         try readMapped(relative) {
-            try PowerOfficeSnapshotReader.records(of: type, bytes: $0, file: $1, mapped: $2, helper: helper)
+            try PowerOfficeSnapshotReader.scan(
+                type, bytes: $0, file: $1, mapped: $2, helper: helper, keeping: fields)
         }
     }
 
-    func readRequired<Record: Decodable>(
-        _ relative: String, _ type: Record.Type, what: String, helper: ReadingHelper? = nil
-    ) throws -> [Record] {
-        guard let records = try readOptional(relative, type, helper: helper) else {
+    func readRequired<Record: JSONScannableRecord>(
+        _ relative: String, _ type: Record.Type, what: String, helper: ReadingHelper? = nil,
+        keeping fields: FieldSelection = .all
+    ) throws -> Record.Store {
+        guard let records = try readOptional(relative, type, helper: helper, keeping: fields) else {
             throw InputError.fileMissing(
                 path: displayPath(relative),
                 expected: "expected the JSON array PowerOffice Go v2 returns for \(what)")

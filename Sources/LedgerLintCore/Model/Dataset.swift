@@ -2,11 +2,11 @@
 /// series, and each product's effective sales account.
 public struct Dataset: Sendable {
     /// Exported Assist customers only: the ones the integration will create in PowerOffice.
-    public let assistCustomers: [AssistCustomer]
+    public let assistCustomers: RecordTable<AssistCustomer>
     public let assistProductGroups: [AssistProductGroup]
     /// Whether `assistProductGroups` are the assumed 1, 2, 3 and 99 rather than an export.
     public let productGroupsAssumed: Bool
-    public let customers: [PowerOfficeCustomer]
+    public let customers: RecordTable<PowerOfficeCustomer>
     public let products: [PowerOfficeProduct]
     public let productGroups: [PowerOfficeProductGroup]
     public let accounts: [PowerOfficeAccount]
@@ -23,8 +23,10 @@ public struct Dataset: Sendable {
     public init(_ snapshot: consuming Snapshot) {
         var exported = snapshot.assistCustomers
         snapshot.assistCustomers = []
-        // In place: the array is no longer shared with the snapshot, so no second array is built.
-        exported.removeAll { !$0.export }
+        // In place: the table is no longer shared with the snapshot, so no second table is built. The flag is read
+        // from its column, without building each customer.
+        let export = AssistCustomer.Column.export.rawValue
+        exported.keepRows(BitSet(count: exported.count) { exported.flag(export, $0) ?? true })
         assistCustomers = exported
         assistProductGroups = snapshot.assistProductGroups ?? AssistProductGroup.assumed
         productGroupsAssumed = snapshot.assistProductGroups == nil

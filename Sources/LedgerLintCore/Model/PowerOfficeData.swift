@@ -2,7 +2,7 @@
 ///
 /// Optional inputs that were not given are `nil`; `Dataset` supplies the defaults.
 public struct PowerOfficeData: Sendable, Hashable, Codable {
-    public var customers: [PowerOfficeCustomer]
+    public var customers: RecordTable<PowerOfficeCustomer>
     public var products: [PowerOfficeProduct]
     /// `nil` when the snapshot has no `ProductGroups.json`.
     public var productGroups: [PowerOfficeProductGroup]?
@@ -11,7 +11,7 @@ public struct PowerOfficeData: Sendable, Hashable, Codable {
     public var numberSeries: [PowerOfficeNumberSeries]?
 
     public init(
-        customers: [PowerOfficeCustomer] = [], products: [PowerOfficeProduct] = [],
+        customers: RecordTable<PowerOfficeCustomer> = [], products: [PowerOfficeProduct] = [],
         productGroups: [PowerOfficeProductGroup]? = nil, accounts: [PowerOfficeAccount] = [],
         numberSeries: [PowerOfficeNumberSeries]? = nil
     ) {

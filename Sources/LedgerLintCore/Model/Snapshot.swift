@@ -3,13 +3,13 @@
 ///
 /// Optional inputs that were not given are `nil` here; `Dataset` turns them into the defaults the rules see.
 public struct Snapshot: Sendable, Hashable, Codable {
-    public var assistCustomers: [AssistCustomer]
+    public var assistCustomers: RecordTable<AssistCustomer>
     /// `nil` when no product-group export was given (the rules then assume groups 1, 2, 3 and 99).
     public var assistProductGroups: [AssistProductGroup]?
     public var powerOffice: PowerOfficeData
 
     public init(
-        assistCustomers: [AssistCustomer] = [], assistProductGroups: [AssistProductGroup]? = nil,
+        assistCustomers: RecordTable<AssistCustomer> = [], assistProductGroups: [AssistProductGroup]? = nil,
         powerOffice: PowerOfficeData = PowerOfficeData()
     ) {
         self.assistCustomers = assistCustomers

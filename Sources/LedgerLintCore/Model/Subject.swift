@@ -45,7 +45,7 @@ public enum Subject: String, Sendable, Hashable, Codable, CaseIterable {
     /// Where a record came from, when the reader knew.
     public func location(in dataset: Dataset, at index: Int) -> SourceLocation? {
         switch self {
-        case .assistCustomers: dataset.assistCustomers[index].location
+        case .assistCustomers: dataset.assistCustomers.location(at: index)
         case .assistProductGroups: dataset.assistProductGroups[index].location
         default: nil
         }
@@ -55,14 +55,10 @@ public enum Subject: String, Sendable, Hashable, Codable, CaseIterable {
     public var fields: [String: Accessor] {
         switch self {
         case .assistCustomers:
-            [
-                "customerNumber": { FieldValue($0.assistCustomers[$1].customerNumber) },
-                "name": { FieldValue($0.assistCustomers[$1].name) },
-                "organizationNumber": { FieldValue($0.assistCustomers[$1].organizationNumber) },
-                "email": { FieldValue($0.assistCustomers[$1].email) },
-                "sendMethod": { .string($0.assistCustomers[$1].sendMethod.rawValue) },
-                "export": { .bool($0.assistCustomers[$1].export) },
-            ]
+            Dictionary(uniqueKeysWithValues: AssistCustomer.ruleFields.map { name in
+                let column = RecordTable<AssistCustomer>.column(named: name)
+                return (name, { $0.assistCustomers.value(column, $1) })
+            })
         case .assistProductGroups:
             [
                 "number": { .int(Int64($0.assistProductGroups[$1].number)) },
@@ -71,19 +67,10 @@ public enum Subject: String, Sendable, Hashable, Codable, CaseIterable {
                 "assumed": { dataset, _ in .bool(dataset.productGroupsAssumed) },
             ]
         case .powerOfficeCustomers:
-            [
-                "Id": { FieldValue($0.customers[$1].Id) },
-                "Number": { FieldValue($0.customers[$1].Number) },
-                "Name": { FieldValue($0.customers[$1].Name) },
-                "LegalName": { FieldValue($0.customers[$1].LegalName) },
-                "IsPerson": { FieldValue($0.customers[$1].IsPerson) },
-                "OrganizationNumber": { FieldValue($0.customers[$1].OrganizationNumber) },
-                "EmailAddress": { FieldValue($0.customers[$1].EmailAddress) },
-                "InvoiceEmailAddress": { FieldValue($0.customers[$1].InvoiceEmailAddress) },
-                "InvoiceDeliveryType": { FieldValue($0.customers[$1].InvoiceDeliveryType) },
-                "IsActive": { FieldValue($0.customers[$1].IsActive) },
-                "IsArchived": { FieldValue($0.customers[$1].IsArchived) },
-            ]
+            Dictionary(uniqueKeysWithValues: PowerOfficeCustomer.ruleFields.map { name in
+                let column = RecordTable<PowerOfficeCustomer>.column(named: name)
+                return (name, { $0.customers.value(column, $1) })
+            })
         case .powerOfficeProducts:
             [
                 "Id": { FieldValue($0.products[$1].Id) },

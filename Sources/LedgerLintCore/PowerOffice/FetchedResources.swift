@@ -39,7 +39,7 @@ public struct FetchedResources: Sendable, Hashable {
             }
         }
         return PowerOfficeData(
-            customers: try decode(.customers, as: PowerOfficeCustomer.self),
+            customers: RecordTable(try decode(.customers, as: PowerOfficeCustomer.self)),
             products: try decode(.products, as: PowerOfficeProduct.self),
             productGroups: try decode(.productGroups, as: PowerOfficeProductGroup.self),
             accounts: try decode(.generalLedgerAccounts, as: PowerOfficeAccount.self),

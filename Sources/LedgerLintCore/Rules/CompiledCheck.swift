@@ -126,6 +126,19 @@ enum CompiledCheck: Sendable {
     }
 
     /// Judges one record: nil when it passes, else the variables its message may use.
+    /// The fields the check reads.
+    var fields: [FieldReference] {
+        switch self {
+        case .required(let field), .integer(let field), .inRanges(let field, _), .oneOf(let field, _),
+            .pattern(let field, _), .email(let field, _), .organizationNumber(let field):
+            [field]
+        case .unique(let field, _, let list): [field] + (list.map { [$0] } ?? [])
+        case .existsIn: []
+        case .equals(let field, .field(let other), _): [field, other]
+        case .equals(let field, .constant, _): [field]
+        }
+    }
+
     func failure(_ dataset: Dataset, _ record: RecordContext) -> [String: String]? {
         switch self {
         case .required(let field):

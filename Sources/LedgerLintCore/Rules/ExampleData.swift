@@ -25,10 +25,10 @@ public struct ExampleData: Sendable, Hashable, Codable {
             try record.customer(at: nil, codingPath: "assist.customers[\(index)]")
         }
         return Snapshot(
-            assistCustomers: customers,
+            assistCustomers: RecordTable(customers),
             assistProductGroups: assist?.productGroups.map { $0.map { $0.group(at: nil) } },
             powerOffice: PowerOfficeData(
-                customers: poweroffice?.Customers ?? [],
+                customers: RecordTable(poweroffice?.Customers ?? []),
                 products: poweroffice?.Products ?? [],
                 productGroups: poweroffice?.ProductGroups,
                 accounts: poweroffice?.GeneralLedgerAccounts ?? [],

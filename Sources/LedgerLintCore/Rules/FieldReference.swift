@@ -11,6 +11,9 @@ struct FieldReference: Sendable {
     let name: String
     /// Which join the field belongs to; nil for the rule's own subject.
     let join: Int?
+    /// The subject the field is read from (the join's for a joined field), and its name there (`Code`).
+    let subject: Subject
+    let field: String
     let accessor: Subject.Accessor
 
     func read(_ dataset: Dataset, _ record: RecordContext) -> FieldValue {
@@ -27,7 +30,7 @@ struct FieldScope: Sendable {
 
     func resolve(_ name: String) throws(TemplateProblem) -> FieldReference {
         if let accessor = subject.fields[name] {
-            return FieldReference(name: name, join: nil, accessor: accessor)
+            return FieldReference(name: name, join: nil, subject: subject, field: name, accessor: accessor)
         }
         if let dot = name.firstIndex(of: ".") {
             let prefix = String(name[..<dot])
@@ -39,7 +42,8 @@ struct FieldScope: Sendable {
                         reason: "'\(field)' is not a field of \(joinSubject.rawValue) (joined as '\(prefix)'); "
                             + "fields: \(joinSubject.fieldNames.joined(separator: ", "))")
                 }
-                return FieldReference(name: name, join: joinIndex, accessor: accessor)
+                return FieldReference(
+                    name: name, join: joinIndex, subject: joinSubject, field: field, accessor: accessor)
             }
         }
         var known = subject.fieldNames

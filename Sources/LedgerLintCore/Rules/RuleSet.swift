@@ -88,6 +88,14 @@ public struct RuleSet: Sendable {
         }
     }
 
+    /// The fields of each subject the rules read: all a check needs to keep of the records it reads
+    /// (`SnapshotReader.read(at:keeping:)`).
+    public var fieldsRead: FieldSelection {
+        var fields: [Subject: Set<String>] = [:]
+        for field in compiled.flatMap(\.fieldsRead) { fields[field.subject, default: []].insert(field.field) }
+        return FieldSelection(fields)
+    }
+
     /// The rule with an id, if the set has it.
     public func rule(id: String) -> Rule? { compiled.first { $0.rule.id == id }?.rule }
 

@@ -19,6 +19,17 @@ struct Template: Sendable {
     let source: String
     let parts: [Part]
 
+    /// The fields the template reads.
+    var fields: [FieldReference] {
+        parts.flatMap { part -> [FieldReference] in
+            guard case .placeholder(let references) = part else { return [] }
+            return references.compactMap {
+                guard case .field(let field) = $0 else { return nil }
+                return field
+            }
+        }
+    }
+
     /// Parses `source`; `resolve` turns a placeholder name into a reference or explains why it cannot.
     init(_ source: String, resolve: (String) throws(TemplateProblem) -> Reference) throws(TemplateProblem) {
         self.source = source

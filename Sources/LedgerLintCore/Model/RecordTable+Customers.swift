@@ -1,0 +1,123 @@
+// How the customers of both systems are stored as columns (`RecordTable`). A new property of either type needs a
+// column here; `RecordTableTests` fails when a record does not come back from its table as it went in.
+
+extension AssistCustomer: TabularRecord {
+    public static let subject = Subject.assistCustomers
+
+    /// The fields rules may name, then the table's own columns.
+    enum Column: Int, CaseIterable {
+        case customerNumber, name, organizationNumber, email, sendMethod, export, locationFile, locationLine
+
+        var spec: TableColumn.Spec {
+            switch self {
+            case .customerNumber: .init("customerNumber", .text)
+            case .name: .init("name", .text)
+            case .organizationNumber: .init("organizationNumber", .text)
+            case .email: .init("email", .text)
+            case .sendMethod: .init("sendMethod", .vocabulary)
+            case .export: .init("export", .flag)
+            case .locationFile: .init("location.file", .vocabulary)
+            case .locationLine: .init("location.line", .integer)
+            }
+        }
+    }
+
+    public static let layout = Column.allCases.map(\.spec)
+    /// `export` decides which customers are checked at all (`Dataset`).
+    public static let alwaysStored: Set<String> = ["export", "location.file", "location.line"]
+    /// The columns rules may name.
+    static let ruleFields = layout.map(\.name).filter { !$0.hasPrefix("location.") }
+
+    public func append(to table: inout RecordTable<AssistCustomer>) {
+        table.append(Column.customerNumber.rawValue, customerNumber)
+        table.append(Column.name.rawValue, name)
+        table.append(Column.organizationNumber.rawValue, organizationNumber)
+        table.append(Column.email.rawValue, email)
+        table.append(Column.sendMethod.rawValue, sendMethod.rawValue)
+        table.append(Column.export.rawValue, export)
+        table.append(Column.locationFile.rawValue, location?.file)
+        table.append(Column.locationLine.rawValue, location?.line.map(Int64.init))
+        table.endRecord()
+    }
+
+    public init(row: Int, of table: RecordTable<AssistCustomer>) {
+        self.init(
+            customerNumber: table.text(Column.customerNumber.rawValue, row),
+            name: table.text(Column.name.rawValue, row),
+            organizationNumber: table.text(Column.organizationNumber.rawValue, row),
+            email: table.text(Column.email.rawValue, row),
+            sendMethod: table.text(Column.sendMethod.rawValue, row).flatMap(SendMethod.init(rawValue:)) ?? .email,
+            export: table.flag(Column.export.rawValue, row) ?? true,
+            location: table.location(at: row))
+    }
+}
+
+extension RecordTable<AssistCustomer> {
+    /// Where the customer in `row` came from, without building the rest of it.
+    func location(at row: Int) -> SourceLocation? {
+        let line = integer(AssistCustomer.Column.locationLine.rawValue, row)
+        return text(AssistCustomer.Column.locationFile.rawValue, row).map {
+            SourceLocation(file: $0, line: line.map(Int.init))
+        }
+    }
+}
+
+extension PowerOfficeCustomer: TabularRecord {
+    public static let subject = Subject.powerOfficeCustomers
+
+    enum Column: Int, CaseIterable {
+        case id, number, name, legalName, isPerson, organizationNumber, emailAddress, invoiceEmailAddress
+        case invoiceDeliveryType, isActive, isArchived
+
+        var spec: TableColumn.Spec {
+            switch self {
+            case .id: .init("Id", .integer)
+            case .number: .init("Number", .integer)
+            case .name: .init("Name", .text)
+            // The legal name is often the name, and the invoice address the address: then each is stored once.
+            case .legalName: .init("LegalName", .text, sharesWith: Column.name.rawValue)
+            case .isPerson: .init("IsPerson", .flag)
+            case .organizationNumber: .init("OrganizationNumber", .text)
+            case .emailAddress: .init("EmailAddress", .text)
+            case .invoiceEmailAddress: .init("InvoiceEmailAddress", .text, sharesWith: Column.emailAddress.rawValue)
+            case .invoiceDeliveryType: .init("InvoiceDeliveryType", .vocabulary)
+            case .isActive: .init("IsActive", .flag)
+            case .isArchived: .init("IsArchived", .flag)
+            }
+        }
+    }
+
+    public static let layout = Column.allCases.map(\.spec)
+    public static let alwaysStored: Set<String> = []
+    static let ruleFields = layout.map(\.name)
+
+    public func append(to table: inout RecordTable<PowerOfficeCustomer>) {
+        table.append(Column.id.rawValue, Id)
+        table.append(Column.number.rawValue, Number)
+        table.append(Column.name.rawValue, Name)
+        table.append(Column.legalName.rawValue, LegalName, sameAs: Name)
+        table.append(Column.isPerson.rawValue, IsPerson)
+        table.append(Column.organizationNumber.rawValue, OrganizationNumber)
+        table.append(Column.emailAddress.rawValue, EmailAddress)
+        table.append(Column.invoiceEmailAddress.rawValue, InvoiceEmailAddress, sameAs: EmailAddress)
+        table.append(Column.invoiceDeliveryType.rawValue, InvoiceDeliveryType)
+        table.append(Column.isActive.rawValue, IsActive)
+        table.append(Column.isArchived.rawValue, IsArchived)
+        table.endRecord()
+    }
+
+    public init(row: Int, of table: RecordTable<PowerOfficeCustomer>) {
+        self.init(
+            Id: table.integer(Column.id.rawValue, row),
+            Number: table.integer(Column.number.rawValue, row),
+            Name: table.text(Column.name.rawValue, row),
+            LegalName: table.text(Column.legalName.rawValue, row),
+            IsPerson: table.flag(Column.isPerson.rawValue, row),
+            OrganizationNumber: table.text(Column.organizationNumber.rawValue, row),
+            EmailAddress: table.text(Column.emailAddress.rawValue, row),
+            InvoiceEmailAddress: table.text(Column.invoiceEmailAddress.rawValue, row),
+            InvoiceDeliveryType: table.text(Column.invoiceDeliveryType.rawValue, row),
+            IsActive: table.flag(Column.isActive.rawValue, row),
+            IsArchived: table.flag(Column.isArchived.rawValue, row))
+    }
+}

@@ -1,0 +1,408 @@
+/// A record type that a `RecordTable` stores column by column: the customers on both sides, the records a tenant
+/// has a million of.
+public protocol TabularRecord: Sendable {
+    /// The subject whose fields the columns are, to know which of them a run reads (`FieldSelection`).
+    static var subject: Subject { get }
+    /// The columns, in the order `append(to:)` fills them.
+    static var layout: [TableColumn.Spec] { get }
+    /// Columns stored whichever fields a run reads: the ones the model itself needs (a location, the export flag).
+    static var alwaysStored: Set<String> { get }
+    /// Appends this record to the table: one `append` call per column, in `layout` order, then `endRecord()`.
+    func append(to table: inout RecordTable<Self>)
+    /// The record in `row` of the table.
+    init(row: Int, of table: RecordTable<Self>)
+}
+
+/// Records stored as columns rather than as an array of structs: a collection of `Record` that holds a million
+/// customers in a fraction of the memory. The values of each kind of column lie end to end in one buffer, a record
+/// after another: all texts in one buffer of UTF-8 bytes with an end offset per value, whole numbers in one array,
+/// flags and "absent" marks as bits, and texts from a small vocabulary as a number per value. There are no strings
+/// and no objects per record, and reading a field retains nothing, so rules evaluated at once on several threads
+/// do not contend.
+///
+/// Reading an element builds the record; the rules read single fields instead (`value(_:_:)`), which builds only
+/// that field's value. A table may keep only some fields (`FieldSelection`): the others read as absent.
+/// `SnapshotReader` does that for `ledgerlint check`, which reads only the fields its rules name.
+public struct RecordTable<Record: TabularRecord>: Sendable {
+    // The layout, resolved for this table: each column's kind, its place among the stored columns of its kind (-1
+    // when not stored) and among all stored columns.
+    private let kinds: [TableColumn.Kind]
+    private let places: [Int]
+    private let storedPlaces: [Int]
+    private let sharesWith: [Int]
+    /// Stored columns of each kind, and in all: the width of a record in each buffer.
+    private let texts: Int
+    private let vocabularies: Int
+    private let integerColumns: Int
+    private let flagColumns: Int
+    private let stored: Int
+
+    public private(set) var count = 0
+    // Record r's value of the k-th stored column of a kind is at r * (columns of that kind) + k.
+    private var bytes: [UInt8] = []
+    /// Where each text value ends in `bytes` (it starts where the one before it ends).
+    private var ends: [UInt32] = []
+    /// Per text value: its text is the one of its `sharesWith` column.
+    private var shared = BitSet()
+    /// Per vocabulary value: its word's number in `words`, from 1.
+    private var codes = Codes()
+    private var words: [String] = []
+    private var codeOfWord: [String: UInt32] = [:]
+    private var integers: [Int64] = []
+    private var flags = BitSet()
+    /// Per stored value of any kind.
+    private var absent = BitSet()
+    /// The column `append` expects next, to catch a conformance that appends out of order.
+    private var nextColumn = 0
+
+    public init() { self.init(keeping: .all) }
+
+    /// An empty table that stores only the fields `selection` keeps of `Record.subject`.
+    public init(keeping selection: FieldSelection) {
+        let layout = Record.layout
+        var places: [Int] = []
+        var storedPlaces: [Int] = []
+        var perKind: [TableColumn.Kind: Int] = [:]
+        var stored = 0
+        for spec in layout {
+            if Record.alwaysStored.contains(spec.name) || selection.keeps(spec.name, of: Record.subject) {
+                places.append(perKind[spec.kind, default: 0])
+                perKind[spec.kind, default: 0] += 1
+                storedPlaces.append(stored)
+                stored += 1
+            } else {
+                places.append(-1)
+                storedPlaces.append(-1)
+            }
+        }
+        kinds = layout.map(\.kind)
+        self.places = places
+        self.storedPlaces = storedPlaces
+        // A text shares only with a column that is stored.
+        sharesWith = layout.map { spec in spec.sharesWith.map { places[$0] >= 0 ? $0 : -1 } ?? -1 }
+        texts = perKind[.text, default: 0]
+        vocabularies = perKind[.vocabulary, default: 0]
+        integerColumns = perKind[.integer, default: 0]
+        flagColumns = perKind[.flag, default: 0]
+        self.stored = stored
+    }
+
+    public init(_ records: some Sequence<Record>, keeping selection: FieldSelection = .all) {
+        self.init(keeping: selection)
+        reserveCapacity(records.underestimatedCount)
+        for record in records { append(record) }
+    }
+
+    // MARK: Appending
+
+    public mutating func append(_ record: Record) { record.append(to: &self) }
+
+    /// Appends the value of a text or vocabulary column. With `sameAs`, the value of the column this one shares
+    /// with, a value equal to it is stored once.
+    mutating func append(_ column: Int, _ text: String?, sameAs other: String? = nil) {
+        advance(to: column)
+        let place = places[column]
+        guard place >= 0 else { return }
+        absent.append(text == nil)
+        switch kinds[column] {
+        case .text:
+            let isShared = sharesWith[column] >= 0 && text != nil && text == other
+            shared.append(isShared)
+            if var text, !isShared {
+                text.withUTF8 { bytes.append(contentsOf: $0) }
+                // Offsets are 32-bit: 4 GB of text is beyond any tenant (a million customers have about 100 MB),
+                // and 64-bit offsets would cost 4 MB more per column and million records.
+                precondition(bytes.count <= UInt32.max, "more than 4 GB of text in a table")
+            }
+            ends.append(UInt32(bytes.count))
+        case .vocabulary:
+            codes.append(text.map { code(of: $0) } ?? 0)
+        case .integer, .flag:
+            preconditionFailure("\(Record.layout[column].name) is not a text column")
+        }
+    }
+
+    mutating func append(_ column: Int, _ number: Int64?) {
+        advance(to: column)
+        guard places[column] >= 0 else { return }
+        precondition(kinds[column] == .integer, "\(Record.layout[column].name) is not a whole-number column")
+        absent.append(number == nil)
+        integers.append(number ?? 0)
+    }
+
+    mutating func append(_ column: Int, _ flag: Bool?) {
+        advance(to: column)
+        guard places[column] >= 0 else { return }
+        precondition(kinds[column] == .flag, "\(Record.layout[column].name) is not a flag column")
+        absent.append(flag == nil)
+        flags.append(flag ?? false)
+    }
+
+    /// Ends the record whose columns were appended.
+    mutating func endRecord() {
+        precondition(nextColumn == kinds.count, "\(Record.self) appended \(nextColumn) of \(kinds.count) columns")
+        nextColumn = 0
+        count += 1
+    }
+
+    private mutating func advance(to column: Int) {
+        precondition(column == nextColumn, "\(Record.self) appended column \(column) where \(nextColumn) was due")
+        nextColumn += 1
+    }
+
+    private mutating func code(of word: String) -> UInt32 {
+        if let code = codeOfWord[word] { return code }
+        words.append(word)
+        let code = UInt32(words.count)
+        codeOfWord[word] = code
+        return code
+    }
+
+    public mutating func reserveCapacity(_ total: Int) {
+        ends.reserveCapacity(total * texts)
+        shared.reserveCapacity(total * texts)
+        // Text bytes estimated from the records so far.
+        if count > 0 { bytes.reserveCapacity(Int(Double(bytes.count) / Double(count) * Double(total) * 1.02)) }
+        codes.reserveCapacity(total * vocabularies)
+        integers.reserveCapacity(total * integerColumns)
+        flags.reserveCapacity(total * flagColumns)
+        absent.reserveCapacity(total * stored)
+    }
+
+    /// Appends every record of `other`, a table of the same fields.
+    public mutating func append(contentsOf other: RecordTable) {
+        precondition(places == other.places, "tables of different fields")
+        let base = UInt32(bytes.count)
+        bytes.append(contentsOf: other.bytes)
+        precondition(bytes.count <= UInt32.max, "more than 4 GB of text in a table")
+        ends.append(contentsOf: other.ends.lazy.map { $0 + base })
+        shared.append(contentsOf: other.shared)
+        let mapped = other.words.map { code(of: $0) }
+        codes.append(contentsOf: other.codes, mapped: mapped)
+        integers.append(contentsOf: other.integers)
+        flags.append(contentsOf: other.flags)
+        absent.append(contentsOf: other.absent)
+        count += other.count
+    }
+
+    /// Removes the records `shouldBeRemoved` picks, in place: no second copy of the table is made.
+    public mutating func removeAll(where shouldBeRemoved: (Record) throws -> Bool) rethrows {
+        var keep = BitSet()
+        keep.reserveCapacity(count)
+        for row in 0..<count { keep.append(!(try shouldBeRemoved(self[row]))) }
+        keepRows(keep)
+    }
+
+    /// Keeps the records whose bit in `keep` is set, in order, in place.
+    mutating func keepRows(_ keep: BitSet) {
+        precondition(keep.count == count, "a bit per record")
+        let kept = keep.trueCount
+        guard kept < count else { return }
+        // A record's texts lie together in `bytes`: move each kept record's down over the removed ones.
+        var written = 0
+        var start = 0
+        var ends = self.ends
+        self.ends = []
+        let (texts, count) = (self.texts, self.count)
+        bytes.withUnsafeMutableBytes { buffer in
+            var keptRow = 0
+            for row in 0..<count where texts > 0 {
+                let end = Int(ends[row * texts + texts - 1])
+                defer { start = end }
+                guard keep[row] else { continue }
+                if written != start, end > start {
+                    // Overlapping moves are allowed (memmove).
+                    buffer.baseAddress!.advanced(by: written).copyMemory(
+                        from: buffer.baseAddress!.advanced(by: start), byteCount: end - start)
+                }
+                for column in 0..<texts {
+                    ends[keptRow * texts + column] = UInt32(Int(ends[row * texts + column]) - start + written)
+                }
+                written += end - start
+                keptRow += 1
+            }
+        }
+        bytes.removeLast(bytes.count - written)
+        ends.removeLast(ends.count - kept * texts)
+        self.ends = ends
+        shared.keep(groupsOf: texts, where: keep)
+        codes.keep(groupsOf: vocabularies, where: keep)
+        integers.keep(groupsOf: integerColumns, where: keep)
+        flags.keep(groupsOf: flagColumns, where: keep)
+        absent.keep(groupsOf: stored, where: keep)
+        self.count = kept
+    }
+
+    // MARK: Reading fields
+
+    /// The value of one field of one record, as the rules see it.
+    func value(_ column: Int, _ row: Int) -> FieldValue {
+        switch kinds[column] {
+        case .text, .vocabulary: FieldValue(text(column, row))
+        case .integer: FieldValue(integer(column, row))
+        case .flag: FieldValue(flag(column, row))
+        }
+    }
+
+    func text(_ column: Int, _ row: Int) -> String? {
+        let place = places[column]
+        guard place >= 0, !absent[row * stored + storedPlaces[column]] else { return nil }
+        switch kinds[column] {
+        case .text:
+            let index = row * texts + place
+            if shared[index] { return text(sharesWith[column], row) }
+            let start = index == 0 ? 0 : Int(ends[index - 1])
+            let end = Int(ends[index])
+            return bytes.withUnsafeBufferPointer {
+                String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
+            }
+        case .vocabulary:
+            return words[codes[row * vocabularies + place] - 1]
+        case .integer, .flag:
+            return nil
+        }
+    }
+
+    func integer(_ column: Int, _ row: Int) -> Int64? {
+        let place = places[column]
+        guard place >= 0, kinds[column] == .integer, !absent[row * stored + storedPlaces[column]] else { return nil }
+        return integers[row * integerColumns + place]
+    }
+
+    func flag(_ column: Int, _ row: Int) -> Bool? {
+        let place = places[column]
+        guard place >= 0, kinds[column] == .flag, !absent[row * stored + storedPlaces[column]] else { return nil }
+        return flags[row * flagColumns + place]
+    }
+
+    /// The column of a field, by name.
+    static func column(named name: String) -> Int {
+        guard let column = Record.layout.firstIndex(where: { $0.name == name }) else {
+            preconditionFailure("\(Record.self) has no column \(name)")
+        }
+        return column
+    }
+
+    /// Records the table has room for without growing (for tests of sizing).
+    var capacity: Int {
+        let widths = [(ends.capacity, texts), (codes.capacity, vocabularies), (integers.capacity, integerColumns)]
+        return widths.filter { $0.1 > 0 }.map { $0.0 / $0.1 }.min() ?? .max
+    }
+
+    /// Bytes of text the table holds (for tests of sharing).
+    var textByteCount: Int { bytes.count }
+}
+
+/// Numbers of vocabulary words, one per value (0 for none): a byte each while the vocabulary has fewer than 256
+/// words, four bytes each from then on.
+struct Codes: Sendable {
+    private var narrow: [UInt8] = []
+    private var wide: [UInt32] = []
+    private var isWide = false
+
+    var capacity: Int { isWide ? wide.capacity : narrow.capacity }
+
+    @inline(__always)
+    subscript(index: Int) -> Int { isWide ? Int(wide[index]) : Int(narrow[index]) }
+
+    mutating func append(_ code: UInt32) {
+        if !isWide && code > UInt8.max { widen() }
+        if isWide { wide.append(code) } else { narrow.append(UInt8(code)) }
+    }
+
+    /// Appends `other`'s codes, each turned into this vocabulary's by `mapped` (word number - 1 → code).
+    mutating func append(contentsOf other: Codes, mapped: [UInt32]) {
+        let count = other.isWide ? other.wide.count : other.narrow.count
+        reserveCapacity(count + (isWide ? wide.count : narrow.count))
+        for index in 0..<count {
+            let code = other[index]
+            append(code == 0 ? 0 : mapped[code - 1])
+        }
+    }
+
+    mutating func reserveCapacity(_ count: Int) {
+        if isWide { wide.reserveCapacity(count) } else { narrow.reserveCapacity(count) }
+    }
+
+    mutating func keep(groupsOf width: Int, where keep: BitSet) {
+        if isWide { wide.keep(groupsOf: width, where: keep) } else { narrow.keep(groupsOf: width, where: keep) }
+    }
+
+    private mutating func widen() {
+        wide = narrow.map(UInt32.init)
+        narrow = []
+        isWide = true
+    }
+}
+
+extension Array {
+    /// Keeps the groups of `width` elements (a record's) whose bit in `keep` is set, in order, in place.
+    fileprivate mutating func keep(groupsOf width: Int, where keep: BitSet) {
+        guard width > 0 else { return }
+        var kept = 0
+        for group in 0..<count / width where keep[group] {
+            for offset in 0..<width { self[kept * width + offset] = self[group * width + offset] }
+            kept += 1
+        }
+        removeLast(count - kept * width)
+    }
+}
+
+extension RecordTable: RandomAccessCollection {
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { count }
+    public subscript(position: Int) -> Record {
+        precondition(position >= 0 && position < count, "index \(position) out of range 0..<\(count)")
+        return Record(row: position, of: self)
+    }
+}
+
+extension RecordTable: ExpressibleByArrayLiteral {
+    public init(arrayLiteral records: Record...) { self.init(records) }
+}
+
+extension RecordTable: Equatable where Record: Equatable {
+    /// Record by record: two tables built in different ways (in pieces, or keeping other fields) store the same
+    /// records differently.
+    public static func == (lhs: RecordTable, rhs: RecordTable) -> Bool { lhs.elementsEqual(rhs) }
+}
+
+extension RecordTable: Hashable where Record: Hashable {
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        for record in self { hasher.combine(record) }
+    }
+}
+
+extension RecordTable: Codable where Record: Codable {
+    /// As a JSON array of records.
+    public init(from decoder: any Decoder) throws {
+        self.init(try [Record](from: decoder))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try Array(self).encode(to: encoder)
+    }
+}
+
+extension RecordTable: CustomStringConvertible {
+    public var description: String { Array(self).description }
+}
+
+/// The fields of each subject a run reads. Records are read keeping only those (`RecordTable`): a million
+/// customers' e-mail addresses that no rule looks at are not kept.
+public struct FieldSelection: Sendable, Hashable {
+    /// `nil`: every field of every subject.
+    private let fields: [Subject: Set<String>]?
+
+    /// Every field.
+    public static let all = FieldSelection(fields: nil)
+
+    public init(_ fields: [Subject: Set<String>]) { self.fields = fields }
+
+    private init(fields: [Subject: Set<String>]?) { self.fields = fields }
+
+    public func keeps(_ field: String, of subject: Subject) -> Bool {
+        fields.map { $0[subject]?.contains(field) ?? false } ?? true
+    }
+}

@@ -1,0 +1,77 @@
+/// The columns of a `RecordTable`: what each holds, and how.
+public enum TableColumn {
+    public enum Kind: Sendable, Hashable {
+        /// Texts of any length, each its own bytes.
+        case text
+        /// Texts from a small vocabulary (a send method, a file name), each stored once and referred to by number.
+        case vocabulary
+        case integer
+        case flag
+    }
+
+    /// A column of a record type's layout.
+    public struct Spec: Sendable, Hashable {
+        /// The field's name as rules name it, or a name of the table's own (`location.file`).
+        public let name: String
+        public let kind: Kind
+        /// For a text column: the column whose value this one's often is in the same record (`LegalName` and
+        /// `Name`); then the text is stored once.
+        public let sharesWith: Int?
+
+        public init(_ name: String, _ kind: Kind, sharesWith: Int? = nil) {
+            self.name = name
+            self.kind = kind
+            self.sharesWith = sharesWith
+        }
+    }
+}
+
+/// Bits appended one at a time or a row at a time: flags, and which values are absent.
+public struct BitSet: Sendable, Hashable {
+    private var words: [UInt64] = []
+    private(set) var count = 0
+
+    init() {}
+
+    init(count: Int, where predicate: (Int) throws -> Bool) rethrows {
+        reserveCapacity(count)
+        for index in 0..<count { append(try predicate(index)) }
+    }
+
+    @inline(__always)
+    subscript(index: Int) -> Bool { words[index >> 6] & (1 << UInt64(index & 63)) != 0 }
+
+    var trueCount: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
+
+    var capacity: Int { words.capacity * 64 }
+
+    mutating func append(_ bit: Bool) {
+        if count & 63 == 0 { words.append(0) }
+        if bit { words[count >> 6] |= 1 << UInt64(count & 63) }
+        count += 1
+    }
+
+    mutating func append(contentsOf other: BitSet) {
+        reserveCapacity(count + other.count)
+        if count & 63 == 0 {
+            // Aligned: whole words (bits past `other.count` are zero).
+            words.append(contentsOf: other.words)
+            count += other.count
+            return
+        }
+        for index in 0..<other.count { append(other[index]) }
+    }
+
+    mutating func reserveCapacity(_ bits: Int) { words.reserveCapacity((bits + 63) / 64) }
+
+    /// Keeps the groups of `width` bits (a record's) whose bit in `keep` is set.
+    mutating func keep(groupsOf width: Int, where keep: BitSet) {
+        guard width > 0 else { return }
+        var kept = BitSet()
+        kept.reserveCapacity(keep.trueCount * width)
+        for group in 0..<count / width where keep[group] {
+            for offset in 0..<width { kept.append(self[group * width + offset]) }
+        }
+        self = kept
+    }
+}
