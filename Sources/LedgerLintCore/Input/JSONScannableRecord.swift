@@ -17,9 +17,26 @@ protocol JSONScannableRecord: Sendable {
     /// A record with every field absent.
     init()
     static var jsonFields: JSONFieldTable { get }
+    /// The fields (by number, as bits) a run keeps of this type; the others may be read as `nil`.
+    static func keptFields(_ selection: FieldSelection) -> UInt64
     /// Decodes the value at the scanner's position into field number `field` of `jsonFields`. A value of the wrong
     /// type leaves the field `nil` and sets `scanner.mismatch`.
     mutating func scanField(_ field: Int, from scanner: inout JSONScanner) throws(InputError)
+}
+
+extension JSONScannableRecord {
+    static func keptFields(_ selection: FieldSelection) -> UInt64 { .max }
+}
+
+extension JSONScannableRecord where Self: TabularRecord {
+    static func keptFields(_ selection: FieldSelection) -> UInt64 {
+        var kept: UInt64 = 0
+        for (field, name) in jsonFields.names.enumerated()
+        where alwaysStored.contains(name) || selection.keeps(name, of: subject) {
+            kept |= 1 << UInt64(field)
+        }
+        return kept
+    }
 }
 
 /// A record type's JSON field names, with a look-up from the bytes of a property name that makes no string.

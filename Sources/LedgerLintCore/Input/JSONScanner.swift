@@ -32,7 +32,11 @@ struct JSONScanner {
     /// an error message), so that the caller can let go of those bytes.
     var release: ((Int) -> Void)?
     /// The fields of the records the run reads: stores such as `RecordTable` keep only those.
-    var fields = FieldSelection.all
+    var fields = FieldSelection.all {
+        didSet { keptFields = nil }
+    }
+    /// Of the fields of the record type being read, by number, the ones `fields` keeps (`string(field:sameAs:)`).
+    var keptFields: UInt64?
     /// The type error of the record just read: the item it is in, the rest of its JSON path (`.Number`) and the
     /// reason.
     private var pendingRecordError: (item: Int, path: String, reason: String)?
@@ -239,6 +243,7 @@ extension JSONScanner {
         index += 1
         var record = Record()
         let table = Record.jsonFields
+        if keptFields == nil { keptFields = Record.keptFields(fields) }
         var failed: UInt64 = 0
         var ordinal = 0
         skipWhitespace()
@@ -439,6 +444,22 @@ extension JSONScanner {
                 if same == true { return other }
             }
             return String(decoding: UnsafeBufferPointer(start: base + content.start, count: length), as: UTF8.self)
+        }
+        if isLiteral("null") {
+            index += 4
+            return nil
+        }
+        try recordMismatch(expected: "expected text in quotes")
+        return nil
+    }
+
+    /// Text for field number `field` of the record type; a field the run does not keep (`keptFields`) is checked
+    /// as `string` checks it, with the same errors, but no string is made and it reads as `nil`.
+    mutating func string(field: Int, sameAs other: String? = nil) throws(InputError) -> String? {
+        guard let kept = keptFields, kept & (1 << UInt64(field)) == 0 else { return try string(sameAs: other) }
+        if base[index] == UInt8(ascii: "\"") {
+            _ = try scanString()
+            return nil
         }
         if isLiteral("null") {
             index += 4

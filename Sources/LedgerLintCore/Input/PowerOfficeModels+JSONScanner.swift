@@ -16,14 +16,15 @@ extension PowerOfficeCustomer: JSONScannableRecord {
         switch field {
         case 0: Id = try scanner.int64()
         case 1: Number = try scanner.int64()
-        case 2: Name = try scanner.string(sameAs: LegalName)
-        // The legal name is usually the name, and the invoice address the address: share the string.
-        case 3: LegalName = try scanner.string(sameAs: Name)
+        // Texts of fields the run does not keep are checked but not made (`string(field:)`). The legal name is
+        // usually the name, and the invoice address the address: share the string.
+        case 2: Name = try scanner.string(field: field, sameAs: LegalName)
+        case 3: LegalName = try scanner.string(field: field, sameAs: Name)
         case 4: IsPerson = try scanner.bool()
-        case 5: OrganizationNumber = try scanner.string()
-        case 6: EmailAddress = try scanner.string(sameAs: InvoiceEmailAddress)
-        case 7: InvoiceEmailAddress = try scanner.string(sameAs: EmailAddress)
-        case 8: InvoiceDeliveryType = try scanner.string()
+        case 5: OrganizationNumber = try scanner.string(field: field)
+        case 6: EmailAddress = try scanner.string(field: field, sameAs: InvoiceEmailAddress)
+        case 7: InvoiceEmailAddress = try scanner.string(field: field, sameAs: EmailAddress)
+        case 8: InvoiceDeliveryType = try scanner.string(field: field)
         case 9: IsActive = try scanner.bool()
         case 10: IsArchived = try scanner.bool()
         default: try scanner.skipValue()
