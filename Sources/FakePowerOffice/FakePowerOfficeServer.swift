@@ -6,9 +6,11 @@ import Foundation
 /// and client key, the subscription key header) that expire, bearer-authenticated `GET`s of the list endpoints as
 /// bare arrays with `PageNumber`/`PageSize` paging and 204 past the end, `ClientIntegrationInformation`, 403 for
 /// privileges the client lacks, and 10 requests per second per subscription key with 429 and `Retry-After` above it.
-/// Faults (`FakeFault`) can be injected per path, and every request is recorded (`requests`).
+/// Faults (`FakeFault`) can be injected per path, every request is recorded (`requests`), and answers can be held
+/// back by a fixed latency, as a distant server's would be.
 ///
-/// Plain HTTP/1.1 over POSIX sockets with keep-alive and `Content-Length` bodies; no TLS, no chunked requests.
+/// Plain HTTP/1.1 over POSIX sockets with keep-alive and `Content-Length` bodies; no TLS, no chunked requests. Each
+/// connection has its own thread, so concurrent requests are answered concurrently.
 public final class FakePowerOfficeServer: @unchecked Sendable {
     /// The keys the fake accepts.
     public struct Keys: Sendable, Hashable {
@@ -43,6 +45,11 @@ public final class FakePowerOfficeServer: @unchecked Sendable {
         public var paginationHeader = true
         public var clientName = "Fjordlys Regnskap AS"
         public var clientId = "6f1c2a9e-3b7d-4e8f-9a01-2c3d4e5f6a7b"
+        /// Seconds every answer is held back before it is sent, as the network and a distant server would; 0 for none.
+        ///
+        /// Waited on the connection's own thread, outside the server's lock: concurrent requests wait it out side by
+        /// side, as they would over the internet, so that a client's concurrency shows in its wall time.
+        public var latency: Double = 0
         /// 0 picks a free port.
         public var port: UInt16 = 0
         /// Called for every request after it was answered (from the connection's thread).
@@ -141,7 +148,8 @@ public final class FakePowerOfficeServer: @unchecked Sendable {
             }
             let (response, delay, record) = respond(to: request)
             configuration.log?(record)
-            if delay > 0 { Thread.sleep(forTimeInterval: delay) }
+            let wait = delay + (response == nil ? 0 : configuration.latency)
+            if wait > 0 { Thread.sleep(forTimeInterval: wait) }
             guard let response else { return }
             guard LoopbackListener.send(socket, response.serialized(keepAlive: request.keepAlive)), request.keepAlive
             else { return }
