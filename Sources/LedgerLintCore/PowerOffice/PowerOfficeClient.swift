@@ -28,31 +28,49 @@ public struct PowerOfficeClient: Sendable {
         tokens = AccessTokenProvider(transport: transport, configuration: configuration)
     }
 
-    /// Reads `ClientIntegrationInformation` and every list in `PowerOfficeResource`, the lists concurrently.
+    /// Reads `ClientIntegrationInformation` and every list in `PowerOfficeResource`, all concurrently once there is
+    /// a token.
     ///
     /// Nothing is returned unless every list was read completely. `progress` is called after every page.
     public func fetchAll(
         progress: (@Sendable (FetchProgress) -> Void)? = nil
     ) async throws -> FetchedResources {
         let fetchedAt = Date()
-        let integration = try await clientIntegrationInformation()
+        // The token first, on its own: every other request waits for it anyway, and refused keys are then reported
+        // once, before anything else is asked.
+        _ = try await tokens.token()
+        var integration: ClientIntegrationInformation?
         var json: [PowerOfficeResource: Data] = [:]
         var counts: [PowerOfficeResource: Int] = [:]
-        try await withThrowingTaskGroup(of: (PowerOfficeResource, Data, Int).self) { group in
+        try await withThrowingTaskGroup(of: FetchedPart.self) { group in
+            // Not before the lists: only the manifest and 403 explanations need it, and waiting for it would put one
+            // more round trip in front of every list.
+            group.addTask { .integration(try await clientIntegrationInformation()) }
             for resource in PowerOfficeResource.allCases {
                 group.addTask {
                     let (data, count) = try await fetch(resource, progress: progress)
-                    return (resource, data, count)
+                    return .list(resource, data, count)
                 }
             }
-            for try await (resource, data, count) in group {
-                json[resource] = data
-                counts[resource] = count
+            for try await part in group {
+                switch part {
+                case .integration(let information):
+                    integration = information
+                case .list(let resource, let data, let count):
+                    json[resource] = data
+                    counts[resource] = count
+                }
             }
         }
         return FetchedResources(
-            environment: configuration.environment, fetchedAt: fetchedAt, integration: integration, json: json,
-            counts: counts)
+            environment: configuration.environment, fetchedAt: fetchedAt,
+            integration: integration ?? ClientIntegrationInformation(), json: json, counts: counts)
+    }
+
+    /// What one task of `fetchAll` read.
+    private enum FetchedPart: Sendable {
+        case integration(ClientIntegrationInformation)
+        case list(PowerOfficeResource, Data, Int)
     }
 
     /// Reads every page of `resource`, returning the rows as one JSON array and their number.
