@@ -25,8 +25,11 @@ struct FetchCommand {
     }
 
     func run() async throws -> ExitCode {
+        var clock = PhaseClock(enabled: environment["LEDGERLINT_TIMINGS"] != nil)
         let fetched = try await powerOffice.fetch(environment: environment)
+        clock.lap("read PowerOffice")
         try PowerOfficeSnapshotWriter().write(fetched, to: URL(fileURLWithPath: out))
+        clock.lap("write the snapshot")
         if !powerOffice.quiet {
             let counts = PowerOfficeResource.allCases.map { "\($0.rawValue) \(fetched.counts[$0] ?? 0)" }
             let client = fetched.integration.ClientName.map { " '\($0)'" } ?? ""
