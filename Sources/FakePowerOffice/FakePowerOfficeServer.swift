@@ -112,10 +112,11 @@ public final class FakePowerOfficeServer: @unchecked Sendable {
     public var tokensIssued: Int { locked { issuedTokens } }
 
     /// Shows `fault` on requests to `path` (`"Customers"`, `"/v2/Customers"`, `"/OAuth/Token"`; `nil` for any),
-    /// after letting `skip` matching requests through, for `times` requests.
-    public func inject(_ fault: FakeFault, path: String? = nil, skip: Int = 0, times: Int = 1) {
+    /// after letting `skip` matching requests through, for `times` requests. With `page`, only requests for that
+    /// `PageNumber` match: the way to pick a page when a client asks for several at once, in no fixed order.
+    public func inject(_ fault: FakeFault, path: String? = nil, page: Int? = nil, skip: Int = 0, times: Int = 1) {
         let fullPath = path.map { $0.hasPrefix("/") ? $0 : Self.apiPath + "/" + $0 }
-        locked { faults.append(FaultRule(fault: fault, path: fullPath, skip: skip, times: times)) }
+        locked { faults.append(FaultRule(fault: fault, path: fullPath, page: page, skip: skip, times: times)) }
     }
 
     /// Makes every issued token invalid, as if they had expired.
@@ -167,7 +168,7 @@ public final class FakePowerOfficeServer: @unchecked Sendable {
             if let limited = rateLimited(request, now: record.receivedAt) {
                 response = limited
             } else {
-                switch takeFault(for: request.path) {
+                switch takeFault(for: request) {
                 case .status(let status, let retryAfter)?:
                     response = .problem(
                         status, title: "Injected fault", detail: "The fake answers \(status) as told",
@@ -211,8 +212,12 @@ public final class FakePowerOfficeServer: @unchecked Sendable {
         return nil
     }
 
-    private func takeFault(for path: String) -> FakeFault? {
-        for index in faults.indices where faults[index].path == nil || faults[index].path == path {
+    private func takeFault(for request: HTTPRequest) -> FakeFault? {
+        let page = request.query["PageNumber"].flatMap { Int($0) }
+        for index in faults.indices
+        where (faults[index].path == nil || faults[index].path == request.path)
+            && (faults[index].page == nil || faults[index].page == page)
+        {
             if faults[index].skip > 0 {
                 faults[index].skip -= 1
             } else if faults[index].times > 0 {
