@@ -46,6 +46,7 @@ struct PowerOfficeOptions {
     var environmentName: String?
     var credentialsFile: String?
     var pageSize: Int?
+    var pagesInFlight: Int?
     var quiet: Bool
 
     init(_ arguments: inout Arguments) throws(UsageError) {
@@ -55,6 +56,10 @@ struct PowerOfficeOptions {
             guard let value = Int(text) else { throw UsageError("--page-size '\(text)' is not a number") }
             pageSize = value
         }
+        if let text = try arguments.value("--pages-in-flight") {
+            guard let value = Int(text) else { throw UsageError("--pages-in-flight '\(text)' is not a number") }
+            pagesInFlight = value
+        }
         quiet = arguments.flag("--quiet")
     }
 
@@ -62,7 +67,7 @@ struct PowerOfficeOptions {
     func fetch(environment: [String: String]) async throws -> FetchedResources {
         let configuration = try PowerOfficeConfiguration.resolve(
             environmentOption: environmentName, credentialsFile: credentialsFile, pageSize: pageSize,
-            processEnvironment: environment)
+            pagesInFlight: pagesInFlight, processEnvironment: environment)
         let client = PowerOfficeClient(configuration: configuration)
         guard !quiet, isatty(STDERR_FILENO) == 1 else { return try await client.fetchAll() }
         let line = ProgressLine(environment: configuration.environment)

@@ -22,15 +22,32 @@ struct JSONArrayPages: Sendable {
     }
 
     /// Checks that `page` is a JSON array of objects and adds its items; returns how many it had.
+    mutating func append(_ page: Data) throws(Problem) -> Int {
+        let rows = try Self.rows(in: page)
+        try append(page, rows: rows)
+        return rows
+    }
+
+    /// Adds the items of `page`, which `rows(in:)` found to hold `rows` objects.
+    mutating func append(_ page: Data, rows: Int) throws(Problem) {
+        guard rows > 0, let (first, last) = Self.bounds(of: page) else { return }
+        guard page != previousPage else {
+            throw Problem(reason: "the page repeats the one before; the server seems to ignore PageNumber")
+        }
+        previousPage = page
+        if !items.isEmpty { items.append(UInt8(ascii: ",")) }
+        items.append(page[page.index(after: first)..<last])
+        count += rows
+    }
+
+    /// How many objects `page` holds (0 for a blank page), after checking that it is a bare JSON array of objects.
     ///
     /// Checked with `JSONScanner`, the snapshot reader's own grammar, so a page is refused here exactly when the
     /// snapshot it would go into could not be read back. The scan keeps nothing and makes no strings: building
     /// Foundation objects for a page of 5000 customers (`JSONSerialization`) took 90 ms, in front of the request
-    /// for the next page.
-    mutating func append(_ page: Data) throws(Problem) -> Int {
-        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
-        guard let first = page.firstIndex(where: { !isSpace($0) }), let last = page.lastIndex(where: { !isSpace($0) })
-        else { return 0 }
+    /// for the next page. Independent of the pages before, so pages can be checked as they arrive, in any order.
+    static func rows(in page: Data) throws(Problem) -> Int {
+        guard let (first, last) = bounds(of: page) else { return 0 }
         let rows: Int
         do {
             rows = try page.withUnsafeBytes { bytes in
@@ -45,16 +62,15 @@ struct JSONArrayPages: Sendable {
         guard page[first] == UInt8(ascii: "["), page[last] == UInt8(ascii: "]") else {
             throw Problem(reason: Self.notAnArray(.null))
         }
-        guard page != previousPage else {
-            throw Problem(reason: "the page repeats the one before; the server seems to ignore PageNumber")
-        }
-        previousPage = page
-        if rows > 0 {
-            if !items.isEmpty { items.append(UInt8(ascii: ",")) }
-            items.append(page[page.index(after: first)..<last])
-        }
-        count += rows
         return rows
+    }
+
+    /// The first and last byte that is not JSON whitespace; `nil` for a blank page.
+    private static func bounds(of page: Data) -> (Data.Index, Data.Index)? {
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }
+        guard let first = page.firstIndex(where: { !isSpace($0) }), let last = page.lastIndex(where: { !isSpace($0) })
+        else { return nil }
+        return (first, last)
     }
 
     /// An item of a page: any object. Its fields are checked, not kept.
