@@ -58,6 +58,21 @@ struct PowerOfficeClientReadAheadTests {
         #expect(closest < latency, "customer pages were asked for one at a time, \(closest) s apart or more")
     }
 
+    @Test("reading ahead stays within PowerOffice's 10 requests per second")
+    func withinTheRateLimit() async throws {
+        let server = try makeServer(customers: 1200, rateLimited: true)
+        var configuration = fastConfiguration(server, pageSize: 100, realRateLimit: true)
+        configuration.pagesInFlight = 10
+        let fetched = try await PowerOfficeClient(configuration: configuration).fetchAll()
+
+        let log = server.requests
+        #expect(fetched.counts[.customers] == 1200)
+        #expect(!log.contains { $0.status == 429 })
+        for index in 10..<log.count {
+            #expect(log[index].receivedAt.timeIntervalSince(log[index - 10].receivedAt) >= 1.0)
+        }
+    }
+
     @Test("an error on a page past the end of the list is never seen")
     func errorPastTheEnd() async throws {
         let server = try makeServer(customers: 3000)
