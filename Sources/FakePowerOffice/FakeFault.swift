@@ -14,11 +14,12 @@ public enum FakeFault: Sendable, Hashable {
     case dropConnection
 }
 
-/// When a fault applies: to requests whose path is `path` (without query; `nil` for every path), after skipping
-/// `skip` matching requests, for `times` requests.
+/// When a fault applies: to requests whose path is `path` (without query; `nil` for every path) and, with a `page`,
+/// whose `PageNumber` is `page`, after skipping `skip` matching requests, for `times` requests.
 struct FaultRule: Sendable {
     var fault: FakeFault
     var path: String?
+    var page: Int?
     var skip: Int
     var times: Int
 }

@@ -6,9 +6,11 @@ import Foundation
 /// and client key, the subscription key header) that expire, bearer-authenticated `GET`s of the list endpoints as
 /// bare arrays with `PageNumber`/`PageSize` paging and 204 past the end, `ClientIntegrationInformation`, 403 for
 /// privileges the client lacks, and 10 requests per second per subscription key with 429 and `Retry-After` above it.
-/// Faults (`FakeFault`) can be injected per path, and every request is recorded (`requests`).
+/// Faults (`FakeFault`) can be injected per path, every request is recorded (`requests`), and answers can be held
+/// back by a fixed latency, as a distant server's would be.
 ///
-/// Plain HTTP/1.1 over POSIX sockets with keep-alive and `Content-Length` bodies; no TLS, no chunked requests.
+/// Plain HTTP/1.1 over POSIX sockets with keep-alive and `Content-Length` bodies; no TLS, no chunked requests. Each
+/// connection has its own thread, so concurrent requests are answered concurrently.
 public final class FakePowerOfficeServer: @unchecked Sendable {
     /// The keys the fake accepts.
     public struct Keys: Sendable, Hashable {
@@ -43,6 +45,11 @@ public final class FakePowerOfficeServer: @unchecked Sendable {
         public var paginationHeader = true
         public var clientName = "Fjordlys Regnskap AS"
         public var clientId = "6f1c2a9e-3b7d-4e8f-9a01-2c3d4e5f6a7b"
+        /// Seconds every answer is held back before it is sent, as the network and a distant server would; 0 for none.
+        ///
+        /// Waited on the connection's own thread, outside the server's lock: concurrent requests wait it out side by
+        /// side, as they would over the internet, so that a client's concurrency shows in its wall time.
+        public var latency: Double = 0
         /// 0 picks a free port.
         public var port: UInt16 = 0
         /// Called for every request after it was answered (from the connection's thread).
@@ -105,10 +112,11 @@ public final class FakePowerOfficeServer: @unchecked Sendable {
     public var tokensIssued: Int { locked { issuedTokens } }
 
     /// Shows `fault` on requests to `path` (`"Customers"`, `"/v2/Customers"`, `"/OAuth/Token"`; `nil` for any),
-    /// after letting `skip` matching requests through, for `times` requests.
-    public func inject(_ fault: FakeFault, path: String? = nil, skip: Int = 0, times: Int = 1) {
+    /// after letting `skip` matching requests through, for `times` requests. With `page`, only requests for that
+    /// `PageNumber` match: the way to pick a page when a client asks for several at once, in no fixed order.
+    public func inject(_ fault: FakeFault, path: String? = nil, page: Int? = nil, skip: Int = 0, times: Int = 1) {
         let fullPath = path.map { $0.hasPrefix("/") ? $0 : Self.apiPath + "/" + $0 }
-        locked { faults.append(FaultRule(fault: fault, path: fullPath, skip: skip, times: times)) }
+        locked { faults.append(FaultRule(fault: fault, path: fullPath, page: page, skip: skip, times: times)) }
     }
 
     /// Makes every issued token invalid, as if they had expired.
@@ -141,7 +149,8 @@ public final class FakePowerOfficeServer: @unchecked Sendable {
             }
             let (response, delay, record) = respond(to: request)
             configuration.log?(record)
-            if delay > 0 { Thread.sleep(forTimeInterval: delay) }
+            let wait = delay + (response == nil ? 0 : configuration.latency)
+            if wait > 0 { Thread.sleep(forTimeInterval: wait) }
             guard let response else { return }
             guard LoopbackListener.send(socket, response.serialized(keepAlive: request.keepAlive)), request.keepAlive
             else { return }
@@ -159,7 +168,7 @@ public final class FakePowerOfficeServer: @unchecked Sendable {
             if let limited = rateLimited(request, now: record.receivedAt) {
                 response = limited
             } else {
-                switch takeFault(for: request.path) {
+                switch takeFault(for: request) {
                 case .status(let status, let retryAfter)?:
                     response = .problem(
                         status, title: "Injected fault", detail: "The fake answers \(status) as told",
@@ -203,8 +212,12 @@ public final class FakePowerOfficeServer: @unchecked Sendable {
         return nil
     }
 
-    private func takeFault(for path: String) -> FakeFault? {
-        for index in faults.indices where faults[index].path == nil || faults[index].path == path {
+    private func takeFault(for request: HTTPRequest) -> FakeFault? {
+        let page = request.query["PageNumber"].flatMap { Int($0) }
+        for index in faults.indices
+        where (faults[index].path == nil || faults[index].path == request.path)
+            && (faults[index].page == nil || faults[index].page == page)
+        {
             if faults[index].skip > 0 {
                 faults[index].skip -= 1
             } else if faults[index].times > 0 {

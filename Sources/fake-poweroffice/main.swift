@@ -5,7 +5,7 @@ import Foundation
 
 let usage = """
     usage: fake-poweroffice [--port N] [--customers N] [--data SNAPSHOT] [--token-lifetime SECONDS]
-                            [--invalid-privilege NAME]... [--no-rate-limit] [--quiet]
+                            [--invalid-privilege NAME]... [--latency MS] [--no-rate-limit] [--quiet]
 
       --port N                  listen on 127.0.0.1:N (default: a free port)
       --customers N             generate N customers (default 2500)
@@ -13,6 +13,8 @@ let usage = """
       --token-lifetime SECONDS  expires_in of issued tokens (default 1200)
       --invalid-privilege NAME  answer 403 for endpoints needing NAME (Customer, Product,
                                 GeneralLedgerAccount, CommonServices); repeatable
+      --latency MS              hold every answer back MS milliseconds, as a distant server
+                                would (default 0); concurrent requests wait side by side
       --no-rate-limit           do not answer 429 above 10 requests per second
       --quiet                   do not log requests to stderr
 
@@ -53,6 +55,13 @@ while let argument = arguments.popFirst() {
         configuration.tokenLifetime = seconds
     case "--invalid-privilege":
         configuration.invalidPrivileges.append(value(for: argument, from: &arguments))
+    case "--latency":
+        guard let milliseconds = Double(value(for: argument, from: &arguments)), milliseconds >= 0,
+            milliseconds.isFinite
+        else {
+            fail("--latency: expected milliseconds, 0 or more")
+        }
+        configuration.latency = milliseconds / 1000
     case "--no-rate-limit":
         configuration.rateLimit = nil
     case "--quiet":

@@ -25,8 +25,11 @@ struct FetchCommand {
     }
 
     func run() async throws -> ExitCode {
+        var clock = PhaseClock(enabled: environment["LEDGERLINT_TIMINGS"] != nil)
         let fetched = try await powerOffice.fetch(environment: environment)
+        clock.lap("read PowerOffice")
         try PowerOfficeSnapshotWriter().write(fetched, to: URL(fileURLWithPath: out))
+        clock.lap("write the snapshot")
         if !powerOffice.quiet {
             let counts = PowerOfficeResource.allCases.map { "\($0.rawValue) \(fetched.counts[$0] ?? 0)" }
             let client = fetched.integration.ClientName.map { " '\($0)'" } ?? ""
@@ -43,6 +46,7 @@ struct PowerOfficeOptions {
     var environmentName: String?
     var credentialsFile: String?
     var pageSize: Int?
+    var pagesInFlight: Int?
     var quiet: Bool
 
     init(_ arguments: inout Arguments) throws(UsageError) {
@@ -52,6 +56,10 @@ struct PowerOfficeOptions {
             guard let value = Int(text) else { throw UsageError("--page-size '\(text)' is not a number") }
             pageSize = value
         }
+        if let text = try arguments.value("--pages-in-flight") {
+            guard let value = Int(text) else { throw UsageError("--pages-in-flight '\(text)' is not a number") }
+            pagesInFlight = value
+        }
         quiet = arguments.flag("--quiet")
     }
 
@@ -59,7 +67,7 @@ struct PowerOfficeOptions {
     func fetch(environment: [String: String]) async throws -> FetchedResources {
         let configuration = try PowerOfficeConfiguration.resolve(
             environmentOption: environmentName, credentialsFile: credentialsFile, pageSize: pageSize,
-            processEnvironment: environment)
+            pagesInFlight: pagesInFlight, processEnvironment: environment)
         let client = PowerOfficeClient(configuration: configuration)
         guard !quiet, isatty(STDERR_FILENO) == 1 else { return try await client.fetchAll() }
         let line = ProgressLine(environment: configuration.environment)

@@ -47,7 +47,7 @@ enum Usage {
 
     static let fetch = """
         Usage: ledgerlint fetch --out DIR [--environment production|demo] [--credentials FILE]
-                                [--page-size N] [--quiet]
+                                [--page-size N] [--pages-in-flight N] [--quiet]
 
         Reads customers, products, product groups, accounts and number series from PowerOffice Go (v2 API)
         into DIR/poweroffice/*.json and DIR/manifest.json. DIR/assist/ is left alone. Read-only: only GET requests.
@@ -58,6 +58,8 @@ enum Usage {
                                      by its owner only (chmod 600); default: POWEROFFICE_APPLICATION_KEY,
                                      POWEROFFICE_CLIENT_KEY and POWEROFFICE_SUBSCRIPTION_KEY
           --page-size N              Rows per request, 1 to 20000 (default 5000)
+          --pages-in-flight N        Pages of one list asked for at once, 1 to 10 (default 1). More is faster
+                                     over a slow connection, at up to N-1 requests past the end of a long list
           --quiet                    No progress line or summary on stderr
 
         POWEROFFICE_API_URL and POWEROFFICE_TOKEN_URL override the environment's URLs (proxies, the local fake).

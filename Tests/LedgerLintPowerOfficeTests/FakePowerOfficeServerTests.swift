@@ -55,6 +55,33 @@ struct FakePowerOfficeServerTests {
         #expect(String(decoding: limited.body, as: UTF8.self).contains("Rate limit is exceeded"))
     }
 
+    @Test("latency holds back every answer, and concurrent requests wait it out side by side")
+    func latency() async throws {
+        let latency = 0.05
+        let server = try makeServer { $0.latency = latency }
+        let clock = ContinuousClock()
+        var start = clock.now
+        let token = try await requestToken(server)
+        #expect(clock.now - start >= .seconds(latency), "the token endpoint waits too")
+        start = clock.now
+        #expect(try await get(server, "ProductGroups", token: token).status == 200)
+        #expect(clock.now - start >= .seconds(latency))
+
+        // Served one at a time, each request would be taken in at least `latency` after the one before (its answer is
+        // held back that long first); side by side, requests sent together arrive together. Arrival times, not the
+        // wall time, so that a busy machine slowing the client cannot fail the test.
+        let count = 5
+        let before = server.requests.count
+        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<count { group.addTask { try await get(server, "ProductGroups", token: token).status } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(statuses == Array(repeating: 200, count: count))
+        let arrivals = server.requests.dropFirst(before).map(\.receivedAt).sorted()
+        let closest = zip(arrivals, arrivals.dropFirst()).map { $1.timeIntervalSince($0) }.min() ?? .infinity
+        #expect(closest < latency, "requests were taken in one at a time, \(closest) s apart or more")
+    }
+
     private func requestToken(_ server: FakePowerOfficeServer) async throws -> String {
         var request = URLRequest(url: server.tokenURL)
         request.httpMethod = "POST"

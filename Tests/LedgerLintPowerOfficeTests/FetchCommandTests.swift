@@ -25,6 +25,26 @@ struct FetchCommandTests {
         #expect(requests(server, to: "/v2/Customers").count == 3)
     }
 
+    @Test("--pages-in-flight reads ahead and writes the same snapshot; out of range, it is refused")
+    func pagesInFlight() throws {
+        let server = try makeServer(customers: 700)
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try ledgerlintBinary(
+            ["fetch", "--out", folder.path, "--page-size", "100", "--pages-in-flight", "4", "--quiet"],
+            environment: server.environment)
+
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(
+            try Data(contentsOf: folder.appendingPathComponent("poweroffice/Customers.json"))
+                == server.dataSet.jsonArray("Customers"))
+        let refused = try ledgerlintBinary(["fetch", "--out", folder.path, "--pages-in-flight", "11"], environment: [:])
+        #expect(refused.status == 3)
+        #expect(refused.stderr.contains("pages in flight 11 is out of range; expected 1 to 10"))
+        let notANumber = try ledgerlintBinary(["fetch", "--out", folder.path, "--pages-in-flight", "x"], environment: [:])
+        #expect(notANumber.status == 2)
+    }
+
     @Test("refused keys exit 3 with the extension hint and leave the snapshot alone")
     func refusedKeys() throws {
         let server = try makeServer()

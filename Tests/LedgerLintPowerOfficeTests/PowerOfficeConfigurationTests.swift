@@ -68,6 +68,18 @@ struct PowerOfficeConfigurationTests {
         }
     }
 
+    @Test("pages in flight must be 1 to 10; 1 unless asked", arguments: [0, -1, 11])
+    func pagesInFlightRange(pagesInFlight: Int) throws {
+        #expect(throws: PowerOfficeError.invalidPagesInFlight(value: pagesInFlight)) {
+            try PowerOfficeConfiguration.resolve(pagesInFlight: pagesInFlight, processEnvironment: keys)
+        }
+        #expect(try PowerOfficeConfiguration.resolve(processEnvironment: keys).pagesInFlight == 1)
+        #expect(try PowerOfficeConfiguration.resolve(pagesInFlight: 10, processEnvironment: keys).pagesInFlight == 10)
+        var configuration = try PowerOfficeConfiguration.resolve(processEnvironment: keys)
+        configuration.pagesInFlight = pagesInFlight
+        #expect(configuration.pagesInFlight == (pagesInFlight < 1 ? 1 : 10))
+    }
+
     @Test("a key file given with --credentials wins over the environment")
     func keyFileWins() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("po-keys-\(UUID().uuidString).json")

@@ -28,61 +28,154 @@ public struct PowerOfficeClient: Sendable {
         tokens = AccessTokenProvider(transport: transport, configuration: configuration)
     }
 
-    /// Reads `ClientIntegrationInformation` and every list in `PowerOfficeResource`, the lists concurrently.
+    /// Reads `ClientIntegrationInformation` and every list in `PowerOfficeResource`, all concurrently once there is
+    /// a token.
     ///
     /// Nothing is returned unless every list was read completely. `progress` is called after every page.
     public func fetchAll(
         progress: (@Sendable (FetchProgress) -> Void)? = nil
     ) async throws -> FetchedResources {
         let fetchedAt = Date()
-        let integration = try await clientIntegrationInformation()
+        // The token first, on its own: every other request waits for it anyway, and refused keys are then reported
+        // once, before anything else is asked.
+        _ = try await tokens.token()
+        var integration: ClientIntegrationInformation?
         var json: [PowerOfficeResource: Data] = [:]
         var counts: [PowerOfficeResource: Int] = [:]
-        try await withThrowingTaskGroup(of: (PowerOfficeResource, Data, Int).self) { group in
+        try await withThrowingTaskGroup(of: FetchedPart.self) { group in
+            // Not before the lists: only the manifest and 403 explanations need it, and waiting for it would put one
+            // more round trip in front of every list.
+            group.addTask { .integration(try await clientIntegrationInformation()) }
             for resource in PowerOfficeResource.allCases {
                 group.addTask {
                     let (data, count) = try await fetch(resource, progress: progress)
-                    return (resource, data, count)
+                    return .list(resource, data, count)
                 }
             }
-            for try await (resource, data, count) in group {
-                json[resource] = data
-                counts[resource] = count
+            for try await part in group {
+                switch part {
+                case .integration(let information):
+                    integration = information
+                case .list(let resource, let data, let count):
+                    json[resource] = data
+                    counts[resource] = count
+                }
             }
         }
         return FetchedResources(
-            environment: configuration.environment, fetchedAt: fetchedAt, integration: integration, json: json,
-            counts: counts)
+            environment: configuration.environment, fetchedAt: fetchedAt,
+            integration: integration ?? ClientIntegrationInformation(), json: json, counts: counts)
+    }
+
+    /// What one task of `fetchAll` read.
+    private enum FetchedPart: Sendable {
+        case integration(ClientIntegrationInformation)
+        case list(PowerOfficeResource, Data, Int)
     }
 
     /// Reads every page of `resource`, returning the rows as one JSON array and their number.
     ///
     /// Pages are requested with `PageNumber` (from 1) and `PageSize` until a 204, an empty array, or a page with
-    /// fewer rows than asked for. An `X-Pagination` header is not relied on: it is undocumented.
+    /// fewer rows than asked for. An `X-Pagination` header is not relied on: it is undocumented. With
+    /// `configuration.pagesInFlight` above 1, the pages after a full first page are requested that many at a time
+    /// (`readAhead`); the result, and the error if any, are those of reading the pages one after another.
     public func fetch(
         _ resource: PowerOfficeResource, progress: (@Sendable (FetchProgress) -> Void)? = nil
     ) async throws -> (json: Data, count: Int) {
         var pages = JSONArrayPages()
-        var pageNumber = 1
-        while true {
-            let response = try await get(pageURL(resource, pageNumber), resource: resource.path)
-            if response.status == 204 { break }
-            let rows: Int
+        var lastPage = 0
+        /// Adds the next page; `true` when another page may follow it.
+        func add(_ page: Page) throws -> Bool {
+            lastPage = page.number
+            guard let body = page.body else { return false }
             do {
-                rows = try pages.append(response.body)
+                try pages.append(body, rows: page.rows)
             } catch {
                 throw PowerOfficeError.malformedResponse(
-                    resource: resource.path, page: pageNumber, reason: error.reason)
+                    resource: resource.path, page: page.number, reason: error.reason)
             }
-            if rows > 0 {
-                progress?(FetchProgress(resource: resource, rows: pages.count, pages: pageNumber, isFinished: false))
+            if page.rows > 0 {
+                progress?(FetchProgress(resource: resource, rows: pages.count, pages: page.number, isFinished: false))
             }
             // A short page is the last; so is a longer one (the server ignored PageSize and sent everything).
-            guard rows == configuration.pageSize else { break }
-            pageNumber += 1
+            return page.rows == configuration.pageSize
         }
-        progress?(FetchProgress(resource: resource, rows: pages.count, pages: pageNumber, isFinished: true))
+
+        if try add(await page(1, of: resource)) {
+            if configuration.pagesInFlight > 1 {
+                try await readAhead(resource, from: 2, add: add)
+            } else {
+                while try add(await page(lastPage + 1, of: resource)) {}
+            }
+        }
+        progress?(FetchProgress(resource: resource, rows: pages.count, pages: lastPage, isFinished: true))
         return (pages.json, pages.count)
+    }
+
+    /// One page of a list as it came: `body` is `nil` for a 204; `rows` is how many objects it holds, checked.
+    private struct Page: Sendable {
+        var number: Int
+        var body: Data?
+        var rows: Int
+    }
+
+    /// `GET` page `number` of `resource`, checked (`JSONArrayPages.rows(in:)`).
+    private func page(_ number: Int, of resource: PowerOfficeResource) async throws -> Page {
+        let response = try await get(pageURL(resource, number), resource: resource.path)
+        guard response.status != 204 else { return Page(number: number, body: nil, rows: 0) }
+        do {
+            return Page(number: number, body: response.body, rows: try JSONArrayPages.rows(in: response.body))
+        } catch {
+            throw PowerOfficeError.malformedResponse(resource: resource.path, page: number, reason: error.reason)
+        }
+    }
+
+    /// Requests pages `first`, `first + 1`, … with up to `configuration.pagesInFlight` of them asked for and not yet
+    /// added, and hands them to `add` in order until it returns `false`.
+    ///
+    /// Requests wait their turn in the rate limiter, so asking ahead keeps the limiter busy while earlier pages are
+    /// on their way, instead of leaving a round trip between one page and the next. Where the list ends is only
+    /// known when a short or empty page comes back; the pages asked for beyond it are cancelled, and those already
+    /// sent (at most `pagesInFlight - 1`) are thrown away. Errors count in page order, as if read one by one: an
+    /// error for a page past the end is never seen, and one for a page before it is thrown when its turn comes.
+    private func readAhead(
+        _ resource: PowerOfficeResource, from first: Int, add: (Page) throws -> Bool
+    ) async throws {
+        // The child tasks answer with a struct, not a tuple: for an `(Int, Result<Page, any Error>)` result, Swift
+        // 6.3.1's optimiser handed back 0 as the page number in release builds.
+        try await withThrowingTaskGroup(of: Answer.self) { group in
+            var requested = first - 1
+            var next = first
+            var arrived: [Int: Result<Page, any Error>] = [:]
+            while true {
+                while requested - next + 1 < configuration.pagesInFlight {
+                    requested += 1
+                    let number = requested
+                    group.addTask {
+                        do {
+                            return Answer(number: number, result: .success(try await page(number, of: resource)))
+                        } catch {
+                            return Answer(number: number, result: .failure(error))
+                        }
+                    }
+                }
+                guard let answer = try await group.next() else { return }
+                arrived[answer.number] = answer.result
+                while let result = arrived.removeValue(forKey: next) {
+                    guard try add(result.get()) else {
+                        group.cancelAll()
+                        return
+                    }
+                    next += 1
+                }
+            }
+        }
+    }
+
+    /// What a `readAhead` task brings back: page `number`, or why it could not be read.
+    private struct Answer: Sendable {
+        var number: Int
+        var result: Result<Page, any Error>
     }
 
     /// `GET /ClientIntegrationInformation`: the client's name and the integration's valid and invalid privileges.

@@ -12,6 +12,9 @@ public struct PowerOfficeConfiguration: Sendable {
     public static let defaultPageSize = 5000
     /// PowerOffice's `MaxPageSize`.
     public static let maxPageSize = 20000
+    /// The most pages of one list that may be asked for at once: the rate limit lets no more than 10 requests start
+    /// together.
+    public static let maxPagesInFlight = 10
 
     public var environment: PowerOfficeEnvironment
     public var credentials: PowerOfficeCredentials
@@ -19,6 +22,17 @@ public struct PowerOfficeConfiguration: Sendable {
     public var apiURL: URL
     public var tokenURL: URL
     public var pageSize: Int
+    /// How many pages of one list may be asked for before the earlier ones are answered (1 to `maxPagesInFlight`).
+    ///
+    /// 1, the default, asks for the next page only once the one before came back full, so no request ever goes past
+    /// the end of a list, and a list takes a round trip per page. More asks ahead after a full first page, so that
+    /// over a slow connection the rate limit rather than the round trips sets the pace; the list still ends at the
+    /// first short or empty page, and up to `pagesInFlight - 1` requests past its end may be sent and discarded.
+    public var pagesInFlight: Int {
+        get { storedPagesInFlight }
+        set { storedPagesInFlight = min(max(1, newValue), Self.maxPagesInFlight) }
+    }
+    private var storedPagesInFlight = 1
     public var rateLimit: RateLimit
     public var retryPolicy: RetryPolicy
     /// How long one request may take before it counts as a timeout (and is retried). At least 1 s: URLSession
@@ -34,7 +48,8 @@ public struct PowerOfficeConfiguration: Sendable {
 
     public init(
         environment: PowerOfficeEnvironment, credentials: PowerOfficeCredentials, apiURL: URL? = nil,
-        tokenURL: URL? = nil, pageSize: Int = Self.defaultPageSize, rateLimit: RateLimit = .powerOffice,
+        tokenURL: URL? = nil, pageSize: Int = Self.defaultPageSize, pagesInFlight: Int = 1,
+        rateLimit: RateLimit = .powerOffice,
         retryPolicy: RetryPolicy = .standard, requestTimeout: TimeInterval = 60,
         tokenRenewalMargin: Duration = .seconds(60)
     ) {
@@ -43,6 +58,7 @@ public struct PowerOfficeConfiguration: Sendable {
         self.apiURL = apiURL ?? environment.apiURL
         self.tokenURL = tokenURL ?? environment.tokenURL
         self.pageSize = pageSize
+        self.storedPagesInFlight = min(max(1, pagesInFlight), Self.maxPagesInFlight)
         self.rateLimit = rateLimit
         self.retryPolicy = retryPolicy
         self.storedRequestTimeout = max(1, requestTimeout)
@@ -56,18 +72,23 @@ public struct PowerOfficeConfiguration: Sendable {
     /// come from `credentialsFile` (`--credentials`) when given, else from the three `POWEROFFICE_*_KEY` variables.
     public static func resolve(
         environmentOption: String? = nil, credentialsFile: String? = nil, pageSize: Int? = nil,
-        processEnvironment: [String: String] = ProcessInfo.processInfo.environment
+        pagesInFlight: Int? = nil, processEnvironment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> Self {
         let environment = try Self.environment(option: environmentOption, processEnvironment: processEnvironment)
         let pageSize = pageSize ?? defaultPageSize
         guard (1...maxPageSize).contains(pageSize) else { throw PowerOfficeError.invalidPageSize(value: pageSize) }
+        let pagesInFlight = pagesInFlight ?? 1
+        guard (1...maxPagesInFlight).contains(pagesInFlight) else {
+            throw PowerOfficeError.invalidPagesInFlight(value: pagesInFlight)
+        }
         let apiURL = try url(from: apiURLVariable, in: processEnvironment)
         let tokenURL = try url(from: tokenURLVariable, in: processEnvironment)
         let credentials =
             try credentialsFile.map { try PowerOfficeCredentials.load(keyFile: $0) }
             ?? PowerOfficeCredentials.fromEnvironment(processEnvironment)
         return Self(
-            environment: environment, credentials: credentials, apiURL: apiURL, tokenURL: tokenURL, pageSize: pageSize)
+            environment: environment, credentials: credentials, apiURL: apiURL, tokenURL: tokenURL, pageSize: pageSize,
+            pagesInFlight: pagesInFlight)
     }
 
     private static func environment(

@@ -18,6 +18,7 @@ public enum PowerOfficeError: LocalizedError, Sendable, Hashable {
     case unknownEnvironment(value: String, source: String)
     case invalidURL(variable: String, value: String)
     case invalidPageSize(value: Int)
+    case invalidPagesInFlight(value: Int)
     /// The token endpoint answered `invalid_client`: a wrong client or application key, an extension that is not
     /// active, or keys from different environments.
     case invalidClient(environment: PowerOfficeEnvironment, tokenURL: String)
@@ -57,6 +58,9 @@ public enum PowerOfficeError: LocalizedError, Sendable, Hashable {
         case .invalidPageSize(let value):
             return
                 "page size \(value) is out of range; PowerOffice accepts 1 to \(PowerOfficeConfiguration.maxPageSize)"
+        case .invalidPagesInFlight(let value):
+            return
+                "pages in flight \(value) is out of range; expected 1 to \(PowerOfficeConfiguration.maxPagesInFlight)"
         case .invalidClient(let environment, let tokenURL):
             return """
                 PowerOffice Go (\(environment.rawValue), \(tokenURL)) did not accept the keys: "Client integration not \

@@ -1,0 +1,46 @@
+import Foundation
+@testable import LedgerLintCore
+import Testing
+
+@Suite("JSONArrayPages")
+struct JSONArrayPagesTests {
+    @Test("pages of objects are joined byte for byte; blank pages and empty arrays add nothing")
+    func joins() throws {
+        var pages = JSONArrayPages()
+        #expect(try pages.append(Data(#" [{"Id":1,"Name":"Å \"AS\""} , {"Id":2.50,"x":[{}]}]"#.utf8)) == 2)
+        #expect(try pages.append(Data("  \r\n".utf8)) == 0)
+        #expect(try pages.append(Data("[]".utf8)) == 0)
+        #expect(try pages.append(Data(#"[{"Id":3,"Extra":null}]"#.utf8)) == 1)
+        #expect(pages.count == 3)
+        #expect(
+            String(decoding: pages.json, as: UTF8.self)
+                == #"[{"Id":1,"Name":"Å \"AS\""} , {"Id":2.50,"x":[{}]},{"Id":3,"Extra":null}]"#)
+    }
+
+    @Test(
+        "a page that is not a JSON array of objects is refused, saying why",
+        arguments: [
+            (#"[{"Id":1},{"Id":2"#, "not valid JSON (17 bytes; truncated?): line 1, column 18:"),
+            (#"[{"Id":1,}]"#, "not valid JSON (11 bytes; truncated?): line 1, column 10:"),
+            (#"{"Id":1}"#, "expected a bare JSON array, as the v2 API returns lists"),
+            (#"{"data":[],"success":true}"#, "this looks like the older v1 API: check POWEROFFICE_API_URL"),
+            (#"[{"Id":1},2]"#, "expected an array of objects; at [1]: expected an object, found 2"),
+        ])
+    func refuses(page: String, reason: String) {
+        var pages = JSONArrayPages()
+        do {
+            _ = try pages.append(Data(page.utf8))
+            Issue.record("accepted \(page)")
+        } catch {
+            #expect(error.reason.contains(reason), "\(error.reason)")
+        }
+    }
+
+    @Test("a page that repeats the one before is refused: the server ignores PageNumber")
+    func repeatedPage() throws {
+        var pages = JSONArrayPages()
+        let page = Data(#"[{"Id":1}]"#.utf8)
+        _ = try pages.append(page)
+        #expect(throws: JSONArrayPages.Problem.self) { _ = try pages.append(page) }
+    }
+}

@@ -1,0 +1,106 @@
+import FakePowerOffice
+import Foundation
+import LedgerLintCore
+import Testing
+
+/// `PowerOfficeConfiguration.pagesInFlight` above 1: the pages of a list after a full first page are asked for
+/// several at a time, and must add up to exactly what reading them one by one gives.
+@Suite("PowerOfficeClient reading ahead")
+struct PowerOfficeClientReadAheadTests {
+    @Test(
+        "pages read ahead are joined in order into exactly what the fake holds, with few requests past the end",
+        arguments: [(3456, 1000, 4), (3000, 1000, 4), (2000, 1000, 10), (250, 100, 2), (99, 100, 3), (0, 100, 3)])
+    func sameResult(customers: Int, pageSize: Int, pagesInFlight: Int) async throws {
+        let server = try makeServer(customers: customers)
+        var configuration = fastConfiguration(server, pageSize: pageSize)
+        configuration.pagesInFlight = pagesInFlight
+        let steps = Collected<FetchProgress>()
+        let fetched = try await PowerOfficeClient(configuration: configuration).fetchAll { steps.append($0) }
+
+        #expect(fetched.counts[.customers] == customers)
+        #expect(fetched.json[.customers] == server.dataSet.jsonArray("Customers"))
+        let customerSteps = steps.values.filter { $0.resource == .customers }
+        let fullPages = customers / pageSize
+        let pagesWithRows = (customers + pageSize - 1) / pageSize
+        #expect(customerSteps.dropLast().map(\.rows) == (0..<pagesWithRows).map { min(($0 + 1) * pageSize, customers) })
+        #expect(customerSteps.last?.isFinished == true && customerSteps.last?.rows == customers)
+
+        // Every page up to the one that ends the list (a short page, or a 204 after a full one) was asked for once;
+        // past it, at most pagesInFlight - 1 more, all answered 204.
+        let needed = fullPages + 1
+        let asked = requests(server, to: "/v2/Customers").compactMap { $0.query["PageNumber"].flatMap { Int($0) } }
+        #expect(Set(asked).isSuperset(of: 1...needed))
+        #expect(asked.count == Set(asked).count)
+        #expect(asked.filter { $0 > needed }.count <= pagesInFlight - 1)
+    }
+
+    @Test("with latency, several pages of a list are in flight at once; one at a time (the default) never")
+    func overlaps() async throws {
+        let latency = 0.05
+        func customerArrivals(pagesInFlight: Int) async throws -> [Date] {
+            let server = try makeServer(customers: 2000) { $0.latency = latency }
+            var configuration = fastConfiguration(server, pageSize: 500)
+            configuration.pagesInFlight = pagesInFlight
+            _ = try await PowerOfficeClient(configuration: configuration).fetchAll()
+            return requests(server, to: "/v2/Customers").map(\.receivedAt)
+        }
+
+        let oneByOne = try await customerArrivals(pagesInFlight: 1)
+        #expect(oneByOne.count == 5)
+        for (earlier, later) in zip(oneByOne, oneByOne.dropFirst()) {
+            #expect(later.timeIntervalSince(earlier) >= latency)
+        }
+        // Pages 2, 3 and 4 are asked for together once page 1 came back full: some arrive less than the latency
+        // apart, which one page at a time cannot do.
+        let ahead = try await customerArrivals(pagesInFlight: 4).sorted()
+        #expect(ahead.count >= 5)
+        let closest = zip(ahead, ahead.dropFirst()).map { $1.timeIntervalSince($0) }.min() ?? .infinity
+        #expect(closest < latency, "customer pages were asked for one at a time, \(closest) s apart or more")
+    }
+
+    @Test("reading ahead stays within PowerOffice's 10 requests per second")
+    func withinTheRateLimit() async throws {
+        let server = try makeServer(customers: 1200, rateLimited: true)
+        var configuration = fastConfiguration(server, pageSize: 100, realRateLimit: true)
+        configuration.pagesInFlight = 10
+        let fetched = try await PowerOfficeClient(configuration: configuration).fetchAll()
+
+        let log = server.requests
+        #expect(fetched.counts[.customers] == 1200)
+        #expect(!log.contains { $0.status == 429 })
+        for index in 10..<log.count {
+            #expect(log[index].receivedAt.timeIntervalSince(log[index - 10].receivedAt) >= 1.0)
+        }
+    }
+
+    @Test("an error on a page past the end of the list is never seen")
+    func errorPastTheEnd() async throws {
+        let server = try makeServer(customers: 3000)
+        for page in 5...8 { server.inject(.status(400), path: "Customers", page: page, times: 5) }
+        var configuration = fastConfiguration(server, pageSize: 1000)
+        configuration.pagesInFlight = 6
+        let fetched = try await PowerOfficeClient(configuration: configuration).fetchAll()
+
+        #expect(fetched.counts[.customers] == 3000)
+        #expect(fetched.json[.customers] == server.dataSet.jsonArray("Customers"))
+    }
+
+    @Test("an error is thrown in page order, after the pages before it were added")
+    func errorInPageOrder() async throws {
+        let server = try makeServer(customers: 3000)
+        server.inject(.slow(seconds: 0.3), path: "Customers", page: 2)
+        server.inject(.status(400), path: "Customers", page: 3)
+        var configuration = fastConfiguration(server, pageSize: 1000)
+        configuration.pagesInFlight = 4
+        let steps = Collected<FetchProgress>()
+        let error = await powerOfficeError {
+            _ = try await PowerOfficeClient(configuration: configuration).fetchAll { steps.append($0) }
+        }
+
+        #expect(
+            error
+                == .requestRejected(
+                    resource: "Customers", status: 400, detail: "Injected fault: The fake answers 400 as told"))
+        #expect(steps.values.filter { $0.resource == .customers }.map(\.rows) == [1000, 2000])
+    }
+}
