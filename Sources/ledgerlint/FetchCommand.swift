@@ -3,8 +3,9 @@ import LedgerLintCore
 
 /// `ledgerlint fetch --out DIR`: read PowerOffice Go over the v2 API into `DIR/poweroffice/` and `DIR/manifest.json`.
 ///
-/// Everything is read before anything is written, and the write replaces the old files in one step
-/// (`PowerOfficeSnapshotWriter`), so a failed fetch leaves the snapshot as it was. See docs/poweroffice-fetch.md.
+/// The lists are written into a hidden staging folder as their pages arrive, and only when everything has been read
+/// do they replace the old files, in one step (`SnapshotStaging`, `PowerOfficeSnapshotWriter`), so a failed fetch
+/// leaves the snapshot as it was. See docs/poweroffice-fetch.md.
 struct FetchCommand {
     var out: String
     var powerOffice: PowerOfficeOptions
@@ -26,10 +27,12 @@ struct FetchCommand {
 
     func run() async throws -> ExitCode {
         var clock = PhaseClock(enabled: environment["LEDGERLINT_TIMINGS"] != nil)
-        let fetched = try await powerOffice.fetch(environment: environment)
-        clock.lap("read PowerOffice")
-        try PowerOfficeSnapshotWriter().write(fetched, to: URL(fileURLWithPath: out))
-        clock.lap("write the snapshot")
+        let staging = SnapshotStaging(directory: URL(fileURLWithPath: out))
+        defer { staging.discard() }
+        let fetched = try await powerOffice.fetch(environment: environment, writingTo: staging)
+        clock.lap("read PowerOffice (written as read)")
+        try staging.commit(fetched)
+        clock.lap("put the snapshot in place")
         if !powerOffice.quiet {
             let counts = PowerOfficeResource.allCases.map { "\($0.rawValue) \(fetched.counts[$0] ?? 0)" }
             let client = fetched.integration.ClientName.map { " '\($0)'" } ?? ""
@@ -64,15 +67,15 @@ struct PowerOfficeOptions {
     }
 
     /// Reads everything `fetch` stores, with a progress line on stderr when it is a terminal and not `--quiet`.
-    func fetch(environment: [String: String]) async throws -> FetchedResources {
+    func fetch(environment: [String: String], writingTo staging: SnapshotStaging? = nil) async throws -> FetchedResources {
         let configuration = try PowerOfficeConfiguration.resolve(
             environmentOption: environmentName, credentialsFile: credentialsFile, pageSize: pageSize,
             pagesInFlight: pagesInFlight, processEnvironment: environment)
         let client = PowerOfficeClient(configuration: configuration)
-        guard !quiet, isatty(STDERR_FILENO) == 1 else { return try await client.fetchAll() }
+        guard !quiet, isatty(STDERR_FILENO) == 1 else { return try await client.fetchAll(writingTo: staging) }
         let line = ProgressLine(environment: configuration.environment)
         defer { line.clear() }
-        return try await client.fetchAll { line.update($0) }
+        return try await client.fetchAll(progress: { line.update($0) }, writingTo: staging)
     }
 
     /// `check --live`: the Assist side from the snapshot folder, the PowerOffice side read now; nothing is written.

@@ -58,7 +58,7 @@ enum Usage {
                                      by its owner only (chmod 600); default: POWEROFFICE_APPLICATION_KEY,
                                      POWEROFFICE_CLIENT_KEY and POWEROFFICE_SUBSCRIPTION_KEY
           --page-size N              Rows per request, 1 to 20000 (default 5000)
-          --pages-in-flight N        Pages of one list asked for at once, 1 to 10 (default 1). More is faster
+          --pages-in-flight N        Pages of one list asked for at once, 1 to 10 (default 4). More is faster
                                      over a slow connection, at up to N-1 requests past the end of a long list
           --quiet                    No progress line or summary on stderr
 

@@ -1,5 +1,6 @@
 import FakePowerOffice
 import Foundation
+import LedgerLintCore
 import Testing
 
 /// `ledgerlint fetch` and `check --live` as a user runs them, against the fake.
@@ -22,7 +23,10 @@ struct FetchCommandTests {
                 == server.dataSet.jsonArray("Customers"))
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("manifest.json").path))
         for secret in secretForms { #expect(!run.stderr.contains(secret)) }
-        #expect(requests(server, to: "/v2/Customers").count == 3)
+        // Pages 1 to 3 (the last short), and up to 3 more asked for ahead (`--pages-in-flight`, 4 by default).
+        let customerPages = requests(server, to: "/v2/Customers")
+        #expect((3...3 + PowerOfficeConfiguration.defaultPagesInFlight - 1).contains(customerPages.count))
+        #expect(customerPages.filter { Int($0.query["PageNumber"] ?? "") ?? 0 > 3 }.allSatisfy { $0.status == 204 })
     }
 
     @Test("--pages-in-flight reads ahead and writes the same snapshot; out of range, it is refused")

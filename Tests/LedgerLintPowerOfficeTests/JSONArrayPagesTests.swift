@@ -31,8 +31,10 @@ struct JSONArrayPagesTests {
         do {
             _ = try pages.append(Data(page.utf8))
             Issue.record("accepted \(page)")
+        } catch let problem as JSONArrayPages.Problem {
+            #expect(problem.reason.contains(reason), "\(problem.reason)")
         } catch {
-            #expect(error.reason.contains(reason), "\(error.reason)")
+            Issue.record("not a JSONArrayPages.Problem: \(error)")
         }
     }
 
@@ -42,5 +44,22 @@ struct JSONArrayPagesTests {
         let page = Data(#"[{"Id":1}]"#.utf8)
         _ = try pages.append(page)
         #expect(throws: JSONArrayPages.Problem.self) { _ = try pages.append(page) }
+    }
+
+    @Test("pages written as they come make the same array as pages kept")
+    func writtenAsTheyCome() throws {
+        let pages = [#"[{"Id":1},{"Id":2}]"#, "[ ]", #" [{"Id":3}] "#]
+        for count in 0...pages.count {
+            var kept = JSONArrayPages()
+            var written = Data()
+            var streamed = JSONArrayPages(output: { written.append($0) })
+            for page in pages.prefix(count) {
+                _ = try kept.append(Data(page.utf8))
+                _ = try streamed.append(Data(page.utf8))
+            }
+            try streamed.finish()
+            #expect(written == kept.json, "\(count) pages: \(String(decoding: written, as: UTF8.self))")
+            #expect(streamed.count == kept.count)
+        }
     }
 }

@@ -68,12 +68,12 @@ struct PowerOfficeConfigurationTests {
         }
     }
 
-    @Test("pages in flight must be 1 to 10; 1 unless asked", arguments: [0, -1, 11])
+    @Test("pages in flight must be 1 to 10; 4 unless asked", arguments: [0, -1, 11])
     func pagesInFlightRange(pagesInFlight: Int) throws {
         #expect(throws: PowerOfficeError.invalidPagesInFlight(value: pagesInFlight)) {
             try PowerOfficeConfiguration.resolve(pagesInFlight: pagesInFlight, processEnvironment: keys)
         }
-        #expect(try PowerOfficeConfiguration.resolve(processEnvironment: keys).pagesInFlight == 1)
+        #expect(try PowerOfficeConfiguration.resolve(processEnvironment: keys).pagesInFlight == 4)
         #expect(try PowerOfficeConfiguration.resolve(pagesInFlight: 10, processEnvironment: keys).pagesInFlight == 10)
         var configuration = try PowerOfficeConfiguration.resolve(processEnvironment: keys)
         configuration.pagesInFlight = pagesInFlight

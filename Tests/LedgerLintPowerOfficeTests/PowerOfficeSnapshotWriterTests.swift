@@ -84,6 +84,66 @@ struct PowerOfficeSnapshotWriterTests {
         #expect(try hiddenEntries(in: folder).isEmpty)
     }
 
+    @Test("a fetch written as it is read that fails half-way leaves the snapshot untouched once discarded")
+    func failedStagedFetchLeavesSnapshot() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let first = try makeServer(customers: 150)
+        try PowerOfficeSnapshotWriter().write(
+            try await PowerOfficeClient(configuration: fastConfiguration(first)).fetchAll(), to: folder)
+        let before = try allFiles(in: folder)
+
+        let second = try makeServer(customers: 400)
+        second.inject(.truncatedJSON, path: "Customers", page: 4)
+        let staging = SnapshotStaging(directory: folder)
+        await #expect(throws: PowerOfficeError.self) {
+            let fetched = try await PowerOfficeClient(configuration: fastConfiguration(second))
+                .fetchAll(writingTo: staging)
+            try staging.commit(fetched)
+        }
+        // The pages before the broken one were written, into the staging folder only.
+        #expect(try hiddenEntries(in: folder).count == 1)
+        staging.discard()
+        #expect(try allFiles(in: folder) == before)
+        #expect(try hiddenEntries(in: folder).isEmpty)
+
+        // Into a folder that did not exist: none is left behind.
+        let missing = folder.appendingPathComponent("new-snapshot")
+        let failing = SnapshotStaging(directory: missing)
+        second.inject(.truncatedJSON, path: "Customers", page: 4)
+        await #expect(throws: PowerOfficeError.self) {
+            _ = try await PowerOfficeClient(configuration: fastConfiguration(second)).fetchAll(writingTo: failing)
+        }
+        failing.discard()
+        #expect(!FileManager.default.fileExists(atPath: missing.path))
+    }
+
+    @Test("lists written as they are read make the same snapshot as lists written at the end")
+    func stagedFetchWritesTheSameFiles() async throws {
+        let server = try makeServer(customers: 1234)
+        let atTheEnd = try temporaryFolder()
+        let asRead = try temporaryFolder()
+        defer {
+            try? FileManager.default.removeItem(at: atTheEnd)
+            try? FileManager.default.removeItem(at: asRead)
+        }
+        try PowerOfficeSnapshotWriter().write(
+            try await PowerOfficeClient(configuration: fastConfiguration(server, pageSize: 100)).fetchAll(), to: atTheEnd)
+        let staging = SnapshotStaging(directory: asRead)
+        defer { staging.discard() }
+        let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server, pageSize: 100))
+            .fetchAll(writingTo: staging)
+        #expect(fetched.json.isEmpty, "written, not kept")
+        try staging.commit(fetched)
+        for resource in PowerOfficeResource.allCases {
+            let file = "poweroffice/\(resource.fileName)"
+            #expect(
+                try Data(contentsOf: asRead.appendingPathComponent(file))
+                    == Data(contentsOf: atTheEnd.appendingPathComponent(file)), "\(file)")
+        }
+        #expect(try hiddenEntries(in: asRead).isEmpty)
+    }
+
     @Test("a write that fails at the last step puts the old poweroffice/ back")
     func failedWriteRollsBack() async throws {
         let server = try makeServer()

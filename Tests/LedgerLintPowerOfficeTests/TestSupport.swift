@@ -31,14 +31,16 @@ func makeServer(
 }
 
 /// A client configuration pointing at `server`, with real-world behaviour but waits scaled down 100 times and,
-/// unless `realRateLimit`, a limit that never binds.
+/// unless `realRateLimit`, a limit that never binds. Pages are read ahead as by default unless `pagesInFlight`
+/// says otherwise (1: one after another, for tests that follow the exact order of requests).
 func fastConfiguration(
     _ server: FakePowerOfficeServer, pageSize: Int = 50, realRateLimit: Bool = false,
+    pagesInFlight: Int = PowerOfficeConfiguration.defaultPagesInFlight,
     credentials: PowerOfficeCredentials = testCredentials
 ) -> PowerOfficeConfiguration {
     PowerOfficeConfiguration(
         environment: .demo, credentials: credentials, apiURL: server.apiURL, tokenURL: server.tokenURL,
-        pageSize: pageSize,
+        pageSize: pageSize, pagesInFlight: pagesInFlight,
         rateLimit: realRateLimit ? .powerOffice : RateLimit(requests: 10_000, per: .seconds(1)),
         retryPolicy: RetryPolicy(timeScale: 0.01), requestTimeout: 5)
 }

@@ -9,7 +9,8 @@ public struct FetchedResources: Sendable, Hashable {
     public var environment: PowerOfficeEnvironment
     public var fetchedAt: Date
     public var integration: ClientIntegrationInformation
-    /// A bare JSON array per resource; every resource in `PowerOfficeResource.allCases` is present.
+    /// A bare JSON array per resource; every resource in `PowerOfficeResource.allCases` is present, except those
+    /// written to a snapshot's staging folder as they were read (`PowerOfficeClient.fetchAll(writingTo:)`).
     public var json: [PowerOfficeResource: Data]
     public var counts: [PowerOfficeResource: Int]
 
@@ -28,11 +29,20 @@ public struct FetchedResources: Sendable, Hashable {
     ///
     /// - Throws: `PowerOfficeError.malformedResponse` naming the resource and the JSON path (`[3].Number`) of a
     ///   value that does not fit its field.
+    /// The JSON of a list kept in memory.
+    private func kept(_ resource: PowerOfficeResource) throws -> Data {
+        guard let data = json[resource] else {
+            throw PowerOfficeError.malformedResponse(
+                resource: resource.path, page: nil, reason: "the list was written to a snapshot, not kept to be checked")
+        }
+        return data
+    }
+
     public func powerOfficeData() throws -> PowerOfficeData {
         func decode<Record: Decodable>(_ resource: PowerOfficeResource, as type: Record.Type) throws -> [Record] {
             do {
                 return try PowerOfficeSnapshotReader.records(
-                    of: type, json: json[resource] ?? Data("[]".utf8), file: resource.path)
+                    of: type, json: try kept(resource), file: resource.path)
             } catch {
                 throw PowerOfficeError.malformedResponse(
                     resource: resource.path, page: nil, reason: error.localizedDescription)

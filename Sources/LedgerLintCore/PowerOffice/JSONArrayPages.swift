@@ -2,7 +2,10 @@ import Foundation
 
 /// Joins the pages of one list endpoint into one bare JSON array, keeping every object byte for byte as the API
 /// sent it (no re-encoding: field order, number spelling and unknown fields survive into the snapshot).
-struct JSONArrayPages: Sendable {
+///
+/// The array is kept in memory (`json`), or written piece by piece as the pages come (`output`): into a snapshot's
+/// staging folder, so that a large list is on disk when its last page arrives.
+struct JSONArrayPages {
     /// Why a page cannot be used; becomes `PowerOfficeError.malformedResponse`.
     struct Problem: Error {
         var reason: String
@@ -11,8 +14,20 @@ struct JSONArrayPages: Sendable {
     private(set) var count = 0
     private var items = Data()
     private var previousPage: Data?
+    private let output: ((Data) throws -> Void)?
+    private var wroteItems = false
 
-    /// The pages so far as one JSON array.
+    /// - Parameter output: where the array goes, piece by piece, instead of `json`.
+    init(output: ((Data) throws -> Void)? = nil) {
+        self.output = output
+    }
+
+    /// Ends the array written to `output` (nothing to do when it is kept in memory).
+    mutating func finish() throws {
+        try output?(Data((wroteItems ? "]" : "[]").utf8))
+    }
+
+    /// The pages so far as one JSON array (empty when they went to `output`).
     var json: Data {
         var array = Data(capacity: items.count + 2)
         array.append(UInt8(ascii: "["))
@@ -22,21 +37,30 @@ struct JSONArrayPages: Sendable {
     }
 
     /// Checks that `page` is a JSON array of objects and adds its items; returns how many it had.
-    mutating func append(_ page: Data) throws(Problem) -> Int {
+    mutating func append(_ page: Data) throws -> Int {
         let rows = try Self.rows(in: page)
         try append(page, rows: rows)
         return rows
     }
 
     /// Adds the items of `page`, which `rows(in:)` found to hold `rows` objects.
-    mutating func append(_ page: Data, rows: Int) throws(Problem) {
+    ///
+    /// - Throws: `Problem` for a page that cannot be used; what `output` throws.
+    mutating func append(_ page: Data, rows: Int) throws {
         guard rows > 0, let (first, last) = Self.bounds(of: page) else { return }
         guard page != previousPage else {
             throw Problem(reason: "the page repeats the one before; the server seems to ignore PageNumber")
         }
         previousPage = page
-        if !items.isEmpty { items.append(UInt8(ascii: ",")) }
-        items.append(page[page.index(after: first)..<last])
+        let pageItems = page[page.index(after: first)..<last]
+        if let output {
+            try output(Data((wroteItems ? "," : "[").utf8))
+            try output(pageItems)
+            wroteItems = true
+        } else {
+            if !items.isEmpty { items.append(UInt8(ascii: ",")) }
+            items.append(pageItems)
+        }
         count += rows
     }
 

@@ -32,8 +32,11 @@ public struct PowerOfficeClient: Sendable {
     /// a token.
     ///
     /// Nothing is returned unless every list was read completely. `progress` is called after every page.
+    ///
+    /// - Parameter staging: where to write the lists page by page as they are read (`fetch --out`); they are then
+    ///   not kept in the result's `json`, and `staging.commit` puts them in place.
     public func fetchAll(
-        progress: (@Sendable (FetchProgress) -> Void)? = nil
+        progress: (@Sendable (FetchProgress) -> Void)? = nil, writingTo staging: SnapshotStaging? = nil
     ) async throws -> FetchedResources {
         let fetchedAt = Date()
         // The token first, on its own: every other request waits for it anyway, and refused keys are then reported
@@ -48,7 +51,7 @@ public struct PowerOfficeClient: Sendable {
             group.addTask { .integration(try await clientIntegrationInformation()) }
             for resource in PowerOfficeResource.allCases {
                 group.addTask {
-                    let (data, count) = try await fetch(resource, progress: progress)
+                    let (data, count) = try await fetch(resource, progress: progress, writingTo: staging)
                     return .list(resource, data, count)
                 }
             }
@@ -70,19 +73,21 @@ public struct PowerOfficeClient: Sendable {
     /// What one task of `fetchAll` read.
     private enum FetchedPart: Sendable {
         case integration(ClientIntegrationInformation)
-        case list(PowerOfficeResource, Data, Int)
+        case list(PowerOfficeResource, Data?, Int)
     }
 
-    /// Reads every page of `resource`, returning the rows as one JSON array and their number.
+    /// Reads every page of `resource`, returning the rows as one JSON array and their number; with `staging`, the
+    /// array is written there as the pages come, and `json` is `nil`.
     ///
     /// Pages are requested with `PageNumber` (from 1) and `PageSize` until a 204, an empty array, or a page with
     /// fewer rows than asked for. An `X-Pagination` header is not relied on: it is undocumented. With
     /// `configuration.pagesInFlight` above 1, the pages after a full first page are requested that many at a time
     /// (`readAhead`); the result, and the error if any, are those of reading the pages one after another.
     public func fetch(
-        _ resource: PowerOfficeResource, progress: (@Sendable (FetchProgress) -> Void)? = nil
-    ) async throws -> (json: Data, count: Int) {
-        var pages = JSONArrayPages()
+        _ resource: PowerOfficeResource, progress: (@Sendable (FetchProgress) -> Void)? = nil,
+        writingTo staging: SnapshotStaging? = nil
+    ) async throws -> (json: Data?, count: Int) {
+        var pages = JSONArrayPages(output: staging.map { staging in { try staging.append($0, to: resource) } })
         var lastPage = 0
         /// Adds the next page; `true` when another page may follow it.
         func add(_ page: Page) throws -> Bool {
@@ -90,9 +95,9 @@ public struct PowerOfficeClient: Sendable {
             guard let body = page.body else { return false }
             do {
                 try pages.append(body, rows: page.rows)
-            } catch {
+            } catch let problem as JSONArrayPages.Problem {
                 throw PowerOfficeError.malformedResponse(
-                    resource: resource.path, page: page.number, reason: error.reason)
+                    resource: resource.path, page: page.number, reason: problem.reason)
             }
             if page.rows > 0 {
                 progress?(FetchProgress(resource: resource, rows: pages.count, pages: page.number, isFinished: false))
@@ -109,7 +114,10 @@ public struct PowerOfficeClient: Sendable {
             }
         }
         progress?(FetchProgress(resource: resource, rows: pages.count, pages: lastPage, isFinished: true))
-        return (pages.json, pages.count)
+        guard let staging else { return (pages.json, pages.count) }
+        try pages.finish()
+        try staging.finish(resource)
+        return (nil, pages.count)
     }
 
     /// One page of a list as it came: `body` is `nil` for a 204; `rows` is how many objects it holds, checked.

@@ -15,6 +15,9 @@ public struct PowerOfficeConfiguration: Sendable {
     /// The most pages of one list that may be asked for at once: the rate limit lets no more than 10 requests start
     /// together.
     public static let maxPagesInFlight = 10
+    /// Enough to keep the rate limiter busy over a round trip of a few hundred milliseconds, at up to 3 requests
+    /// past the end of a long list (docs/performance.md, "The fetch path").
+    public static let defaultPagesInFlight = 4
 
     public var environment: PowerOfficeEnvironment
     public var credentials: PowerOfficeCredentials
@@ -24,15 +27,16 @@ public struct PowerOfficeConfiguration: Sendable {
     public var pageSize: Int
     /// How many pages of one list may be asked for before the earlier ones are answered (1 to `maxPagesInFlight`).
     ///
-    /// 1, the default, asks for the next page only once the one before came back full, so no request ever goes past
-    /// the end of a list, and a list takes a round trip per page. More asks ahead after a full first page, so that
-    /// over a slow connection the rate limit rather than the round trips sets the pace; the list still ends at the
-    /// first short or empty page, and up to `pagesInFlight - 1` requests past its end may be sent and discarded.
+    /// 1 asks for the next page only once the one before came back full, so no request ever goes past the end of a
+    /// list, and a list takes a round trip per page. More (`defaultPagesInFlight` unless set) asks ahead after a
+    /// full first page, so that over a slow connection the rate limit rather than the round trips sets the pace; the
+    /// list still ends at the first short or empty page, and up to `pagesInFlight - 1` requests past its end may be
+    /// sent and discarded.
     public var pagesInFlight: Int {
         get { storedPagesInFlight }
         set { storedPagesInFlight = min(max(1, newValue), Self.maxPagesInFlight) }
     }
-    private var storedPagesInFlight = 1
+    private var storedPagesInFlight = Self.defaultPagesInFlight
     public var rateLimit: RateLimit
     public var retryPolicy: RetryPolicy
     /// How long one request may take before it counts as a timeout (and is retried). At least 1 s: URLSession
@@ -48,7 +52,7 @@ public struct PowerOfficeConfiguration: Sendable {
 
     public init(
         environment: PowerOfficeEnvironment, credentials: PowerOfficeCredentials, apiURL: URL? = nil,
-        tokenURL: URL? = nil, pageSize: Int = Self.defaultPageSize, pagesInFlight: Int = 1,
+        tokenURL: URL? = nil, pageSize: Int = Self.defaultPageSize, pagesInFlight: Int = Self.defaultPagesInFlight,
         rateLimit: RateLimit = .powerOffice,
         retryPolicy: RetryPolicy = .standard, requestTimeout: TimeInterval = 60,
         tokenRenewalMargin: Duration = .seconds(60)
@@ -77,7 +81,7 @@ public struct PowerOfficeConfiguration: Sendable {
         let environment = try Self.environment(option: environmentOption, processEnvironment: processEnvironment)
         let pageSize = pageSize ?? defaultPageSize
         guard (1...maxPageSize).contains(pageSize) else { throw PowerOfficeError.invalidPageSize(value: pageSize) }
-        let pagesInFlight = pagesInFlight ?? 1
+        let pagesInFlight = pagesInFlight ?? defaultPagesInFlight
         guard (1...maxPagesInFlight).contains(pagesInFlight) else {
             throw PowerOfficeError.invalidPagesInFlight(value: pagesInFlight)
         }
