@@ -430,10 +430,12 @@ extension JSONScanner {
     }
 
     /// Text; `null` is `nil`. When the text is the same as `sameAs`, that string is returned rather than a copy,
-    /// so that fields that usually repeat another (`LegalName` and `Name`) cost no memory of their own.
-    mutating func string(sameAs other: String? = nil) throws(InputError) -> String? {
+    /// so that fields that usually repeat another (`LegalName` and `Name`) cost no memory of their own. Unless
+    /// `make`, the text is checked but no string is made, and the result is `nil`.
+    mutating func string(sameAs other: String? = nil, make: Bool = true) throws(InputError) -> String? {
         if base[index] == UInt8(ascii: "\"") {
             let content = try scanString()
+            guard make else { return nil }
             if content.escaped { return decodeString(content) }
             let length = content.end - content.start
             if let other {
@@ -456,17 +458,7 @@ extension JSONScanner {
     /// Text for field number `field` of the record type; a field the run does not keep (`keptFields`) is checked
     /// as `string` checks it, with the same errors, but no string is made and it reads as `nil`.
     mutating func string(field: Int, sameAs other: String? = nil) throws(InputError) -> String? {
-        guard let kept = keptFields, kept & (1 << UInt64(field)) == 0 else { return try string(sameAs: other) }
-        if base[index] == UInt8(ascii: "\"") {
-            _ = try scanString()
-            return nil
-        }
-        if isLiteral("null") {
-            index += 4
-            return nil
-        }
-        try recordMismatch(expected: "expected text in quotes")
-        return nil
+        try string(sameAs: other, make: keptFields.map { $0 & (1 << UInt64(field)) != 0 } ?? true)
     }
 
     /// `JSONInput.decode`'s reading of a number that is not a plain integer of up to 18 characters.
