@@ -34,7 +34,7 @@ struct PowerOfficeClientReadAheadTests {
         #expect(asked.filter { $0 > needed }.count <= pagesInFlight - 1)
     }
 
-    @Test("with latency, several pages of a list are in flight at once; one at a time (the default) never")
+    @Test("with latency, several pages of a list are in flight at once; with one at a time, never")
     func overlaps() async throws {
         let latency = 0.05
         func customerArrivals(pagesInFlight: Int) async throws -> [Date] {
