@@ -18,31 +18,8 @@ public struct PowerOfficeSnapshotWriter: Sendable {
         defer { staging.discard() }
         try staging.commit(fetched)
     }
-
-    /// POSIX `rename`: atomic, and replaces an existing file (unlike `FileManager.moveItem`).
-    static func rename(_ source: URL, to destination: URL) throws {
-        guard Foundation.rename(source.path, destination.path) == 0 else {
-            throw CocoaError(
-                .fileWriteUnknown,
-                userInfo: [
-                    NSFilePathErrorKey: destination.path,
-                    NSLocalizedDescriptionKey:
-                        "cannot move into \(destination.path): \(String(cString: strerror(errno)))",
-                ])
-        }
-    }
-
-    static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let description = nsError.userInfo[NSLocalizedDescriptionKey] as? String { return description }
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-            let code = POSIXErrorCode(rawValue: Int32(underlying.code))
-        {
-            return String(cString: strerror(code.rawValue))
-        }
-        return error.localizedDescription
-    }
 }
+
 
 /// A snapshot's PowerOffice side being written: the lists go into a hidden staging folder inside the snapshot folder
 /// (`DIR/.poweroffice-partial-…/poweroffice/`), page by page while they are read (`append(_:to:)`) or whole at the
@@ -92,11 +69,8 @@ public final class SnapshotStaging: @unchecked Sendable {
                     files[resource] = file
                 }
                 try file.write(contentsOf: bytes)
-            } catch let error as PowerOfficeError {
-                throw error
             } catch {
-                throw PowerOfficeError.snapshotWriteFailed(
-                    path: directory.path, reason: PowerOfficeSnapshotWriter.reason(error))
+                throw failure(error)
             }
         }
     }
@@ -109,8 +83,7 @@ public final class SnapshotStaging: @unchecked Sendable {
                 try file.close()
                 finished.insert(resource)
             } catch {
-                throw PowerOfficeError.snapshotWriteFailed(
-                    path: directory.path, reason: PowerOfficeSnapshotWriter.reason(error))
+                throw failure(error)
             }
         }
     }
@@ -134,18 +107,18 @@ public final class SnapshotStaging: @unchecked Sendable {
                 let stagedManifest = staging.appendingPathComponent(PowerOfficeSnapshotWriter.manifestName)
                 try (encoder.encode(SnapshotManifest(fetched)) + Data("\n".utf8)).write(to: stagedManifest)
                 let hadPrevious = fileManager.fileExists(atPath: target.path)
-                if hadPrevious { try PowerOfficeSnapshotWriter.rename(target, to: previous) }
+                if hadPrevious { try Self.rename(target, to: previous) }
                 do {
-                    try PowerOfficeSnapshotWriter.rename(stagedFolder, to: target)
+                    try Self.rename(stagedFolder, to: target)
                     do {
-                        try PowerOfficeSnapshotWriter.rename(
+                        try Self.rename(
                             stagedManifest, to: directory.appendingPathComponent(PowerOfficeSnapshotWriter.manifestName))
                     } catch {
-                        try? PowerOfficeSnapshotWriter.rename(target, to: stagedFolder)
+                        try? Self.rename(target, to: stagedFolder)
                         throw error
                     }
                 } catch {
-                    if hadPrevious { try? PowerOfficeSnapshotWriter.rename(previous, to: target) }
+                    if hadPrevious { try? Self.rename(previous, to: target) }
                     throw error
                 }
                 if hadPrevious { try? fileManager.removeItem(at: previous) }
@@ -154,8 +127,7 @@ public final class SnapshotStaging: @unchecked Sendable {
                 created = false
                 done = true
             } catch {
-                throw PowerOfficeError.snapshotWriteFailed(
-                    path: directory.path, reason: PowerOfficeSnapshotWriter.reason(error))
+                throw failure(error)
             }
         }
     }
@@ -185,5 +157,34 @@ public final class SnapshotStaging: @unchecked Sendable {
         }
         try fileManager.createDirectory(at: stagedFolder, withIntermediateDirectories: true)
         created = true
+    }
+
+    /// A write that failed, said as the snapshot folder and the system's reason.
+    private func failure(_ error: any Error) -> PowerOfficeError {
+        .snapshotWriteFailed(path: directory.path, reason: Self.reason(error))
+    }
+
+    /// POSIX `rename`: atomic, and replaces an existing file (unlike `FileManager.moveItem`).
+    private static func rename(_ source: URL, to destination: URL) throws {
+        guard Foundation.rename(source.path, destination.path) == 0 else {
+            throw CocoaError(
+                .fileWriteUnknown,
+                userInfo: [
+                    NSFilePathErrorKey: destination.path,
+                    NSLocalizedDescriptionKey:
+                        "cannot move into \(destination.path): \(String(cString: strerror(errno)))",
+                ])
+        }
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let description = nsError.userInfo[NSLocalizedDescriptionKey] as? String { return description }
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+            let code = POSIXErrorCode(rawValue: Int32(underlying.code))
+        {
+            return String(cString: strerror(code.rawValue))
+        }
+        return error.localizedDescription
     }
 }
