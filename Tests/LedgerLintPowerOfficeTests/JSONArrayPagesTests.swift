@@ -63,3 +63,12 @@ struct JSONArrayPagesTests {
         }
     }
 }
+
+extension JSONArrayPages {
+    /// Checks `page` as the client does (`rows(in:)`) and adds its items; returns how many it had.
+    mutating func append(_ page: Data) throws -> Int {
+        let rows = try Self.rows(in: page)
+        try append(page, rows: rows)
+        return rows
+    }
+}

@@ -36,13 +36,6 @@ struct JSONArrayPages {
         return array
     }
 
-    /// Checks that `page` is a JSON array of objects and adds its items; returns how many it had.
-    mutating func append(_ page: Data) throws -> Int {
-        let rows = try Self.rows(in: page)
-        try append(page, rows: rows)
-        return rows
-    }
-
     /// Adds the items of `page`, which `rows(in:)` found to hold `rows` objects.
     ///
     /// - Throws: `Problem` for a page that cannot be used; what `output` throws.
