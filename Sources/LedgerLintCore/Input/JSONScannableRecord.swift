@@ -31,8 +31,7 @@ extension JSONScannableRecord {
 extension JSONScannableRecord where Self: TabularRecord {
     static func keptFields(_ selection: FieldSelection) -> UInt64 {
         var kept: UInt64 = 0
-        for (field, name) in jsonFields.names.enumerated()
-        where alwaysStored.contains(name) || selection.keeps(name, of: subject) {
+        for (field, name) in jsonFields.names.enumerated() where stores(name, keeping: selection) {
             kept |= 1 << UInt64(field)
         }
         return kept

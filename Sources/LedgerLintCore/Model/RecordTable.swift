@@ -13,6 +13,13 @@ public protocol TabularRecord: Sendable {
     init(row: Int, of table: RecordTable<Self>)
 }
 
+extension TabularRecord {
+    /// Whether a table that keeps `selection` stores the field (or column) `name`.
+    static func stores(_ name: String, keeping selection: FieldSelection) -> Bool {
+        alwaysStored.contains(name) || selection.keeps(name, of: subject)
+    }
+}
+
 /// Records stored as columns rather than as an array of structs: a collection of `Record` that holds a million
 /// customers in a fraction of the memory. The values of each kind of column lie end to end in one buffer, a record
 /// after another: all texts in one buffer of UTF-8 bytes with an end offset per value, whole numbers in one array,
@@ -65,7 +72,7 @@ public struct RecordTable<Record: TabularRecord>: Sendable {
         var perKind: [TableColumn.Kind: Int] = [:]
         var stored = 0
         for spec in layout {
-            if Record.alwaysStored.contains(spec.name) || selection.keeps(spec.name, of: Record.subject) {
+            if Record.stores(spec.name, keeping: selection) {
                 places.append(perKind[spec.kind, default: 0])
                 perKind[spec.kind, default: 0] += 1
                 storedPlaces.append(stored)
