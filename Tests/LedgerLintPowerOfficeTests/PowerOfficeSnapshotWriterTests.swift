@@ -144,6 +144,24 @@ struct PowerOfficeSnapshotWriterTests {
         #expect(try hiddenEntries(in: asRead).isEmpty)
     }
 
+    @Test("a snapshot folder under a file is refused with a reason a person can act on")
+    func folderUnderAFile() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("not-a-folder")
+        try Data("x".utf8).write(to: file)
+        let server = try makeServer(customers: 10)
+        let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
+        let error = await powerOfficeError {
+            try PowerOfficeSnapshotWriter().write(fetched, to: file.appendingPathComponent("snapshot"))
+        }
+        guard case .snapshotWriteFailed(_, let reason) = error else {
+            Issue.record("expected snapshotWriteFailed, got \(String(describing: error))")
+            return
+        }
+        #expect(reason == "\(file.path) is a file, not a folder")
+    }
+
     @Test("a write that fails at the last step puts the old poweroffice/ back")
     func failedWriteRollsBack() async throws {
         let server = try makeServer()

@@ -151,12 +151,38 @@ public final class SnapshotStaging: @unchecked Sendable {
     private func createStagingFolder() throws {
         guard !created else { return }
         let fileManager = FileManager.default
-        if !fileManager.fileExists(atPath: directory.path) {
-            try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
-            madeDirectory = true
+        do {
+            if !fileManager.fileExists(atPath: directory.path) {
+                try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
+                madeDirectory = true
+            }
+            try fileManager.createDirectory(at: stagedFolder, withIntermediateDirectories: true)
+        } catch {
+            throw Self.folderProblem(at: stagedFolder) ?? error
         }
-        try fileManager.createDirectory(at: stagedFolder, withIntermediateDirectories: true)
         created = true
+    }
+
+    /// Why a folder cannot be made at `url`, said of the nearest part of its path that exists, with the system's
+    /// reason (Foundation's own errors say "The file doesn't exist" or "error 512"); `nil` when it can be made.
+    private static func folderProblem(at url: URL) -> (any Error)? {
+        var existing = url.deletingLastPathComponent()
+        var missing = url
+        var isFolder: ObjCBool = false
+        while !FileManager.default.fileExists(atPath: existing.path, isDirectory: &isFolder), existing.path != "/" {
+            missing = existing
+            existing = existing.deletingLastPathComponent()
+        }
+        let reason: String
+        if !isFolder.boolValue {
+            reason = "\(existing.path) is a file, not a folder"
+        } else if mkdir(missing.path, 0o755) != 0 {
+            reason = "cannot create a folder in \(existing.path): \(String(cString: strerror(errno)))"
+        } else {
+            rmdir(missing.path)
+            return nil
+        }
+        return CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: reason])
     }
 
     /// A write that failed, said as the snapshot folder and the system's reason.
