@@ -216,6 +216,7 @@ import Testing
         ("key: 1, 2", "key: 1, 2", "key%3A 1%2C 2"),
         ("::error::x", "::error::x", "%3A%3Aerror%3A%3Ax"),
         ("%0A", "%250A", "%250A"),
+        ("\u{1B}[31mRED\u{1B}[0m\tx\u{7F}\u{85}", "\u{FFFD}[31mRED\u{FFFD}[0m\tx\u{FFFD}\u{FFFD}", "\u{FFFD}[31mRED\u{FFFD}[0m\tx\u{FFFD}\u{FFFD}"),
     ])
     func githubEscaping(input: String, data: String, property: String) {
         #expect(GitHubReporter.escapedData(input) == data)

@@ -14,7 +14,8 @@
 /// Suppressed findings and findings already in the baseline are not annotated; the summary counts them.
 ///
 /// Escaping follows `@actions/core`: data gets `%`, CR and LF encoded, property values also `:` and `,`, so data
-/// can neither end a command nor start another. Documented in `docs/output-formats.md`.
+/// can neither end a command nor start another. Other control characters (ESC above all) become U+FFFD, as in the
+/// text report, so data cannot recolour or rewrite the job log. Documented in `docs/output-formats.md`.
 public struct GitHubReporter: Reporter {
     /// Annotations of one type that GitHub displays per step.
     static let limitPerType = 10
@@ -124,6 +125,7 @@ public struct GitHubReporter: Reporter {
             case "\n": result += "%0A"
             case ":" where property: result += "%3A"
             case "," where property: result += "%2C"
+            case _ where TerminalText.isControl(scalar) && scalar != "\t": result += "\u{FFFD}"
             default: result.unicodeScalars.append(scalar)
             }
         }

@@ -58,16 +58,16 @@ public struct TextReporter: Reporter {
     static func block(
         for finding: Finding, language: Language, style: Style = Style(enabled: false), snapshot: String = ""
     ) -> String {
-        let subject = "\(subjectName(finding.system, finding.entity, language: language)) \(sanitized(finding.key))"
+        let subject = "\(subjectName(finding.system, finding.entity, language: language)) \(TerminalText.sanitized(finding.key))"
         var lines = [
             style.severity(finding.severity, severityWord(finding.severity)[language])
-                + style.bold("[\(sanitized(finding.rule))]")
-                + " \(subject): " + indentingContinuation(sanitized(finding.message), by: "  "),
+                + style.bold("[\(TerminalText.sanitized(finding.rule))]")
+                + " \(subject): " + indentingContinuation(TerminalText.sanitized(finding.message), by: "  "),
         ]
         if let location = finding.location {
             lines.append("  --> " + locationText(location, in: snapshot))
         }
-        let hint = sanitized(finding.hint)
+        let hint = TerminalText.sanitized(finding.hint)
         if !hint.isEmpty {
             let label = hintLabel[language] + ": "
             lines.append(style.dim("  " + label + indentingContinuation(hint, by: "  " + String(repeating: " ", count: label.count))))
@@ -94,7 +94,7 @@ public struct TextReporter: Reporter {
     /// that terminals and editors can open it from the working directory.
     static func locationText(_ location: SourceLocation, in snapshot: String = "") -> String {
         let joined = snapshot.isEmpty ? location.file : (snapshot.hasSuffix("/") ? snapshot : snapshot + "/") + location.file
-        let file = sanitized(joined)
+        let file = TerminalText.sanitized(joined)
         guard let line = location.line else { return file }
         return "\(file):\(line)"
     }
@@ -149,30 +149,6 @@ extension TextReporter {
 // MARK: - Text hygiene and colour
 
 extension TextReporter {
-    /// Replaces control characters other than tab and newline (ESC above all) with U+FFFD, and `\r\n` / `\r`
-    /// with `\n`, so data cannot move the cursor, recolour the terminal or break the block layout.
-    static func sanitized(_ text: String) -> String {
-        // Nearly all text is clean: one byte scan instead of Foundation's replacing and a rebuild. C1 controls
-        // (U+0080–U+009F) are C2 80–C2 9F in UTF-8.
-        var previous: UInt8 = 0
-        let clean = text.utf8.allSatisfy { byte in
-            defer { previous = byte }
-            return (byte >= 0x20 || byte == 0x0A || byte == 0x09) && byte != 0x7F && !(previous == 0xC2 && byte < 0xA0 && byte >= 0x80)
-        }
-        if clean { return text }
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        var scalars = String.UnicodeScalarView()
-        for scalar in normalized.unicodeScalars {
-            let isControl = scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
-            if isControl && scalar != "\n" && scalar != "\t" {
-                scalars.append("\u{FFFD}")
-            } else {
-                scalars.append(scalar)
-            }
-        }
-        return String(scalars)
-    }
-
     /// Keeps multi-line text inside its block by indenting every line after the first.
     static func indentingContinuation(_ text: String, by indent: String) -> String {
         guard text.utf8.contains(0x0A) else { return text }
