@@ -19,12 +19,19 @@ let binary: URL = {
     return Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("ledgerlint")
 }()
 
-func ledgerlint(_ arguments: String..., environment: [String: String] = [:], directory: String? = nil) throws -> Run {
-    try ledgerlint(arguments, environment: environment, directory: directory)
+func ledgerlint(
+    _ arguments: String..., environment: [String: String] = [:], directory: String? = nil, timeout: Double = 120
+) throws -> Run {
+    try ledgerlint(arguments, environment: environment, directory: directory, timeout: timeout)
 }
 
 /// Runs the binary with a clean environment (plus `environment`), no stdin, and collects its output.
-func ledgerlint(_ arguments: [String], environment: [String: String] = [:], directory: String? = nil) throws -> Run {
+///
+/// - Parameter timeout: a run still going after this many seconds is killed and recorded as an issue (status
+///   `-1`), so that a test of "does not hang" fails instead of hanging the suite. Generous: not a speed test.
+func ledgerlint(
+    _ arguments: [String], environment: [String: String] = [:], directory: String? = nil, timeout: Double = 120
+) throws -> Run {
     let process = Process()
     process.executableURL = binary
     process.arguments = arguments
@@ -38,12 +45,17 @@ func ledgerlint(_ arguments: [String], environment: [String: String] = [:], dire
     process.standardError = err
     process.standardInput = FileHandle.nullDevice
     try process.run()
+    let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
+    DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)
     // Read both pipes before waiting, so a large report cannot fill a pipe and stall the child.
     let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
     let stderrData = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
+    watchdog.cancel()
+    let killed = process.terminationReason == .uncaughtSignal && process.terminationStatus == SIGTERM
+    if killed { Issue.record("ledgerlint \(arguments.joined(separator: " ")) did not finish within \(timeout) s") }
     return Run(
-        status: process.terminationStatus,
+        status: killed ? -1 : process.terminationStatus,
         stdout: String(decoding: stdoutData, as: UTF8.self),
         stderr: String(decoding: stderrData, as: UTF8.self))
 }

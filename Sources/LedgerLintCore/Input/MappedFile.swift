@@ -22,14 +22,12 @@ final class MappedFile: @unchecked Sendable {
     private let length: Int
     private static let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
 
-    /// Maps the file at `path`, or returns `nil` when it cannot be opened or mapped.
+    /// Maps the file at `path`, or returns `nil` when it cannot be opened or mapped. Only a regular file is
+    /// opened, as `InputFile` opens it: never waiting on a named pipe.
     init?(path: String) {
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else { return nil }
+        guard let (descriptor, size) = try? InputFile.openForReading(path) else { return nil }
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-        length = Int(status.st_size)
+        length = size
         guard length > 0 else {
             mapping = nil
             bytes = UnsafeRawBufferPointer(start: nil, count: 0)

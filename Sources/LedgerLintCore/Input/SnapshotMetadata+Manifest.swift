@@ -5,7 +5,7 @@ extension SnapshotMetadata {
     /// labels reports, so a missing or unreadable manifest gives `nil`, never an error.
     public static func read(from snapshot: URL) -> SnapshotMetadata? {
         let url = snapshot.appendingPathComponent("manifest.json")
-        guard let data = FileManager.default.contents(atPath: url.path),
+        guard let data = try? InputFile.read(url.path),
             let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any]
         else { return nil }
         return SnapshotMetadata(

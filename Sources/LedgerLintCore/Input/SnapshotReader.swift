@@ -110,16 +110,12 @@ private struct SnapshotFolder {
 
     /// The file's bytes, or `nil` when there is no such file.
     func data(_ relative: String) throws -> Data? {
-        let file = url.appendingPathComponent(relative)
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder) else { return nil }
-        guard !isFolder.boolValue else {
-            throw InputError.unreadable(path: displayPath(relative), reason: "it is a folder, not a file")
-        }
         do {
-            return try Data(contentsOf: file)
+            return try InputFile.read(url.appendingPathComponent(relative).path)
+        } catch where error.isMissing {
+            return nil
         } catch {
-            throw InputError.unreadable(path: displayPath(relative), reason: error.localizedDescription)
+            throw InputError.unreadable(path: displayPath(relative), reason: error.reason)
         }
     }
 
@@ -152,12 +148,8 @@ private struct SnapshotFolder {
     func readMapped<Result>(
         _ relative: String, with reader: (UnsafeRawBufferPointer, String, MappedFile?) throws -> Result
     ) throws -> Result? {
-        let file = url.appendingPathComponent(relative)
-        var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isFolder), !isFolder.boolValue,
-            let mapped = MappedFile(path: file.path)
-        else {
-            // Missing, a folder, or not mappable: the ordinary way, with its ordinary errors.
+        guard let mapped = MappedFile(path: url.appendingPathComponent(relative).path) else {
+            // Missing, not a regular file, or not mappable: the ordinary way, with its ordinary errors.
             return try read(relative) { data, name in try data.withUnsafeBytes { try reader($0, name, nil) } }
         }
         do {
