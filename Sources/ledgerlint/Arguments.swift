@@ -1,13 +1,18 @@
+import LedgerLintCore
+
 /// A small command-line parser: options with values (`--format json`, `--format=json`), flags, and positionals.
 ///
 /// Each command declares what it takes; anything else is a usage error that names the argument.
 struct Arguments {
     private var remaining: [String]
+    /// The options the command asked for, for a "did you mean" on one it does not take.
+    private var known: Set<String> = []
 
     init(_ arguments: some Sequence<String>) { remaining = Array(arguments) }
 
     /// Removes and returns every value of `--name VALUE` / `--name=VALUE` (repeatable options).
     mutating func values(_ name: String) throws(UsageError) -> [String] {
+        known.insert(name)
         var found: [String] = []
         var index = 0
         while index < remaining.count {
@@ -41,14 +46,17 @@ struct Arguments {
     where T.RawValue == String {
         guard let raw = try value(name) else { return nil }
         guard let parsed = T(rawValue: raw) else {
-            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
-            throw UsageError("\(name) '\(raw)' is not one of: \(allowed)")
+            let names = T.allCases.map(\.rawValue)
+            throw UsageError(
+                "\(name) '\(raw.excerpt)' is not one of: \(names.joined(separator: ", "))"
+                    + Suggestion.didYouMean(raw, in: names))
         }
         return parsed
     }
 
     /// Removes a flag; true when it was given.
     mutating func flag(_ name: String) -> Bool {
+        known.insert(name)
         guard let index = remaining.firstIndex(of: name) else { return false }
         remaining.remove(at: index)
         return true
@@ -64,7 +72,8 @@ struct Arguments {
             } else if argument == "--" {
                 afterSeparator = true
             } else if argument.hasPrefix("-") && argument != "-" {
-                throw UsageError("unknown option '\(argument)'")
+                let name = String(argument.split(separator: "=", maxSplits: 1).first ?? "")
+                throw UsageError("unknown option '\(argument.excerpt)'" + Suggestion.didYouMean(name, in: known))
             } else {
                 result.append(argument)
             }

@@ -41,7 +41,7 @@ import Testing
         #expect(!ids.contains("customer-email-missing"))
         #expect(rules.rule(id: "customer-ehf-manual")?.severity == .info)
         #expect(rules.rule(id: "customer-number-range")?.severity == .warning)
-        #expect(rules.rules.count == 14)
+        #expect(rules.rules.count == 15)
     }
 
     @Test func narrowerRangesApplyInsidePowerOfficesSeries() throws {
@@ -52,7 +52,12 @@ import Testing
             .filter { $0.rule == "customer-number-range" }
         // 20000 is inside the user's range but outside PowerOffice's 10000–19999: creating it would still fail.
         #expect(findings.map(\.key) == ["14999", "20000"])
-        #expect(findings.first?.message.contains("15000–19999") == true)
+        // The message names the ranges as the configuration's, and where they lie outside PowerOffice's series; the
+        // hint gives the numbers that pass.
+        #expect(findings.first?.message.contains(
+            "outside the configured customer numbers 15000–25000 inside PowerOffice's customer number series (10000–19999)") == true,
+            "\(findings.first?.message ?? "")")
+        #expect(findings.first?.hint.contains("inside 15000–19999") == true)
     }
 
     @Test func extraRuleFilesAreRelativeToTheConfiguration() throws {
@@ -66,7 +71,7 @@ import Testing
         try Data(#"{"ruleFiles": ["more"]}"#.utf8).write(to: url)
         let rules = try RuleSet.builtIn().configured(try Configuration.load(from: url))
         #expect(rules.rule(id: "customer-name-missing") != nil)
-        #expect(rules.rules.count == 17)
+        #expect(rules.rules.count == 18)
     }
 
     @Test(arguments: [
@@ -157,6 +162,24 @@ import Testing
         #expect(read.entries.map(\.rule) == ["a", "b"], "entries are sorted for stable diffs")
         let text = try String(contentsOf: url, encoding: .utf8)
         #expect(!text.contains("\"m\""), "no message text in a baseline")
+    }
+
+    @Test func aBaselineWithAByteOrderMarkIsRead() throws {
+        let baseline = Baseline(findings: [Self.finding("a", "1")])
+        let url = scratch.url("baseline", extension: "json")
+        try (Data([0xEF, 0xBB, 0xBF]) + baseline.encoded()).write(to: url)
+        #expect(try Baseline.load(from: url) == baseline)
+    }
+
+    @Test func aMisspeltKeyInABaselineIsNamed() throws {
+        let url = scratch.url("baseline", extension: "json")
+        try Data(#"{"version": 1, "tool": "ledgerlint", "entries": [{"rule": "a", "sytem": "assist", "entity": "customer", "key": "1"}]}"#.utf8).write(to: url)
+        #expect(throws: ConfigurationError.self) { try Baseline.load(from: url) }
+        do {
+            _ = try Baseline.load(from: url)
+        } catch {
+            #expect(error.localizedDescription.contains("at entries[0]: unknown key 'sytem'; did you mean 'system'?"), "\(error.localizedDescription)")
+        }
     }
 
     @Test func aFileThatIsNoBaselineIsRefused() throws {

@@ -54,7 +54,7 @@ import Testing
             "customer-number-conflict", "customer-email-missing", "customer-email-invalid", "customer-ehf-manual",
             "organization-number-invalid", "customer-ehf-organization-number", "product-code-missing",
             "product-code-archived", "sales-account-mismatch", "sales-account-unknown", "sales-account-not-income",
-            "product-code-orphan",
+            "product-code-orphan", "product-group-duplicate",
         ]
         #expect(ids == documented)
     }
@@ -90,7 +90,16 @@ import Testing
     }
 
     static let badRules: [BadRule] = [
-        BadRule(what: "unknown severity", change: { $0["severity"] = "fatal" }, expected: ["severity", "fatal"]),
+        BadRule(what: "unknown severity", change: { $0["severity"] = "fatal" }, expected: ["at severity", "'fatal' is not one of: info, warning, error"]),
+        BadRule(what: "misspelt severity", change: { $0["severity"] = "eror" }, expected: ["at severity", "did you mean 'error'?"]),
+        BadRule(what: "misspelt normalization", change: { $0["check"] = ["kind": "unique", "field": "email", "normalize": "digit"] }, expected: ["at check.normalize", "none, digits, case-insensitive", "did you mean 'digits'?"]),
+        BadRule(what: "misspelt key at the top", change: { $0["wehre"] = [["field": "email", "present": true]] }, expected: ["at the top level", "unknown key 'wehre'", "did you mean 'where'?", "allowed here: check, description"]),
+        BadRule(what: "misspelt required key", change: { $0["severty"] = $0.removeValue(forKey: "severity") }, expected: ["unknown key 'severty'", "did you mean 'severity'?"]),
+        BadRule(what: "misspelt check option", change: { $0["check"] = ["kind": "in-ranges", "field": "customerNumber", "rangez": [[1, 2]]] }, expected: ["at check", "unknown key 'rangez'", "did you mean 'ranges'?"]),
+        BadRule(what: "misspelt condition", change: { $0["where"] = [["field": "email", "presnet": true]] }, expected: ["at where[0]", "unknown key 'presnet'", "did you mean 'present'?"]),
+        BadRule(what: "misspelt field in an example", change: {
+            $0["examples"] = ["pass": [["name": "x", "data": ["assist": ["customers": [["customerNumbr": "10001"]]]]]], "fail": []]
+        }, expected: ["at examples.pass[0].data.assist.customers[0]", "unknown key 'customerNumbr'", "did you mean 'customerNumber'?"]),
         BadRule(what: "unknown subject", change: { $0["subject"] = "assist.orders" }, expected: ["subject", "assist.orders"]),
         BadRule(what: "unknown check kind", change: { $0["check"] = ["kind": "exists", "field": "email"] }, expected: ["check.kind", "exists"]),
         BadRule(what: "unknown field", change: { $0["check"] = ["kind": "required", "field": "mail"] }, expected: ["check.field", "'mail'", "email"]),
@@ -117,6 +126,13 @@ import Testing
         for part in bad.expected {
             #expect(message.contains(part), "'\(part)' not in: \(message)")
         }
+    }
+
+    @Test func aByteOrderMarkIsAccepted() throws {
+        let folder = try scratch.folder("RuleSetTests")
+        let json = try JSONSerialization.data(withJSONObject: Self.validRule())
+        try (Data([0xEF, 0xBB, 0xBF]) + json).write(to: folder.appendingPathComponent("my-rule.json"))
+        #expect(try RuleSet.load(from: folder).rules.map(\.id) == ["my-rule"])
     }
 
     @Test func duplicateIDsAreRefused() throws {

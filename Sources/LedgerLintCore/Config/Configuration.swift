@@ -58,10 +58,10 @@ public struct Configuration: Sendable, Hashable {
     /// Reads and checks a configuration file.
     public static func load(from url: URL) throws(ConfigurationError) -> Configuration {
         let path = url.relativePath
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw .notFound(path: path) }
+        let data = try ConfigurationError.reading(url, path: path)
         let root: JSONInput.Value
         do {
-            root = try JSONInput.parse(String(decoding: data, as: UTF8.self), path: path)
+            root = try JSONInput.parse(data, path: path)
         } catch InputError.malformedJSON(_, let line, let column, let reason) {
             throw .malformedJSON(path: path, line: line, column: column, reason: reason)
         } catch {
@@ -135,7 +135,10 @@ struct ConfigurationParser {
         if case .string(let word) = value {
             if word == "off" { return .init(enabled: false) }
             guard let severity = Severity(rawValue: word) else {
-                throw .badValue(path: path, key: key, reason: "'\(word)' is not one of: off, error, warning, info")
+                let names = ["off"] + Severity.names
+                throw .badValue(
+                    path: path, key: key,
+                    reason: "'\(word.excerpt)' is not one of: \(names.joined(separator: ", "))" + Suggestion.didYouMean(word, in: names))
             }
             return .init(severity: severity)
         }
@@ -145,7 +148,7 @@ struct ConfigurationParser {
         if let severity = members["severity"] {
             let word = try string(severity, at: "\(key).severity")
             guard let parsed = Severity(rawValue: word) else {
-                throw .badValue(path: path, key: "\(key).severity", reason: "'\(word)' is not one of: error, warning, info")
+                throw .badValue(path: path, key: "\(key).severity", reason: Severity.notOneOf(word))
             }
             settings.severity = parsed
         }
@@ -170,7 +173,7 @@ struct ConfigurationParser {
                 case .bool(let flag): return .bool(flag)
                 case .number(let text):
                     guard let number = Int64(text) else {
-                        throw .badValue(path: path, key: "\(key).values[\(index)]", reason: "'\(text)' is not a whole number")
+                        throw .badValue(path: path, key: "\(key).values[\(index)]", reason: "'\(text.excerpt)' is not a whole number")
                     }
                     return .int(number)
                 default:
@@ -197,22 +200,21 @@ struct ConfigurationParser {
         if let expires = members["expires"] {
             let text = try string(expires, at: "\(key).expires")
             guard Self.isDate(text) else {
-                throw .badValue(path: path, key: "\(key).expires", reason: "'\(text)' is not a date like 2027-01-31")
+                throw .badValue(path: path, key: "\(key).expires", reason: "'\(text.excerpt)' is not a date like 2027-01-31")
             }
             suppression.expires = text
         }
         if let system = members["system"] {
             let text = try string(system, at: "\(key).system")
             guard let parsed = System(rawValue: text) else {
-                throw .badValue(path: path, key: "\(key).system", reason: "'\(text)' is not one of: assist, poweroffice")
+                throw .badValue(path: path, key: "\(key).system", reason: System.notOneOf(text))
             }
             suppression.system = parsed
         }
         if let entity = members["entity"] {
             let text = try string(entity, at: "\(key).entity")
             guard let parsed = Entity(rawValue: text) else {
-                let allowed = Entity.allCases.map(\.rawValue).joined(separator: ", ")
-                throw .badValue(path: path, key: "\(key).entity", reason: "'\(text)' is not one of: \(allowed)")
+                throw .badValue(path: path, key: "\(key).entity", reason: Entity.notOneOf(text))
             }
             suppression.entity = parsed
         }

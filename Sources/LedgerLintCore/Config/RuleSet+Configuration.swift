@@ -12,9 +12,16 @@ extension RuleSet {
             let extra = try RuleSet.load(from: url)
             entries += extra.compiled.map { ($0.rule, extra.sources[$0.rule.id] ?? $0.rule.id) }
         }
-        let known = Set(entries.map(\.0.id))
+        let ids = entries.map(\.0.id)
+        let known = Set(ids)
         for id in configuration.rules.keys.sorted() where !known.contains(id) {
-            throw ConfigurationError.unknownRule(path: configuration.path, key: "rules.\(id)", id: id)
+            throw ConfigurationError.unknownRule(path: configuration.path, key: "rules.\(id)", id: id, known: ids)
+        }
+        // A suppression of a rule that does not exist hides nothing, for ever: a misspelt id, as under `rules`. A rule
+        // turned off is still known.
+        for (index, suppression) in configuration.suppressions.enumerated() where !known.contains(suppression.rule) {
+            throw ConfigurationError.unknownRule(
+                path: configuration.path, key: "suppressions[\(index)].rule", id: suppression.rule, known: ids)
         }
         var configured: [(Rule, String)] = []
         for (rule, source) in entries {

@@ -46,11 +46,11 @@ public struct Baseline: Sendable, Hashable, Codable {
     /// Reads a baseline file written by `--write-baseline`.
     public static func load(from url: URL) throws(ConfigurationError) -> Baseline {
         let path = url.relativePath
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw .notFound(path: path) }
+        let data = try ConfigurationError.reading(url, path: path)
         let baseline: Baseline
         do {
-            let value = try JSONInput.parse(String(decoding: data, as: UTF8.self), path: path)
-            baseline = try JSONInput.decode(Baseline.self, from: value, path: path)
+            let value = try JSONInput.parse(data, path: path)
+            baseline = try JSONInput.decode(Baseline.self, from: value, path: path, strict: true)
         } catch InputError.malformedJSON(_, let line, let column, let reason) {
             throw .malformedJSON(path: path, line: line, column: column, reason: reason)
         } catch InputError.unexpectedJSON(_, let jsonPath, let reason) {

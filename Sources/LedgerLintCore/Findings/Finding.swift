@@ -1,11 +1,11 @@
 /// Which system a finding's subject lives in.
-public enum System: String, Sendable, Hashable, Codable, CaseIterable {
+public enum System: String, Sendable, Hashable, NamedCases {
     case assist
     case poweroffice
 }
 
 /// The kind of thing a finding is about.
-public enum Entity: String, Sendable, Hashable, Codable, CaseIterable {
+public enum Entity: String, Sendable, Hashable, NamedCases {
     case customer
     case productGroup
     case product

@@ -1,5 +1,5 @@
 /// The language of messages, hints and report labels.
-public enum Language: String, Sendable, Hashable, Codable, CaseIterable {
+public enum Language: String, Sendable, Hashable, NamedCases {
     /// English.
     case en
     /// Norwegian Bokmål.

@@ -1,5 +1,5 @@
 /// How serious a finding is. Ordered: `info` < `warning` < `error`.
-public enum Severity: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+public enum Severity: String, Sendable, Hashable, NamedCases, Comparable {
     case info
     case warning
     case error

@@ -5,11 +5,82 @@ extension JSONInput {
     ///
     /// Syntax errors carry line and column; type errors carry the JSON path (`[3].Number`), what was expected
     /// and the value found.
-    static func decode<T: Decodable>(_ type: T.Type, from value: Value, path: String) throws -> T {
+    ///
+    /// - Parameter strict: refuse keys the type does not read, naming the key's JSON path, what is allowed there and
+    ///   the closest allowed key: for files the user writes (rule files, baselines), where a misspelt key would
+    ///   otherwise be dropped without a word (a rule's `"wehre"` runs the rule without its filter). Exports and
+    ///   snapshots are not strict: they carry many fields LedgerLint does not read.
+    static func decode<T: Decodable>(_ type: T.Type, from value: Value, path: String, strict: Bool = false) throws -> T {
+        let ledger = strict ? KeyLedger() : nil
+        let decoded: T
         do {
-            return try T(from: TreeDecoder(value: value, codingPath: []))
+            decoded = try T(from: TreeDecoder(value: value, codingPath: [], ledger: ledger))
         } catch let error as DecodingError {
+            // A required key that is missing beside an unknown one like it was misspelt: say that.
+            if case .keyNotFound(let key, let context) = error,
+                let misspelt = ledger?.unknownKey(like: key.stringValue, at: context.codingPath)
+            {
+                throw InputError.unexpectedJSON(
+                    path: path, jsonPath: jsonPath(context.codingPath),
+                    reason: "unknown key '\(misspelt.excerpt)'; did you mean '\(key.stringValue)'? ('\(key.stringValue)' is required)")
+            }
             throw inputError(for: error, root: value, path: path)
+        }
+        if let unknown = ledger?.firstUnknownKey() {
+            let allowed = unknown.allowed.sorted()
+            throw InputError.unexpectedJSON(
+                path: path, jsonPath: jsonPath(unknown.codingPath),
+                reason: "unknown key '\(unknown.key.excerpt)'" + Suggestion.didYouMean(unknown.key, in: allowed)
+                    + " (allowed here: \(allowed.joined(separator: ", ")))")
+        }
+        return decoded
+    }
+
+    /// Which keys of each object a strict decoding read, to find those it did not.
+    ///
+    /// A type's `init(from:)` asks for every key it knows, present or not (`decodeIfPresent` asks `contains`), so
+    /// the keys asked for are the keys allowed, without a second list of them to keep in step. A type that reads a
+    /// whole object as a dictionary (`allKeys`) allows every key.
+    final class KeyLedger {
+        struct Object {
+            var codingPath: [any CodingKey]
+            var members: [String]
+            var asked: Set<String>
+            var takesAnyKey = false
+        }
+
+        /// The objects in the order they were first decoded: document order, for the keys a type reads in order.
+        private var objects: [Object] = []
+        private var positions: [String: Int] = [:]
+
+        /// Keys every object may have: `$schema`, which points editors at the JSON Schema.
+        static let everywhere: Set<String> = ["$schema"]
+
+        func open(_ codingPath: [any CodingKey], members: [String: Value]) -> Int {
+            let id = jsonPath(codingPath)
+            if let position = positions[id] { return position }
+            objects.append(Object(codingPath: codingPath, members: members.keys.sorted(), asked: Self.everywhere))
+            positions[id] = objects.count - 1
+            return objects.count - 1
+        }
+
+        func ask(_ key: String, in object: Int) { objects[object].asked.insert(key) }
+        func allowAnyKey(in object: Int) { objects[object].takesAnyKey = true }
+
+        /// A key of the object at `codingPath`, not read so far, that is close to `name`.
+        func unknownKey(like name: String, at codingPath: [any CodingKey]) -> String? {
+            guard let position = positions[jsonPath(codingPath)], !objects[position].takesAnyKey else { return nil }
+            let object = objects[position]
+            return Suggestion.closest(to: name, in: object.members.filter { !object.asked.contains($0) }).first
+        }
+
+        func firstUnknownKey() -> (codingPath: [any CodingKey], key: String, allowed: Set<String>)? {
+            for object in objects where !object.takesAnyKey {
+                if let key = object.members.first(where: { !object.asked.contains($0) }) {
+                    return (object.codingPath, key, object.asked.subtracting(Self.everywhere))
+                }
+            }
+            return nil
         }
     }
 
@@ -47,7 +118,10 @@ extension JSONInput {
 
     private static func inputError(for error: DecodingError, root: Value, path: String) -> InputError {
         switch error {
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+        case .dataCorrupted(let context):
+            // Raised by LedgerLint's own types (`NamedCases`), whose reason quotes the value already.
+            return .unexpectedJSON(path: path, jsonPath: jsonPath(context.codingPath), reason: context.debugDescription)
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
             let found = value(at: context.codingPath, in: root).map { ", found \($0.summary)" } ?? ""
             return .unexpectedJSON(
                 path: path, jsonPath: jsonPath(context.codingPath), reason: context.debugDescription + found)
@@ -80,6 +154,8 @@ extension JSONInput {
     struct TreeDecoder: Decoder {
         let value: Value
         let codingPath: [any CodingKey]
+        /// Set when decoding strictly.
+        var ledger: KeyLedger? = nil
         var userInfo: [CodingUserInfoKey: Any] { [:] }
 
         func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
@@ -87,7 +163,8 @@ extension JSONInput {
                 throw DecodingError.typeMismatch(
                     [String: Value].self, .init(codingPath: codingPath, debugDescription: "expected an object"))
             }
-            return KeyedDecodingContainer(KeyedContainer<Key>(members: members, codingPath: codingPath))
+            let object = ledger.map { ($0, $0.open(codingPath, members: members)) }
+            return KeyedDecodingContainer(KeyedContainer<Key>(members: members, codingPath: codingPath, ledger: object))
         }
 
         func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
@@ -95,28 +172,41 @@ extension JSONInput {
                 throw DecodingError.typeMismatch(
                     [Value].self, .init(codingPath: codingPath, debugDescription: "expected an array"))
             }
-            return UnkeyedContainer(items: items, codingPath: codingPath)
+            return UnkeyedContainer(items: items, codingPath: codingPath, ledger: ledger)
         }
 
         func singleValueContainer() throws -> any SingleValueDecodingContainer {
-            SingleValueContainer(value: value, codingPath: codingPath)
+            SingleValueContainer(value: value, codingPath: codingPath, ledger: ledger)
         }
     }
 
     private struct KeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
         let members: [String: Value]
         let codingPath: [any CodingKey]
+        /// The strict decoding's ledger and this object's place in it.
+        let ledger: (KeyLedger, Int)?
 
-        var allKeys: [Key] { members.keys.compactMap { Key(stringValue: $0) } }
+        var allKeys: [Key] {
+            if let (ledger, object) = ledger { ledger.allowAnyKey(in: object) }
+            return members.keys.compactMap { Key(stringValue: $0) }
+        }
 
-        func contains(_ key: Key) -> Bool { members[key.stringValue] != nil }
+        func contains(_ key: Key) -> Bool {
+            asked(key)
+            return members[key.stringValue] != nil
+        }
+
+        private func asked(_ key: Key) {
+            if let (ledger, object) = ledger { ledger.ask(key.stringValue, in: object) }
+        }
 
         private func child(_ key: Key) throws -> TreeDecoder {
+            asked(key)
             guard let member = members[key.stringValue] else {
                 throw DecodingError.keyNotFound(
                     key, .init(codingPath: codingPath, debugDescription: "required, but missing"))
             }
-            return TreeDecoder(value: member, codingPath: codingPath + [key])
+            return TreeDecoder(value: member, codingPath: codingPath + [key], ledger: ledger?.0)
         }
 
         private func decodeMember<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T {
@@ -151,22 +241,26 @@ extension JSONInput {
         }
 
         func superDecoder() throws -> any Decoder {
-            TreeDecoder(value: members["super"] ?? .null, codingPath: codingPath)
+            if let (ledger, object) = ledger { ledger.ask("super", in: object) }
+            return TreeDecoder(value: members["super"] ?? .null, codingPath: codingPath, ledger: ledger?.0)
         }
 
         func superDecoder(forKey key: Key) throws -> any Decoder {
-            TreeDecoder(value: members[key.stringValue] ?? .null, codingPath: codingPath + [key])
+            asked(key)
+            return TreeDecoder(value: members[key.stringValue] ?? .null, codingPath: codingPath + [key], ledger: ledger?.0)
         }
     }
 
     private struct UnkeyedContainer: UnkeyedDecodingContainer {
         let items: [Value]
         let codingPath: [any CodingKey]
+        let ledger: KeyLedger?
         var currentIndex = 0
 
-        init(items: [Value], codingPath: [any CodingKey]) {
+        init(items: [Value], codingPath: [any CodingKey], ledger: KeyLedger?) {
             self.items = items
             self.codingPath = codingPath
+            self.ledger = ledger
         }
 
         var count: Int? { items.count }
@@ -179,7 +273,7 @@ extension JSONInput {
                     .init(codingPath: codingPath + [IndexKey(currentIndex)], debugDescription: "expected more items"))
             }
             defer { currentIndex += 1 }
-            return TreeDecoder(value: items[currentIndex], codingPath: codingPath + [IndexKey(currentIndex)])
+            return TreeDecoder(value: items[currentIndex], codingPath: codingPath + [IndexKey(currentIndex)], ledger: ledger)
         }
 
         private mutating func decodeItem<T: Decodable>(_ type: T.Type) throws -> T {
@@ -231,6 +325,7 @@ extension JSONInput {
     private struct SingleValueContainer: SingleValueDecodingContainer {
         let value: Value
         let codingPath: [any CodingKey]
+        let ledger: KeyLedger?
 
         func decodeNil() -> Bool { value == .null }
 
@@ -291,7 +386,7 @@ extension JSONInput {
         func decode(_ type: UInt64.Type) throws -> UInt64 { try integer(type) }
 
         func decode<T: Decodable>(_ type: T.Type) throws -> T {
-            try T(from: TreeDecoder(value: value, codingPath: codingPath))
+            try T(from: TreeDecoder(value: value, codingPath: codingPath, ledger: ledger))
         }
     }
 }

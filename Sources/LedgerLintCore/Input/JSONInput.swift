@@ -22,16 +22,22 @@ enum JSONInput {
             switch self {
             case .null: return "null"
             case .bool(let flag): return flag ? "true" : "false"
-            case .number(let text): return text
+            case .number(let text): return text.excerpt
             case .string(let text):
                 let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
                 return "\"\(shown)\""
             case .array(let items): return "an array of \(items.count) item\(items.count == 1 ? "" : "s")"
             case .object(let members):
-                let keys = members.keys.sorted().prefix(5).map { "\"\($0)\"" }.joined(separator: ", ")
+                let keys = members.keys.sorted().prefix(5).map { "\"\($0.excerpt)\"" }.joined(separator: ", ")
                 return members.isEmpty ? "an empty object" : "an object with keys \(keys)\(members.count > 5 ? ", …" : "")"
             }
         }
+    }
+
+    /// Parses the bytes of a JSON file a user wrote (`ledgerlint.json`, a rule file, a baseline), decoded as
+    /// `TextDecoding` decodes every input: a byte-order mark is accepted, as editors on Windows write one.
+    static func parse(_ data: Data, path: String) throws -> Value {
+        try parse(TextDecoding.decode(data, path: path), path: path)
     }
 
     /// Parses `text` as one JSON value.

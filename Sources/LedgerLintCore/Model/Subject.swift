@@ -3,7 +3,7 @@
 /// Each subject names its fields for the rule files. Field names are the export's camelCase names on the Assist
 /// side and the API's PascalCase names on the PowerOffice side, plus facts the model derives
 /// (`effectiveSalesAccount`).
-public enum Subject: String, Sendable, Hashable, Codable, CaseIterable {
+public enum Subject: String, Sendable, Hashable, NamedCases {
     case assistCustomers = "assist.customers"
     case assistProductGroups = "assist.productGroups"
     case powerOfficeCustomers = "poweroffice.customers"

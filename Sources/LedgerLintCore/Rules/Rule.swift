@@ -89,7 +89,7 @@ public struct Check: Sendable, Hashable, Codable {
 }
 
 /// The check kinds the engine implements. A new rule should almost never need a new one.
-public enum CheckKind: String, Sendable, Hashable, Codable, CaseIterable {
+public enum CheckKind: String, Sendable, Hashable, NamedCases {
     case required
     case integer
     case inRanges = "in-ranges"
@@ -103,13 +103,13 @@ public enum CheckKind: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// Ranges the model derives, for `in-ranges` checks.
-public enum RangeSource: String, Sendable, Hashable, Codable, CaseIterable {
+public enum RangeSource: String, Sendable, Hashable, NamedCases {
     /// PowerOffice's number series of type Customer; 10000–19999 when the snapshot has none.
     case customerNumberSeries
 }
 
 /// How values are made comparable.
-public enum Normalization: String, Sendable, Hashable, Codable, CaseIterable {
+public enum Normalization: String, Sendable, Hashable, NamedCases {
     /// Compare as written (after trimming).
     case none
     /// Keep digits only: `987 654 321` equals `987654321`.

@@ -11,6 +11,8 @@ public enum RuleError: LocalizedError, Sendable, Hashable {
     case duplicateID(id: String, paths: [String])
     case noRules(path: String)
     case unknownRule(id: String, known: [String])
+    /// An `in-ranges` rule's own ranges lie wholly outside the series it narrows (`model`, named with its ranges).
+    case rangesOutsideModel(id: String, source: String, ranges: String, model: String)
 
     public var errorDescription: String? {
         switch self {
@@ -28,9 +30,12 @@ public enum RuleError: LocalizedError, Sendable, Hashable {
         case .noRules(let path):
             return "\(path): contains no rule files (*.json)"
         case .unknownRule(let id, let known):
-            let close = known.filter { $0.contains(id) || id.contains($0) }
-            let suggestion = close.isEmpty ? "run 'ledgerlint rules' for the list" : "did you mean \(close.joined(separator: ", "))?"
-            return "no rule with id '\(id)'; \(suggestion)"
+            let close = Suggestion.didYouMean(id, in: known)
+            return "no rule with id '\(id.excerpt)'" + (close.isEmpty ? "; run 'ledgerlint rules' for the list" : close)
+        case .rangesOutsideModel(let id, let source, let ranges, let model):
+            return "\(source): rule \(id): the ranges \(ranges) lie wholly outside \(model), so every record "
+                + "would fail it. Give ranges inside those series, or add a series that covers them in PowerOffice "
+                + "(Innstillinger > Reskontro > Nummerserier)"
         }
     }
 }

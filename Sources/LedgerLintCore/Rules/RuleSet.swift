@@ -46,12 +46,10 @@ public struct RuleSet: Sendable {
 
     /// Reads a rule file, or every rule file in a folder (`*.json`, not `*.schema.json`).
     public static func load(from url: URL) throws(RuleError) -> RuleSet {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-            throw RuleError.notFound(path: url.path)
-        }
+        let kind = InputFile.kind(at: url.path)
+        guard kind != .missing else { throw RuleError.notFound(path: url.path) }
         var files = [url]
-        if isDirectory.boolValue {
+        if kind == .folder {
             do {
                 files = try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)
                     .filter { isRuleFileName($0.lastPathComponent) }
@@ -63,8 +61,11 @@ public struct RuleSet: Sendable {
         }
         var rules: [(Rule, String)] = []
         for file in files {
-            guard let data = FileManager.default.contents(atPath: file.path) else {
-                throw RuleError.unreadable(path: file.path, reason: "permission denied or not a file")
+            let data: Data
+            do {
+                data = try InputFile.read(file.path)
+            } catch {
+                throw RuleError.unreadable(path: file.path, reason: error.reason)
             }
             rules.append((try decodeRule(data, source: file.path), file.path))
         }
@@ -77,8 +78,8 @@ public struct RuleSet: Sendable {
 
     static func decodeRule(_ data: Data, source: String) throws(RuleError) -> Rule {
         do {
-            let value = try JSONInput.parse(String(decoding: data, as: UTF8.self), path: source)
-            return try JSONInput.decode(Rule.self, from: value, path: source)
+            let value = try JSONInput.parse(data, path: source)
+            return try JSONInput.decode(Rule.self, from: value, path: source, strict: true)
         } catch InputError.malformedJSON(let path, let line, let column, let reason) {
             throw RuleError.malformedJSON(path: path, line: line, column: column, reason: reason)
         } catch InputError.unexpectedJSON(let path, let jsonPath, let reason) {
