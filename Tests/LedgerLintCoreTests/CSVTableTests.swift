@@ -23,6 +23,23 @@ import Testing
         #expect(try CSVTable.parse(testCase.header, path: "t.csv").delimiter == testCase.delimiter)
     }
 
+    @Test(arguments: ["sep=,\r\na;b,c\r\n1;2,3\r\n", "SEP=,\na;b,c\n1;2,3\n", "\"sep=,\"\na;b,c\n1;2,3\n"])
+    func excelsSeparatorLineSetsTheSeparatorAndIsNoHeader(_ text: String) throws {
+        let table = try CSVTable.parse(text, path: "t.csv")
+        #expect(table.delimiter == ",")
+        #expect(table.header == ["a;b", "c"])
+        #expect(table.headerLine == 2)
+        #expect(table.rows.map(\.fields) == [["1;2", "3"]])
+        #expect(table.rows.map(\.line) == [3])
+    }
+
+    @Test(arguments: ["sep=;;\na;b;c\n", "sep=;x\na;b\n", "separator;x\n1;2\n"])
+    func aHeaderThatOnlyStartsLikeASeparatorLineIsAHeader(_ text: String) throws {
+        let table = try CSVTable.parse(text, path: "t.csv")
+        #expect(table.headerLine == 1)
+        #expect(table.delimiter == ";")
+    }
+
     @Test func excelStyleQuotingAndLineNumbers() throws {
         let text = "Nr;Navn;Notat\r\n1;\"A; B\";\"sa \"\"hei\"\"\"\r\n2;\"to\r\nlinjer\";x\r\n\r\n3;;\r\n"
         let table = try CSVTable.parse(text, path: "t.csv")

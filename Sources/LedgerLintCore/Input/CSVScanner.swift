@@ -42,7 +42,47 @@ struct CSVScanner {
         count = bytes.count
         self.path = path
         self.encoding = encoding
-        delimiter = Self.detectDelimiter(base, count: count)
+        if let (named, next) = Self.separatorLine(base, count: count) {
+            delimiter = named
+            index = next
+            line = 2
+        } else {
+            delimiter = Self.detectDelimiter(base, count: count)
+        }
+    }
+
+    /// Excel's `sep=;` first line, which names the separator (Excel writes it, and reads it, so that a file opens
+    /// in columns whatever the machine's list separator): the separator and where the line after it starts.
+    /// `"sep=;"` in quotes, as some tools write it, counts too.
+    static func separatorLine(_ base: UnsafePointer<UInt8>, count: Int) -> (delimiter: UInt8, next: Int)? {
+        var position = 0
+        let quoted = count > 0 && base[0] == UInt8(ascii: "\"")
+        if quoted { position = 1 }
+        let marker = Array("sep=".utf8)
+        guard count >= position + marker.count + 1,
+            (0..<marker.count).allSatisfy({ base[position + $0] | 0x20 == marker[$0] })
+        else { return nil }
+        position += marker.count
+        let separator = base[position]
+        position += 1
+        if quoted {
+            guard position < count, base[position] == UInt8(ascii: "\"") else { return nil }
+            position += 1
+        }
+        // Nothing else on the line: otherwise this is a header that happens to start with "sep=".
+        guard separator != 0x0A, separator != 0x0D, separator != UInt8(ascii: "\""), separator < 0x80 else { return nil }
+        if position < count {
+            switch base[position] {
+            case 0x0D:
+                position += 1
+                if position < count, base[position] == 0x0A { position += 1 }
+            case 0x0A:
+                position += 1
+            default:
+                return nil
+            }
+        }
+        return (separator, position)
     }
 
     // One byte that is never written, for empty input.
