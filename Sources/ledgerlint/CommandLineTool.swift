@@ -22,20 +22,21 @@ enum CommandLineTool {
                 Console.output("\(Tool.name) \(Tool.version)\n")
                 return .clean
             default:
-                throw UsageError("unknown command '\(command)'")
+                let commands = ["check", "fetch", "rules", "explain", "help", "version"]
+                throw UsageError("unknown command '\(command.excerpt)'" + Suggestion.didYouMean(command, in: commands))
             }
         } catch let error as UsageError {
-            Console.error("ledgerlint: \(error.message)\nRun 'ledgerlint --help' for usage.\n")
+            Console.diagnostic("\(error.message)\nRun 'ledgerlint --help' for usage.")
             return .usageOrInput
         } catch let error as HelpRequested {
             Console.output(error.text)
             return .clean
         } catch let error as PowerOfficeError {
-            Console.error("ledgerlint: \(error.localizedDescription)\n")
+            Console.diagnostic(error.localizedDescription)
             return .powerOffice
         } catch {
             // InputError, RuleError, ConfigurationError, OutputError: the run could not be done as asked.
-            Console.error("ledgerlint: \(error.localizedDescription)\n")
+            Console.diagnostic(error.localizedDescription)
             return .usageOrInput
         }
     }

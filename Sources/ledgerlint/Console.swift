@@ -1,4 +1,5 @@
 import Foundation
+import LedgerLintCore
 
 /// stdout carries the report only; everything else goes to stderr.
 enum Console {
@@ -8,6 +9,12 @@ enum Console {
 
     static func error(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// One line for the user on stderr, `ledgerlint: ` in front: an error or a warning. The text may quote data
+    /// (a cell, a key, a server's answer), so control characters are made harmless as in the text report.
+    static func diagnostic(_ message: String) {
+        error("ledgerlint: " + TerminalText.sanitized(message) + "\n")
     }
 
     /// Whether colour may be used on stdout: a terminal, and `NO_COLOR` not set (any value, per no-color.org).

@@ -215,14 +215,16 @@ struct ColumnMap<Column: AssistColumn> {
 
     /// The same, from a header's cells as written and the line it is on.
     init(header names: [String], headerLine: Int, columns: Column.Type, path: String) throws {
-        header = names.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        for (index, name) in header.enumerated() {
+        // A name longer than any spelling cannot be a known column: it is kept only as messages quote it, so that a
+        // file that is no CSV (one header "cell" of 50 MB) costs no more than a short one.
+        header = names.map { $0.utf8.count > 200 ? $0.excerpt : $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        for (index, name) in header.enumerated() where name.utf8.count <= 200 {
             let normalized = Self.normalizedHeader(name)
             guard let column = Column.allCases.first(where: { $0.spellings.contains(normalized) }) else { continue }
             if let earlier = indices[column] {
                 throw InputError.malformedCSV(
                     path: path, line: headerLine,
-                    reason: "the columns '\(header[earlier])' and '\(name)' mean the same; keep one of them")
+                    reason: "the columns '\(header[earlier].excerpt)' and '\(name.excerpt)' mean the same; keep one of them")
             }
             indices[column] = index
         }

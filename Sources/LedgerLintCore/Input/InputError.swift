@@ -32,11 +32,13 @@ public enum InputError: LocalizedError, Sendable, Hashable {
         case .malformedCSV(let path, let line, let reason):
             return "\(path):\(line): not valid CSV: \(reason)"
         case .missingColumn(let path, let column, let found):
-            let header = found.isEmpty ? "no header" : "the header has " + found.map { "'\($0)'" }.joined(separator: ", ")
+            // At most 20 names, each cut short: a header can be a whole file that is no CSV.
+            let shown = found.prefix(20).map { "'\($0.excerpt)'" } + (found.count > 20 ? ["… (\(found.count) columns)"] : [])
+            let header = found.isEmpty ? "no header" : "the header has " + shown.joined(separator: ", ")
             let hint = found.count == 1 ? " (one column only: is this a CSV file separated by ';', ',' or tab?)" : ""
             return "\(path):1: missing required column '\(column)'; \(header)\(hint)"
         case .badValue(let path, let line, let column, let value, let expected):
-            return "\(path):\(line): column '\(column)': '\(value)' is not \(expected)"
+            return "\(path):\(line): column '\(column.excerpt)': '\(value.excerpt)' is not \(expected)"
         case .malformedJSON(let path, let line, let column, let reason):
             let position = [line.map { ":\($0)" }, column.map { ":\($0)" }].compactMap { $0 }.joined()
             return "\(path)\(position): not valid JSON: \(reason)"

@@ -467,11 +467,11 @@ extension JSONScanner {
         let between = "expected a whole number between \(Int64.min) and \(Int64.max)"
         if let number = Double(text), number.rounded() == number {
             if let exact = Int64(exactly: number) { return exact }
-            mismatch = Mismatch(expected: between, found: text)
+            mismatch = Mismatch(expected: between, found: text.excerpt)
             return nil
         }
         let isWhole = text.allSatisfy { $0 == "-" || $0.isASCII && $0.isNumber }
-        mismatch = Mismatch(expected: isWhole ? between : "expected a whole number", found: text)
+        mismatch = Mismatch(expected: isWhole ? between : "expected a whole number", found: text.excerpt)
         return nil
     }
 
@@ -656,7 +656,7 @@ extension JSONScanner {
         var scanner = JSONScanner(UnsafeRawBufferPointer(start: base, count: count), path: path)
         scanner.index = keyStart
         let key = (try? scanner.scanString()).map { scanner.decodeString($0) } ?? ""
-        return failure("unexpected \(describeCurrent()) after the property name \"\(key)\"; expected ':'")
+        return failure("unexpected \(describeCurrent()) after the property name \"\(key.excerpt)\"; expected ':'")
     }
 }
 
