@@ -28,7 +28,7 @@ struct CheckCommand {
                 spec.index(after: equals) < spec.endIndex
             else {
                 let formats = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
-                throw UsageError("--report '\(spec)' is not FORMAT=PATH (formats: \(formats))")
+                throw UsageError("--report '\(spec.excerpt)' is not FORMAT=PATH (formats: \(formats))")
             }
             return (format, String(spec[spec.index(after: equals)...]))
         }
@@ -75,6 +75,7 @@ struct CheckCommand {
         }
         clock.lap("read snapshot")
         let dataset = Dataset(consume data)
+        try rules.checkRanges(against: dataset)
         clock.lap("derive model")
         var findings = rules.evaluate(dataset, language: common.language)
         clock.lap("evaluate \(rules.rules.count) rules (\(findings.count) findings)")
@@ -86,7 +87,7 @@ struct CheckCommand {
         if let writeBaselinePath {
             let written = Baseline(findings: suppression.kept)
             try Console.writeFile(written.encoded(), to: writeBaselinePath)
-            Console.error("ledgerlint: wrote a baseline of \(written.entries.count) findings to \(writeBaselinePath)\n")
+            Console.diagnostic("wrote a baseline of \(written.entries.count) findings to \(writeBaselinePath)")
         }
         var counted = suppression.kept
         var comparison: BaselineComparison? = nil
@@ -120,14 +121,14 @@ struct CheckCommand {
 
     private func warn(about suppression: SuppressionResult, in configuration: Configuration) {
         for entry in suppression.expired {
-            Console.error(
-                "ledgerlint: warning: \(configuration.path): the suppression of \(entry.label) expired on "
-                    + "\(entry.expires ?? "?") and no longer applies\n")
+            Console.diagnostic(
+                "warning: \(configuration.path): the suppression of \(entry.label) expired on "
+                    + "\(entry.expires ?? "?") and no longer applies")
         }
         for entry in suppression.unused {
-            Console.error(
-                "ledgerlint: warning: \(configuration.path): the suppression of \(entry.label) matched no finding; "
-                    + "remove it if the problem is fixed\n")
+            Console.diagnostic(
+                "warning: \(configuration.path): the suppression of \(entry.label) matched no finding; "
+                    + "remove it if the problem is fixed")
         }
     }
 }

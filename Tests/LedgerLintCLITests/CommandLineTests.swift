@@ -15,7 +15,7 @@ import Testing
         #expect(run.status == 1)
         #expect(run.stdout.contains("error[customer-number-range] Assist customer 5020:"))
         #expect(run.stdout.contains("  hint: "))
-        #expect(run.stdout.hasSuffix("12 errors, 4 warnings, 1 info\n"))
+        #expect(run.stdout.hasSuffix("13 errors, 4 warnings, 1 info\n"))
         #expect(run.stderr.isEmpty, "\(run.stderr)")
         #expect(!run.stdout.contains("\u{1B}["), "colour on a pipe")
     }
@@ -26,7 +26,7 @@ import Testing
         let findings = try #require(object["findings"] as? [[String: Any]])
         let fired = Set(findings.compactMap { $0["rule"] as? String })
         let listed = Set(try ledgerlint("rules").stdout.split(separator: "\n").map { String($0.split(separator: " ")[0]) })
-        #expect(listed.count == 16)
+        #expect(listed.count == 17)
         #expect(fired == listed, "rules that never fire on the demo: \(listed.subtracting(fired).sorted())")
     }
 
@@ -39,7 +39,7 @@ import Testing
     @Test func languageComesFromLANGUnlessGiven() throws {
         let norwegian = try ledgerlint("check", Self.demo, environment: ["LANG": "nb_NO.UTF-8"])
         #expect(norwegian.stdout.contains("tips: "))
-        #expect(norwegian.stdout.contains("12 feil"))
+        #expect(norwegian.stdout.contains("13 feil"))
         let english = try ledgerlint("check", Self.demo, "--lang", "en", environment: ["LANG": "nb_NO.UTF-8"])
         #expect(english.stdout.contains("hint: "))
         let fallback = try ledgerlint("check", Self.demo, environment: ["LANG": "C.UTF-8"])

@@ -22,7 +22,7 @@ import Testing
         let run = try ledgerlint("check", snapshot.path, "--lang", "en")
         #expect(!run.stdout.contains("product-code-orphan"))
         #expect(run.stdout.contains("error[customer-ehf-manual]"))
-        #expect(run.stdout.contains("14 errors, 2 warnings, 0 info"))
+        #expect(run.stdout.contains("15 errors, 2 warnings, 0 info"))
     }
 
     @Test func aBadConfigurationExitsTwoNamingTheKey() throws {
@@ -51,7 +51,7 @@ import Testing
         let run = try ledgerlint("check", snapshot.path, "--lang", "en", environment: ["LEDGERLINT_TODAY": "2026-11-29"])
         #expect(!run.stdout.contains("Assist customer 5020"))
         #expect(run.stdout.contains("customer-number-invalid"), "an expired suppression no longer hides")
-        #expect(run.stdout.contains("11 errors, 4 warnings, 1 info"))
+        #expect(run.stdout.contains("12 errors, 4 warnings, 1 info"))
         #expect(run.stdout.contains("Not shown: 1 suppressed."))
         #expect(run.stderr.contains("customer-number-invalid K-77 expired on 2026-01-31"))
         #expect(run.stderr.contains("customer-number-missing Nobody matched no finding"))
@@ -65,17 +65,28 @@ import Testing
         #expect(later.stdout.contains("Assist customer 5020"))
     }
 
+    @Test func aSuppressionOfAMisspeltRuleStopsTheRun() throws {
+        let snapshot = try demoCopy()
+        try write(
+            #"{"suppressions": [{"rule": "customer-number-rang", "key": "5020", "reason": "moved by hand"}]}"#,
+            to: snapshot.appendingPathComponent("ledgerlint.json"))
+        let run = try ledgerlint("check", snapshot.path)
+        #expect(run.status == 2)
+        #expect(run.stdout.isEmpty)
+        #expect(run.stderr.contains("ledgerlint.json: at suppressions[0].rule: no rule with id 'customer-number-rang'; did you mean 'customer-number-range'?"), "\(run.stderr)")
+    }
+
     @Test func aBaselineGateFailsOnlyOnNewProblems() throws {
         let snapshot = try demoCopy()
         let baseline = snapshot.appendingPathComponent("baseline.json").path
         let recorded = try ledgerlint("check", snapshot.path, "--write-baseline", baseline)
         #expect(recorded.status == 0, "writing a baseline is not a gate")
-        #expect(recorded.stderr.contains("wrote a baseline of 17 findings"))
+        #expect(recorded.stderr.contains("wrote a baseline of 18 findings"))
 
         let same = try ledgerlint("check", snapshot.path, "--baseline", baseline, "--lang", "en", "--fail-on", "info")
         #expect(same.status == 0, "\(same.stdout)")
         #expect(same.stdout.contains("No findings."))
-        #expect(same.stdout.contains("17 in the baseline"))
+        #expect(same.stdout.contains("18 in the baseline"))
 
         // A new defect (a customer outside the series) and a fix (Lia's number corrected).
         let customers = snapshot.appendingPathComponent("assist/customers.csv")

@@ -60,6 +60,40 @@ import Testing
         ])
     }
 
+    @Test func excelsSeparatorLineIsReadAsTheSeparator() throws {
+        // Saved by Excel with "sep=," so that it opens in columns: the first line is no header.
+        let csv = Data("sep=,\r\nKundenummer,Navn,E-post\r\n10001,\"Hansen; Hans\",h@example.no\r\n".utf8)
+        let customers = try AssistExportReader.customers(csv: csv, file: "c.csv")
+        #expect(customers == [
+            AssistCustomer(
+                customerNumber: "10001", name: "Hansen; Hans", email: "h@example.no",
+                location: SourceLocation(file: "c.csv", line: 3))
+        ])
+    }
+
+    @Test func numbersThatAreNoCustomerNumberStayAsWrittenInJSON() throws {
+        let json = Data(#"[{"customerNumber": 1e400}, {"customerNumber": 12345678901234567890}, {"customerNumber": 1.5}, {"customerNumber": 10001}]"#.utf8)
+        let customers = try AssistExportReader.customers(json: json, file: "c.json")
+        #expect(customers.map(\.customerNumber) == ["1e400", "12345678901234567890", "1.5", "10001"])
+    }
+
+    @Test func aHugeValueIsQuotedShort() throws {
+        let value = String(repeating: "x", count: 1_000_000)
+        let csv = Data("Kundenummer;Navn;E-post;Sendingsmetode\n1;A;a@b.no;\(value)\n".utf8)
+        let error = #expect(throws: InputError.self) { try AssistExportReader.customers(csv: csv, file: "c.csv") }
+        let message = error?.errorDescription ?? ""
+        #expect(message.count < 400, "\(message.count) characters")
+        #expect(message.contains("'" + String(repeating: "x", count: 100) + "…'"), "\(message.prefix(300))")
+    }
+
+    @Test func aHugeHeaderIsQuotedShort() throws {
+        let csv = Data((String(repeating: "H", count: 5_000_000) + "\n1\n").utf8)
+        let error = #expect(throws: InputError.self) { try AssistExportReader.customers(csv: csv, file: "c.csv") }
+        let message = error?.errorDescription ?? ""
+        #expect(message.count < 400, "\(message.count) characters")
+        #expect(message.contains("missing required column"))
+    }
+
     @Test func jsonExport() throws {
         let file = "assist/customers.json"
         let customers = try AssistExportReader.customers(json: Self.fixture("customers.json"), file: file)

@@ -16,7 +16,7 @@ struct AssistCustomerJSON: Codable, Hashable, Sendable {
             guard let parsed = SendMethod(exportValue: raw) else {
                 throw InputError.unexpectedJSON(
                     path: location?.file ?? "", jsonPath: codingPath + ".sendMethod",
-                    reason: "'\(raw)' is not a send method (E-post, EHF, eFaktura, Papir)")
+                    reason: "'\(raw.excerpt)' is not a send method (E-post, EHF, eFaktura, Papir)")
             }
             method = parsed
         } else {
@@ -68,8 +68,10 @@ struct LenientText: Codable, Hashable, Sendable {
             value = text
         } else if let number = try? container.decode(Int64.self) {
             value = String(number)
-        } else if let number = try? container.decode(Double.self) {
-            value = String(number)
+        } else if let tree = decoder as? JSONInput.TreeDecoder, case .number(let literal) = tree.value {
+            // A number that is no 64-bit whole number (`1.5`, `1e400`, twenty digits) stays as it was written, as
+            // the same cell does in a CSV export: whether it can be a customer number is for the rules to say.
+            value = literal
         } else {
             throw DecodingError.typeMismatch(
                 String.self, .init(codingPath: decoder.codingPath, debugDescription: "expected text or a number"))

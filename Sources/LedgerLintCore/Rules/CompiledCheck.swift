@@ -2,11 +2,15 @@ import Foundation
 
 /// A rule's check with its fields resolved: judges one record (or, for `unique`, all records together).
 enum CompiledCheck: Sendable {
+    /// The ranges of an `in-ranges` check as the rule (or configuration) gives them, and as one dataset resolves
+    /// them (`CompiledCheck+Ranges.swift`).
     enum Ranges: Sendable {
         case fixed([ClosedRange<Int64>])
         case model(RangeSource)
         /// Inside both: a narrower range of the user's within the model's series.
         case both([ClosedRange<Int64>], RangeSource)
+        /// Resolved for one dataset, with the words messages name them by (`{series}`).
+        case resolved([ClosedRange<Int64>], name: LocalizedText)
     }
 
     enum Comparand: Sendable {
@@ -29,8 +33,9 @@ enum CompiledCheck: Sendable {
     static func variables(of kind: CheckKind) -> [String] {
         switch kind {
         case .required, .existsIn: []
-        case .integer, .pattern, .organizationNumber: ["value"]
-        case .inRanges: ["value", "ranges"]
+        case .integer: ["value", "reason"]
+        case .pattern, .organizationNumber: ["value"]
+        case .inRanges: ["value", "ranges", "series"]
         case .unique: ["value", "count", "list"]
         case .equals: ["value", "expected"]
         case .oneOf: ["value", "values"]
@@ -125,7 +130,6 @@ enum CompiledCheck: Sendable {
         }
     }
 
-    /// Judges one record: nil when it passes, else the variables its message may use.
     /// The fields the check reads.
     var fields: [FieldReference] {
         switch self {
@@ -139,19 +143,21 @@ enum CompiledCheck: Sendable {
         }
     }
 
-    func failure(_ dataset: Dataset, _ record: RecordContext) -> [String: String]? {
+    /// Judges one record: nil when it passes, else the variables its message may use, in `language`.
+    func failure(_ dataset: Dataset, _ record: RecordContext, language: Language) -> [String: String]? {
         switch self {
         case .required(let field):
             return field.read(dataset, record).isPresent ? nil : [:]
         case .integer(let field):
             let value = field.read(dataset, record)
-            return !value.isPresent || value.integer != nil ? nil : ["value": value.text]
+            guard value.isPresent, value.integer == nil else { return nil }
+            return ["value": value.text, "reason": Self.notWholeReason(value.text)[language]]
         case .inRanges(let field, let ranges):
             let value = field.read(dataset, record)
             guard let number = value.integer else { return nil }
-            let resolved = Self.resolve(ranges, in: dataset)
+            let (resolved, name) = Self.resolve(ranges, in: dataset)
             if resolved.contains(where: { $0.contains(number) }) { return nil }
-            return ["value": String(number), "ranges": Self.describe(resolved)]
+            return ["value": String(number), "ranges": Self.describe(resolved), "series": name[language]]
         case .unique:
             return nil  // judged over all records by `duplicates`
         case .existsIn(let join):
@@ -187,36 +193,21 @@ enum CompiledCheck: Sendable {
         }
     }
 
-    /// The check with ranges that come from the model resolved for one dataset, so that evaluation does not
-    /// resolve (or intersect) them again for every record.
-    func resolved(in dataset: Dataset) -> CompiledCheck {
-        guard case .inRanges(let field, let ranges) = self else { return self }
-        return .inRanges(field, .fixed(Self.resolve(ranges, in: dataset)))
-    }
-
-    static func resolve(_ ranges: Ranges, in dataset: Dataset) -> [ClosedRange<Int64>] {
-        switch ranges {
-        case .fixed(let ranges): ranges
-        case .model(.customerNumberSeries): dataset.customerNumberSeries
-        case .both(let fixed, let source): intersection(fixed, resolve(.model(source), in: dataset))
+    /// Why a value is not a whole number, as the `integer` check's `{reason}`: in a clause after "which"
+    /// (`som` in Norwegian, so the negation comes first there).
+    ///
+    /// A number too large for 64 bits (PowerOffice's customer numbers are `int64`) says so, however it is written:
+    /// twenty digits in a CSV cell, or `1e400` in JSON, which the readers keep as written.
+    static func notWholeReason(_ text: String) -> LocalizedText {
+        let trimmed = text.trimmedSpaces
+        let isNumeral = trimmed.utf8.first.map { (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2D } == true
+            && trimmed.utf8.allSatisfy { (0x30...0x39).contains($0) || [0x2B, 0x2D, 0x2E, 0x45, 0x65].contains($0) }
+        if isNumeral, let number = Double(trimmed), number.isInfinite || (number.rounded() == number && abs(number) >= 0x1p63) {
+            return LocalizedText(
+                en: "is too large: whole numbers here go up to \(Int64.max)",
+                nb: "er for stort: heltall her kan være høyst \(Int64.max)")
         }
-    }
-
-    /// The numbers inside one of `lhs` and one of `rhs`, as sorted ranges.
-    static func intersection(_ lhs: [ClosedRange<Int64>], _ rhs: [ClosedRange<Int64>]) -> [ClosedRange<Int64>] {
-        var result: [ClosedRange<Int64>] = []
-        for left in lhs {
-            for right in rhs where left.overlaps(right) {
-                result.append(max(left.lowerBound, right.lowerBound)...min(left.upperBound, right.upperBound))
-            }
-        }
-        return result.sorted { $0.lowerBound < $1.lowerBound }
-    }
-
-    /// `10000–19999, 30000–39999`.
-    static func describe(_ ranges: [ClosedRange<Int64>]) -> String {
-        if ranges.isEmpty { return "none" }
-        return ranges.map { "\($0.lowerBound)–\($0.upperBound)" }.joined(separator: ", ")
+        return LocalizedText(en: "is not a whole number", nb: "ikke er et heltall")
     }
 
     static func normalized(_ value: FieldValue, _ normalization: Normalization) -> String {

@@ -152,7 +152,7 @@ struct CompiledRule: Sendable {
                     slot = groups.add(at: probe, row: index)
                 }
                 slots[index] = Int32(slot!)
-            } else if let variables = check.failure(dataset, record) {
+            } else if let variables = check.failure(dataset, record, language: language) {
                 findings.append(finding(dataset, record, variables: variables, language: language))
             }
         }

@@ -100,6 +100,19 @@ public struct RuleSet: Sendable {
     /// The rule with an id, if the set has it.
     public func rule(id: String) -> Rule? { compiled.first { $0.rule.id == id }?.rule }
 
+    /// Checks that the rules can judge this dataset: configured `in-ranges` ranges must overlap the series they
+    /// narrow, or every record would fail for the configuration's sake rather than the data's.
+    ///
+    /// - Throws: `RuleError.rangesOutsideModel`, naming the rule's source (and the configuration that set the
+    ///   ranges), the ranges and the series.
+    public func checkRanges(against dataset: Dataset) throws(RuleError) {
+        for rule in compiled {
+            guard let (configured, model) = rule.check.rangesProblem(in: dataset) else { continue }
+            throw RuleError.rangesOutsideModel(
+                id: rule.rule.id, source: sources[rule.rule.id] ?? rule.rule.id, ranges: configured, model: model)
+        }
+    }
+
     /// Runs every rule on a dataset. Findings come in report order; messages and hints in `language`.
     public func evaluate(_ dataset: Dataset, language: Language) -> [Finding] {
         let indexes = JoinIndexes()

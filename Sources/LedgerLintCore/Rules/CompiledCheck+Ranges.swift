@@ -1,0 +1,95 @@
+/// The ranges of `in-ranges` checks: resolved once per dataset, named in messages for where they come from, and
+/// checked against the data before any rule runs.
+extension CompiledCheck {
+    /// The check with ranges that come from the model resolved for one dataset, so that evaluation does not
+    /// resolve (or intersect, or name) them again for every record.
+    func resolved(in dataset: Dataset) -> CompiledCheck {
+        guard case .inRanges(let field, let ranges) = self else { return self }
+        let (resolved, name) = Self.resolve(ranges, in: dataset)
+        return .inRanges(field, .resolved(resolved, name: name))
+    }
+
+    /// The numbers a check accepts in a dataset, and how a message names them: the configuration's ranges are
+    /// called the configuration's, not PowerOffice's (`{series}`).
+    static func resolve(_ ranges: Ranges, in dataset: Dataset) -> ([ClosedRange<Int64>], LocalizedText) {
+        switch ranges {
+        case .resolved(let ranges, let name):
+            return (ranges, name)
+        case .fixed(let fixed):
+            let text = describe(fixed.sorted { $0.lowerBound < $1.lowerBound })
+            return (fixed, LocalizedText(en: "the configured ranges \(text)", nb: "de konfigurerte områdene \(text)"))
+        case .model(let source):
+            let series = source.ranges(in: dataset)
+            return (series, source.name(of: series))
+        case .both(let fixed, let source):
+            let series = source.ranges(in: dataset)
+            let inside = intersection(fixed, series)
+            let configured = fixed.sorted { $0.lowerBound < $1.lowerBound }
+            let numbers = source.numbers
+            let own = LocalizedText(
+                en: "the configured \(numbers.en) \(describe(configured))",
+                nb: "de konfigurerte \(numbers.nb) \(describe(configured))")
+            guard inside != configured else { return (inside, own) }
+            // Partly outside the model's series: say both, since a number in the configured part outside the
+            // series fails too.
+            let model = source.name(of: series)
+            return (
+                inside,
+                LocalizedText(en: "\(own.en) inside \(model.en)", nb: "\(own.nb) innenfor \(model.nb)")
+            )
+        }
+    }
+
+    /// Why a check's ranges cannot be used with a dataset: configured ranges that lie wholly outside the model's
+    /// series, so that every record would fail for the configuration's sake.
+    func rangesProblem(in dataset: Dataset) -> (configured: String, model: String)? {
+        guard case .inRanges(_, .both(let fixed, let source)) = self else { return nil }
+        let series = source.ranges(in: dataset)
+        guard Self.intersection(fixed, series).isEmpty else { return nil }
+        return (Self.describe(fixed.sorted { $0.lowerBound < $1.lowerBound }), source.name(of: series).en)
+    }
+
+    /// The numbers inside one of `lhs` and one of `rhs`, as sorted ranges.
+    static func intersection(_ lhs: [ClosedRange<Int64>], _ rhs: [ClosedRange<Int64>]) -> [ClosedRange<Int64>] {
+        var result: [ClosedRange<Int64>] = []
+        for left in lhs {
+            for right in rhs where left.overlaps(right) {
+                result.append(max(left.lowerBound, right.lowerBound)...min(left.upperBound, right.upperBound))
+            }
+        }
+        return result.sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// `10000–19999, 30000–39999`.
+    static func describe(_ ranges: [ClosedRange<Int64>]) -> String {
+        if ranges.isEmpty { return "none" }
+        return ranges.map { "\($0.lowerBound)–\($0.upperBound)" }.joined(separator: ", ")
+    }
+}
+
+extension RangeSource {
+    /// The ranges this source gives in a dataset.
+    func ranges(in dataset: Dataset) -> [ClosedRange<Int64>] {
+        switch self {
+        case .customerNumberSeries: dataset.customerNumberSeries
+        }
+    }
+
+    /// How messages name the source's ranges: `PowerOffice's customer number series (10000–19999)`.
+    func name(of ranges: [ClosedRange<Int64>]) -> LocalizedText {
+        let text = CompiledCheck.describe(ranges)
+        switch self {
+        case .customerNumberSeries:
+            return LocalizedText(
+                en: "PowerOffice's customer number series (\(text))",
+                nb: ranges.count == 1 ? "kundenummerserien i PowerOffice (\(text))" : "kundenummerseriene i PowerOffice (\(text))")
+        }
+    }
+
+    /// What the numbers are, for configured ranges inside the source's: `customer numbers`.
+    var numbers: LocalizedText {
+        switch self {
+        case .customerNumberSeries: LocalizedText(en: "customer numbers", nb: "kundenumrene")
+        }
+    }
+}
