@@ -58,10 +58,14 @@ struct CheckCommand {
         let folder = URL(fileURLWithPath: snapshot)
         let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         var configuration = Configuration()
-        if let url = try Configuration.locate(explicit: configPath, snapshot: folder, workingDirectory: workingDirectory) {
-            configuration = try Configuration.load(from: url)
-        }
+        let configurationURL = try Configuration.locate(
+            explicit: configPath, snapshot: folder, workingDirectory: workingDirectory)
+        if let configurationURL { configuration = try Configuration.load(from: configurationURL) }
         let rules = try common.rules.configured(configuration)
+        let inputs =
+            SnapshotReader.Files.all.map { folder.appendingPathComponent($0).relativePath } + rules.files
+            + [configurationURL?.path, baselinePath, live?.credentialsFile].compactMap { $0 }
+        try outputs.check(against: inputs)
         let baseline = try baselinePath.map { path throws(ConfigurationError) in try Baseline.load(from: URL(fileURLWithPath: path)) }
         clock.lap("read configuration")
 
@@ -108,6 +112,14 @@ struct CheckCommand {
 
         if writeBaselinePath != nil { return .clean }
         return failOn.isMet(by: report.summary) ? .findings : .clean
+    }
+
+    /// Everything this run writes, as the command line named it.
+    var outputs: OutputFiles {
+        var targets = reports.map { OutputFiles.Target(option: "--report \($0.format.rawValue)=\($0.path)", path: $0.path) }
+        if let output { targets.insert(.init(option: "--output \(output)", path: output), at: 0) }
+        if let writeBaselinePath { targets.append(.init(option: "--write-baseline \(writeBaselinePath)", path: writeBaselinePath)) }
+        return OutputFiles(targets: targets)
     }
 
     /// Today as `yyyy-MM-dd` in the local time zone; `LEDGERLINT_TODAY` fixes it (for tests and reproducible runs).

@@ -47,14 +47,21 @@ struct HelpRequested: Error {
     var text: String
 }
 
-/// The report could not be written where `--output` said.
+/// A report or baseline that cannot be written as asked.
 enum OutputError: LocalizedError {
     case cannotWrite(path: String, reason: String)
+    /// `option` (`--output x.csv`) names a file the run reads, `input`.
+    case replacesInput(option: String, input: String)
+    /// Two outputs resolve to one file.
+    case sameFile(first: String, second: String)
 
     var errorDescription: String? {
         switch self {
         case .cannotWrite(let path, let reason): "\(path): cannot write the report: \(reason)"
+        case .replacesInput(let option, let input):
+            "\(option) would replace \(input), which this run reads; write it somewhere else (nothing was read or written)"
+        case .sameFile(let first, let second):
+            "\(first) and \(second) write to the same file, so one would be lost; give each its own path"
         }
     }
 }
-

@@ -25,8 +25,24 @@ enum Console {
     /// Writes a file atomically: a temporary file beside it, renamed into place, so readers see the old file or
     /// the new one and never half of one. (Foundation's `.atomic` on Linux leaves a folder behind in /tmp for
     /// every write.)
+    ///
+    /// A symbolic link is followed, so the file it points to is replaced rather than the link. A target that is no
+    /// regular file (`/dev/stdout`, a named pipe another program reads) is written to as it is: renaming over it
+    /// would replace the device itself.
     static func writeFile(_ data: Data, to path: String) throws(OutputError) {
-        let target = URL(fileURLWithPath: path)
+        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        if case .other = InputFile.kind(at: target.path) {
+            guard let handle = FileHandle(forWritingAtPath: target.path) else {
+                throw OutputError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+            }
+            do {
+                try handle.write(contentsOf: data)
+                try handle.close()
+            } catch {
+                throw OutputError.cannotWrite(path: path, reason: error.localizedDescription)
+            }
+            return
+        }
         let temporary = target.deletingLastPathComponent()
             .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
         do {

@@ -8,9 +8,11 @@ extension RuleSet {
     ///   for extra rule files that cannot be read.
     public func configured(_ configuration: Configuration) throws -> RuleSet {
         var entries = compiled.map { ($0.rule, sources[$0.rule.id] ?? $0.rule.id) }
+        var files = self.files
         for url in configuration.ruleFiles {
             let extra = try RuleSet.load(from: url)
             entries += extra.compiled.map { ($0.rule, extra.sources[$0.rule.id] ?? $0.rule.id) }
+            files += extra.files
         }
         let ids = entries.map(\.0.id)
         let known = Set(ids)
@@ -32,7 +34,9 @@ extension RuleSet {
             guard settings.enabled else { continue }
             configured.append((try Self.apply(settings, to: rule, path: configuration.path), "\(source) (configured by \(configuration.path))"))
         }
-        return try RuleSet(configured)
+        var set = try RuleSet(configured)
+        set.files = files
+        return set
     }
 
     private static func apply(_ settings: Configuration.RuleSettings, to rule: Rule, path: String) throws(ConfigurationError) -> Rule {

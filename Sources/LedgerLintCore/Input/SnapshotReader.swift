@@ -42,7 +42,7 @@ public enum SnapshotReader {
     ) throws -> (customers: RecordTable<AssistCustomer>, productGroups: [AssistProductGroup]?) {
         let snapshot = try SnapshotFolder(folder)
         guard let customers = try snapshot.readEither(
-            csv: "assist/customers.csv", json: "assist/customers.json",
+            csv: Files.assistCustomersCSV, json: Files.assistCustomersJSON,
             csvReader: { file in
                 try snapshot.readMapped(file) {
                     try AssistExportReader.customers(csv: $0, file: $1, mapped: $2, keeping: fields)
@@ -53,11 +53,11 @@ public enum SnapshotReader {
             })
         else {
             throw InputError.fileMissing(
-                path: snapshot.displayPath("assist/customers.csv"),
+                path: snapshot.displayPath(Files.assistCustomersCSV),
                 expected: "expected Assist's customer export here (or as customers.json)")
         }
         let productGroups = try snapshot.readEither(
-            csv: "assist/product-groups.csv", json: "assist/product-groups.json",
+            csv: Files.assistProductGroupsCSV, json: Files.assistProductGroupsJSON,
             csvReader: { try snapshot.read($0, with: AssistExportReader.productGroups(csv:file:)) },
             jsonReader: { try snapshot.read($0, with: AssistExportReader.productGroups(json:file:)) })
         return (customers, productGroups)
@@ -76,15 +76,37 @@ public enum SnapshotReader {
         let snapshot = try SnapshotFolder(folder)
         return PowerOfficeData(
             customers: try snapshot.readRequired(
-                "poweroffice/Customers.json", PowerOfficeCustomer.self, what: "GET /Customers", helper: helper,
+                Files.powerOffice(.customers), PowerOfficeCustomer.self, what: "GET /Customers", helper: helper,
                 keeping: fields),
             products: try snapshot.readRequired(
-                "poweroffice/Products.json", PowerOfficeProduct.self, what: "GET /Products"),
-            productGroups: try snapshot.readOptional("poweroffice/ProductGroups.json", PowerOfficeProductGroup.self),
+                Files.powerOffice(.products), PowerOfficeProduct.self, what: "GET /Products"),
+            productGroups: try snapshot.readOptional(Files.powerOffice(.productGroups), PowerOfficeProductGroup.self),
             accounts: try snapshot.readRequired(
-                "poweroffice/GeneralLedgerAccounts.json", PowerOfficeAccount.self, what: "GET /GeneralLedgerAccounts"),
+                Files.powerOffice(.generalLedgerAccounts), PowerOfficeAccount.self, what: "GET /GeneralLedgerAccounts"),
             numberSeries: try snapshot.readOptional(
-                "poweroffice/SubLedgerNumberSeries.json", PowerOfficeNumberSeries.self))
+                Files.powerOffice(.subLedgerNumberSeries), PowerOfficeNumberSeries.self))
+    }
+}
+
+extension SnapshotReader {
+    /// The files of a snapshot folder, relative to it, as the readers read them.
+    public enum Files {
+        public static let assistCustomersCSV = "assist/customers.csv"
+        public static let assistCustomersJSON = "assist/customers.json"
+        public static let assistProductGroupsCSV = "assist/product-groups.csv"
+        public static let assistProductGroupsJSON = "assist/product-groups.json"
+
+        /// `poweroffice/Customers.json` and the like.
+        public static func powerOffice(_ resource: PowerOfficeResource) -> String {
+            "\(PowerOfficeSnapshotWriter.folderName)/\(resource.fileName)"
+        }
+
+        /// Every file a check of the snapshot may read or looks for, whether it is there or not: what no output of
+        /// the run may replace.
+        public static var all: [String] {
+            [assistCustomersCSV, assistCustomersJSON, assistProductGroupsCSV, assistProductGroupsJSON]
+                + PowerOfficeResource.allCases.map(powerOffice) + [PowerOfficeSnapshotWriter.manifestName]
+        }
     }
 }
 

@@ -7,6 +7,8 @@ public struct RuleSet: Sendable {
     /// Rule id → the file it was read from (`rules/customer-number-range.json`, or `built-in:…`).
     public let sources: [String: String]
     let compiled: [CompiledRule]
+    /// The rule files read to make the set (none for the built-in set): inputs that no output may replace.
+    public internal(set) var files: [String] = []
 
     /// Compiles rules given as values; `source` names where each came from, for error messages.
     public init(_ rules: [(rule: Rule, source: String)]) throws(RuleError) {
@@ -69,7 +71,9 @@ public struct RuleSet: Sendable {
             }
             rules.append((try decodeRule(data, source: file.path), file.path))
         }
-        return try RuleSet(rules)
+        var set = try RuleSet(rules)
+        set.files = files.map(\.path)
+        return set
     }
 
     static func isRuleFileName(_ name: String) -> Bool {
