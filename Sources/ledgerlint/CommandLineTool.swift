@@ -59,7 +59,7 @@ enum OutputError: LocalizedError {
         switch self {
         case .cannotWrite(let path, let reason): "\(path): cannot write the report: \(reason)"
         case .replacesInput(let option, let input):
-            "\(option) would replace \(input), which this run reads; write it somewhere else (nothing was read or written)"
+            "\(option) would replace \(input), which this run reads; write it somewhere else (nothing was written)"
         case .sameFile(let first, let second):
             "\(first) and \(second) write to the same file, so one would be lost; give each its own path"
         }
