@@ -44,6 +44,12 @@ import Testing
         #expect(rules.rules.count == 15)
     }
 
+    @Test func aByteOrderMarkIsAccepted() throws {
+        let url = try scratch.folder("ConfigurationTests").appendingPathComponent("ledgerlint.json")
+        try (Data([0xEF, 0xBB, 0xBF]) + Data(#"{"rules": {"product-code-orphan": "off"}}"#.utf8)).write(to: url)
+        #expect(try Configuration.load(from: url).rules["product-code-orphan"]?.enabled == false)
+    }
+
     @Test func narrowerRangesApplyInsidePowerOfficesSeries() throws {
         let configuration = try load(#"{"rules": {"customer-number-range": {"ranges": [[15000, 25000]]}}}"#)
         let rules = try RuleSet.builtIn().configured(configuration)
