@@ -7,12 +7,6 @@ import Testing
 @Suite struct BadInputTests {
     let scratch = Scratch()
 
-    /// A copy of the demo snapshot to change freely.
-    func demoCopy() throws -> URL {
-        let copy = scratch.url("ledgerlint-demo")
-        try FileManager.default.copyItem(atPath: CommandLineTests.demo, toPath: copy.path)
-        return copy
-    }
 
     /// Replaces the file at `relative` in `folder` with a named pipe that nothing ever writes to.
     func fifo(_ relative: String, in folder: URL) throws -> URL {
@@ -40,7 +34,7 @@ import Testing
         PipeCase(file: "baseline.json", arguments: ["--baseline", "FILE"]),
     ])
     func aNamedPipeInPlaceOfAnInputIsRefusedAtOnce(_ pipe: PipeCase) throws {
-        let snapshot = try demoCopy()
+        let snapshot = try scratch.demoCopy()
         let url = try fifo(pipe.file, in: snapshot)
         let arguments = ["check", snapshot.path] + pipe.arguments.map { $0 == "FILE" ? url.path : $0 }
         let run = try ledgerlint(arguments, timeout: 30)
@@ -51,7 +45,7 @@ import Testing
     }
 
     @Test func controlCharactersInTheDataDoNotReachTheTerminal() throws {
-        let snapshot = try demoCopy()
+        let snapshot = try scratch.demoCopy()
         try Data("Kundenummer;Navn;E-post;Sendingsmetode\n10001;A;a@b.no;\u{1B}[31mRED\u{1B}[0m\n".utf8)
             .write(to: snapshot.appendingPathComponent("assist/customers.csv"))
         let run = try ledgerlint("check", snapshot.path)
@@ -61,7 +55,7 @@ import Testing
     }
 
     @Test func aHugeHeaderGivesAShortMessage() throws {
-        let snapshot = try demoCopy()
+        let snapshot = try scratch.demoCopy()
         try Data((String(repeating: "Kunde", count: 1_000_000) + "\n1\n").utf8)
             .write(to: snapshot.appendingPathComponent("assist/customers.csv"))
         let run = try ledgerlint("check", snapshot.path)
@@ -87,7 +81,7 @@ import Testing
     }
 
     @Test func configuredRangesOutsidePowerOfficesSeriesStopTheRun() throws {
-        let snapshot = try demoCopy()
+        let snapshot = try scratch.demoCopy()
         try Data(#"{"rules": {"customer-number-range": {"ranges": [[50000, 59999]]}}}"#.utf8)
             .write(to: snapshot.appendingPathComponent("ledgerlint.json"))
         let run = try ledgerlint("check", snapshot.path)
@@ -100,7 +94,7 @@ import Testing
     }
 
     @Test func configuredRangesAreNamedAsTheConfigurations() throws {
-        let snapshot = try demoCopy()
+        let snapshot = try scratch.demoCopy()
         try Data(#"{"rules": {"customer-number-range": {"ranges": [[10000, 10005]]}}}"#.utf8)
             .write(to: snapshot.appendingPathComponent("ledgerlint.json"))
         let run = try ledgerlint("check", snapshot.path, "--lang", "en", "--key", "10006")
@@ -109,14 +103,14 @@ import Testing
     }
 
     @Test func aCustomerNumberTooLargeIsTheSameFindingFromCSVAndJSON() throws {
-        let csv = try demoCopy()
+        let csv = try scratch.demoCopy()
         try Data("Kundenummer;Navn;E-post\n12345678901234567890;Stor AS;post@stor.no\n".utf8)
             .write(to: csv.appendingPathComponent("assist/customers.csv"))
-        let json = try demoCopy()
+        let json = try scratch.demoCopy()
         try FileManager.default.removeItem(at: json.appendingPathComponent("assist/customers.csv"))
         try Data(#"[{"customerNumber": 12345678901234567890, "name": "Stor AS", "email": "post@stor.no"}]"#.utf8)
             .write(to: json.appendingPathComponent("assist/customers.json"))
-        let exponent = try demoCopy()
+        let exponent = try scratch.demoCopy()
         try FileManager.default.removeItem(at: exponent.appendingPathComponent("assist/customers.csv"))
         try Data(#"[{"customerNumber": 1e400, "name": "Stor AS", "email": "post@stor.no"}]"#.utf8)
             .write(to: exponent.appendingPathComponent("assist/customers.json"))

@@ -6,11 +6,6 @@ import Testing
 @Suite struct OutputFilesTests {
     let scratch = Scratch()
 
-    func demoCopy() throws -> URL {
-        let copy = scratch.url("ledgerlint-demo")
-        try FileManager.default.copyItem(atPath: CommandLineTests.demo, toPath: copy.path)
-        return copy
-    }
 
     struct Clash: Sendable, CustomTestStringConvertible {
         var what: String
@@ -39,7 +34,7 @@ import Testing
               expected: ["--output DIR/x and --report json=DIR/x write to the same file"]),
     ])
     func anOutputThatWouldReplaceAnInputOrAnotherOutputIsRefused(_ clash: Clash) throws {
-        let snapshot = try demoCopy()
+        let snapshot = try scratch.demoCopy()
         let folder = try scratch.folder("ledgerlint-out")
         try Data("{}".utf8).write(to: folder.appendingPathComponent("ledgerlint.json"))
         let baseline = try ledgerlint("check", snapshot.path, "--write-baseline", folder.appendingPathComponent("baseline.json").path)

@@ -21,6 +21,13 @@ final class Scratch: @unchecked Sendable {
         return folder
     }
 
+    /// A copy of the demo snapshot to change freely.
+    func demoCopy() throws -> URL {
+        let copy = url("ledgerlint-demo")
+        try FileManager.default.copyItem(atPath: CommandLineTests.demo, toPath: copy.path)
+        return copy
+    }
+
     deinit {
         for url in made { try? FileManager.default.removeItem(at: url) }
     }

@@ -5,19 +5,13 @@ import Testing
 @Suite struct WorkflowTests {
     let scratch = Scratch()
 
-    /// A copy of the demo snapshot to change freely.
-    func demoCopy() throws -> URL {
-        let copy = scratch.url("ledgerlint-demo")
-        try FileManager.default.copyItem(atPath: CommandLineTests.demo, toPath: copy.path)
-        return copy
-    }
 
     func write(_ text: String, to url: URL) throws {
         try Data(text.utf8).write(to: url)
     }
 
     @Test func theSnapshotsConfigurationApplies() throws {
-        let snapshot = try demoCopy()
+        let snapshot = try scratch.demoCopy()
         try write(#"{"rules": {"product-code-orphan": "off", "customer-ehf-manual": "error"}}"#, to: snapshot.appendingPathComponent("ledgerlint.json"))
         let run = try ledgerlint("check", snapshot.path, "--lang", "en")
         #expect(!run.stdout.contains("product-code-orphan"))
@@ -26,7 +20,7 @@ import Testing
     }
 
     @Test func aBadConfigurationExitsTwoNamingTheKey() throws {
-        let snapshot = try demoCopy()
+        let snapshot = try scratch.demoCopy()
         let config = snapshot.appendingPathComponent("custom.json")
         try write(#"{"rules": {"customer-number-range": {"severity": "fatal"}}}"#, to: config)
         let run = try ledgerlint("check", snapshot.path, "--config", config.path)
@@ -40,7 +34,7 @@ import Testing
     }
 
     @Test func suppressionsHideCountAndExpire() throws {
-        let snapshot = try demoCopy()
+        let snapshot = try scratch.demoCopy()
         try write("""
             {"suppressions": [
               {"rule": "customer-number-range", "key": "5020", "reason": "Lia is moved by hand", "expires": "2026-12-31"},
@@ -66,7 +60,7 @@ import Testing
     }
 
     @Test func aSuppressionOfAMisspeltRuleStopsTheRun() throws {
-        let snapshot = try demoCopy()
+        let snapshot = try scratch.demoCopy()
         try write(
             #"{"suppressions": [{"rule": "customer-number-rang", "key": "5020", "reason": "moved by hand"}]}"#,
             to: snapshot.appendingPathComponent("ledgerlint.json"))
@@ -77,7 +71,7 @@ import Testing
     }
 
     @Test func aBaselineGateFailsOnlyOnNewProblems() throws {
-        let snapshot = try demoCopy()
+        let snapshot = try scratch.demoCopy()
         let baseline = snapshot.appendingPathComponent("baseline.json").path
         let recorded = try ledgerlint("check", snapshot.path, "--write-baseline", baseline)
         #expect(recorded.status == 0, "writing a baseline is not a gate")
