@@ -12,6 +12,10 @@ public enum FakeFault: Sendable, Hashable {
     case expireTokens
     /// Close the connection without answering.
     case dropConnection
+    /// Answer with `status`, a `Content-Type` of `contentType` and `body`, in which `{name}` stands for the value of
+    /// the request's header `name` (lower case): a misconfigured server or proxy that echoes what it was sent
+    /// (`{authorization}`, `{ocp-apim-subscription-key}`), or a page that is not the API's at all.
+    case answer(status: Int, contentType: String, body: String)
 }
 
 /// When a fault applies: to requests whose path is `path` (without query; `nil` for every path) and, with a `page`,

@@ -187,6 +187,11 @@ public final class FakePowerOfficeServer: @unchecked Sendable {
                     response = route(request, now: record.receivedAt)
                 case .dropConnection?:
                     response = nil
+                case .answer(let status, let contentType, let body)?:
+                    var text = body
+                    for (name, value) in request.headers { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+                    response = HTTPResponse(
+                        status: status, headers: [("Content-Type", contentType)], body: Data(text.utf8))
                 case nil:
                     response = route(request, now: record.receivedAt)
                 }

@@ -1,13 +1,17 @@
 import Foundation
+import LedgerLintCore
 
 /// stdout carries the report only; everything else goes to stderr.
+///
+/// Everything written here, to the terminal or to a file, passes through `RunSecrets` first: the one exit where
+/// the run's keys and access tokens are blanked, whatever text carries them.
 enum Console {
     static func output(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(RunSecrets.shared.redact(Data(text.utf8)))
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        FileHandle.standardError.write(RunSecrets.shared.redact(Data(text.utf8)))
     }
 
     /// Whether colour may be used on stdout: a terminal, and `NO_COLOR` not set (any value, per no-color.org).
@@ -23,7 +27,7 @@ enum Console {
         let temporary = target.deletingLastPathComponent()
             .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
         do {
-            try data.write(to: temporary)
+            try RunSecrets.shared.redact(data).write(to: temporary)
             guard rename(temporary.path, target.path) == 0 else {
                 let reason = String(cString: strerror(errno))
                 try? FileManager.default.removeItem(at: temporary)

@@ -81,6 +81,25 @@ struct FetchCommandTests {
         #expect(open.stderr.contains("chmod 600"))
     }
 
+    @Test("keys and the access token a server echoes are blanked on stderr")
+    func echoedSecretsNotPrinted() throws {
+        let server = try makeServer()
+        server.inject(
+            .answer(
+                status: 400, contentType: "application/problem+json",
+                body: #"{"Title":"Bad Request","Detail":"Authorization={authorization}; key {ocp-apim-subscription-key}"}"#),
+            path: "Customers")
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try ledgerlintBinary(["fetch", "--out", folder.path], environment: server.environment)
+
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("Authorization=Bearer •••; key •••"), "\(run.stderr)")
+        let token = try #require(requests(server, to: "/v2/Customers").first?.headers["authorization"]?.dropFirst(7))
+        #expect(!run.stderr.contains(token))
+        for secret in secretForms { #expect(!run.stderr.contains(secret)) }
+    }
+
     @Test("check --live reads assist/ from disk and PowerOffice from the API, and writes nothing")
     func checkLive() throws {
         let server = try makeServer(customers: 50)

@@ -70,6 +70,8 @@ actor AccessTokenProvider {
             throw PowerOfficeError.malformedResponse(
                 resource: "the access token", page: nil, reason: "no access_token in the token endpoint's answer")
         }
+        // A live credential from now on: blanked wherever it might turn up.
+        RunSecrets.shared.register(value)
         let expiresIn =
             (object["expires_in"] as? NSNumber)?.doubleValue
             ?? (object["expires_in"] as? String).flatMap(Double.init) ?? 600

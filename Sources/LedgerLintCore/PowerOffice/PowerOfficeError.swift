@@ -4,9 +4,9 @@ import Foundation
 /// misbehaving servers, a snapshot that cannot be written.
 ///
 /// Messages are written for a support person: what happened, and what to check or change in PowerOffice Go or in the
-/// environment. No case carries a key: key problems name the environment variable or key file, never its value, and
-/// texts quoted from the server pass through `PowerOfficeCredentials.redact(_:)` first. The command line maps every
-/// case to exit code 3. Described in docs/poweroffice-fetch.md.
+/// environment. No case carries a key: key problems name the environment variable or key file, never its value,
+/// texts quoted from the server pass through `PowerOfficeCredentials.redactingKeys(in:)` first, and every message
+/// passes through `RunSecrets` on its way out. Described in docs/poweroffice-fetch.md.
 public enum PowerOfficeError: LocalizedError, Sendable, Hashable {
     /// Environment variables that must be set (names only) because no key file was given.
     case missingKeys(variables: [String])
@@ -38,7 +38,10 @@ public enum PowerOfficeError: LocalizedError, Sendable, Hashable {
     case malformedResponse(resource: String, page: Int?, reason: String)
     case snapshotWriteFailed(path: String, reason: String)
 
-    public var errorDescription: String? {
+    /// The message, with every secret of the run blanked.
+    public var errorDescription: String? { RunSecrets.shared.redact(message) }
+
+    private var message: String {
         switch self {
         case .missingKeys(let variables):
             return "PowerOffice Go keys are missing: set \(variables.joined(separator: ", ")), "

@@ -26,6 +26,9 @@ public struct PowerOfficeSnapshotWriter: Sendable {
 /// end, and `commit` moves them into place as `PowerOfficeSnapshotWriter` describes. Until then the snapshot is
 /// as it was; `discard` removes what was staged, and the snapshot folder too if staging made it and it is empty.
 ///
+/// Whatever is written passes through `RunSecrets` first: a key or token that turns up in PowerOffice's data (a
+/// note field with a pasted key) is blanked, not stored.
+///
 /// Writing pages as they come keeps the writing of a large list (66 MB for 100 000 customers) off the end of a
 /// fetch: it happens while the client waits for the rate limit.
 public final class SnapshotStaging: @unchecked Sendable {
@@ -68,7 +71,7 @@ public final class SnapshotStaging: @unchecked Sendable {
                     file = try FileHandle(forWritingTo: url)
                     files[resource] = file
                 }
-                try file.write(contentsOf: bytes)
+                try file.write(contentsOf: RunSecrets.shared.redact(bytes))
             } catch {
                 throw failure(error)
             }
@@ -99,13 +102,14 @@ public final class SnapshotStaging: @unchecked Sendable {
                 try createStagingFolder()
                 for resource in PowerOfficeResource.allCases where !finished.contains(resource) {
                     precondition(files[resource] == nil, "\(resource.path) was staged but not finished")
-                    try (fetched.json[resource] ?? Data("[]".utf8))
+                    try RunSecrets.shared.redact(fetched.json[resource] ?? Data("[]".utf8))
                         .write(to: stagedFolder.appendingPathComponent(resource.fileName))
                 }
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 let stagedManifest = staging.appendingPathComponent(PowerOfficeSnapshotWriter.manifestName)
-                try (encoder.encode(SnapshotManifest(fetched)) + Data("\n".utf8)).write(to: stagedManifest)
+                try RunSecrets.shared.redact(encoder.encode(SnapshotManifest(fetched)) + Data("\n".utf8))
+                    .write(to: stagedManifest)
                 let hadPrevious = fileManager.fileExists(atPath: target.path)
                 if hadPrevious { try Self.rename(target, to: previous) }
                 do {

@@ -40,7 +40,7 @@ struct PowerOfficeTransport: Sendable {
                 retryAfter = RetryPolicy.retryAfter(answer.retryAfter)
             } catch let error as URLError {
                 if error.code == .cancelled || Task.isCancelled { throw CancellationError() }
-                lastProblem = credentials.redact(error.localizedDescription)
+                lastProblem = credentials.redactingKeys(in: error.localizedDescription)
             }
             if attempt < retryPolicy.maxAttempts {
                 try await Task.sleep(for: retryPolicy.delay(afterAttempt: attempt, retryAfter: retryAfter))
@@ -50,8 +50,14 @@ struct PowerOfficeTransport: Sendable {
             resource: resource, url: request.displayURL, attempts: retryPolicy.maxAttempts, lastProblem: lastProblem)
     }
 
+    /// The longest account of an error body that goes into a message, in characters.
+    static let describedLength = 300
+
     /// A one-line account of an error body, for messages: the ProblemDetails title and detail, an OAuth
-    /// `error_description`, a gateway `message`, or the start of the text. Keys are redacted.
+    /// `error_description`, a gateway `message`, or the start of the text.
+    ///
+    /// The whole body is redacted (`redactingKeys(in:)`) before anything is cut from it: cut first, a key across
+    /// the cut would be shown in part.
     func describe(_ body: Data) -> String? {
         if let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] {
             func field(_ names: String...) -> String? {
@@ -63,11 +69,16 @@ struct PowerOfficeTransport: Sendable {
             let parts = [
                 field("Title", "title", "error"), field("Detail", "detail", "error_description", "message", "Message"),
             ].compactMap { $0 }
-            if !parts.isEmpty { return credentials.redact(parts.joined(separator: ": ")) }
+            if !parts.isEmpty { return Self.shortened(credentials.redactingKeys(in: parts.joined(separator: ": "))) }
         }
-        let text = String(decoding: body.prefix(300), as: UTF8.self)
+        let text = credentials.redactingKeys(in: String(decoding: body, as: UTF8.self))
             .trimmingCharacters(in: .whitespacesAndNewlines)
-            .replacingOccurrences(of: "\n", with: " ")
-        return text.isEmpty ? nil : credentials.redact(text)
+        return text.isEmpty ? nil : Self.shortened(text)
+    }
+
+    /// `text` on one line and at most `describedLength` characters long.
+    private static func shortened(_ text: String) -> String {
+        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return line.count > describedLength ? line.prefix(describedLength) + "…" : line
     }
 }
