@@ -32,7 +32,7 @@ enum CommandLineTool {
             return .clean
         } catch let error as PowerOfficeError {
             Console.error("ledgerlint: \(error.localizedDescription)\n")
-            return .powerOffice
+            return error.isLocal ? .usageOrInput : .powerOffice
         } catch {
             // InputError, RuleError, ConfigurationError, OutputError: the run could not be done as asked.
             Console.error("ledgerlint: \(error.localizedDescription)\n")

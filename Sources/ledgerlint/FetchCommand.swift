@@ -29,6 +29,7 @@ struct FetchCommand {
         var clock = PhaseClock(enabled: environment["LEDGERLINT_TIMINGS"] != nil)
         let staging = SnapshotStaging(directory: URL(fileURLWithPath: out))
         defer { staging.discard() }
+        try staging.prepare()
         let fetched = try await powerOffice.fetch(environment: environment, writingTo: staging)
         clock.lap("read PowerOffice (written as read)")
         try staging.commit(fetched)
@@ -50,6 +51,7 @@ struct PowerOfficeOptions {
     var credentialsFile: String?
     var pageSize: Int?
     var pagesInFlight: Int?
+    var timeout: Double?
     var quiet: Bool
 
     init(_ arguments: inout Arguments) throws(UsageError) {
@@ -63,6 +65,12 @@ struct PowerOfficeOptions {
             guard let value = Int(text) else { throw UsageError("--pages-in-flight '\(text)' is not a number") }
             pagesInFlight = value
         }
+        if let text = try arguments.value("--timeout") {
+            guard let value = Double(text), value.isFinite else {
+                throw UsageError("--timeout '\(text)' is not a number of seconds")
+            }
+            timeout = value
+        }
         quiet = arguments.flag("--quiet")
     }
 
@@ -70,7 +78,7 @@ struct PowerOfficeOptions {
     func fetch(environment: [String: String], writingTo staging: SnapshotStaging? = nil) async throws -> FetchedResources {
         let configuration = try PowerOfficeConfiguration.resolve(
             environmentOption: environmentName, credentialsFile: credentialsFile, pageSize: pageSize,
-            pagesInFlight: pagesInFlight, processEnvironment: environment)
+            pagesInFlight: pagesInFlight, requestTimeout: timeout, processEnvironment: environment)
         let client = PowerOfficeClient(configuration: configuration)
         guard !quiet, isatty(STDERR_FILENO) == 1 else { return try await client.fetchAll(writingTo: staging) }
         let line = ProgressLine(environment: configuration.environment)

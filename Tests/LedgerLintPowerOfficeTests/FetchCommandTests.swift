@@ -43,10 +43,48 @@ struct FetchCommandTests {
             try Data(contentsOf: folder.appendingPathComponent("poweroffice/Customers.json"))
                 == server.dataSet.jsonArray("Customers"))
         let refused = try ledgerlintBinary(["fetch", "--out", folder.path, "--pages-in-flight", "11"], environment: [:])
-        #expect(refused.status == 3)
+        #expect(refused.status == 2)
         #expect(refused.stderr.contains("pages in flight 11 is out of range; expected 1 to 10"))
         let notANumber = try ledgerlintBinary(["fetch", "--out", folder.path, "--pages-in-flight", "x"], environment: [:])
         #expect(notANumber.status == 2)
+    }
+
+    @Test(
+        "bad fetch options exit 2 (usage), not 3, and say what is expected",
+        arguments: [
+            (["--environment", "prod"], "did you mean 'production'?"),
+            (["--environment", "Dmeo"], "did you mean 'demo'?"),
+            (["--page-size", "0"], "page size 0 is out of range; PowerOffice accepts 1 to 20000"),
+            (["--page-size", "30000"], "page size 30000 is out of range"),
+            (["--pages-in-flight", "11"], "pages in flight 11 is out of range; expected 1 to 10"),
+            (["--timeout", "0"], "--timeout 0 is out of range; expected 1 to 3600 seconds"),
+            (["--timeout", "soon"], "--timeout 'soon' is not a number of seconds"),
+        ])
+    func badOptions(options: [String], message: String) throws {
+        let server = try makeServer()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // With keys that work: the option alone is at fault.
+        let run = try ledgerlintBinary(["fetch", "--out", folder.path] + options, environment: server.environment)
+
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+        #expect(server.requests.isEmpty)
+    }
+
+    @Test("a snapshot folder that cannot be written exits 2, before PowerOffice is asked anything")
+    func unwritableFolder() throws {
+        let server = try makeServer()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("a-file")
+        try Data("x".utf8).write(to: file)
+        let run = try ledgerlintBinary(
+            ["fetch", "--out", file.appendingPathComponent("snapshot").path], environment: server.environment)
+
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("\(file.path) is a file, not a folder"), "\(run.stderr)")
+        #expect(server.requests.isEmpty)
     }
 
     @Test("refused keys exit 3 with the extension hint and leave the snapshot alone")
@@ -64,10 +102,10 @@ struct FetchCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
-    @Test("missing keys exit 3 naming the variables; an open key file exits 3 with chmod advice")
+    @Test("missing keys exit 2 naming the variables; an open key file exits 2 with chmod advice: local problems")
     func keyProblems() throws {
         let missing = try ledgerlintBinary(["fetch", "--out", "unused"], environment: [:])
-        #expect(missing.status == 3)
+        #expect(missing.status == 2)
         #expect(
             missing.stderr.contains(
                 "set POWEROFFICE_APPLICATION_KEY, POWEROFFICE_CLIENT_KEY, POWEROFFICE_SUBSCRIPTION_KEY"))
@@ -77,7 +115,7 @@ struct FetchCommandTests {
         try Data(#"{"applicationKey": "a", "clientKey": "c", "subscriptionKey": "s"}"#.utf8).write(to: file)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
         let open = try ledgerlintBinary(["fetch", "--out", "unused", "--credentials", file.path], environment: [:])
-        #expect(open.status == 3)
+        #expect(open.status == 2)
         #expect(open.stderr.contains("chmod 600"))
     }
 

@@ -19,6 +19,8 @@ public enum PowerOfficeError: LocalizedError, Sendable, Hashable {
     case invalidURL(variable: String, value: String)
     case invalidPageSize(value: Int)
     case invalidPagesInFlight(value: Int)
+    /// `--timeout` outside `PowerOfficeConfiguration.timeoutRange`.
+    case invalidTimeout(value: Double)
     /// The token endpoint answered `invalid_client`: a wrong client or application key, an extension that is not
     /// active, or keys from different environments.
     case invalidClient(environment: PowerOfficeEnvironment, tokenURL: String)
@@ -38,6 +40,20 @@ public enum PowerOfficeError: LocalizedError, Sendable, Hashable {
     case malformedResponse(resource: String, page: Int?, reason: String)
     case snapshotWriteFailed(path: String, reason: String)
 
+    /// Whether the problem lies on this machine (options, keys, the key file, the snapshot folder) rather than with
+    /// reading PowerOffice: the command line exits 2 for these, like any other usage or local file problem, and 3
+    /// for the rest.
+    public var isLocal: Bool {
+        switch self {
+        case .missingKeys, .keyFileUnreadable, .keyFileTooOpen, .keyFileMalformed, .unknownEnvironment, .invalidURL,
+            .invalidPageSize, .invalidPagesInFlight, .invalidTimeout, .snapshotWriteFailed:
+            return true
+        case .invalidClient, .subscriptionKeyRejected, .tokenRejected, .unauthorized, .forbidden, .requestRejected,
+            .retriesExhausted, .malformedResponse:
+            return false
+        }
+    }
+
     /// The message, with every secret of the run blanked.
     public var errorDescription: String? { RunSecrets.shared.redact(message) }
 
@@ -55,7 +71,8 @@ public enum PowerOfficeError: LocalizedError, Sendable, Hashable {
             return "\(path): not a PowerOffice key file: \(reason). Expected JSON: "
                 + #"{"applicationKey": "…", "clientKey": "…", "subscriptionKey": "…"}"#
         case .unknownEnvironment(let value, let source):
-            return "\(source): unknown PowerOffice environment '\(value)'; expected 'production' or 'demo'"
+            let suggestion = PowerOfficeEnvironment.closest(to: value).map { "did you mean '\($0.rawValue)'? " } ?? ""
+            return "\(source): unknown PowerOffice environment '\(value)'; \(suggestion)expected 'production' or 'demo'"
         case .invalidURL(let variable, let value):
             return "\(variable): '\(value)' is not an http(s) URL"
         case .invalidPageSize(let value):
@@ -64,6 +81,10 @@ public enum PowerOfficeError: LocalizedError, Sendable, Hashable {
         case .invalidPagesInFlight(let value):
             return
                 "pages in flight \(value) is out of range; expected 1 to \(PowerOfficeConfiguration.maxPagesInFlight)"
+        case .invalidTimeout(let value):
+            let range = PowerOfficeConfiguration.timeoutRange
+            return "--timeout \(String(format: "%g", value)) is out of range; expected \(Int(range.lowerBound)) to "
+                + "\(Int(range.upperBound)) seconds"
         case .invalidClient(let environment, let tokenURL):
             return """
                 PowerOffice Go (\(environment.rawValue), \(tokenURL)) did not accept the keys: "Client integration not \

@@ -53,6 +53,20 @@ public final class SnapshotStaging: @unchecked Sendable {
         previous = directory.appendingPathComponent(".poweroffice-previous-\(token)")
     }
 
+    /// Makes the staging folder (and the snapshot folder, if missing) now, so that a folder that cannot be written is
+    /// reported before anything is read rather than after.
+    ///
+    /// - Throws: `PowerOfficeError.snapshotWriteFailed`.
+    public func prepare() throws {
+        try lock.withLock {
+            do {
+                try createStagingFolder()
+            } catch {
+                throw failure(error)
+            }
+        }
+    }
+
     /// Appends bytes to the staged file of `resource`, creating the staging folder and the file on first use.
     ///
     /// - Throws: `PowerOfficeError.snapshotWriteFailed`.
