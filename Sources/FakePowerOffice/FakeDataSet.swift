@@ -10,12 +10,17 @@ public struct FakeDataSet: Sendable, Hashable {
         "Customers", "Products", "ProductGroups", "GeneralLedgerAccounts", "SubLedgerNumberSeries",
     ]
 
-    public enum LoadError: Error, CustomStringConvertible {
+    public enum LoadError: Error, CustomStringConvertible, Equatable {
         case notAnArray(file: String)
+        /// `folder` does not exist, or has no `poweroffice/` folder to serve.
+        case notASnapshot(folder: String, reason: String)
 
         public var description: String {
             switch self {
             case .notAnArray(let file): return "\(file): expected a bare JSON array of objects"
+            case .notASnapshot(let folder, let reason):
+                return "\(folder): \(reason); --data takes a snapshot folder with poweroffice/*.json inside "
+                    + "(as ledgerlint fetch writes it)"
             }
         }
     }
@@ -28,8 +33,18 @@ public struct FakeDataSet: Sendable, Hashable {
     }
 
     /// Reads the bare arrays in a snapshot's `poweroffice/` folder (`<folder>/poweroffice/Customers.json`, …).
-    /// Missing files serve as empty lists.
+    /// Missing files serve as empty lists, but a folder that is missing or has no `poweroffice/` is refused: serving
+    /// nothing for a mistyped path would look like a client with no data.
     public init(snapshotFolder: URL) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: snapshotFolder.path, isDirectory: &isFolder), isFolder.boolValue
+        else {
+            throw LoadError.notASnapshot(folder: snapshotFolder.path, reason: "no such folder")
+        }
+        let powerOffice = snapshotFolder.appendingPathComponent("poweroffice")
+        guard FileManager.default.fileExists(atPath: powerOffice.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw LoadError.notASnapshot(folder: snapshotFolder.path, reason: "there is no poweroffice/ folder in it")
+        }
         var lists: [String: [Data]] = [:]
         for name in Self.resourceNames {
             let file = snapshotFolder.appendingPathComponent("poweroffice").appendingPathComponent(name + ".json")

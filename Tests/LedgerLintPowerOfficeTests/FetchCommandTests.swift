@@ -166,24 +166,5 @@ struct FetchCommandTests {
 private func ledgerlintBinary(_ arguments: [String], environment: [String: String]) throws -> (
     status: Int32, stdout: String, stderr: String
 ) {
-    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    var binary = directory.appendingPathComponent("ledgerlint")
-    for _ in 0..<4 where !FileManager.default.isExecutableFile(atPath: binary.path) {
-        directory = directory.deletingLastPathComponent()
-        binary = directory.appendingPathComponent("ledgerlint")
-    }
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.environment = ["PATH": "/usr/bin:/bin", "LANG": "en_US.UTF-8"].merging(environment) { $1 }
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    try runBuiltBinary("ledgerlint", arguments, environment: environment)
 }

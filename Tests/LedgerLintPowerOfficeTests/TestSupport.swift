@@ -82,3 +82,45 @@ func temporaryFolder() throws -> URL {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return folder
 }
+
+/// An executable of this package (`ledgerlint`, `fake-poweroffice`), built next to the test bundle.
+func builtBinary(_ name: String) -> URL {
+    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    var binary = directory.appendingPathComponent(name)
+    for _ in 0..<4 where !FileManager.default.isExecutableFile(atPath: binary.path) {
+        directory = directory.deletingLastPathComponent()
+        binary = directory.appendingPathComponent(name)
+    }
+    return binary
+}
+
+/// A process of `builtBinary(name)` with only `environment` (plus PATH and LANG), its output collected in pipes.
+func builtProcess(_ name: String, _ arguments: [String], environment: [String: String]) -> (Process, Pipe, Pipe) {
+    let process = Process()
+    process.executableURL = builtBinary(name)
+    process.arguments = arguments
+    process.environment = ["PATH": "/usr/bin:/bin", "LANG": "en_US.UTF-8"].merging(environment) { $1 }
+    let out = Pipe()
+    let err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = FileHandle.nullDevice
+    return (process, out, err)
+}
+
+/// Runs `builtBinary(name)` to the end and returns its exit status and output. A process still running after
+/// `limit` seconds is killed (a server that should have refused to start would otherwise hang the test). With
+/// SIGKILL: children of the test runner start with SIGTERM and SIGINT blocked, inherited from the thread that
+/// spawned them.
+func runBuiltBinary(_ name: String, _ arguments: [String], environment: [String: String], limit: Double = 120) throws
+    -> (status: Int32, stdout: String, stderr: String)
+{
+    let (process, out, err) = builtProcess(name, arguments, environment: environment)
+    try process.run()
+    let pid = process.processIdentifier
+    DispatchQueue.global().asyncAfter(deadline: .now() + limit) { if process.isRunning { kill(pid, SIGKILL) } }
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+}
