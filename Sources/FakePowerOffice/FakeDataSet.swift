@@ -63,9 +63,14 @@ public struct FakeDataSet: Sendable, Hashable {
         return page(name, from: 0, to: items.count)
     }
 
-    /// Items `from..<to` of a list as a JSON array.
-    func page(_ name: String, from: Int, to: Int) -> Data {
-        let items = (lists[name] ?? [])[from..<to]
+    /// Items `from..<to` of a list as a JSON array. With a `variant`, the items are rotated by it and each gets a
+    /// `"ServedAt": variant` field first: the same rows, never the same bytes.
+    func page(_ name: String, from: Int, to: Int, variant: Int? = nil) -> Data {
+        var items = Array((lists[name] ?? [])[from..<to])
+        if let variant, !items.isEmpty {
+            let shift = variant % items.count
+            items = Array(items[shift...] + items[..<shift]).map { Data(#"{"ServedAt":\#(variant),"#.utf8) + $0.dropFirst() }
+        }
         var array = Data(capacity: items.reduce(2) { $0 + $1.count + 1 })
         array.append(UInt8(ascii: "["))
         for (offset, item) in items.enumerated() {

@@ -79,13 +79,42 @@ public struct PowerOfficeClient: Sendable {
     /// Reads every page of `resource`, returning the rows as one JSON array and their number; with `staging`, the
     /// array is written there as the pages come, and `json` is `nil`.
     ///
-    /// Pages are requested with `PageNumber` (from 1) and `PageSize` until a 204, an empty array, or a page with
-    /// fewer rows than asked for. An `X-Pagination` header is not relied on: it is undocumented. With
-    /// `configuration.pagesInFlight` above 1, the pages after a full first page are requested that many at a time
-    /// (`readAhead`); the result, and the error if any, are those of reading the pages one after another.
+    /// Pages are requested with `PageNumber` (from 1), `PageSize` and `OrderBy=Id` (a stable order, so that pages
+    /// do not shift as PowerOffice's own order changes) until a 204, an empty array, or a page with fewer rows than
+    /// asked for. An `X-Pagination` header is not relied on: it is undocumented. With `configuration.pagesInFlight`
+    /// above 1, the pages after a full first page are requested that many at a time (`readAhead`); the result, and
+    /// the error if any, are those of reading the pages one after another.
+    ///
+    /// No `Id` is written twice: a page whose rows were all read before ends the fetch
+    /// (`PowerOfficeError.pageRepeats`: the server ignores `PageNumber`), and a page that repeats some rows means the
+    /// list changed while it was read (rows added in front of the page). The list is then read again, once, from
+    /// the first page and into a fresh staged file; if it changes again, `PowerOfficeError.listChanged`.
     public func fetch(
         _ resource: PowerOfficeResource, progress: (@Sendable (FetchProgress) -> Void)? = nil,
         writingTo staging: SnapshotStaging? = nil
+    ) async throws -> (json: Data?, count: Int) {
+        do {
+            return try await read(resource, progress: progress, writingTo: staging)
+        } catch let changed as ListChanged {
+            try staging?.restart(resource)
+            do {
+                return try await read(resource, progress: progress, writingTo: staging)
+            } catch let again as ListChanged {
+                throw PowerOfficeError.listChanged(resource: resource.path, pages: [changed.page, again.page])
+            }
+        }
+    }
+
+    /// A page repeated some rows of the pages before it: the list changed while it was read.
+    private struct ListChanged: Error {
+        var page: Int
+    }
+
+    /// One reading of every page of `resource`, as `fetch` describes.
+    ///
+    /// - Throws: `ListChanged` for a page that repeats some rows read before (nothing of it is added).
+    private func read(
+        _ resource: PowerOfficeResource, progress: (@Sendable (FetchProgress) -> Void)?, writingTo staging: SnapshotStaging?
     ) async throws -> (json: Data?, count: Int) {
         var pages = JSONArrayPages(output: staging.map { staging in { try staging.append($0, to: resource) } })
         var lastPage = 0
@@ -95,15 +124,16 @@ public struct PowerOfficeClient: Sendable {
             guard let body = page.body else { return false }
             do {
                 try pages.append(body, rows: page.rows)
-            } catch let problem as JSONArrayPages.Problem {
-                throw PowerOfficeError.malformedResponse(
-                    resource: resource.path, page: page.number, reason: problem.reason)
+            } catch is JSONArrayPages.Repeat {
+                throw PowerOfficeError.pageRepeats(resource: resource.path, page: page.number)
+            } catch is JSONArrayPages.Overlap {
+                throw ListChanged(page: page.number)
             }
-            if page.rows > 0 {
+            if page.rows.count > 0 {
                 progress?(FetchProgress(resource: resource, rows: pages.count, pages: page.number, isFinished: false))
             }
             // A short page is the last; so is a longer one (the server ignored PageSize and sent everything).
-            return page.rows == configuration.pageSize
+            return page.rows.count == configuration.pageSize
         }
 
         if try add(await page(1, of: resource)) {
@@ -120,17 +150,17 @@ public struct PowerOfficeClient: Sendable {
         return (nil, pages.count)
     }
 
-    /// One page of a list as it came: `body` is `nil` for a 204; `rows` is how many objects it holds, checked.
+    /// One page of a list as it came: `body` is `nil` for a 204; `rows` is what it holds, checked.
     private struct Page: Sendable {
         var number: Int
         var body: Data?
-        var rows: Int
+        var rows: JSONArrayPages.Rows
     }
 
     /// `GET` page `number` of `resource`, checked (`JSONArrayPages.rows(in:)`).
     private func page(_ number: Int, of resource: PowerOfficeResource) async throws -> Page {
         let response = try await get(pageURL(resource, number), resource: resource.path)
-        guard response.status != 204 else { return Page(number: number, body: nil, rows: 0) }
+        guard response.status != 204 else { return Page(number: number, body: nil, rows: .none) }
         do {
             return Page(number: number, body: response.body, rows: try JSONArrayPages.rows(in: response.body))
         } catch {
@@ -202,6 +232,7 @@ public struct PowerOfficeClient: Sendable {
         let url = configuration.apiURL.appendingPathComponent(resource.path)
         var components = URLComponents(url: url, resolvingAgainstBaseURL: false)
         components?.queryItems = [
+            URLQueryItem(name: "OrderBy", value: "Id"),
             URLQueryItem(name: "PageNumber", value: String(pageNumber)),
             URLQueryItem(name: "PageSize", value: String(configuration.pageSize)),
         ]

@@ -39,6 +39,11 @@ public enum PowerOfficeError: LocalizedError, Sendable, Hashable {
     /// A response that is not what the endpoint documents (truncated JSON, an object instead of an array).
     case malformedResponse(resource: String, page: Int?, reason: String)
     case snapshotWriteFailed(path: String, reason: String)
+    /// Page `page` of `resource` held only rows of the pages before it: the server ignores `PageNumber`.
+    case pageRepeats(resource: String, page: Int)
+    /// `resource` changed while it was read, on both readings: `pages` are the pages (one per reading) that
+    /// repeated rows read before.
+    case listChanged(resource: String, pages: [Int])
 
     /// Whether the problem lies on this machine (options, keys, the key file, the snapshot folder) rather than with
     /// reading PowerOffice: the command line exits 2 for these, like any other usage or local file problem, and 3
@@ -49,7 +54,7 @@ public enum PowerOfficeError: LocalizedError, Sendable, Hashable {
             .invalidPageSize, .invalidPagesInFlight, .invalidTimeout, .snapshotWriteFailed:
             return true
         case .invalidClient, .subscriptionKeyRejected, .tokenRejected, .unauthorized, .forbidden, .requestRejected,
-            .retriesExhausted, .malformedResponse:
+            .retriesExhausted, .malformedResponse, .pageRepeats, .listChanged:
             return false
         }
     }
@@ -131,6 +136,18 @@ public enum PowerOfficeError: LocalizedError, Sendable, Hashable {
             return "PowerOffice Go sent an unreadable answer for \(resource)\(where_): \(reason)"
         case .snapshotWriteFailed(let path, let reason):
             return "\(path): cannot write the snapshot: \(reason); nothing was replaced"
+        case .pageRepeats(let resource, let page):
+            return "PowerOffice Go answered page \(page) of \(resource) with only rows of the pages before it: "
+                + "the server seems to ignore PageNumber, and reading on would never end. Check that "
+                + "POWEROFFICE_API_URL is PowerOffice's v2 API, with no cache or proxy in between that answers for it"
+        case .listChanged(let resource, let pages):
+            let which =
+                Set(pages).count == 1
+                ? "page \(pages[0])" : "pages " + pages.map(String.init).joined(separator: " and ")
+            return "\(resource) changed while it was read: \(which) repeated rows of earlier pages, on both "
+                + "readings of the list (rows added while the pages are fetched push later rows onto the next page). "
+                + "Nothing of it was kept. Try again when no one is adding \(resource) in PowerOffice Go "
+                + "(an import, another integration)"
         }
     }
 }

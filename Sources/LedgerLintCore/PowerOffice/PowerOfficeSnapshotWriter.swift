@@ -92,6 +92,22 @@ public final class SnapshotStaging: @unchecked Sendable {
         }
     }
 
+    /// Empties the staged file of `resource`, to write the list again from its start (it changed while it was read).
+    ///
+    /// - Throws: `PowerOfficeError.snapshotWriteFailed`.
+    func restart(_ resource: PowerOfficeResource) throws {
+        try lock.withLock {
+            finished.remove(resource)
+            guard let file = files.removeValue(forKey: resource) else { return }
+            do {
+                try file.close()
+                try FileManager.default.removeItem(at: stagedFolder.appendingPathComponent(resource.fileName))
+            } catch {
+                throw failure(error)
+            }
+        }
+    }
+
     /// Closes the staged file of `resource`, whose last bytes have been appended.
     func finish(_ resource: PowerOfficeResource) throws {
         try lock.withLock {
