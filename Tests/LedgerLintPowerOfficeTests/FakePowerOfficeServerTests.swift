@@ -83,7 +83,7 @@ struct FakePowerOfficeServerTests {
     }
 
     @Test("--data refuses a folder that does not exist or is not a snapshot, rather than serve nothing")
-    func dataFolderChecked() throws {
+    func dataFolderChecked() async throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(throws: FakeDataSet.LoadError.notASnapshot(folder: "/nonexistent", reason: "no such folder")) {
@@ -94,7 +94,7 @@ struct FakePowerOfficeServerTests {
                 folder: folder.path, reason: "there is no poweroffice/ folder in it")
         ) { try FakeDataSet(snapshotFolder: folder) }
 
-        let run = try runBuiltBinary("fake-poweroffice", ["--data", "/nonexistent"], environment: [:], limit: 10)
+        let run = try await runBuiltBinary("fake-poweroffice", ["--data", "/nonexistent"], environment: [:], limit: 10)
         #expect(run.status == 2)
         #expect(run.stderr.contains("fake-poweroffice: /nonexistent: no such folder; --data takes a snapshot folder"))
         #expect(run.stdout.isEmpty)

@@ -11,7 +11,7 @@ struct FetchCommandTests {
         let server = try makeServer(customers: 700)
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try ledgerlintBinary(
+        let run = try await ledgerlintBinary(
             ["fetch", "--out", folder.path, "--environment", "demo", "--page-size", "300"],
             environment: server.environment)
 
@@ -30,11 +30,11 @@ struct FetchCommandTests {
     }
 
     @Test("--pages-in-flight reads ahead and writes the same snapshot; out of range, it is refused")
-    func pagesInFlight() throws {
+    func pagesInFlight() async throws {
         let server = try makeServer(customers: 700)
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try ledgerlintBinary(
+        let run = try await ledgerlintBinary(
             ["fetch", "--out", folder.path, "--page-size", "100", "--pages-in-flight", "4", "--quiet"],
             environment: server.environment)
 
@@ -42,10 +42,10 @@ struct FetchCommandTests {
         #expect(
             try Data(contentsOf: folder.appendingPathComponent("poweroffice/Customers.json"))
                 == server.dataSet.jsonArray("Customers"))
-        let refused = try ledgerlintBinary(["fetch", "--out", folder.path, "--pages-in-flight", "11"], environment: [:])
+        let refused = try await ledgerlintBinary(["fetch", "--out", folder.path, "--pages-in-flight", "11"], environment: [:])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("pages in flight 11 is out of range; expected 1 to 10"))
-        let notANumber = try ledgerlintBinary(["fetch", "--out", folder.path, "--pages-in-flight", "x"], environment: [:])
+        let notANumber = try await ledgerlintBinary(["fetch", "--out", folder.path, "--pages-in-flight", "x"], environment: [:])
         #expect(notANumber.status == 2)
     }
 
@@ -60,12 +60,12 @@ struct FetchCommandTests {
             (["--timeout", "0"], "--timeout 0 is out of range; expected 1 to 3600 seconds"),
             (["--timeout", "soon"], "--timeout 'soon' is not a number of seconds"),
         ])
-    func badOptions(options: [String], message: String) throws {
+    func badOptions(options: [String], message: String) async throws {
         let server = try makeServer()
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         // With keys that work: the option alone is at fault.
-        let run = try ledgerlintBinary(["fetch", "--out", folder.path] + options, environment: server.environment)
+        let run = try await ledgerlintBinary(["fetch", "--out", folder.path] + options, environment: server.environment)
 
         #expect(run.status == 2, "\(run.stderr)")
         #expect(run.stderr.contains(message), "\(run.stderr)")
@@ -73,13 +73,13 @@ struct FetchCommandTests {
     }
 
     @Test("a snapshot folder that cannot be written exits 2, before PowerOffice is asked anything")
-    func unwritableFolder() throws {
+    func unwritableFolder() async throws {
         let server = try makeServer()
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("a-file")
         try Data("x".utf8).write(to: file)
-        let run = try ledgerlintBinary(
+        let run = try await ledgerlintBinary(
             ["fetch", "--out", file.appendingPathComponent("snapshot").path], environment: server.environment)
 
         #expect(run.status == 2, "\(run.stderr)")
@@ -88,13 +88,13 @@ struct FetchCommandTests {
     }
 
     @Test("refused keys exit 3 with the extension hint and leave the snapshot alone")
-    func refusedKeys() throws {
+    func refusedKeys() async throws {
         let server = try makeServer()
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         var environment = server.environment
         environment["POWEROFFICE_CLIENT_KEY"] = "CLIENTKEY-wrong-secret"
-        let run = try ledgerlintBinary(["fetch", "--out", folder.path], environment: environment)
+        let run = try await ledgerlintBinary(["fetch", "--out", folder.path], environment: environment)
 
         #expect(run.status == 3)
         #expect(run.stderr.contains("ticked Aktiv in PowerOffice Go (Meny > Administrer > Innstillinger > Utvidelser)"))
@@ -103,8 +103,8 @@ struct FetchCommandTests {
     }
 
     @Test("missing keys exit 2 naming the variables; an open key file exits 2 with chmod advice: local problems")
-    func keyProblems() throws {
-        let missing = try ledgerlintBinary(["fetch", "--out", "unused"], environment: [:])
+    func keyProblems() async throws {
+        let missing = try await ledgerlintBinary(["fetch", "--out", "unused"], environment: [:])
         #expect(missing.status == 2)
         #expect(
             missing.stderr.contains(
@@ -114,13 +114,13 @@ struct FetchCommandTests {
         defer { try? FileManager.default.removeItem(at: file) }
         try Data(#"{"applicationKey": "a", "clientKey": "c", "subscriptionKey": "s"}"#.utf8).write(to: file)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
-        let open = try ledgerlintBinary(["fetch", "--out", "unused", "--credentials", file.path], environment: [:])
+        let open = try await ledgerlintBinary(["fetch", "--out", "unused", "--credentials", file.path], environment: [:])
         #expect(open.status == 2)
         #expect(open.stderr.contains("chmod 600"))
     }
 
     @Test("keys and the access token a server echoes are blanked on stderr")
-    func echoedSecretsNotPrinted() throws {
+    func echoedSecretsNotPrinted() async throws {
         let server = try makeServer()
         server.inject(
             .answer(
@@ -129,7 +129,7 @@ struct FetchCommandTests {
             path: "Customers")
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try ledgerlintBinary(["fetch", "--out", folder.path], environment: server.environment)
+        let run = try await ledgerlintBinary(["fetch", "--out", folder.path], environment: server.environment)
 
         #expect(run.status == 3)
         #expect(run.stderr.contains("Authorization=Bearer •••; key •••"), "\(run.stderr)")
@@ -139,7 +139,7 @@ struct FetchCommandTests {
     }
 
     @Test("check --live reads assist/ from disk and PowerOffice from the API, and writes nothing")
-    func checkLive() throws {
+    func checkLive() async throws {
         let server = try makeServer(customers: 50)
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -150,7 +150,7 @@ struct FetchCommandTests {
                 .utf8
         )
         .write(to: assist.appendingPathComponent("customers.csv"))
-        let run = try ledgerlintBinary(
+        let run = try await ledgerlintBinary(
             ["check", folder.path, "--live", "--format", "markdown", "--fail-on", "never"],
             environment: server.environment)
 
@@ -163,8 +163,8 @@ struct FetchCommandTests {
 }
 
 /// Runs the `ledgerlint` binary built next to the test bundle with only `environment` (plus PATH).
-private func ledgerlintBinary(_ arguments: [String], environment: [String: String]) throws -> (
+private func ledgerlintBinary(_ arguments: [String], environment: [String: String]) async throws -> (
     status: Int32, stdout: String, stderr: String
 ) {
-    try runBuiltBinary("ledgerlint", arguments, environment: environment)
+    try await runBuiltBinary("ledgerlint", arguments, environment: environment)
 }

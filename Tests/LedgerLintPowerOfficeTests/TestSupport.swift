@@ -112,15 +112,34 @@ func builtProcess(_ name: String, _ arguments: [String], environment: [String: S
 /// `limit` seconds is killed (a server that should have refused to start would otherwise hang the test). With
 /// SIGKILL: children of the test runner start with SIGTERM and SIGINT blocked, inherited from the thread that
 /// spawned them.
-func runBuiltBinary(_ name: String, _ arguments: [String], environment: [String: String], limit: Double = 120) throws
-    -> (status: Int32, stdout: String, stderr: String)
+///
+/// The wait is on a thread of its own, not on one of the few threads Swift concurrency runs tests on: blocked
+/// there, it would stall every test that is waiting for a timer meanwhile.
+func runBuiltBinary(_ name: String, _ arguments: [String], environment: [String: String], limit: Double = 120)
+    async throws -> (status: Int32, stdout: String, stderr: String)
 {
     let (process, out, err) = builtProcess(name, arguments, environment: environment)
     try process.run()
     let pid = process.processIdentifier
     DispatchQueue.global().asyncAfter(deadline: .now() + limit) { if process.isRunning { kill(pid, SIGKILL) } }
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    let box = UncheckedBox((process, out, err))
+    return await withCheckedContinuation { continuation in
+        Thread.detachNewThread {
+            let (process, out, err) = box.value
+            let stdout = out.fileHandleForReading.readDataToEndOfFile()
+            let stderr = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            continuation.resume(
+                returning: (
+                    process.terminationStatus, String(decoding: stdout, as: UTF8.self),
+                    String(decoding: stderr, as: UTF8.self)
+                ))
+        }
+    }
+}
+
+/// A value handed to another thread that alone uses it from then on.
+struct UncheckedBox<Value>: @unchecked Sendable {
+    var value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -7,7 +7,8 @@ import Foundation
 /// A read-only PowerOffice Go v2 client: gets a token, reads the lists LedgerLint checks, and nothing else.
 ///
 /// - Only `GET` and the token `POST` can be sent (`PowerOfficeRequest` has no other constructor).
-/// - All requests, the token request included, share one limiter: PowerOffice allows 10 requests per second per
+/// - All requests, the token request included, share one limiter, and through `SharedRateBudget` the processes on
+///   this machine that use the same subscription key share it too: PowerOffice allows 10 requests per second per
 ///   subscription key.
 /// - 429, 5xx, timeouts and connection errors are retried (`RetryPolicy`); a 401 renews the token once and
 ///   repeats the request; a 403 is explained with `ClientIntegrationInformation`'s missing privileges.
@@ -22,8 +23,11 @@ public struct PowerOfficeClient: Sendable {
     public init(configuration: PowerOfficeConfiguration, session: URLSession? = nil) {
         self.configuration = configuration
         let session = session ?? Self.makeSession(timeout: configuration.requestTimeout)
+        let shared = configuration.sharedRateLimitFolder.flatMap {
+            SharedRateBudget(folder: $0, subscriptionKey: configuration.credentials.subscriptionKey)
+        }
         transport = PowerOfficeTransport(
-            session: session, limiter: RequestRateLimiter(configuration.rateLimit),
+            session: session, limiter: RequestRateLimiter(configuration.rateLimit, sharedWith: shared),
             retryPolicy: configuration.retryPolicy, credentials: configuration.credentials)
         tokens = AccessTokenProvider(transport: transport, configuration: configuration)
     }

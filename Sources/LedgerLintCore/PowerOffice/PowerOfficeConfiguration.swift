@@ -43,6 +43,10 @@ public struct PowerOfficeConfiguration: Sendable {
     }
     private var storedPagesInFlight = Self.defaultPagesInFlight
     public var rateLimit: RateLimit
+    /// Where the rate budget shared with other processes using the same subscription key is kept
+    /// (`SharedRateBudget`); `nil` to keep `rateLimit` within this process only. `resolve` sets it from the
+    /// environment (`SharedRateBudget.defaultFolder(environment:)`).
+    public var sharedRateLimitFolder: URL?
     public var retryPolicy: RetryPolicy
     /// How long one request may go without an answer before it counts as a timeout (and is retried, see
     /// `RetryPolicy.maxTimeouts`). At least 1 s: URLSession on Linux counts whole seconds, and a shorter timeout
@@ -59,7 +63,7 @@ public struct PowerOfficeConfiguration: Sendable {
     public init(
         environment: PowerOfficeEnvironment, credentials: PowerOfficeCredentials, apiURL: URL? = nil,
         tokenURL: URL? = nil, pageSize: Int = Self.defaultPageSize, pagesInFlight: Int = Self.defaultPagesInFlight,
-        rateLimit: RateLimit = .powerOffice,
+        rateLimit: RateLimit = .powerOffice, sharedRateLimitFolder: URL? = nil,
         retryPolicy: RetryPolicy = .standard, requestTimeout: TimeInterval = Self.defaultRequestTimeout,
         tokenRenewalMargin: Duration = .seconds(60)
     ) {
@@ -70,6 +74,7 @@ public struct PowerOfficeConfiguration: Sendable {
         self.pageSize = pageSize
         self.storedPagesInFlight = min(max(1, pagesInFlight), Self.maxPagesInFlight)
         self.rateLimit = rateLimit
+        self.sharedRateLimitFolder = sharedRateLimitFolder
         self.retryPolicy = retryPolicy
         self.storedRequestTimeout = max(Self.timeoutRange.lowerBound, requestTimeout)
         self.tokenRenewalMargin = tokenRenewalMargin
@@ -80,6 +85,7 @@ public struct PowerOfficeConfiguration: Sendable {
     /// The environment is `environmentOption` (`--environment`), else `POWEROFFICE_ENVIRONMENT`, else production.
     /// `POWEROFFICE_API_URL` and `POWEROFFICE_TOKEN_URL` override its URLs (for proxies and the local fake). Keys
     /// come from `credentialsFile` (`--credentials`) when given, else from the three `POWEROFFICE_*_KEY` variables.
+    /// The rate limit is shared with the user's other processes through `SharedRateBudget.defaultFolder`.
     public static func resolve(
         environmentOption: String? = nil, credentialsFile: String? = nil, pageSize: Int? = nil,
         pagesInFlight: Int? = nil, requestTimeout: TimeInterval? = nil,
@@ -101,7 +107,9 @@ public struct PowerOfficeConfiguration: Sendable {
             ?? PowerOfficeCredentials.fromEnvironment(processEnvironment)
         return Self(
             environment: environment, credentials: credentials, apiURL: apiURL, tokenURL: tokenURL, pageSize: pageSize,
-            pagesInFlight: pagesInFlight, requestTimeout: requestTimeout)
+            pagesInFlight: pagesInFlight,
+            sharedRateLimitFolder: SharedRateBudget.defaultFolder(environment: processEnvironment),
+            requestTimeout: requestTimeout)
     }
 
     private static func environment(

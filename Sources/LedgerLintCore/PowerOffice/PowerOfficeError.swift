@@ -34,8 +34,10 @@ public enum PowerOfficeError: LocalizedError, Sendable, Hashable {
     case forbidden(resource: String, privilege: String?, invalidPrivileges: [String]?, clientName: String?)
     /// 400, 404, 409 and other answers that retrying cannot change.
     case requestRejected(resource: String, status: Int, detail: String)
-    /// 429, 5xx, timeouts or connection errors on every attempt.
+    /// 5xx, timeouts or connection errors on every attempt.
     case retriesExhausted(resource: String, url: String, attempts: Int, lastProblem: String)
+    /// 429 on every attempt for `RetryPolicy.rateLimitPatience`: `waited` is how long was waited in all.
+    case rateLimited(resource: String, url: String, waited: Duration, lastProblem: String)
     /// A response that is not what the endpoint documents (truncated JSON, an object instead of an array).
     case malformedResponse(resource: String, page: Int?, reason: String)
     case snapshotWriteFailed(path: String, reason: String)
@@ -54,7 +56,7 @@ public enum PowerOfficeError: LocalizedError, Sendable, Hashable {
             .invalidPageSize, .invalidPagesInFlight, .invalidTimeout, .snapshotWriteFailed:
             return true
         case .invalidClient, .subscriptionKeyRejected, .tokenRejected, .unauthorized, .forbidden, .requestRejected,
-            .retriesExhausted, .malformedResponse, .pageRepeats, .listChanged:
+            .retriesExhausted, .rateLimited, .malformedResponse, .pageRepeats, .listChanged:
             return false
         }
     }
@@ -131,6 +133,11 @@ public enum PowerOfficeError: LocalizedError, Sendable, Hashable {
         case .retriesExhausted(let resource, let url, let attempts, let lastProblem):
             return "could not read \(resource) from PowerOffice Go at \(url) after \(attempts) attempts; "
                 + "last problem: \(lastProblem). Try again later"
+        case .rateLimited(let resource, let url, let waited, let lastProblem):
+            return "PowerOffice Go at \(url) kept refusing \(resource) for too many requests for "
+                + "\(waited.secondsText) s (last: \(lastProblem)). Its 10 requests per second are shared by everything "
+                + "that uses this subscription key: other integrations, or LedgerLint on another machine. "
+                + "Try again later"
         case .malformedResponse(let resource, let page, let reason):
             let where_ = page.map { " (page \($0))" } ?? ""
             return "PowerOffice Go sent an unreadable answer for \(resource)\(where_): \(reason)"

@@ -24,9 +24,14 @@ struct PowerOfficeTransport: Sendable {
     /// - Parameter resource: what is being read, for error messages (`Customers`, `the access token`).
     func send(_ request: PowerOfficeRequest, resource: String) async throws -> Response {
         var lastProblem = ""
-        for attempt in 1...retryPolicy.maxAttempts {
+        var attempts = 0
+        var failures = 0
+        var rateLimitWaits = Duration.zero
+        while true {
+            attempts += 1
             try await limiter.acquire()
             var retryAfter: Duration?
+            var rateLimited = false
             do {
                 let (body, response) = try await session.dataCancellingSafely(for: request.urlRequest)
                 guard let http = response as? HTTPURLResponse else {
@@ -38,16 +43,30 @@ struct PowerOfficeTransport: Sendable {
                 guard RetryPolicy.isRetryable(status: answer.status) else { return answer }
                 lastProblem = "HTTP \(answer.status)" + (describe(answer.body).map { " (\($0))" } ?? "")
                 retryAfter = RetryPolicy.retryAfter(answer.retryAfter)
+                rateLimited = answer.status == 429
             } catch let error as URLError {
                 if error.code == .cancelled || Task.isCancelled { throw CancellationError() }
                 lastProblem = credentials.redactingKeys(in: error.localizedDescription)
             }
-            if attempt < retryPolicy.maxAttempts {
-                try await Task.sleep(for: retryPolicy.delay(afterAttempt: attempt, retryAfter: retryAfter))
+            let wait: Duration
+            if rateLimited {
+                // 429 means "wait": it is waited out, whatever the attempts, until the patience is used up.
+                guard rateLimitWaits < retryPolicy.rateLimitPatience * retryPolicy.timeScale else {
+                    throw PowerOfficeError.rateLimited(
+                        resource: resource, url: request.displayURL, waited: rateLimitWaits, lastProblem: lastProblem)
+                }
+                wait = retryPolicy.delay(afterAttempt: 1, retryAfter: retryAfter)
+                rateLimitWaits += wait
+            } else {
+                failures += 1
+                guard failures < retryPolicy.maxAttempts else {
+                    throw PowerOfficeError.retriesExhausted(
+                        resource: resource, url: request.displayURL, attempts: attempts, lastProblem: lastProblem)
+                }
+                wait = retryPolicy.delay(afterAttempt: failures, retryAfter: retryAfter)
             }
+            try await Task.sleep(for: wait)
         }
-        throw PowerOfficeError.retriesExhausted(
-            resource: resource, url: request.displayURL, attempts: retryPolicy.maxAttempts, lastProblem: lastProblem)
     }
 
     /// The longest account of an error body that goes into a message, in characters.
