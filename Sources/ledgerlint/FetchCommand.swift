@@ -75,15 +75,23 @@ struct PowerOfficeOptions {
     }
 
     /// Reads everything `fetch` stores, with a progress line on stderr when it is a terminal and not `--quiet`.
+    ///
+    /// Every retry is a line on stderr (`ledgerlint: retrying Customers page 3 in 2 s: no answer within 30 s`),
+    /// even with `--quiet` and when stderr is not a terminal: retries are warnings, and a run that is slow because
+    /// PowerOffice is should say so in a CI log too.
     func fetch(environment: [String: String], writingTo staging: SnapshotStaging? = nil) async throws -> FetchedResources {
         let configuration = try PowerOfficeConfiguration.resolve(
             environmentOption: environmentName, credentialsFile: credentialsFile, pageSize: pageSize,
             pagesInFlight: pagesInFlight, requestTimeout: timeout, processEnvironment: environment)
-        let client = PowerOfficeClient(configuration: configuration)
-        guard !quiet, isatty(STDERR_FILENO) == 1 else { return try await client.fetchAll(writingTo: staging) }
-        let line = ProgressLine(environment: configuration.environment)
-        defer { line.clear() }
-        return try await client.fetchAll(progress: { line.update($0) }, writingTo: staging)
+        let line = !quiet && isatty(STDERR_FILENO) == 1 ? ProgressLine(environment: configuration.environment) : nil
+        defer { line?.clear() }
+        let onRetry: @Sendable (RetryNotice) -> Void = { notice in
+            if let line { line.note("ledgerlint: \(notice)") } else { Console.error("ledgerlint: \(notice)\n") }
+        }
+        let client = PowerOfficeClient(configuration: configuration, onRetry: onRetry)
+        var progress: (@Sendable (FetchProgress) -> Void)? = nil
+        if let line { progress = { line.update($0) } }
+        return try await client.fetchAll(progress: progress, writingTo: staging)
     }
 
     /// `check --live`: the Assist side from the snapshot folder, the PowerOffice side read now; nothing is written.
@@ -116,6 +124,18 @@ private final class ProgressLine: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         rows[progress.resource] = progress.rows
+        draw()
+    }
+
+    /// Prints `text` on a line of its own above the progress line.
+    func note(_ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        Console.error("\r\u{1B}[K" + text + "\n")
+        if !rows.isEmpty { draw() }
+    }
+
+    private func draw() {
         let parts = rows.keys.sorted().map { "\($0.rawValue) \(rows[$0] ?? 0)" }
         Console.error("\r\u{1B}[KReading PowerOffice Go (\(environment.rawValue)): " + parts.joined(separator: ", "))
     }

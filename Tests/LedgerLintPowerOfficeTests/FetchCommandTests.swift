@@ -138,6 +138,19 @@ struct FetchCommandTests {
         for secret in secretForms { #expect(!run.stderr.contains(secret)) }
     }
 
+    @Test("every retry is a line on stderr, also with --quiet and when stderr is not a terminal")
+    func retryLines() async throws {
+        let server = try makeServer()
+        server.inject(.slow(seconds: 3), path: "Customers", page: 1)
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try await ledgerlintBinary(
+            ["fetch", "--out", folder.path, "--timeout", "1", "--quiet"], environment: server.environment)
+
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr == "ledgerlint: retrying Customers page 1 in 0.5 s: no answer within 1 s\n")
+    }
+
     @Test("check --live reads assist/ from disk and PowerOffice from the API, and writes nothing")
     func checkLive() async throws {
         let server = try makeServer(customers: 50)

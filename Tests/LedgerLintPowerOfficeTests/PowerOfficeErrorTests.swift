@@ -26,7 +26,7 @@ struct PowerOfficeErrorTests {
                 .subscriptionKeyRejected(environment: .demo, message: "Access denied"),
                 ["subscription key", "POWEROFFICE_SUBSCRIPTION_KEY", "demo"]
             ),
-            (.unauthorized(resource: "Customers"), ["Customers", "401", "Aktiv"]),
+            (.unauthorized(resource: "Customers"), ["Customers", "401", "rejected the access token", "POWEROFFICE_TOKEN_URL"]),
             (
                 .forbidden(
                     resource: "Customers", privilege: "Customer", invalidPrivileges: ["Customer"], clientName: "Ås AS"),
@@ -62,6 +62,12 @@ struct PowerOfficeErrorTests {
         for fragment in fragments {
             #expect(message.contains(fragment), "\(message)")
         }
+    }
+
+    @Test("only a refused token request points at the extension's Aktiv box; a refused token does not")
+    func aktivOnlyForTokenRequests() {
+        #expect(PowerOfficeError.invalidClient(environment: .demo, tokenURL: "u").localizedDescription.contains("Aktiv"))
+        #expect(!PowerOfficeError.unauthorized(resource: "Customers").localizedDescription.contains("Aktiv"))
     }
 
     @Test("problems on this machine are local (exit 2); problems reading PowerOffice are not (exit 3)")

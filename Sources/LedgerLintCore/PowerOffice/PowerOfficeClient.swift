@@ -10,8 +10,9 @@ import Foundation
 /// - All requests, the token request included, share one limiter, and through `SharedRateBudget` the processes on
 ///   this machine that use the same subscription key share it too: PowerOffice allows 10 requests per second per
 ///   subscription key.
-/// - 429, 5xx, timeouts and connection errors are retried (`RetryPolicy`); a 401 renews the token once and
-///   repeats the request; a 403 is explained with `ClientIntegrationInformation`'s missing privileges.
+/// - 429, 5xx, timeouts and connection errors are retried (`RetryPolicy`), each retry announced to `onRetry`; a
+///   request takes its access token when the limiter lets it go, not before it waits; a 401 renews the token once
+///   and repeats the request; a 403 is explained with `ClientIntegrationInformation`'s missing privileges.
 ///
 /// Described in docs/poweroffice-fetch.md; tested against the loopback fake in `FakePowerOffice`.
 public struct PowerOfficeClient: Sendable {
@@ -19,8 +20,13 @@ public struct PowerOfficeClient: Sendable {
     private let transport: PowerOfficeTransport
     private let tokens: AccessTokenProvider
 
-    /// - Parameter session: the session to send with; by default an ephemeral one with no cache and no cookies.
-    public init(configuration: PowerOfficeConfiguration, session: URLSession? = nil) {
+    /// - Parameters:
+    ///   - session: the session to send with; by default an ephemeral one with no cache and no cookies.
+    ///   - onRetry: told of every request that is about to be sent again, and why (from any task).
+    public init(
+        configuration: PowerOfficeConfiguration, session: URLSession? = nil,
+        onRetry: (@Sendable (RetryNotice) -> Void)? = nil
+    ) {
         self.configuration = configuration
         let session = session ?? Self.makeSession(timeout: configuration.requestTimeout)
         let shared = configuration.sharedRateLimitFolder.flatMap {
@@ -28,7 +34,8 @@ public struct PowerOfficeClient: Sendable {
         }
         transport = PowerOfficeTransport(
             session: session, limiter: RequestRateLimiter(configuration.rateLimit, sharedWith: shared),
-            retryPolicy: configuration.retryPolicy, credentials: configuration.credentials)
+            retryPolicy: configuration.retryPolicy, credentials: configuration.credentials,
+            timeout: configuration.requestTimeout, onRetry: onRetry)
         tokens = AccessTokenProvider(transport: transport, configuration: configuration)
     }
 
@@ -163,12 +170,13 @@ public struct PowerOfficeClient: Sendable {
 
     /// `GET` page `number` of `resource`, checked (`JSONArrayPages.rows(in:)`).
     private func page(_ number: Int, of resource: PowerOfficeResource) async throws -> Page {
-        let response = try await get(pageURL(resource, number), resource: resource.path)
+        let response = try await get(pageURL(resource, number), subject: .init(resource: resource.path, page: number))
         guard response.status != 204 else { return Page(number: number, body: nil, rows: .none) }
         do {
             return Page(number: number, body: response.body, rows: try JSONArrayPages.rows(in: response.body))
         } catch {
-            throw PowerOfficeError.malformedResponse(resource: resource.path, page: number, reason: error.reason)
+            throw PowerOfficeError.malformedResponse(
+                resource: resource.path, page: number, reason: transport.notJSON(response) ?? error.reason)
         }
     }
 
@@ -223,11 +231,12 @@ public struct PowerOfficeClient: Sendable {
     /// `GET /ClientIntegrationInformation`: the client's name and the integration's valid and invalid privileges.
     public func clientIntegrationInformation() async throws -> ClientIntegrationInformation {
         let name = "ClientIntegrationInformation"
-        let response = try await get(configuration.apiURL.appendingPathComponent(name), resource: name)
+        let response = try await get(configuration.apiURL.appendingPathComponent(name), subject: .init(resource: name))
         guard response.status != 204,
             let information = try? JSONDecoder().decode(ClientIntegrationInformation.self, from: response.body)
         else {
-            throw PowerOfficeError.malformedResponse(resource: name, page: nil, reason: "not a JSON object")
+            throw PowerOfficeError.malformedResponse(
+                resource: name, page: nil, reason: transport.notJSON(response) ?? "not a JSON object")
         }
         return information
     }
@@ -244,26 +253,32 @@ public struct PowerOfficeClient: Sendable {
     }
 
     /// `GET url` with a valid token; returns 2xx answers and throws for everything else.
-    private func get(_ url: URL, resource: String) async throws -> PowerOfficeTransport.Response {
-        var token = try await tokens.token()
+    ///
+    /// The token is taken when the rate limiter lets the request go (a token taken before a long wait in the
+    /// limiter could expire on the way), and renewed before the wait if it would be due by then.
+    private func get(_ url: URL, subject: PowerOfficeTransport.Subject) async throws -> PowerOfficeTransport.Response {
         var renewed = false
         while true {
-            let request = PowerOfficeRequest.get(
-                url, accessToken: token, credentials: configuration.credentials, timeout: configuration.requestTimeout)
-            let response = try await transport.send(request, resource: resource)
+            var sent = ""
+            let response = try await transport.send(subject, prepare: { try await tokens.prepare(for: $0) }) {
+                sent = try await tokens.token()
+                return PowerOfficeRequest.get(
+                    url, accessToken: sent, credentials: configuration.credentials,
+                    timeout: configuration.requestTimeout)
+            }
             switch response.status {
             case 200...299:
                 return response
             case 401 where !renewed:
                 renewed = true
-                token = try await tokens.token(replacing: token)
+                await tokens.refuse(sent)
             case 401:
-                throw PowerOfficeError.unauthorized(resource: resource)
+                throw PowerOfficeError.unauthorized(resource: subject.resource)
             case 403:
-                throw await forbidden(resource)
+                throw await forbidden(subject.resource)
             default:
                 throw PowerOfficeError.requestRejected(
-                    resource: resource, status: response.status, detail: transport.describe(response.body) ?? "")
+                    resource: subject.resource, status: response.status, detail: transport.describe(response) ?? "")
             }
         }
     }

@@ -27,7 +27,8 @@ public enum PowerOfficeError: LocalizedError, Sendable, Hashable {
     /// The token endpoint answered 401: PowerOffice's gateway did not accept the subscription key.
     case subscriptionKeyRejected(environment: PowerOfficeEnvironment, message: String)
     case tokenRejected(status: Int, detail: String)
-    /// 401 on an API call even with a freshly issued token.
+    /// 401 on an API call twice, the second time with a freshly issued token: the API does not take the tokens the
+    /// token endpoint gives (the keys themselves were accepted, so this is not about the extension).
     case unauthorized(resource: String)
     /// 403: the integration lacks a privilege. `invalidPrivileges` and `clientName` come from
     /// `ClientIntegrationInformation` when it could be read.
@@ -110,9 +111,9 @@ public enum PowerOfficeError: LocalizedError, Sendable, Hashable {
             return "PowerOffice Go's token endpoint refused the request (HTTP \(status))"
                 + (detail.isEmpty ? "" : ": \(detail)")
         case .unauthorized(let resource):
-            return "PowerOffice Go refused \(resource) (HTTP 401) even with a new access token; "
-                + "check that the extension is still ticked Aktiv in PowerOffice Go "
-                + "(Meny > Administrer > Innstillinger > Utvidelser)"
+            return "PowerOffice Go rejected the access token for \(resource) (HTTP 401), and again a new one it had "
+                + "just issued. Check that POWEROFFICE_API_URL and POWEROFFICE_TOKEN_URL, if set, belong to the same "
+                + "PowerOffice environment; if they do, try again later"
         case .forbidden(let resource, let privilege, let invalidPrivileges, let clientName):
             let client = clientName.map { " for client '\($0)'" } ?? ""
             let needed = privilege.map { " needs the privilege '\($0)', which" } ?? ""
