@@ -9,4 +9,8 @@ enum ExitCode: Int32 {
     case usageOrInput = 2
     /// PowerOffice could not be read: refused keys or requests, a server that does not answer or answers nonsense.
     case powerOffice = 3
+    /// Stopped by SIGINT (Ctrl-C): 128 + 2, as shells report it.
+    case interrupted = 130
+    /// Stopped by SIGTERM: 128 + 15.
+    case terminated = 143
 }

@@ -29,6 +29,11 @@ struct FetchCommand {
         var clock = PhaseClock(enabled: environment["LEDGERLINT_TIMINGS"] != nil)
         let staging = SnapshotStaging(directory: URL(fileURLWithPath: out))
         defer { staging.discard() }
+        let out = out
+        Interrupts.handle {
+            staging.discard()
+            return staging.isCommitted ? "the new snapshot is in \(out)" : "nothing was written to \(out)"
+        }
         try staging.prepare()
         let fetched = try await powerOffice.fetch(environment: environment, writingTo: staging)
         clock.lap("read PowerOffice (written as read)")
@@ -99,6 +104,7 @@ struct PowerOfficeOptions {
         Snapshot, SnapshotMetadata
     ) {
         let assist = try SnapshotReader.readAssist(at: folder)
+        Interrupts.handle()
         let fetched = try await fetch(environment: environment)
         let snapshot = Snapshot(
             assistCustomers: assist.customers, assistProductGroups: assist.productGroups,
