@@ -128,6 +128,11 @@ final class RunningBinary: Sendable {
         box = UncheckedBox((process, out, err))
     }
 
+    /// Sends `signal` to the process, if it is still running (its pid is not yet someone else's).
+    func send(_ signal: Int32) {
+        if box.value.0.isRunning { kill(pid, signal) }
+    }
+
     /// Waits for the process to end and returns how it ended and what it wrote. A process still running after
     /// `limit` seconds is killed (a server that should have refused to start would otherwise hang the test); with
     /// SIGKILL, because children of the test runner start with SIGTERM and SIGINT blocked, inherited from the
