@@ -138,6 +138,32 @@ struct FetchCommandTests {
         for secret in secretForms { #expect(!run.stderr.contains(secret)) }
     }
 
+    @Test("a key in what PowerOffice says is blanked in the report on stdout and in report files")
+    func reportsRedacted() async throws {
+        let server = try makeServer(customers: 50) { $0.clientName = "Fjordlys \(testKeys.clientKey)" }
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let assist = folder.appendingPathComponent("assist")
+        try FileManager.default.createDirectory(at: assist, withIntermediateDirectories: true)
+        try Data(
+            "Kundenummer;Navn;Organisasjonsnummer;E-post;Sendingsmetode;Eksporteres\n10001;Fjord AS;;post@fjord.no;E-post;Ja\n"
+                .utf8
+        )
+        .write(to: assist.appendingPathComponent("customers.csv"))
+        let reportFile = folder.appendingPathComponent("report.html")
+        let run = try await ledgerlintBinary(
+            ["check", folder.path, "--live", "--format", "markdown", "--report", "html=\(reportFile.path)", "--fail-on", "never"],
+            environment: server.environment)
+
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Fjordlys •••"))
+        let html = try String(contentsOf: reportFile, encoding: .utf8)
+        #expect(html.contains("Fjordlys •••"))
+        for text in [run.stdout, run.stderr, html] {
+            for secret in secretForms { #expect(!text.contains(secret)) }
+        }
+    }
+
     @Test("every retry is a line on stderr, also with --quiet and when stderr is not a terminal")
     func retryLines() async throws {
         let server = try makeServer()
