@@ -23,11 +23,13 @@ enum Console {
     /// the new one and never half of one. (Foundation's `.atomic` on Linux leaves a folder behind in /tmp for
     /// every write.)
     static func writeFile(_ data: Data, to path: String) throws(OutputError) {
+        // Redacted before any way of writing is chosen, so that every way writes the redacted bytes.
+        let data = RunSecrets.shared.redact(data)
         let target = URL(fileURLWithPath: path)
         let temporary = target.deletingLastPathComponent()
             .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
         do {
-            try RunSecrets.shared.redact(data).write(to: temporary)
+            try data.write(to: temporary)
             guard rename(temporary.path, target.path) == 0 else {
                 let reason = String(cString: strerror(errno))
                 try? FileManager.default.removeItem(at: temporary)
