@@ -62,7 +62,7 @@ let package = Package(
         // The PowerOffice Go client against the fake: tokens, paging, rate limit, retries, snapshot writing.
         .testTarget(
             name: "LedgerLintPowerOfficeTests",
-            dependencies: ["LedgerLintCore", "FakePowerOffice", "ledgerlint"],
+            dependencies: ["LedgerLintCore", "FakePowerOffice", "ledgerlint", "fake-poweroffice"],
             swiftSettings: strictness
         ),
     ],

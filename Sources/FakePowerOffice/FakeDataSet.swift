@@ -10,12 +10,17 @@ public struct FakeDataSet: Sendable, Hashable {
         "Customers", "Products", "ProductGroups", "GeneralLedgerAccounts", "SubLedgerNumberSeries",
     ]
 
-    public enum LoadError: Error, CustomStringConvertible {
+    public enum LoadError: Error, CustomStringConvertible, Equatable {
         case notAnArray(file: String)
+        /// `folder` does not exist, or has no `poweroffice/` folder to serve.
+        case notASnapshot(folder: String, reason: String)
 
         public var description: String {
             switch self {
             case .notAnArray(let file): return "\(file): expected a bare JSON array of objects"
+            case .notASnapshot(let folder, let reason):
+                return "\(folder): \(reason); --data takes a snapshot folder with poweroffice/*.json inside "
+                    + "(as ledgerlint fetch writes it)"
             }
         }
     }
@@ -28,8 +33,18 @@ public struct FakeDataSet: Sendable, Hashable {
     }
 
     /// Reads the bare arrays in a snapshot's `poweroffice/` folder (`<folder>/poweroffice/Customers.json`, …).
-    /// Missing files serve as empty lists.
+    /// Missing files serve as empty lists, but a folder that is missing or has no `poweroffice/` is refused: serving
+    /// nothing for a mistyped path would look like a client with no data.
     public init(snapshotFolder: URL) throws {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: snapshotFolder.path, isDirectory: &isFolder), isFolder.boolValue
+        else {
+            throw LoadError.notASnapshot(folder: snapshotFolder.path, reason: "no such folder")
+        }
+        let powerOffice = snapshotFolder.appendingPathComponent("poweroffice")
+        guard FileManager.default.fileExists(atPath: powerOffice.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw LoadError.notASnapshot(folder: snapshotFolder.path, reason: "there is no poweroffice/ folder in it")
+        }
         var lists: [String: [Data]] = [:]
         for name in Self.resourceNames {
             let file = snapshotFolder.appendingPathComponent("poweroffice").appendingPathComponent(name + ".json")
@@ -48,9 +63,14 @@ public struct FakeDataSet: Sendable, Hashable {
         return page(name, from: 0, to: items.count)
     }
 
-    /// Items `from..<to` of a list as a JSON array.
-    func page(_ name: String, from: Int, to: Int) -> Data {
-        let items = (lists[name] ?? [])[from..<to]
+    /// Items `from..<to` of a list as a JSON array. With a `variant`, the items are rotated by it and each gets a
+    /// `"ServedAt": variant` field first: the same rows, never the same bytes.
+    func page(_ name: String, from: Int, to: Int, variant: Int? = nil) -> Data {
+        var items = Array((lists[name] ?? [])[from..<to])
+        if let variant, !items.isEmpty {
+            let shift = variant % items.count
+            items = Array(items[shift...] + items[..<shift]).map { Data(#"{"ServedAt":\#(variant),"#.utf8) + $0.dropFirst() }
+        }
         var array = Data(capacity: items.reduce(2) { $0 + $1.count + 1 })
         array.append(UInt8(ascii: "["))
         for (offset, item) in items.enumerated() {

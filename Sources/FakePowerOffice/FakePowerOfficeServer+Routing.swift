@@ -10,7 +10,8 @@ extension FakePowerOfficeServer {
         ]
     }
 
-    func route(_ request: HTTPRequest, now: Date) -> HTTPResponse {
+    /// - Parameter variant: for `FakeFault.ignorePageNumber`, which answer this is (rows reordered and marked).
+    func route(_ request: HTTPRequest, now: Date, variant: Int? = nil) -> HTTPResponse {
         let keys = configuration.keys
         guard request.headers["ocp-apim-subscription-key"] == keys.subscriptionKey else {
             return .json(401, Self.invalidSubscription)
@@ -47,7 +48,7 @@ extension FakePowerOfficeServer {
                 403, title: "Forbidden",
                 detail: "The integration does not have the required privilege to use this endpoint")
         }
-        return page(of: name, query: request.query)
+        return page(of: name, query: request.query, variant: variant)
     }
 
     private func token(_ request: HTTPRequest, now: Date) -> HTTPResponse {
@@ -84,9 +85,13 @@ extension FakePowerOfficeServer {
             ])
     }
 
-    private func page(of name: String, query: [String: String]) -> HTTPResponse {
+    private func page(of name: String, query: [String: String], variant: Int?) -> HTTPResponse {
         if let odata = query.keys.first(where: { $0.hasPrefix("$") || $0.hasPrefix("%24") }) {
             return .problem(400, title: "Bad request", detail: "OData parameter \(odata) is not supported in v2")
+        }
+        // The lists are kept in Id order: that order is all the fake can sort by.
+        if let orderBy = query["OrderBy"], !["Id", "Id%20asc", "Id+asc"].contains(orderBy) {
+            return .problem(400, title: "Bad request", detail: "OrderBy '\(orderBy)': the fake orders by Id (ascending) only")
         }
         guard let pageNumber = Int(query["PageNumber"] ?? "1"), pageNumber >= 1,
             let pageSize = Int(query["PageSize"] ?? "5000"), pageSize >= 1
@@ -97,7 +102,7 @@ extension FakePowerOfficeServer {
         guard pageSize <= 20000 else {
             return .problem(400, title: "Bad request", detail: "PageSize can not be larger than MaxPageSize (20000)")
         }
-        let total = dataSet.lists[name]?.count ?? 0
+        let total = data.lists[name]?.count ?? 0
         let start = min((pageNumber - 1) * pageSize, total)
         let end = min(start + pageSize, total)
         guard start < end else { return HTTPResponse(status: 204) }
@@ -112,7 +117,7 @@ extension FakePowerOfficeServer {
         }
         return HTTPResponse(
             status: 200, headers: [("Content-Type", "application/json; charset=utf-8")] + headers,
-            body: dataSet.page(name, from: start, to: end))
+            body: data.page(name, from: start, to: end, variant: variant))
     }
 
     static func privilege(for name: String) -> String? {

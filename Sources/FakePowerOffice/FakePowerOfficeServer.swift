@@ -4,7 +4,8 @@ import Foundation
 ///
 /// It does what LedgerLint relies on the real API doing: client-credentials tokens (Basic auth with the application
 /// and client key, the subscription key header) that expire, bearer-authenticated `GET`s of the list endpoints as
-/// bare arrays with `PageNumber`/`PageSize` paging and 204 past the end, `ClientIntegrationInformation`, 403 for
+/// bare arrays with `PageNumber`/`PageSize` paging and 204 past the end, `OrderBy=Id` (the order it keeps its lists
+/// in, which for generated data is `Id` order), `ClientIntegrationInformation`, 403 for
 /// privileges the client lacks, and 10 requests per second per subscription key with 429 and `Retry-After` above it.
 /// Faults (`FakeFault`) can be injected per path, every request is recorded (`requests`), and answers can be held
 /// back by a fixed latency, as a distant server's would be.
@@ -62,8 +63,13 @@ public final class FakePowerOfficeServer: @unchecked Sendable {
     public static let apiPath = "/v2"
     static let allPrivileges = ["Customer", "Product", "GeneralLedgerAccount", "CommonServices"]
 
-    public let dataSet: FakeDataSet
+    /// The lists as they are served now (`FakeFault.insertRow` adds to them).
+    public var dataSet: FakeDataSet { locked { data } }
     public let configuration: Configuration
+    /// Guarded by `lock`.
+    var data: FakeDataSet
+    /// How many answers `FakeFault.ignorePageNumber` has given, to make each one differ.
+    var variedAnswers = 0
     private let listener: LoopbackListener
     private let lock = NSLock()
     private var log: [RecordedRequest] = []
@@ -74,7 +80,7 @@ public final class FakePowerOfficeServer: @unchecked Sendable {
 
     /// Starts listening at once; stop with `stop()` (or let it go out of scope).
     public init(dataSet: FakeDataSet = .generated(), configuration: Configuration = Configuration()) throws {
-        self.dataSet = dataSet
+        data = dataSet
         self.configuration = configuration
         listener = try LoopbackListener(port: configuration.port)
         listener.start { [self] socket in serve(socket) }
@@ -182,11 +188,25 @@ public final class FakePowerOfficeServer: @unchecked Sendable {
                         cut.body = cut.body.prefix(cut.body.count / 2)
                         response = cut
                     }
+                case .insertRow(let row)?:
+                    let name = String(request.path.dropFirst(Self.apiPath.count + 1))
+                    data.lists[name, default: []].insert(row.encoded, at: 0)
+                    response = route(request, now: record.receivedAt)
+                case .ignorePageNumber?:
+                    variedAnswers += 1
+                    var firstPage = request
+                    firstPage.query["PageNumber"] = "1"
+                    response = route(firstPage, now: record.receivedAt, variant: variedAnswers)
                 case .expireTokens?:
                     tokens.removeAll()
                     response = route(request, now: record.receivedAt)
                 case .dropConnection?:
                     response = nil
+                case .answer(let status, let contentType, let body)?:
+                    var text = body
+                    for (name, value) in request.headers { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+                    response = HTTPResponse(
+                        status: status, headers: [("Content-Type", contentType)], body: Data(text.utf8))
                 case nil:
                     response = route(request, now: record.receivedAt)
                 }

@@ -33,7 +33,7 @@ enum CommandLineTool {
             return .clean
         } catch let error as PowerOfficeError {
             Console.diagnostic(error.localizedDescription)
-            return .powerOffice
+            return error.isLocal ? .usageOrInput : .powerOffice
         } catch {
             // InputError, RuleError, ConfigurationError, OutputError: the run could not be done as asked.
             Console.diagnostic(error.localizedDescription)

@@ -2,13 +2,16 @@ import Foundation
 import LedgerLintCore
 
 /// stdout carries the report only; everything else goes to stderr.
+///
+/// Everything written here, to the terminal or to a file, passes through `RunSecrets` first: the one exit where
+/// the run's keys and access tokens are blanked, whatever text carries them.
 enum Console {
     static func output(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        FileHandle.standardOutput.write(RunSecrets.shared.redact(Data(text.utf8)))
     }
 
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data(text.utf8))
+        FileHandle.standardError.write(RunSecrets.shared.redact(Data(text.utf8)))
     }
 
     /// One line for the user on stderr, `ledgerlint: ` in front: an error or a warning. The text may quote data
@@ -30,6 +33,8 @@ enum Console {
     /// regular file (`/dev/stdout`, a named pipe another program reads) is written to as it is: renaming over it
     /// would replace the device itself.
     static func writeFile(_ data: Data, to path: String) throws(OutputError) {
+        // Redacted before any way of writing is chosen, so that every way writes the redacted bytes.
+        let data = RunSecrets.shared.redact(data)
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         if case .other = InputFile.kind(at: target.path) {
             guard let handle = FileHandle(forWritingAtPath: target.path) else {

@@ -29,6 +29,12 @@ struct FetchCommand {
         var clock = PhaseClock(enabled: environment["LEDGERLINT_TIMINGS"] != nil)
         let staging = SnapshotStaging(directory: URL(fileURLWithPath: out))
         defer { staging.discard() }
+        let out = out
+        Interrupts.handle {
+            staging.discard()
+            return staging.isCommitted ? "the new snapshot is in \(out)" : "nothing was written to \(out)"
+        }
+        try staging.prepare()
         let fetched = try await powerOffice.fetch(environment: environment, writingTo: staging)
         clock.lap("read PowerOffice (written as read)")
         try staging.commit(fetched)
@@ -50,6 +56,7 @@ struct PowerOfficeOptions {
     var credentialsFile: String?
     var pageSize: Int?
     var pagesInFlight: Int?
+    var timeout: Double?
     var quiet: Bool
 
     init(_ arguments: inout Arguments) throws(UsageError) {
@@ -63,19 +70,33 @@ struct PowerOfficeOptions {
             guard let value = Int(text) else { throw UsageError("--pages-in-flight '\(text)' is not a number") }
             pagesInFlight = value
         }
+        if let text = try arguments.value("--timeout") {
+            guard let value = Double(text), value.isFinite else {
+                throw UsageError("--timeout '\(text)' is not a number of seconds")
+            }
+            timeout = value
+        }
         quiet = arguments.flag("--quiet")
     }
 
     /// Reads everything `fetch` stores, with a progress line on stderr when it is a terminal and not `--quiet`.
+    ///
+    /// Every retry is a line on stderr (`ledgerlint: retrying Customers page 3 in 2 s: no answer within 30 s`),
+    /// even with `--quiet` and when stderr is not a terminal: retries are warnings, and a run that is slow because
+    /// PowerOffice is should say so in a CI log too.
     func fetch(environment: [String: String], writingTo staging: SnapshotStaging? = nil) async throws -> FetchedResources {
         let configuration = try PowerOfficeConfiguration.resolve(
             environmentOption: environmentName, credentialsFile: credentialsFile, pageSize: pageSize,
-            pagesInFlight: pagesInFlight, processEnvironment: environment)
-        let client = PowerOfficeClient(configuration: configuration)
-        guard !quiet, isatty(STDERR_FILENO) == 1 else { return try await client.fetchAll(writingTo: staging) }
-        let line = ProgressLine(environment: configuration.environment)
-        defer { line.clear() }
-        return try await client.fetchAll(progress: { line.update($0) }, writingTo: staging)
+            pagesInFlight: pagesInFlight, requestTimeout: timeout, processEnvironment: environment)
+        let line = !quiet && isatty(STDERR_FILENO) == 1 ? ProgressLine(environment: configuration.environment) : nil
+        defer { line?.clear() }
+        let onRetry: @Sendable (RetryNotice) -> Void = { notice in
+            if let line { line.note("ledgerlint: \(notice)") } else { Console.error("ledgerlint: \(notice)\n") }
+        }
+        let client = PowerOfficeClient(configuration: configuration, onRetry: onRetry)
+        var progress: (@Sendable (FetchProgress) -> Void)? = nil
+        if let line { progress = { line.update($0) } }
+        return try await client.fetchAll(progress: progress, writingTo: staging)
     }
 
     /// `check --live`: the Assist side from the snapshot folder, the PowerOffice side read now; nothing is written.
@@ -83,6 +104,7 @@ struct PowerOfficeOptions {
         Snapshot, SnapshotMetadata
     ) {
         let assist = try SnapshotReader.readAssist(at: folder)
+        Interrupts.handle()
         let fetched = try await fetch(environment: environment)
         let snapshot = Snapshot(
             assistCustomers: assist.customers, assistProductGroups: assist.productGroups,
@@ -108,6 +130,18 @@ private final class ProgressLine: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         rows[progress.resource] = progress.rows
+        draw()
+    }
+
+    /// Prints `text` on a line of its own above the progress line.
+    func note(_ text: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        Console.error("\r\u{1B}[K" + text + "\n")
+        if !rows.isEmpty { draw() }
+    }
+
+    private func draw() {
         let parts = rows.keys.sorted().map { "\($0.rawValue) \(rows[$0] ?? 0)" }
         Console.error("\r\u{1B}[KReading PowerOffice Go (\(environment.rawValue)): " + parts.joined(separator: ", "))
     }

@@ -14,7 +14,8 @@ enum Usage {
 
         """ + checkOptions + """
 
-        Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage or input error, 3 PowerOffice could not be read.
+        Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, input or other local problem (options, keys,
+        key file, a folder that cannot be written), 3 PowerOffice could not be read.
 
         """
 
@@ -47,7 +48,7 @@ enum Usage {
 
     static let fetch = """
         Usage: ledgerlint fetch --out DIR [--environment production|demo] [--credentials FILE]
-                                [--page-size N] [--pages-in-flight N] [--quiet]
+                                [--page-size N] [--pages-in-flight N] [--timeout SECONDS] [--quiet]
 
         Reads customers, products, product groups, accounts and number series from PowerOffice Go (v2 API)
         into DIR/poweroffice/*.json and DIR/manifest.json. DIR/assist/ is left alone. Read-only: only GET requests.
@@ -60,10 +61,14 @@ enum Usage {
           --page-size N              Rows per request, 1 to 20000 (default 5000)
           --pages-in-flight N        Pages of one list asked for at once, 1 to 10 (default 4). More is faster
                                      over a slow connection, at up to N-1 requests past the end of a long list
-          --quiet                    No progress line or summary on stderr
+          --timeout SECONDS          How long one request may go unanswered, 1 to 3600 (default 30); a request
+                                     that times out twice stops the run
+          --quiet                    No progress line or summary on stderr (retries are still reported)
 
         POWEROFFICE_API_URL and POWEROFFICE_TOKEN_URL override the environment's URLs (proxies, the local fake).
-        Exit code 3 when PowerOffice Go cannot be read. Details: docs/poweroffice-fetch.md.
+        Exit code 2 for bad options, missing keys, a bad key file or a DIR that cannot be written; 3 when
+        PowerOffice Go cannot be read. Ctrl-C removes what was staged and exits 130. Details:
+        docs/poweroffice-fetch.md.
 
         """
 }

@@ -82,6 +82,24 @@ struct FakePowerOfficeServerTests {
         #expect(closest < latency, "requests were taken in one at a time, \(closest) s apart or more")
     }
 
+    @Test("--data refuses a folder that does not exist or is not a snapshot, rather than serve nothing")
+    func dataFolderChecked() async throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(throws: FakeDataSet.LoadError.notASnapshot(folder: "/nonexistent", reason: "no such folder")) {
+            try FakeDataSet(snapshotFolder: URL(fileURLWithPath: "/nonexistent"))
+        }
+        #expect(
+            throws: FakeDataSet.LoadError.notASnapshot(
+                folder: folder.path, reason: "there is no poweroffice/ folder in it")
+        ) { try FakeDataSet(snapshotFolder: folder) }
+
+        let run = try await runBuiltBinary("fake-poweroffice", ["--data", "/nonexistent"], environment: [:], limit: 10)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("fake-poweroffice: /nonexistent: no such folder; --data takes a snapshot folder"))
+        #expect(run.stdout.isEmpty)
+    }
+
     private func requestToken(_ server: FakePowerOfficeServer) async throws -> String {
         var request = URLRequest(url: server.tokenURL)
         request.httpMethod = "POST"

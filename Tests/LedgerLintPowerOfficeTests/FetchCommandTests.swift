@@ -11,7 +11,7 @@ struct FetchCommandTests {
         let server = try makeServer(customers: 700)
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try ledgerlintBinary(
+        let run = try await ledgerlintBinary(
             ["fetch", "--out", folder.path, "--environment", "demo", "--page-size", "300"],
             environment: server.environment)
 
@@ -30,11 +30,11 @@ struct FetchCommandTests {
     }
 
     @Test("--pages-in-flight reads ahead and writes the same snapshot; out of range, it is refused")
-    func pagesInFlight() throws {
+    func pagesInFlight() async throws {
         let server = try makeServer(customers: 700)
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try ledgerlintBinary(
+        let run = try await ledgerlintBinary(
             ["fetch", "--out", folder.path, "--page-size", "100", "--pages-in-flight", "4", "--quiet"],
             environment: server.environment)
 
@@ -42,21 +42,59 @@ struct FetchCommandTests {
         #expect(
             try Data(contentsOf: folder.appendingPathComponent("poweroffice/Customers.json"))
                 == server.dataSet.jsonArray("Customers"))
-        let refused = try ledgerlintBinary(["fetch", "--out", folder.path, "--pages-in-flight", "11"], environment: [:])
-        #expect(refused.status == 3)
+        let refused = try await ledgerlintBinary(["fetch", "--out", folder.path, "--pages-in-flight", "11"], environment: [:])
+        #expect(refused.status == 2)
         #expect(refused.stderr.contains("pages in flight 11 is out of range; expected 1 to 10"))
-        let notANumber = try ledgerlintBinary(["fetch", "--out", folder.path, "--pages-in-flight", "x"], environment: [:])
+        let notANumber = try await ledgerlintBinary(["fetch", "--out", folder.path, "--pages-in-flight", "x"], environment: [:])
         #expect(notANumber.status == 2)
     }
 
+    @Test(
+        "bad fetch options exit 2 (usage), not 3, and say what is expected",
+        arguments: [
+            (["--environment", "prod"], "did you mean 'production'?"),
+            (["--environment", "Dmeo"], "did you mean 'demo'?"),
+            (["--page-size", "0"], "page size 0 is out of range; PowerOffice accepts 1 to 20000"),
+            (["--page-size", "30000"], "page size 30000 is out of range"),
+            (["--pages-in-flight", "11"], "pages in flight 11 is out of range; expected 1 to 10"),
+            (["--timeout", "0"], "--timeout 0 is out of range; expected 1 to 3600 seconds"),
+            (["--timeout", "soon"], "--timeout 'soon' is not a number of seconds"),
+        ])
+    func badOptions(options: [String], message: String) async throws {
+        let server = try makeServer()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        // With keys that work: the option alone is at fault.
+        let run = try await ledgerlintBinary(["fetch", "--out", folder.path] + options, environment: server.environment)
+
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains(message), "\(run.stderr)")
+        #expect(server.requests.isEmpty)
+    }
+
+    @Test("a snapshot folder that cannot be written exits 2, before PowerOffice is asked anything")
+    func unwritableFolder() async throws {
+        let server = try makeServer()
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("a-file")
+        try Data("x".utf8).write(to: file)
+        let run = try await ledgerlintBinary(
+            ["fetch", "--out", file.appendingPathComponent("snapshot").path], environment: server.environment)
+
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("\(file.path) is a file, not a folder"), "\(run.stderr)")
+        #expect(server.requests.isEmpty)
+    }
+
     @Test("refused keys exit 3 with the extension hint and leave the snapshot alone")
-    func refusedKeys() throws {
+    func refusedKeys() async throws {
         let server = try makeServer()
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         var environment = server.environment
         environment["POWEROFFICE_CLIENT_KEY"] = "CLIENTKEY-wrong-secret"
-        let run = try ledgerlintBinary(["fetch", "--out", folder.path], environment: environment)
+        let run = try await ledgerlintBinary(["fetch", "--out", folder.path], environment: environment)
 
         #expect(run.status == 3)
         #expect(run.stderr.contains("ticked Aktiv in PowerOffice Go (Meny > Administrer > Innstillinger > Utvidelser)"))
@@ -64,10 +102,10 @@ struct FetchCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 
-    @Test("missing keys exit 3 naming the variables; an open key file exits 3 with chmod advice")
-    func keyProblems() throws {
-        let missing = try ledgerlintBinary(["fetch", "--out", "unused"], environment: [:])
-        #expect(missing.status == 3)
+    @Test("missing keys exit 2 naming the variables; an open key file exits 2 with chmod advice: local problems")
+    func keyProblems() async throws {
+        let missing = try await ledgerlintBinary(["fetch", "--out", "unused"], environment: [:])
+        #expect(missing.status == 2)
         #expect(
             missing.stderr.contains(
                 "set POWEROFFICE_APPLICATION_KEY, POWEROFFICE_CLIENT_KEY, POWEROFFICE_SUBSCRIPTION_KEY"))
@@ -76,13 +114,71 @@ struct FetchCommandTests {
         defer { try? FileManager.default.removeItem(at: file) }
         try Data(#"{"applicationKey": "a", "clientKey": "c", "subscriptionKey": "s"}"#.utf8).write(to: file)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
-        let open = try ledgerlintBinary(["fetch", "--out", "unused", "--credentials", file.path], environment: [:])
-        #expect(open.status == 3)
+        let open = try await ledgerlintBinary(["fetch", "--out", "unused", "--credentials", file.path], environment: [:])
+        #expect(open.status == 2)
         #expect(open.stderr.contains("chmod 600"))
     }
 
+    @Test("keys and the access token a server echoes are blanked on stderr")
+    func echoedSecretsNotPrinted() async throws {
+        let server = try makeServer()
+        server.inject(
+            .answer(
+                status: 400, contentType: "application/problem+json",
+                body: #"{"Title":"Bad Request","Detail":"Authorization={authorization}; key {ocp-apim-subscription-key}"}"#),
+            path: "Customers")
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try await ledgerlintBinary(["fetch", "--out", folder.path], environment: server.environment)
+
+        #expect(run.status == 3)
+        #expect(run.stderr.contains("Authorization=Bearer •••; key •••"), "\(run.stderr)")
+        let token = try #require(requests(server, to: "/v2/Customers").first?.headers["authorization"]?.dropFirst(7))
+        #expect(!run.stderr.contains(token))
+        for secret in secretForms { #expect(!run.stderr.contains(secret)) }
+    }
+
+    @Test("a key in what PowerOffice says is blanked in the report on stdout and in report files")
+    func reportsRedacted() async throws {
+        let server = try makeServer(customers: 50) { $0.clientName = "Fjordlys \(testKeys.clientKey)" }
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let assist = folder.appendingPathComponent("assist")
+        try FileManager.default.createDirectory(at: assist, withIntermediateDirectories: true)
+        try Data(
+            "Kundenummer;Navn;Organisasjonsnummer;E-post;Sendingsmetode;Eksporteres\n10001;Fjord AS;;post@fjord.no;E-post;Ja\n"
+                .utf8
+        )
+        .write(to: assist.appendingPathComponent("customers.csv"))
+        let reportFile = folder.appendingPathComponent("report.html")
+        let run = try await ledgerlintBinary(
+            ["check", folder.path, "--live", "--format", "markdown", "--report", "html=\(reportFile.path)", "--fail-on", "never"],
+            environment: server.environment)
+
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("Fjordlys •••"))
+        let html = try String(contentsOf: reportFile, encoding: .utf8)
+        #expect(html.contains("Fjordlys •••"))
+        for text in [run.stdout, run.stderr, html] {
+            for secret in secretForms { #expect(!text.contains(secret)) }
+        }
+    }
+
+    @Test("every retry is a line on stderr, also with --quiet and when stderr is not a terminal")
+    func retryLines() async throws {
+        let server = try makeServer()
+        server.inject(.slow(seconds: 3), path: "Customers", page: 1)
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let run = try await ledgerlintBinary(
+            ["fetch", "--out", folder.path, "--timeout", "1", "--quiet"], environment: server.environment)
+
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr == "ledgerlint: retrying Customers page 1 in 0.5 s: no answer within 1 s\n")
+    }
+
     @Test("check --live reads assist/ from disk and PowerOffice from the API, and writes nothing")
-    func checkLive() throws {
+    func checkLive() async throws {
         let server = try makeServer(customers: 50)
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -93,7 +189,7 @@ struct FetchCommandTests {
                 .utf8
         )
         .write(to: assist.appendingPathComponent("customers.csv"))
-        let run = try ledgerlintBinary(
+        let run = try await ledgerlintBinary(
             ["check", folder.path, "--live", "--format", "markdown", "--fail-on", "never"],
             environment: server.environment)
 
@@ -106,27 +202,8 @@ struct FetchCommandTests {
 }
 
 /// Runs the `ledgerlint` binary built next to the test bundle with only `environment` (plus PATH).
-private func ledgerlintBinary(_ arguments: [String], environment: [String: String]) throws -> (
+private func ledgerlintBinary(_ arguments: [String], environment: [String: String]) async throws -> (
     status: Int32, stdout: String, stderr: String
 ) {
-    var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-    var binary = directory.appendingPathComponent("ledgerlint")
-    for _ in 0..<4 where !FileManager.default.isExecutableFile(atPath: binary.path) {
-        directory = directory.deletingLastPathComponent()
-        binary = directory.appendingPathComponent("ledgerlint")
-    }
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    process.environment = ["PATH": "/usr/bin:/bin", "LANG": "en_US.UTF-8"].merging(environment) { $1 }
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
-    let stdout = out.fileHandleForReading.readDataToEndOfFile()
-    let stderr = err.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+    try await runBuiltBinary("ledgerlint", arguments, environment: environment)
 }

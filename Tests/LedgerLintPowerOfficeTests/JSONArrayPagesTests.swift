@@ -38,12 +38,41 @@ struct JSONArrayPagesTests {
         }
     }
 
-    @Test("a page that repeats the one before is refused: the server ignores PageNumber")
-    func repeatedPage() throws {
+    @Test(
+        "a page whose rows were all added before is a repeat, whatever its bytes: shuffled, re-stamped, text Ids",
+        arguments: [
+            (#"[{"Id":1,"T":"a"},{"Id":2,"T":"a"}]"#, #"[{"Id":2,"T":"b"},{"Id":1,"T":"b"}]"#),
+            (#"[{"Id":"09ab","N":1},{"Id":"1c0f"}]"#, #"[{"Id":"1c0f"},{"N":2,"Id":"09ab"}]"#),
+            // Rows without an Id: only the same bytes again can be told apart.
+            (#"[{"Name":"A"}]"#, #"[{"Name":"A"}]"#),
+        ])
+    func repeatedPage(first: String, second: String) throws {
         var pages = JSONArrayPages()
-        let page = Data(#"[{"Id":1}]"#.utf8)
-        _ = try pages.append(page)
-        #expect(throws: JSONArrayPages.Problem.self) { _ = try pages.append(page) }
+        _ = try pages.append(Data(first.utf8))
+        #expect(throws: JSONArrayPages.Repeat.self) { _ = try pages.append(Data(second.utf8)) }
+        #expect(String(decoding: pages.json, as: UTF8.self) == first)
+    }
+
+    @Test("a page that brings some rows again is an overlap, and is not added", arguments: [
+        #"[{"Id":3},{"Id":4},{"Id":5}]"#,
+        // The same row twice on one page.
+        #"[{"Id":6},{"Id":6}]"#,
+    ])
+    func overlappingPage(second: String) throws {
+        var pages = JSONArrayPages()
+        _ = try pages.append(Data(#"[{"Id":1},{"Id":2},{"Id":3}]"#.utf8))
+        #expect(throws: JSONArrayPages.Overlap.self) { _ = try pages.append(Data(second.utf8)) }
+        #expect(pages.count == 3)
+        // The rows of the refused page were not taken as read: they are new to the next page that brings them.
+        #expect(try pages.append(Data(#"[{"Id":4},{"Id":5},{"Id":6}]"#.utf8)) == 3)
+    }
+
+    @Test("rows are told apart by Id, numbers and texts alike; an Id of another type counts as none")
+    func ids() throws {
+        let rows = try JSONArrayPages.rows(
+            in: Data(#"[{"Id":7},{"Id":"09ab"},{"Id":null},{"Name":"x"},{"Id":1.5},{"Id":{"x":1}},{"Id":-2}]"#.utf8))
+        #expect(rows.count == 7)
+        #expect(rows.ids == [.number(7), .text("09ab"), .number(-2)])
     }
 
     @Test("pages written as they come make the same array as pages kept")
@@ -69,6 +98,6 @@ extension JSONArrayPages {
     mutating func append(_ page: Data) throws -> Int {
         let rows = try Self.rows(in: page)
         try append(page, rows: rows)
-        return rows
+        return rows.count
     }
 }

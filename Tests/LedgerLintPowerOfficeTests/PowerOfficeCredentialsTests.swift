@@ -93,12 +93,14 @@ struct PowerOfficeCredentialsTests {
         ) { try PowerOfficeCredentials.load(keyFile: "/nonexistent/keys.json") }
     }
 
-    @Test("redact removes every key and the Basic credentials from a text")
-    func redaction() {
-        let text = "echo: \(secretForms.joined(separator: " | "))"
-        let redacted = testCredentials.redact(text)
-        for secret in secretForms { #expect(!redacted.contains(secret)) }
-        #expect(redacted.hasPrefix("echo: •••"))
+    @Test("keys are registered for redaction as soon as they are made, the Basic credentials too")
+    func registeredForRedaction() {
+        let credentials = PowerOfficeCredentials(
+            applicationKey: "APPKEY-registered-1", clientKey: "CLIENTKEY-registered-1", subscriptionKey: "short")
+        let basic = Data("APPKEY-registered-1:CLIENTKEY-registered-1".utf8).base64EncodedString()
+        let text = "echo: APPKEY-registered-1 | CLIENTKEY-registered-1 | \(basic) | short"
+        #expect(RunSecrets.shared.redact(text) == "echo: ••• | ••• | ••• | short")
+        #expect(credentials.description == "PowerOfficeCredentials(keys hidden)")
     }
 
     private func writeKeyFile(mode: Int, contents: String? = nil) throws -> URL {

@@ -8,7 +8,7 @@ struct RequestRateLimiterTests {
     @Test("requests beyond the limit are booked a window after the ones they displace")
     func schedule() async {
         let limiter = RequestRateLimiter(RateLimit(requests: 5, per: .milliseconds(300)))
-        let start = ContinuousClock.now
+        let start = Duration.seconds(1000)
         var slots: [Duration] = []
         for _ in 0..<12 { slots.append(await limiter.reserve(at: start) - start) }
         #expect(
@@ -21,8 +21,8 @@ struct RequestRateLimiterTests {
     @Test("a slot is never earlier than the window after the fifth-last one, whenever callers arrive")
     func slidingWindow() async {
         let limiter = RequestRateLimiter(RateLimit(requests: 5, per: .milliseconds(300)))
-        let start = ContinuousClock.now
-        var slots: [ContinuousClock.Instant] = []
+        let start = Duration.seconds(1000)
+        var slots: [Duration] = []
         for offset in [0, 10, 20, 250, 260, 270, 280, 700, 710, 1200] {
             slots.append(await limiter.reserve(at: start + .milliseconds(offset)))
         }
@@ -30,6 +30,17 @@ struct RequestRateLimiterTests {
             #expect(slots[index] - slots[index - 5] >= .milliseconds(300))
         }
         #expect(slots.map { $0 - start } == [0, 10, 20, 250, 260, 300, 310, 700, 710, 1200].map { .milliseconds($0) })
+    }
+
+    @Test("requests that wake late are spaced again by when they are sent, not when they were booked")
+    func lateWakeUps() async {
+        let limiter = RequestRateLimiter(RateLimit(requests: 2, per: .milliseconds(300)))
+        let start = Duration.seconds(1000)
+        // Booked at 0, 0 and 300 ms; the first two only got to run at 250 ms: the third must not go at 300 ms.
+        #expect(await limiter.record(at: start + .milliseconds(250)) == nil)
+        #expect(await limiter.record(at: start + .milliseconds(250)) == nil)
+        #expect(await limiter.record(at: start + .milliseconds(300)) == start + .milliseconds(550))
+        #expect(await limiter.record(at: start + .milliseconds(550)) == nil)
     }
 
     @Test("acquire waits for its slot")

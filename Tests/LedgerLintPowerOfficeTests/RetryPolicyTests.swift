@@ -1,3 +1,4 @@
+import FakePowerOffice
 import Foundation
 import LedgerLintCore
 import Testing
@@ -14,6 +15,7 @@ struct RetryPolicyTests {
     @Test("Retry-After replaces the backoff, capped, and everything is scaled")
     func retryAfterAndScale() {
         let policy = RetryPolicy(maxRetryAfter: .seconds(120))
+        #expect(RetryPolicy.standard.maxRetryAfter == .seconds(30))
         #expect(policy.delay(afterAttempt: 1, retryAfter: .seconds(3)) == .seconds(3))
         #expect(policy.delay(afterAttempt: 1, retryAfter: .seconds(3600)) == .seconds(120))
         let scaled = RetryPolicy(timeScale: 0.01)
@@ -41,5 +43,37 @@ struct RetryPolicyTests {
     func retryableStatuses() {
         #expect([429, 500, 502, 503, 504].allSatisfy(RetryPolicy.isRetryable(status:)))
         #expect(![200, 204, 400, 401, 403, 404, 409].contains(where: RetryPolicy.isRetryable(status:)))
+    }
+}
+
+/// 429s are waited out for a bounded time, not a number of attempts.
+@Suite("Rate limit patience")
+struct RateLimitPatienceTests {
+    @Test("a run of 429s longer than five attempts is waited out")
+    func waitedOut() async throws {
+        let server = try makeServer()
+        server.inject(.status(429, retryAfter: 1), path: "Customers", times: 12)
+        let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
+
+        #expect(fetched.counts[.customers] == 120)
+        #expect(requests(server, to: "/v2/Customers").filter { $0.status == 429 }.count == 12)
+    }
+
+    @Test("429s without end give up once the patience is used up, and say why")
+    func givesUp() async throws {
+        let server = try makeServer()
+        server.inject(.status(429, retryAfter: 1), path: "Customers", times: 1000)
+        // Scaled 100 times: Retry-After 1 s waits 10 ms, and the 60 s patience is 0.6 s.
+        let error = await powerOfficeError {
+            _ = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
+        }
+
+        guard case .rateLimited(let resource, _, let waited, let lastProblem) = error else {
+            Issue.record("expected rateLimited, got \(String(describing: error))")
+            return
+        }
+        #expect(resource == "Customers" && waited >= .milliseconds(600) && lastProblem.contains("HTTP 429"))
+        #expect(requests(server, to: "/v2/Customers").count == 61)
+        #expect(error?.localizedDescription.contains("shared by everything that uses this subscription key") == true)
     }
 }

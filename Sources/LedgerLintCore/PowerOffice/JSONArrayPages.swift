@@ -5,15 +5,46 @@ import Foundation
 ///
 /// The array is kept in memory (`json`), or written piece by piece as the pages come (`output`): into a snapshot's
 /// staging folder, so that a large list is on disk when its last page arrives.
+///
+/// It also keeps the `Id` of every row added, so that the joined list never holds one twice: a page whose rows were
+/// all added before is refused (`Repeat`: a server that ignores `PageNumber` would otherwise be read for ever), and
+/// a page that brings some rows again (`Overlap`: rows were added to the list while it was read, shifting the later
+/// ones into the next page) is not added.
 struct JSONArrayPages {
     /// Why a page cannot be used; becomes `PowerOfficeError.malformedResponse`.
     struct Problem: Error {
         var reason: String
     }
 
+    /// Every row of a page was added before (or, for rows without an `Id`, the page is the one before, byte for
+    /// byte): the pages do not move on.
+    struct Repeat: Error {}
+
+    /// `repeated` rows of a page, but not all, were added before: the list changed while it was read.
+    struct Overlap: Error {
+        var repeated: Int
+    }
+
+    /// A row's `Id`: a number for most lists, a uuid text for `SubLedgerNumberSeries`.
+    enum RowID: Hashable, Sendable {
+        case number(Int64)
+        case text(String)
+    }
+
+    /// What `rows(in:)` found in a page: how many objects, and the `Id`s of those that have one.
+    struct Rows: Sendable {
+        var count: Int
+        var ids: [RowID]
+
+        static let none = Rows(count: 0, ids: [])
+    }
+
     private(set) var count = 0
     private var items = Data()
     private var previousPage: Data?
+    /// The `Id`s of the rows added so far: numbers and texts apart, so that a million numeric `Id`s take 8 bytes each.
+    private var numbers: Set<Int64> = []
+    private var texts: Set<String> = []
     private let output: ((Data) throws -> Void)?
     private var wroteItems = false
 
@@ -36,15 +67,17 @@ struct JSONArrayPages {
         return array
     }
 
-    /// Adds the items of `page`, which `rows(in:)` found to hold `rows` objects.
+    /// Adds the items of `page`, in which `rows(in:)` found `rows`.
     ///
-    /// - Throws: `Problem` for a page that cannot be used; what `output` throws.
-    mutating func append(_ page: Data, rows: Int) throws {
-        guard rows > 0, let (first, last) = Self.bounds(of: page) else { return }
-        guard page != previousPage else {
-            throw Problem(reason: "the page repeats the one before; the server seems to ignore PageNumber")
+    /// - Throws: `Repeat` or `Overlap` for a page with rows added before, which is then not added; what `output`
+    ///   throws.
+    mutating func append(_ page: Data, rows: Rows) throws {
+        guard rows.count > 0, let (first, last) = Self.bounds(of: page) else { return }
+        try addIDs(rows.ids)
+        if rows.ids.isEmpty {
+            guard page != previousPage else { throw Repeat() }
+            previousPage = page
         }
-        previousPage = page
         let pageItems = page[page.index(after: first)..<last]
         if let output {
             try output(Data((wroteItems ? "," : "[").utf8))
@@ -54,22 +87,45 @@ struct JSONArrayPages {
             if !items.isEmpty { items.append(UInt8(ascii: ",")) }
             items.append(pageItems)
         }
-        count += rows
+        count += rows.count
     }
 
-    /// How many objects `page` holds (0 for a blank page), after checking that it is a bare JSON array of objects.
+    /// Records `ids` as added, unless some were added before (or come twice in the page).
+    private mutating func addIDs(_ ids: [RowID]) throws {
+        var newNumbers: Set<Int64> = []
+        var newTexts: Set<String> = []
+        var repeated = 0
+        for id in ids {
+            let isNew: Bool
+            switch id {
+            case .number(let number): isNew = !numbers.contains(number) && newNumbers.insert(number).inserted
+            case .text(let text): isNew = !texts.contains(text) && newTexts.insert(text).inserted
+            }
+            if !isNew { repeated += 1 }
+        }
+        guard repeated == 0 else {
+            if repeated == ids.count { throw Repeat() }
+            throw Overlap(repeated: repeated)
+        }
+        numbers.formUnion(newNumbers)
+        texts.formUnion(newTexts)
+    }
+
+    /// How many objects `page` holds (0 for a blank page), and their `Id`s, after checking that it is a bare JSON
+    /// array of objects.
     ///
     /// Checked with `JSONScanner`, the snapshot reader's own grammar, so a page is refused here exactly when the
-    /// snapshot it would go into could not be read back. The scan keeps nothing and makes no strings: building
+    /// snapshot it would go into could not be read back. The scan makes no strings but the text `Id`s: building
     /// Foundation objects for a page of 5000 customers (`JSONSerialization`) took 90 ms, in front of the request
     /// for the next page. Independent of the pages before, so pages can be checked as they arrive, in any order.
-    static func rows(in page: Data) throws(Problem) -> Int {
-        guard let (first, last) = bounds(of: page) else { return 0 }
-        let rows: Int
+    static func rows(in page: Data) throws(Problem) -> Rows {
+        guard let (first, last) = bounds(of: page) else { return .none }
+        let rows: Rows
         do {
             rows = try page.withUnsafeBytes { bytes in
                 var scanner = JSONScanner(bytes, path: "page")
-                return try scanner.recordArray(of: Row.self, notAnArray: Self.notAnArray).count
+                let records = try scanner.recordArray(of: Row.self, notAnArray: Self.notAnArray)
+                return Rows(count: records.count, ids: records.compactMap(\.id))
             }
         } catch let error as InputError {
             throw Self.problem(error, bytes: page.count)
@@ -90,11 +146,27 @@ struct JSONArrayPages {
         return (first, last)
     }
 
-    /// An item of a page: any object. Its fields are checked, not kept.
+    /// An item of a page: any object, with its `Id` if that is a whole number or a text. The other fields are
+    /// checked, not kept. An `Id` of another type is not refused here: the snapshot reader decides what it makes
+    /// of it, as it does for every other field.
     private struct Row: JSONScannableRecord {
-        static let jsonFields = JSONFieldTable([])
+        static let jsonFields = JSONFieldTable(["Id"])
+        var id: RowID?
+
         mutating func scanField(_ field: Int, from scanner: inout JSONScanner) throws(InputError) {
-            try scanner.skipValue()
+            switch scanner.base[scanner.index] {
+            case UInt8(ascii: "\""):
+                id = try scanner.string().map(RowID.text)
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                id = try scanner.int64().map(RowID.number)
+                if scanner.mismatch != nil {
+                    id = nil
+                    scanner.mismatch = nil
+                }
+            default:
+                id = nil
+                try scanner.skipValue()
+            }
         }
     }
 

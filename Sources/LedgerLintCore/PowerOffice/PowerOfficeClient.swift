@@ -7,10 +7,12 @@ import Foundation
 /// A read-only PowerOffice Go v2 client: gets a token, reads the lists LedgerLint checks, and nothing else.
 ///
 /// - Only `GET` and the token `POST` can be sent (`PowerOfficeRequest` has no other constructor).
-/// - All requests, the token request included, share one limiter: PowerOffice allows 10 requests per second per
+/// - All requests, the token request included, share one limiter, and through `SharedRateBudget` the processes on
+///   this machine that use the same subscription key share it too: PowerOffice allows 10 requests per second per
 ///   subscription key.
-/// - 429, 5xx, timeouts and connection errors are retried (`RetryPolicy`); a 401 renews the token once and
-///   repeats the request; a 403 is explained with `ClientIntegrationInformation`'s missing privileges.
+/// - 429, 5xx, timeouts and connection errors are retried (`RetryPolicy`), each retry announced to `onRetry`; a
+///   request takes its access token when the limiter lets it go, not before it waits; a 401 renews the token once
+///   and repeats the request; a 403 is explained with `ClientIntegrationInformation`'s missing privileges.
 ///
 /// Described in docs/poweroffice-fetch.md; tested against the loopback fake in `FakePowerOffice`.
 public struct PowerOfficeClient: Sendable {
@@ -18,13 +20,22 @@ public struct PowerOfficeClient: Sendable {
     private let transport: PowerOfficeTransport
     private let tokens: AccessTokenProvider
 
-    /// - Parameter session: the session to send with; by default an ephemeral one with no cache and no cookies.
-    public init(configuration: PowerOfficeConfiguration, session: URLSession? = nil) {
+    /// - Parameters:
+    ///   - session: the session to send with; by default an ephemeral one with no cache and no cookies.
+    ///   - onRetry: told of every request that is about to be sent again, and why (from any task).
+    public init(
+        configuration: PowerOfficeConfiguration, session: URLSession? = nil,
+        onRetry: (@Sendable (RetryNotice) -> Void)? = nil
+    ) {
         self.configuration = configuration
         let session = session ?? Self.makeSession(timeout: configuration.requestTimeout)
+        let shared = configuration.sharedRateLimitFolder.flatMap {
+            SharedRateBudget(folder: $0, subscriptionKey: configuration.credentials.subscriptionKey)
+        }
         transport = PowerOfficeTransport(
-            session: session, limiter: RequestRateLimiter(configuration.rateLimit),
-            retryPolicy: configuration.retryPolicy, credentials: configuration.credentials)
+            session: session, limiter: RequestRateLimiter(configuration.rateLimit, sharedWith: shared),
+            retryPolicy: configuration.retryPolicy, credentials: configuration.credentials,
+            timeout: configuration.requestTimeout, onRetry: onRetry)
         tokens = AccessTokenProvider(transport: transport, configuration: configuration)
     }
 
@@ -79,13 +90,42 @@ public struct PowerOfficeClient: Sendable {
     /// Reads every page of `resource`, returning the rows as one JSON array and their number; with `staging`, the
     /// array is written there as the pages come, and `json` is `nil`.
     ///
-    /// Pages are requested with `PageNumber` (from 1) and `PageSize` until a 204, an empty array, or a page with
-    /// fewer rows than asked for. An `X-Pagination` header is not relied on: it is undocumented. With
-    /// `configuration.pagesInFlight` above 1, the pages after a full first page are requested that many at a time
-    /// (`readAhead`); the result, and the error if any, are those of reading the pages one after another.
+    /// Pages are requested with `PageNumber` (from 1), `PageSize` and `OrderBy=Id` (a stable order, so that pages
+    /// do not shift as PowerOffice's own order changes) until a 204, an empty array, or a page with fewer rows than
+    /// asked for. An `X-Pagination` header is not relied on: it is undocumented. With `configuration.pagesInFlight`
+    /// above 1, the pages after a full first page are requested that many at a time (`readAhead`); the result, and
+    /// the error if any, are those of reading the pages one after another.
+    ///
+    /// No `Id` is written twice: a page whose rows were all read before ends the fetch
+    /// (`PowerOfficeError.pageRepeats`: the server ignores `PageNumber`), and a page that repeats some rows means the
+    /// list changed while it was read (rows added in front of the page). The list is then read again, once, from
+    /// the first page and into a fresh staged file; if it changes again, `PowerOfficeError.listChanged`.
     public func fetch(
         _ resource: PowerOfficeResource, progress: (@Sendable (FetchProgress) -> Void)? = nil,
         writingTo staging: SnapshotStaging? = nil
+    ) async throws -> (json: Data?, count: Int) {
+        do {
+            return try await read(resource, progress: progress, writingTo: staging)
+        } catch let changed as ListChanged {
+            try staging?.restart(resource)
+            do {
+                return try await read(resource, progress: progress, writingTo: staging)
+            } catch let again as ListChanged {
+                throw PowerOfficeError.listChanged(resource: resource.path, pages: [changed.page, again.page])
+            }
+        }
+    }
+
+    /// A page repeated some rows of the pages before it: the list changed while it was read.
+    private struct ListChanged: Error {
+        var page: Int
+    }
+
+    /// One reading of every page of `resource`, as `fetch` describes.
+    ///
+    /// - Throws: `ListChanged` for a page that repeats some rows read before (nothing of it is added).
+    private func read(
+        _ resource: PowerOfficeResource, progress: (@Sendable (FetchProgress) -> Void)?, writingTo staging: SnapshotStaging?
     ) async throws -> (json: Data?, count: Int) {
         var pages = JSONArrayPages(output: staging.map { staging in { try staging.append($0, to: resource) } })
         var lastPage = 0
@@ -95,15 +135,16 @@ public struct PowerOfficeClient: Sendable {
             guard let body = page.body else { return false }
             do {
                 try pages.append(body, rows: page.rows)
-            } catch let problem as JSONArrayPages.Problem {
-                throw PowerOfficeError.malformedResponse(
-                    resource: resource.path, page: page.number, reason: problem.reason)
+            } catch is JSONArrayPages.Repeat {
+                throw PowerOfficeError.pageRepeats(resource: resource.path, page: page.number)
+            } catch is JSONArrayPages.Overlap {
+                throw ListChanged(page: page.number)
             }
-            if page.rows > 0 {
+            if page.rows.count > 0 {
                 progress?(FetchProgress(resource: resource, rows: pages.count, pages: page.number, isFinished: false))
             }
             // A short page is the last; so is a longer one (the server ignored PageSize and sent everything).
-            return page.rows == configuration.pageSize
+            return page.rows.count == configuration.pageSize
         }
 
         if try add(await page(1, of: resource)) {
@@ -120,21 +161,22 @@ public struct PowerOfficeClient: Sendable {
         return (nil, pages.count)
     }
 
-    /// One page of a list as it came: `body` is `nil` for a 204; `rows` is how many objects it holds, checked.
+    /// One page of a list as it came: `body` is `nil` for a 204; `rows` is what it holds, checked.
     private struct Page: Sendable {
         var number: Int
         var body: Data?
-        var rows: Int
+        var rows: JSONArrayPages.Rows
     }
 
     /// `GET` page `number` of `resource`, checked (`JSONArrayPages.rows(in:)`).
     private func page(_ number: Int, of resource: PowerOfficeResource) async throws -> Page {
-        let response = try await get(pageURL(resource, number), resource: resource.path)
-        guard response.status != 204 else { return Page(number: number, body: nil, rows: 0) }
+        let response = try await get(pageURL(resource, number), subject: .init(resource: resource.path, page: number))
+        guard response.status != 204 else { return Page(number: number, body: nil, rows: .none) }
         do {
             return Page(number: number, body: response.body, rows: try JSONArrayPages.rows(in: response.body))
         } catch {
-            throw PowerOfficeError.malformedResponse(resource: resource.path, page: number, reason: error.reason)
+            throw PowerOfficeError.malformedResponse(
+                resource: resource.path, page: number, reason: transport.notJSON(response) ?? error.reason)
         }
     }
 
@@ -189,11 +231,12 @@ public struct PowerOfficeClient: Sendable {
     /// `GET /ClientIntegrationInformation`: the client's name and the integration's valid and invalid privileges.
     public func clientIntegrationInformation() async throws -> ClientIntegrationInformation {
         let name = "ClientIntegrationInformation"
-        let response = try await get(configuration.apiURL.appendingPathComponent(name), resource: name)
+        let response = try await get(configuration.apiURL.appendingPathComponent(name), subject: .init(resource: name))
         guard response.status != 204,
             let information = try? JSONDecoder().decode(ClientIntegrationInformation.self, from: response.body)
         else {
-            throw PowerOfficeError.malformedResponse(resource: name, page: nil, reason: "not a JSON object")
+            throw PowerOfficeError.malformedResponse(
+                resource: name, page: nil, reason: transport.notJSON(response) ?? "not a JSON object")
         }
         return information
     }
@@ -202,6 +245,7 @@ public struct PowerOfficeClient: Sendable {
         let url = configuration.apiURL.appendingPathComponent(resource.path)
         var components = URLComponents(url: url, resolvingAgainstBaseURL: false)
         components?.queryItems = [
+            URLQueryItem(name: "OrderBy", value: "Id"),
             URLQueryItem(name: "PageNumber", value: String(pageNumber)),
             URLQueryItem(name: "PageSize", value: String(configuration.pageSize)),
         ]
@@ -209,26 +253,32 @@ public struct PowerOfficeClient: Sendable {
     }
 
     /// `GET url` with a valid token; returns 2xx answers and throws for everything else.
-    private func get(_ url: URL, resource: String) async throws -> PowerOfficeTransport.Response {
-        var token = try await tokens.token()
+    ///
+    /// The token is taken when the rate limiter lets the request go (a token taken before a long wait in the
+    /// limiter could expire on the way), and renewed before the wait if it would be due by then.
+    private func get(_ url: URL, subject: PowerOfficeTransport.Subject) async throws -> PowerOfficeTransport.Response {
         var renewed = false
         while true {
-            let request = PowerOfficeRequest.get(
-                url, accessToken: token, credentials: configuration.credentials, timeout: configuration.requestTimeout)
-            let response = try await transport.send(request, resource: resource)
+            var sent = ""
+            let response = try await transport.send(subject, prepare: { try await tokens.prepare(for: $0) }) {
+                sent = try await tokens.token()
+                return PowerOfficeRequest.get(
+                    url, accessToken: sent, credentials: configuration.credentials,
+                    timeout: configuration.requestTimeout)
+            }
             switch response.status {
             case 200...299:
                 return response
             case 401 where !renewed:
                 renewed = true
-                token = try await tokens.token(replacing: token)
+                await tokens.refuse(sent)
             case 401:
-                throw PowerOfficeError.unauthorized(resource: resource)
+                throw PowerOfficeError.unauthorized(resource: subject.resource)
             case 403:
-                throw await forbidden(resource)
+                throw await forbidden(subject.resource)
             default:
                 throw PowerOfficeError.requestRejected(
-                    resource: resource, status: response.status, detail: transport.describe(response.body) ?? "")
+                    resource: subject.resource, status: response.status, detail: transport.describe(response) ?? "")
             }
         }
     }

@@ -18,6 +18,11 @@ public struct PowerOfficeConfiguration: Sendable {
     /// Enough to keep the rate limiter busy over a round trip of a few hundred milliseconds, at up to 3 requests
     /// past the end of a long list (docs/performance.md, "The fetch path").
     public static let defaultPagesInFlight = 4
+    /// How long one request may go without an answer by default (`--timeout`), in seconds.
+    public static let defaultRequestTimeout: TimeInterval = 30
+    /// The timeouts `--timeout` accepts, in seconds: URLSession on Linux counts whole seconds, so less than one fires
+    /// at once; more than an hour is no longer a timeout.
+    public static let timeoutRange: ClosedRange<TimeInterval> = 1...3600
 
     public var environment: PowerOfficeEnvironment
     public var credentials: PowerOfficeCredentials
@@ -38,14 +43,19 @@ public struct PowerOfficeConfiguration: Sendable {
     }
     private var storedPagesInFlight = Self.defaultPagesInFlight
     public var rateLimit: RateLimit
+    /// Where the rate budget shared with other processes using the same subscription key is kept
+    /// (`SharedRateBudget`); `nil` to keep `rateLimit` within this process only. `resolve` sets it from the
+    /// environment (`SharedRateBudget.defaultFolder(environment:)`).
+    public var sharedRateLimitFolder: URL?
     public var retryPolicy: RetryPolicy
-    /// How long one request may take before it counts as a timeout (and is retried). At least 1 s: URLSession
-    /// on Linux counts whole seconds, and a shorter timeout fires at once.
+    /// How long one request may go without an answer before it counts as a timeout (and is retried, see
+    /// `RetryPolicy.maxTimeouts`). At least 1 s: URLSession on Linux counts whole seconds, and a shorter timeout
+    /// fires at once.
     public var requestTimeout: TimeInterval {
         get { storedRequestTimeout }
-        set { storedRequestTimeout = max(1, newValue) }
+        set { storedRequestTimeout = max(Self.timeoutRange.lowerBound, newValue) }
     }
-    private var storedRequestTimeout: TimeInterval = 60
+    private var storedRequestTimeout = Self.defaultRequestTimeout
     /// A token is renewed this long before it expires (at most half its lifetime), so that no request carries a
     /// token that expires on the way.
     public var tokenRenewalMargin: Duration
@@ -53,8 +63,8 @@ public struct PowerOfficeConfiguration: Sendable {
     public init(
         environment: PowerOfficeEnvironment, credentials: PowerOfficeCredentials, apiURL: URL? = nil,
         tokenURL: URL? = nil, pageSize: Int = Self.defaultPageSize, pagesInFlight: Int = Self.defaultPagesInFlight,
-        rateLimit: RateLimit = .powerOffice,
-        retryPolicy: RetryPolicy = .standard, requestTimeout: TimeInterval = 60,
+        rateLimit: RateLimit = .powerOffice, sharedRateLimitFolder: URL? = nil,
+        retryPolicy: RetryPolicy = .standard, requestTimeout: TimeInterval = Self.defaultRequestTimeout,
         tokenRenewalMargin: Duration = .seconds(60)
     ) {
         self.environment = environment
@@ -64,8 +74,9 @@ public struct PowerOfficeConfiguration: Sendable {
         self.pageSize = pageSize
         self.storedPagesInFlight = min(max(1, pagesInFlight), Self.maxPagesInFlight)
         self.rateLimit = rateLimit
+        self.sharedRateLimitFolder = sharedRateLimitFolder
         self.retryPolicy = retryPolicy
-        self.storedRequestTimeout = max(1, requestTimeout)
+        self.storedRequestTimeout = max(Self.timeoutRange.lowerBound, requestTimeout)
         self.tokenRenewalMargin = tokenRenewalMargin
     }
 
@@ -74,9 +85,11 @@ public struct PowerOfficeConfiguration: Sendable {
     /// The environment is `environmentOption` (`--environment`), else `POWEROFFICE_ENVIRONMENT`, else production.
     /// `POWEROFFICE_API_URL` and `POWEROFFICE_TOKEN_URL` override its URLs (for proxies and the local fake). Keys
     /// come from `credentialsFile` (`--credentials`) when given, else from the three `POWEROFFICE_*_KEY` variables.
+    /// The rate limit is shared with the user's other processes through `SharedRateBudget.defaultFolder`.
     public static func resolve(
         environmentOption: String? = nil, credentialsFile: String? = nil, pageSize: Int? = nil,
-        pagesInFlight: Int? = nil, processEnvironment: [String: String] = ProcessInfo.processInfo.environment
+        pagesInFlight: Int? = nil, requestTimeout: TimeInterval? = nil,
+        processEnvironment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> Self {
         let environment = try Self.environment(option: environmentOption, processEnvironment: processEnvironment)
         let pageSize = pageSize ?? defaultPageSize
@@ -85,6 +98,8 @@ public struct PowerOfficeConfiguration: Sendable {
         guard (1...maxPagesInFlight).contains(pagesInFlight) else {
             throw PowerOfficeError.invalidPagesInFlight(value: pagesInFlight)
         }
+        let requestTimeout = requestTimeout ?? defaultRequestTimeout
+        guard timeoutRange.contains(requestTimeout) else { throw PowerOfficeError.invalidTimeout(value: requestTimeout) }
         let apiURL = try url(from: apiURLVariable, in: processEnvironment)
         let tokenURL = try url(from: tokenURLVariable, in: processEnvironment)
         let credentials =
@@ -92,7 +107,9 @@ public struct PowerOfficeConfiguration: Sendable {
             ?? PowerOfficeCredentials.fromEnvironment(processEnvironment)
         return Self(
             environment: environment, credentials: credentials, apiURL: apiURL, tokenURL: tokenURL, pageSize: pageSize,
-            pagesInFlight: pagesInFlight)
+            pagesInFlight: pagesInFlight,
+            sharedRateLimitFolder: SharedRateBudget.defaultFolder(environment: processEnvironment),
+            requestTimeout: requestTimeout)
     }
 
     private static func environment(

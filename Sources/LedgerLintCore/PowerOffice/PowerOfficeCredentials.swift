@@ -4,7 +4,8 @@ import Foundation
 ///
 /// The keys never leave this type except into request headers: `description`, `debugDescription` and reflection
 /// (`dump`, `Mirror`) show a placeholder, and the type is deliberately not `Codable`, so it cannot be written into
-/// a snapshot or report by accident. Load them with `fromEnvironment(_:)` or `load(keyFile:)`.
+/// a snapshot or report by accident. Load them with `fromEnvironment(_:)` or `load(keyFile:)`. Every set of keys
+/// made is registered with `RunSecrets.shared` at once, so that no text leaving the process can carry them.
 public struct PowerOfficeCredentials: Sendable, Equatable, CustomStringConvertible, CustomDebugStringConvertible,
     CustomReflectable
 {
@@ -20,6 +21,7 @@ public struct PowerOfficeCredentials: Sendable, Equatable, CustomStringConvertib
         self.applicationKey = applicationKey
         self.clientKey = clientKey
         self.subscriptionKey = subscriptionKey
+        for secret in secrets { RunSecrets.shared.register(secret) }
     }
 
     /// Reads the keys from `POWEROFFICE_APPLICATION_KEY`, `POWEROFFICE_CLIENT_KEY` and `POWEROFFICE_SUBSCRIPTION_KEY`.
@@ -73,13 +75,21 @@ public struct PowerOfficeCredentials: Sendable, Equatable, CustomStringConvertib
         "Basic " + Data("\(applicationKey):\(clientKey)".utf8).base64EncodedString()
     }
 
-    /// `text` with every key, and the Basic credentials made from them, replaced by `•••`.
+    /// Every form in which these keys could leak: the keys, and the Basic credentials made from two of them.
+    var secrets: [String] {
+        [applicationKey, clientKey, subscriptionKey, String(basicAuthorization.dropFirst("Basic ".count))]
+    }
+
+    /// `text`, a server's answer, with these keys blanked even where they are shorter than
+    /// `RunSecrets.minimumLength` (then too short to blank everywhere), and every registered secret blanked.
     ///
-    /// Applied to everything a server says before it goes into an error message: a proxy or a misconfigured server
-    /// may echo a request header back.
-    public func redact(_ text: String) -> String {
-        let secrets = [applicationKey, clientKey, subscriptionKey, String(basicAuthorization.dropFirst(6))]
-        return secrets.filter { !$0.isEmpty }.reduce(text) { $0.replacingOccurrences(of: $1, with: "•••") }
+    /// For everything a server says before it goes into an error message: a proxy or a misconfigured server may
+    /// echo a request header back. Redact the whole text before cutting it short, or a secret across the cut
+    /// survives in part.
+    func redactingKeys(in text: String) -> String {
+        let short = secrets.filter { !$0.isEmpty && $0.count < RunSecrets.minimumLength }.sorted { $0.count > $1.count }
+        let cleared = short.reduce(text) { $0.replacingOccurrences(of: $1, with: RunSecrets.placeholder) }
+        return RunSecrets.shared.redact(cleared)
     }
 
     public var description: String { "PowerOfficeCredentials(keys hidden)" }

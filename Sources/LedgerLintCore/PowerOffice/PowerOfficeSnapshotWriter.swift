@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Writes fetched PowerOffice data into a snapshot folder: `DIR/poweroffice/<Resource>.json` and `DIR/manifest.json`.
 ///
 /// The write is all or nothing. Everything is first written to a hidden staging folder inside `DIR`, then moved
@@ -26,10 +32,25 @@ public struct PowerOfficeSnapshotWriter: Sendable {
 /// end, and `commit` moves them into place as `PowerOfficeSnapshotWriter` describes. Until then the snapshot is
 /// as it was; `discard` removes what was staged, and the snapshot folder too if staging made it and it is empty.
 ///
+/// Whatever is written passes through `RunSecrets` first: a key or token that turns up in PowerOffice's data (a
+/// note field with a pasted key) is blanked, not stored.
+///
 /// Writing pages as they come keeps the writing of a large list (66 MB for 100 000 customers) off the end of a
 /// fetch: it happens while the client waits for the rate limit.
+///
+/// A staging folder belongs to the process that holds an `flock` on the `.lock` file inside it, for as long as it
+/// stages. A fetch that was killed (or lost its machine) leaves its folder unlocked, and the next staging in the same
+/// snapshot folder removes it (`removeAbandoned`); a folder with no lock file at all, from an older LedgerLint, is
+/// removed once it is a minute old.
 public final class SnapshotStaging: @unchecked Sendable {
-    // `files`, `created`, `madeDirectory` and `done` are guarded by `lock`; lists are read, and appended, concurrently.
+    public static let stagingPrefix = ".poweroffice-partial-"
+    static let lockName = ".lock"
+    /// How old a staging folder without a lock file must be to count as abandoned: a fetch creates its lock file at
+    /// once, so only folders of an older LedgerLint (or of a fetch killed between the two steps) have none.
+    static let unlockedAge: TimeInterval = 60
+
+    // The state below is guarded by `lock`; lists are read, and appended, concurrently, and `discard` may come from
+    // a signal handler's thread.
     private let lock = NSLock()
     private let directory: URL
     private let staging: URL
@@ -41,13 +62,35 @@ public final class SnapshotStaging: @unchecked Sendable {
     private var created = false
     private var madeDirectory = false
     private var done = false
+    /// Set by `discard`: nothing may be staged any more (pages still arriving from a stopped fetch are refused).
+    private var closed = false
+    /// The open `.lock` file, locked, while the staging folder exists.
+    private var lockDescriptor: Int32 = -1
 
     public init(directory: URL) {
         let token = UUID().uuidString.prefix(8)
         self.directory = directory
-        staging = directory.appendingPathComponent(".poweroffice-partial-\(token)")
+        staging = directory.appendingPathComponent(Self.stagingPrefix + token)
         stagedFolder = staging.appendingPathComponent(PowerOfficeSnapshotWriter.folderName)
         previous = directory.appendingPathComponent(".poweroffice-previous-\(token)")
+    }
+
+    deinit {
+        if lockDescriptor >= 0 { close(lockDescriptor) }
+    }
+
+    /// Makes the staging folder (and the snapshot folder, if missing) now, so that a folder that cannot be written is
+    /// reported before anything is read rather than after.
+    ///
+    /// - Throws: `PowerOfficeError.snapshotWriteFailed`.
+    public func prepare() throws {
+        try lock.withLock {
+            do {
+                try createStagingFolder()
+            } catch {
+                throw failure(error)
+            }
+        }
     }
 
     /// Appends bytes to the staged file of `resource`, creating the staging folder and the file on first use.
@@ -68,7 +111,23 @@ public final class SnapshotStaging: @unchecked Sendable {
                     file = try FileHandle(forWritingTo: url)
                     files[resource] = file
                 }
-                try file.write(contentsOf: bytes)
+                try file.write(contentsOf: RunSecrets.shared.redact(bytes))
+            } catch {
+                throw failure(error)
+            }
+        }
+    }
+
+    /// Empties the staged file of `resource`, to write the list again from its start (it changed while it was read).
+    ///
+    /// - Throws: `PowerOfficeError.snapshotWriteFailed`.
+    func restart(_ resource: PowerOfficeResource) throws {
+        try lock.withLock {
+            finished.remove(resource)
+            guard let file = files.removeValue(forKey: resource) else { return }
+            do {
+                try file.close()
+                try FileManager.default.removeItem(at: stagedFolder.appendingPathComponent(resource.fileName))
             } catch {
                 throw failure(error)
             }
@@ -99,13 +158,14 @@ public final class SnapshotStaging: @unchecked Sendable {
                 try createStagingFolder()
                 for resource in PowerOfficeResource.allCases where !finished.contains(resource) {
                     precondition(files[resource] == nil, "\(resource.path) was staged but not finished")
-                    try (fetched.json[resource] ?? Data("[]".utf8))
+                    try RunSecrets.shared.redact(fetched.json[resource] ?? Data("[]".utf8))
                         .write(to: stagedFolder.appendingPathComponent(resource.fileName))
                 }
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
                 let stagedManifest = staging.appendingPathComponent(PowerOfficeSnapshotWriter.manifestName)
-                try (encoder.encode(SnapshotManifest(fetched)) + Data("\n".utf8)).write(to: stagedManifest)
+                try RunSecrets.shared.redact(encoder.encode(SnapshotManifest(fetched)) + Data("\n".utf8))
+                    .write(to: stagedManifest)
                 let hadPrevious = fileManager.fileExists(atPath: target.path)
                 if hadPrevious { try Self.rename(target, to: previous) }
                 do {
@@ -122,8 +182,9 @@ public final class SnapshotStaging: @unchecked Sendable {
                     throw error
                 }
                 if hadPrevious { try? fileManager.removeItem(at: previous) }
-                // The staging folder is empty now.
+                // Only the lock file is left in the staging folder.
                 try? fileManager.removeItem(at: staging)
+                releaseLock()
                 created = false
                 done = true
             } catch {
@@ -133,12 +194,14 @@ public final class SnapshotStaging: @unchecked Sendable {
     }
 
     /// Removes what was staged (nothing after `commit`), and the snapshot folder if staging made it and it is
-    /// empty. Safe to call more than once.
+    /// empty; nothing can be staged afterwards. Safe to call more than once, and from any thread (an interrupt).
     public func discard() {
         lock.withLock {
+            closed = true
             for file in files.values { try? file.close() }
             files = [:]
             if created { try? FileManager.default.removeItem(at: staging) }
+            releaseLock()
             created = false
             if madeDirectory && !done,
                 (try? FileManager.default.contentsOfDirectory(atPath: directory.path))?.isEmpty == true
@@ -148,19 +211,59 @@ public final class SnapshotStaging: @unchecked Sendable {
         }
     }
 
+    /// Whether `commit` put the snapshot in place.
+    public var isCommitted: Bool { lock.withLock { done } }
+
     private func createStagingFolder() throws {
         guard !created else { return }
+        guard !closed else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "the fetch was stopped"])
+        }
         let fileManager = FileManager.default
         do {
             if !fileManager.fileExists(atPath: directory.path) {
                 try fileManager.createDirectory(at: directory, withIntermediateDirectories: true)
                 madeDirectory = true
+            } else {
+                Self.removeAbandoned(in: directory)
             }
             try fileManager.createDirectory(at: stagedFolder, withIntermediateDirectories: true)
         } catch {
             throw Self.folderProblem(at: stagedFolder) ?? error
         }
+        let descriptor = open(staging.appendingPathComponent(Self.lockName).path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+        if descriptor >= 0 {
+            flock(descriptor, LOCK_EX | LOCK_NB)
+            lockDescriptor = descriptor
+        }
         created = true
+    }
+
+    private func releaseLock() {
+        guard lockDescriptor >= 0 else { return }
+        close(lockDescriptor)
+        lockDescriptor = -1
+    }
+
+    /// Removes the staging folders in `directory` that no running fetch owns: those whose `.lock` file nobody holds
+    /// locked, and those without one that are older than `unlockedAge`.
+    static func removeAbandoned(in directory: URL) {
+        let fileManager = FileManager.default
+        guard let names = try? fileManager.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names where name.hasPrefix(stagingPrefix) {
+            let folder = directory.appendingPathComponent(name)
+            let descriptor = open(folder.appendingPathComponent(lockName).path, O_RDWR | O_CLOEXEC)
+            if descriptor >= 0 {
+                defer { close(descriptor) }
+                // Held while the folder goes: its owner cannot be starting up in it meanwhile.
+                if flock(descriptor, LOCK_EX | LOCK_NB) == 0 { try? fileManager.removeItem(at: folder) }
+            } else if errno == ENOENT,
+                let modified = (try? fileManager.attributesOfItem(atPath: folder.path))?[.modificationDate] as? Date,
+                Date().timeIntervalSince(modified) > unlockedAge
+            {
+                try? fileManager.removeItem(at: folder)
+            }
+        }
     }
 
     /// Why a folder cannot be made at `url`, said of the nearest part of its path that exists, with the system's

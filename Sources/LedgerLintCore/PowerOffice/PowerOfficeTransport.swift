@@ -5,7 +5,7 @@ import Foundation
 #endif
 
 /// Sends `PowerOfficeRequest`s through the shared rate limiter and retries what may pass: 429, 5xx, timeouts
-/// and connection errors, waiting as `RetryPolicy` says (honouring `Retry-After`).
+/// and connection errors, waiting as `RetryPolicy` says (honouring `Retry-After`), and saying so (`onRetry`).
 ///
 /// Every other answer, errors included, is returned for the caller to judge: only the caller knows whether a
 /// 401 means "renew the token" or a 400 means "wrong keys".
@@ -14,46 +14,125 @@ struct PowerOfficeTransport: Sendable {
         var status: Int
         var body: Data
         var retryAfter: String?
+        var contentType: String?
+    }
+
+    /// What a request asks for, as retry lines and messages name it: `Customers page 3`, `the access token`.
+    struct Subject: Sendable, CustomStringConvertible {
+        /// The resource alone (`Customers`), as errors name it.
+        var resource: String
+        var page: Int? = nil
+
+        var description: String { page.map { "\(resource) page \($0)" } ?? resource }
     }
 
     let session: URLSession
     let limiter: RequestRateLimiter
     let retryPolicy: RetryPolicy
     let credentials: PowerOfficeCredentials
+    /// `PowerOfficeConfiguration.requestTimeout`, to say a timeout in words.
+    let timeout: TimeInterval
+    let onRetry: (@Sendable (RetryNotice) -> Void)?
 
-    /// - Parameter resource: what is being read, for error messages (`Customers`, `the access token`).
-    func send(_ request: PowerOfficeRequest, resource: String) async throws -> Response {
+    /// Sends the request `make` builds until it is answered with something other than 429 or 5xx, or retrying is
+    /// given up (`PowerOfficeError.retriesExhausted`, `.rateLimited`).
+    ///
+    /// `make` is called for each attempt once the rate limiter has let it go, so that what it puts into the request
+    /// (the access token) is current when the request is sent, not when it began to wait. Before the wait,
+    /// `prepare` is given the moment the limiter expects to let it go: to renew a token that would be due by then
+    /// while the token request can still go first.
+    func send(
+        _ subject: Subject, prepare: (Duration) async throws -> Void = { _ in },
+        request make: () async throws -> PowerOfficeRequest
+    ) async throws -> Response {
         var lastProblem = ""
-        for attempt in 1...retryPolicy.maxAttempts {
+        var attempts = 0
+        var failures = 0
+        var timeouts = 0
+        var rateLimitWaits = Duration.zero
+        while true {
+            attempts += 1
+            try await prepare(await limiter.expectedSlot())
             try await limiter.acquire()
+            let request = try await make()
             var retryAfter: Duration?
+            var rateLimited = false
             do {
                 let (body, response) = try await session.dataCancellingSafely(for: request.urlRequest)
                 guard let http = response as? HTTPURLResponse else {
                     throw PowerOfficeError.malformedResponse(
-                        resource: resource, page: nil, reason: "not an HTTP answer")
+                        resource: subject.resource, page: subject.page, reason: "not an HTTP answer")
                 }
                 let answer = Response(
-                    status: http.statusCode, body: body, retryAfter: http.value(forHTTPHeaderField: "Retry-After"))
+                    status: http.statusCode, body: body, retryAfter: http.value(forHTTPHeaderField: "Retry-After"),
+                    contentType: http.value(forHTTPHeaderField: "Content-Type"))
                 guard RetryPolicy.isRetryable(status: answer.status) else { return answer }
-                lastProblem = "HTTP \(answer.status)" + (describe(answer.body).map { " (\($0))" } ?? "")
+                lastProblem = "HTTP \(answer.status)" + (describe(answer).map { " (\($0))" } ?? "")
                 retryAfter = RetryPolicy.retryAfter(answer.retryAfter)
+                rateLimited = answer.status == 429
             } catch let error as URLError {
                 if error.code == .cancelled || Task.isCancelled { throw CancellationError() }
-                lastProblem = credentials.redact(error.localizedDescription)
+                lastProblem = words(for: error)
+                if error.code == .timedOut { timeouts += 1 }
             }
-            if attempt < retryPolicy.maxAttempts {
-                try await Task.sleep(for: retryPolicy.delay(afterAttempt: attempt, retryAfter: retryAfter))
+            let wait: Duration
+            if rateLimited {
+                // 429 means "wait": it is waited out, whatever the attempts, until the patience is used up.
+                guard rateLimitWaits < retryPolicy.rateLimitPatience * retryPolicy.timeScale else {
+                    throw PowerOfficeError.rateLimited(
+                        resource: subject.resource, url: request.displayURL, waited: rateLimitWaits,
+                        lastProblem: lastProblem)
+                }
+                wait = retryPolicy.delay(afterAttempt: 1, retryAfter: retryAfter)
+                rateLimitWaits += wait
+            } else {
+                failures += 1
+                // A server that does not answer costs `maxTimeouts` timeouts, not one for every attempt.
+                guard failures < retryPolicy.maxAttempts, timeouts < retryPolicy.maxTimeouts else {
+                    throw PowerOfficeError.retriesExhausted(
+                        resource: subject.resource, url: request.displayURL, attempts: attempts,
+                        lastProblem: lastProblem)
+                }
+                wait = retryPolicy.delay(afterAttempt: failures, retryAfter: retryAfter)
             }
+            onRetry?(RetryNotice(subject: subject.description, attempt: attempts, wait: wait, problem: lastProblem))
+            try await Task.sleep(for: wait)
         }
-        throw PowerOfficeError.retriesExhausted(
-            resource: resource, url: request.displayURL, attempts: retryPolicy.maxAttempts, lastProblem: lastProblem)
     }
 
-    /// A one-line account of an error body, for messages: the ProblemDetails title and detail, an OAuth
-    /// `error_description`, a gateway `message`, or the start of the text. Keys are redacted.
-    func describe(_ body: Data) -> String? {
-        if let object = try? JSONSerialization.jsonObject(with: body) as? [String: Any] {
+    /// What went wrong with the connection, in words a support person can act on (not `NSURLErrorDomain error
+    /// -1001`).
+    func words(for error: URLError) -> String {
+        switch error.code {
+        case .timedOut: return "no answer within \(Duration.secondsText(timeout)) s"
+        case .cannotConnectToHost: return "connection refused"
+        case .networkConnectionLost: return "connection lost"
+        case .cannotFindHost, .dnsLookupFailed:
+            return "no such host" + (error.failingURL?.host.map { " (\($0))" } ?? "")
+        case .notConnectedToInternet: return "no network connection"
+        case .secureConnectionFailed: return "the secure (TLS) connection failed"
+        case .serverCertificateUntrusted, .serverCertificateHasBadDate, .serverCertificateNotYetValid,
+            .serverCertificateHasUnknownRoot, .clientCertificateRejected, .clientCertificateRequired:
+            return "the server's certificate was not accepted"
+        // What FoundationNetworking says when the server closes the connection without answering.
+        case .badServerResponse: return "the connection was closed without an HTTP answer"
+        case .cannotParseResponse: return "an answer that is not HTTP"
+        case .zeroByteResource: return "an empty answer"
+        case .badURL, .unsupportedURL: return "a URL that cannot be used"
+        default: return "network error \(error.errorCode)"
+        }
+    }
+
+    /// The longest account of an error body that goes into a message, in characters.
+    static let describedLength = 300
+
+    /// A one-line account of an error answer, for messages: the ProblemDetails title and detail, an OAuth
+    /// `error_description`, a gateway `message`, an HTML page's title, or the start of the text.
+    ///
+    /// The whole body is redacted (`redactingKeys(in:)`) before anything is cut from it: cut first, a key across
+    /// the cut would be shown in part.
+    func describe(_ response: Response) -> String? {
+        if let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any] {
             func field(_ names: String...) -> String? {
                 for name in names {
                     if let text = object[name] as? String, !text.isEmpty { return text }
@@ -63,11 +142,24 @@ struct PowerOfficeTransport: Sendable {
             let parts = [
                 field("Title", "title", "error"), field("Detail", "detail", "error_description", "message", "Message"),
             ].compactMap { $0 }
-            if !parts.isEmpty { return credentials.redact(parts.joined(separator: ": ")) }
+            if !parts.isEmpty { return Self.shortened(credentials.redactingKeys(in: parts.joined(separator: ": "))) }
         }
-        let text = String(decoding: body.prefix(300), as: UTF8.self)
+        let text = credentials.redactingKeys(in: String(decoding: response.body, as: UTF8.self))
             .trimmingCharacters(in: .whitespacesAndNewlines)
-            .replacingOccurrences(of: "\n", with: " ")
-        return text.isEmpty ? nil : credentials.redact(text)
+        if let page = HTMLPage.describe(text, contentType: response.contentType) { return page }
+        return text.isEmpty ? nil : Self.shortened(text)
+    }
+
+    /// For an answer that should have been JSON: what it is instead, if it is an HTML page, with what to check
+    /// (`variable`, the URL's environment variable); `nil` otherwise.
+    func notJSON(_ response: Response, variable: String = PowerOfficeConfiguration.apiURLVariable) -> String? {
+        let text = credentials.redactingKeys(in: String(decoding: response.body, as: UTF8.self))
+        return HTMLPage.insteadOfJSON(text, contentType: response.contentType, variable: variable)
+    }
+
+    /// `text` on one line and at most `describedLength` characters long.
+    private static func shortened(_ text: String) -> String {
+        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return line.count > describedLength ? line.prefix(describedLength) + "…" : line
     }
 }

@@ -5,24 +5,37 @@ import Foundation
 ///
 /// Waits double from `initialBackoff` up to `maxBackoff`; a `Retry-After` header (in seconds) replaces the computed
 /// wait. 400, 401, 403 and 404 are never retried here (a 401 renews the token instead, once).
+///
+/// What a request may cost before the run gives up is bounded three ways: 5xx and connection errors get
+/// `maxAttempts` attempts in all; timeouts end it after `maxTimeouts` (a server that never answers costs that many
+/// request timeouts, not five); and 429s, which mean "wait", are waited out for up to `rateLimitPatience` in all,
+/// since other processes with the same subscription key may be using the budget for a while.
 public struct RetryPolicy: Sendable, Hashable {
-    /// Attempts in total, the first included.
+    /// Attempts in total, the first included, for answers and errors other than 429.
     public var maxAttempts: Int
+    /// Timeouts after which a request is given up, even with attempts left.
+    public var maxTimeouts: Int
     public var initialBackoff: Duration
     public var maxBackoff: Duration
     /// The longest `Retry-After` honoured; a server asking for more gets this.
     public var maxRetryAfter: Duration
-    /// Multiplies every wait, `Retry-After` included. 1 in real runs; tests shrink it to stay fast.
+    /// How long one request's 429s are waited out in all before it is given up.
+    public var rateLimitPatience: Duration
+    /// Multiplies every wait, `Retry-After` and `rateLimitPatience` included. 1 in real runs; tests shrink it to stay
+    /// fast.
     public var timeScale: Double
 
     public init(
-        maxAttempts: Int = 5, initialBackoff: Duration = .milliseconds(500), maxBackoff: Duration = .seconds(16),
-        maxRetryAfter: Duration = .seconds(120), timeScale: Double = 1
+        maxAttempts: Int = 5, maxTimeouts: Int = 2, initialBackoff: Duration = .milliseconds(500),
+        maxBackoff: Duration = .seconds(16), maxRetryAfter: Duration = .seconds(30),
+        rateLimitPatience: Duration = .seconds(60), timeScale: Double = 1
     ) {
         self.maxAttempts = max(1, maxAttempts)
+        self.maxTimeouts = max(1, maxTimeouts)
         self.initialBackoff = initialBackoff
         self.maxBackoff = maxBackoff
         self.maxRetryAfter = maxRetryAfter
+        self.rateLimitPatience = rateLimitPatience
         self.timeScale = timeScale
     }
 
