@@ -42,9 +42,9 @@ struct FetchCommand {
         if !powerOffice.quiet {
             let counts = PowerOfficeResource.allCases.map { "\($0.rawValue) \(fetched.counts[$0] ?? 0)" }
             let client = fetched.integration.ClientName.map { " '\($0)'" } ?? ""
-            Console.error(
-                "ledgerlint: fetched\(client) (\(fetched.environment.rawValue)) into \(out)/poweroffice: "
-                    + counts.joined(separator: ", ") + "\n")
+            Console.diagnostic(
+                "fetched\(client) (\(fetched.environment.rawValue)) into \(out)/poweroffice: "
+                    + counts.joined(separator: ", "))
         }
         return .clean
     }
@@ -91,7 +91,8 @@ struct PowerOfficeOptions {
         let line = !quiet && isatty(STDERR_FILENO) == 1 ? ProgressLine(environment: configuration.environment) : nil
         defer { line?.clear() }
         let onRetry: @Sendable (RetryNotice) -> Void = { notice in
-            if let line { line.note("ledgerlint: \(notice)") } else { Console.error("ledgerlint: \(notice)\n") }
+            // A retry's reason may quote the server: sanitised like every message.
+            if let line { line.note("ledgerlint: " + TerminalText.sanitized("\(notice)")) } else { Console.diagnostic("\(notice)") }
         }
         let client = PowerOfficeClient(configuration: configuration, onRetry: onRetry)
         var progress: (@Sendable (FetchProgress) -> Void)? = nil

@@ -24,7 +24,7 @@ enum Interrupts {
                 let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
                 source.setEventHandler {
                     let note = cleanup()
-                    Console.error("ledgerlint: \(what)" + (note.map { "; \($0)" } ?? "") + "\n")
+                    Console.diagnostic(what + (note.map { "; \($0)" } ?? ""))
                     exit(code.rawValue)
                 }
                 source.resume()

@@ -26,23 +26,8 @@ public enum PowerOfficeEnvironment: String, Sendable, Hashable, CaseIterable, Co
 
     /// The environment `text` was probably meant to name (`prod`, `Produktion`, `dmeo`), for a "did you mean".
     public static func closest(to text: String) -> Self? {
-        let typed = text.trimmingCharacters(in: .whitespaces).lowercased()
-        guard typed.count >= 2 else { return nil }
-        return allCases.first { $0.rawValue.hasPrefix(typed) || typed.hasPrefix($0.rawValue) }
-            ?? allCases.first { editDistance(Array(typed), Array($0.rawValue)) <= 2 }
-    }
-
-    /// Levenshtein distance: insertions, deletions and substitutions.
-    private static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
-        var previous = Array(0...b.count)
-        for (i, x) in a.enumerated() {
-            var current = [i + 1]
-            for (j, y) in b.enumerated() {
-                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (x == y ? 0 : 1)))
-            }
-            previous = current
-        }
-        return previous[b.count]
+        Suggestion.closest(to: text.trimmingCharacters(in: .whitespaces), in: allCases.map(\.rawValue)).first
+            .flatMap(Self.init(rawValue:))
     }
 
     private static func url(_ constant: StaticString) -> URL {
