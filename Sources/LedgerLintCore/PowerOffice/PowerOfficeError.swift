@@ -79,10 +79,10 @@ public enum PowerOfficeError: LocalizedError, Sendable, Hashable {
             return "\(path): not a PowerOffice key file: \(reason). Expected JSON: "
                 + #"{"applicationKey": "…", "clientKey": "…", "subscriptionKey": "…"}"#
         case .unknownEnvironment(let value, let source):
-            let suggestion = PowerOfficeEnvironment.closest(to: value).map { "did you mean '\($0.rawValue)'? " } ?? ""
-            return "\(source): unknown PowerOffice environment '\(value)'; \(suggestion)expected 'production' or 'demo'"
+            let suggestion = PowerOfficeEnvironment.closest(to: value).map { "; did you mean '\($0.rawValue)'?" } ?? ""
+            return "\(source): unknown PowerOffice environment '\(value.excerpt)'; expected 'production' or 'demo'\(suggestion)"
         case .invalidURL(let variable, let value):
-            return "\(variable): '\(value)' is not an http(s) URL"
+            return "\(variable): '\(value.excerpt)' is not an http(s) URL"
         case .invalidPageSize(let value):
             return
                 "page size \(value) is out of range; PowerOffice accepts 1 to \(PowerOfficeConfiguration.maxPageSize)"
