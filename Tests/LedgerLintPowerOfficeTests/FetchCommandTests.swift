@@ -141,15 +141,8 @@ struct FetchCommandTests {
     @Test("a key in what PowerOffice says is blanked in the report on stdout and in report files")
     func reportsRedacted() async throws {
         let server = try makeServer(customers: 50) { $0.clientName = "Fjordlys \(testKeys.clientKey)" }
-        let folder = try temporaryFolder()
+        let folder = try assistOnlySnapshot()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let assist = folder.appendingPathComponent("assist")
-        try FileManager.default.createDirectory(at: assist, withIntermediateDirectories: true)
-        try Data(
-            "Kundenummer;Navn;Organisasjonsnummer;E-post;Sendingsmetode;Eksporteres\n10001;Fjord AS;;post@fjord.no;E-post;Ja\n"
-                .utf8
-        )
-        .write(to: assist.appendingPathComponent("customers.csv"))
         let reportFile = folder.appendingPathComponent("report.html")
         let run = try await ledgerlintBinary(
             ["check", folder.path, "--live", "--format", "markdown", "--report", "html=\(reportFile.path)", "--fail-on", "never"],
@@ -180,15 +173,8 @@ struct FetchCommandTests {
     @Test("check --live reads assist/ from disk and PowerOffice from the API, and writes nothing")
     func checkLive() async throws {
         let server = try makeServer(customers: 50)
-        let folder = try temporaryFolder()
+        let folder = try assistOnlySnapshot()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let assist = folder.appendingPathComponent("assist")
-        try FileManager.default.createDirectory(at: assist, withIntermediateDirectories: true)
-        try Data(
-            "Kundenummer;Navn;Organisasjonsnummer;E-post;Sendingsmetode;Eksporteres\n10001;Fjord AS;;post@fjord.no;E-post;Ja\n"
-                .utf8
-        )
-        .write(to: assist.appendingPathComponent("customers.csv"))
         let run = try await ledgerlintBinary(
             ["check", folder.path, "--live", "--format", "markdown", "--fail-on", "never"],
             environment: server.environment)
