@@ -406,7 +406,7 @@ extension ReferenceCSV {
                     guard field.allSatisfy({ $0 == " " || $0 == "\t" }) else {
                         throw InputError.malformedCSV(
                             path: path, line: line,
-                            reason: "a quote (\") inside the unquoted field '\(String(field))\"…'; a field that "
+                            reason: "a quote (\") inside the unquoted field '\(String(field).excerpt)\"…'; a field that "
                                 + "contains quotes must itself be in quotes, with each quote doubled (\"\")")
                     }
                     return try quotedField(startLine: fieldLine)
@@ -460,7 +460,7 @@ extension ReferenceCSV {
                 guard scalar == " " || scalar == "\t" else {
                     throw InputError.malformedCSV(
                         path: path, line: line,
-                        reason: "text after the closing quote of the field \"\(String(field))\"; a quote inside "
+                        reason: "text after the closing quote of the field \"\(String(field).excerpt)\"; a quote inside "
                             + "a quoted field must be doubled (\"\")")
                 }
                 index += 1

@@ -102,7 +102,7 @@ import Testing
         }, expected: ["at examples.pass[0].data.assist.customers[0]", "unknown key 'customerNumbr'", "did you mean 'customerNumber'?"]),
         BadRule(what: "unknown subject", change: { $0["subject"] = "assist.orders" }, expected: ["subject", "assist.orders"]),
         BadRule(what: "unknown check kind", change: { $0["check"] = ["kind": "exists", "field": "email"] }, expected: ["check.kind", "exists"]),
-        BadRule(what: "unknown field", change: { $0["check"] = ["kind": "required", "field": "mail"] }, expected: ["check.field", "'mail'", "email"]),
+        BadRule(what: "unknown field", change: { $0["check"] = ["kind": "required", "field": "mail"] }, expected: ["check.field", "'mail' is not a field of assist.customers; did you mean 'email'?"]),
         BadRule(what: "unknown placeholder", change: { $0["message"] = ["en": "Customer {nmae}", "nb": "x"] }, expected: ["message.en", "{nmae}"]),
         BadRule(what: "unclosed placeholder", change: { $0["hint"] = ["en": "ok", "nb": "Kunden {name"] }, expected: ["hint.nb", "closing"]),
         BadRule(what: "missing Norwegian text", change: { $0["hint"] = ["en": "ok"] }, expected: ["hint", "nb"]),
@@ -112,7 +112,7 @@ import Testing
         BadRule(what: "exists-in without a join", change: { $0["check"] = ["kind": "exists-in", "join": "product"] }, expected: ["check.join", "product"]),
         BadRule(what: "join field on the wrong subject", change: {
             $0["joins"] = [["name": "po", "subject": "poweroffice.customers", "key": "{customerNumber}", "on": "{Numbr}"]]
-        }, expected: ["joins[0].on", "Numbr"]),
+        }, expected: ["joins[0].on", "'Numbr' is not a field of poweroffice.customers; did you mean 'Number'? (fields: "]),
         BadRule(what: "condition with two tests", change: { $0["where"] = [["field": "email", "present": true, "equals": "x"]] }, expected: ["where[0]", "exactly one"]),
         BadRule(what: "bad id", change: { $0["id"] = "My Rule" }, expected: ["id", "My Rule"]),
     ]

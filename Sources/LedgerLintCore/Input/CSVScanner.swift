@@ -268,7 +268,7 @@ extension CSVScanner {
                 guard before.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == 0x09 }) else {
                     throw InputError.malformedCSV(
                         path: path, line: line,
-                        reason: "a quote (\") inside the unquoted field '\(text(before))\"…'; a field that "
+                        reason: "a quote (\") inside the unquoted field '\(text(before).excerpt)\"…'; a field that "
                             + "contains quotes must itself be in quotes, with each quote doubled (\"\")")
                 }
                 return try quotedField(startLine: fieldLine)
@@ -337,7 +337,7 @@ extension CSVScanner {
             guard byte == UInt8(ascii: " ") || byte == 0x09 else {
                 throw InputError.malformedCSV(
                     path: path, line: line,
-                    reason: "text after the closing quote of the field \"\(string(field))\"; a quote inside "
+                    reason: "text after the closing quote of the field \"\(string(field).excerpt)\"; a quote inside "
                         + "a quoted field must be doubled (\"\")")
             }
             index += 1

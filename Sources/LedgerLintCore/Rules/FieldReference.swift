@@ -39,8 +39,9 @@ struct FieldScope: Sendable {
                 let joinSubject = joins[joinIndex].subject
                 guard let accessor = joinSubject.fields[field] else {
                     throw TemplateProblem(
-                        reason: "'\(field)' is not a field of \(joinSubject.rawValue) (joined as '\(prefix)'); "
-                            + "fields: \(joinSubject.fieldNames.joined(separator: ", "))")
+                        reason: "'\(field.excerpt)' is not a field of \(joinSubject.rawValue) (joined as '\(prefix)')"
+                            + Suggestion.didYouMean(field, in: joinSubject.fieldNames)
+                            + " (fields: \(joinSubject.fieldNames.joined(separator: ", ")))")
                 }
                 return FieldReference(
                     name: name, join: joinIndex, subject: joinSubject, field: field, accessor: accessor)
@@ -49,7 +50,11 @@ struct FieldScope: Sendable {
         var known = subject.fieldNames
         known += joins.map { "\($0.name).<field>" }
         throw TemplateProblem(
-            reason: "'\(name)' is not a field of \(subject.rawValue); fields: \(known.joined(separator: ", "))")
+            reason: "'\(name.excerpt)' is not a field of \(subject.rawValue)"
+                + Suggestion.didYouMean(name, in: subject.fieldNames + joins.flatMap { join in
+                    join.subject.fieldNames.map { "\(join.name).\($0)" }
+                })
+                + " (fields: \(known.joined(separator: ", ")))")
     }
 }
 
