@@ -28,8 +28,8 @@ enum TextDecoding {
     /// Decodes `data` and tells which encoding was used.
     static func decodeWithEncoding(_ data: Data, path: String) throws -> (text: String, encoding: Encoding) {
         let bytes = [UInt8](data)
-        let text: String?
-        let encoding = detect(bytes)
+        var text: String?
+        let encoding = detect(bytes, decoded: &text)
         switch encoding {
         case .utf8BOM:
             text = utf8(bytes[3...])
@@ -44,7 +44,7 @@ enum TextDecoding {
             }
             text = decoded
         case .utf8:
-            text = utf8(bytes[...])
+            break  // decoded by `detect` already
         case .windows1252:
             text = windows1252(bytes)
         }
@@ -55,25 +55,25 @@ enum TextDecoding {
     /// The encoding `bytes` will be read in: a byte-order mark decides; else UTF-8 if the bytes are valid UTF-8,
     /// else Windows-1252.
     static func detect(_ bytes: [UInt8]) -> Encoding {
+        var decoded: String?
+        return detect(bytes, decoded: &decoded)
+    }
+
+    /// The same, handing back the text when deciding meant decoding it (UTF-8 without a mark), so that it is not
+    /// decoded twice.
+    private static func detect(_ bytes: [UInt8], decoded: inout String?) -> Encoding {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8BOM }
         if bytes.starts(with: [0xFF, 0xFE]) { return .utf16LE }
         if bytes.starts(with: [0xFE, 0xFF]) { return .utf16BE }
-        return utf8(bytes[...]) == nil ? .windows1252 : .utf8
+        decoded = utf8(bytes[...])
+        return decoded == nil ? .windows1252 : .utf8
     }
 
     /// Strict UTF-8: `nil` on any invalid sequence rather than replacement characters, so that the caller can
-    /// fall back to Windows-1252.
+    /// fall back to Windows-1252. The standard library's validating initialiser: as strict as `Unicode.UTF8`, and
+    /// checks whole words at a time instead of building the string scalar by scalar.
     static func utf8(_ bytes: ArraySlice<UInt8>) -> String? {
-        var scalars = String.UnicodeScalarView()
-        var iterator = bytes.makeIterator()
-        var codec = Unicode.UTF8()
-        while true {
-            switch codec.decode(&iterator) {
-            case .scalarValue(let scalar): scalars.append(scalar)
-            case .emptyInput: return String(scalars)
-            case .error: return nil
-            }
-        }
+        String(validating: bytes, as: UTF8.self)
     }
 
     static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> String? {
