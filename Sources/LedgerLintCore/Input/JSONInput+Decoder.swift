@@ -44,41 +44,50 @@ extension JSONInput {
     final class KeyLedger {
         struct Object {
             var codingPath: [any CodingKey]
-            var members: [String]
-            var asked: Set<String>
+            var members: [String: Value]
+            var asked: Set<String> = KeyLedger.everywhere
             var takesAnyKey = false
         }
 
-        /// The objects in the order they were first decoded: document order, for the keys a type reads in order.
+        /// The objects in the order their containers were opened: document order, for the keys a type reads in
+        /// order. Kept cheap to add to (no path is rendered, no key sorted) since every object of a rule file is
+        /// one; the work is done only for an object that seems to have an unknown key.
         private var objects: [Object] = []
-        private var positions: [String: Int] = [:]
 
         /// Keys every object may have: `$schema`, which points editors at the JSON Schema.
         static let everywhere: Set<String> = ["$schema"]
 
         func open(_ codingPath: [any CodingKey], members: [String: Value]) -> Int {
-            let id = jsonPath(codingPath)
-            if let position = positions[id] { return position }
-            objects.append(Object(codingPath: codingPath, members: members.keys.sorted(), asked: Self.everywhere))
-            positions[id] = objects.count - 1
+            objects.append(Object(codingPath: codingPath, members: members))
             return objects.count - 1
         }
 
         func ask(_ key: String, in object: Int) { objects[object].asked.insert(key) }
         func allowAnyKey(in object: Int) { objects[object].takesAnyKey = true }
 
+        /// What every container opened on the object at `path` asked for (a type may open one more than once).
+        private func asked(at path: String) -> (keys: Set<String>, any: Bool) {
+            objects.filter { jsonPath($0.codingPath) == path }.reduce((Self.everywhere, false)) {
+                ($0.keys.union($1.asked), $0.any || $1.takesAnyKey)
+            }
+        }
+
         /// A key of the object at `codingPath`, not read so far, that is close to `name`.
         func unknownKey(like name: String, at codingPath: [any CodingKey]) -> String? {
-            guard let position = positions[jsonPath(codingPath)], !objects[position].takesAnyKey else { return nil }
-            let object = objects[position]
-            return Suggestion.closest(to: name, in: object.members.filter { !object.asked.contains($0) }).first
+            let path = jsonPath(codingPath)
+            guard let object = objects.last(where: { jsonPath($0.codingPath) == path }) else { return nil }
+            let asked = asked(at: path)
+            guard !asked.any else { return nil }
+            return Suggestion.closest(to: name, in: object.members.keys.filter { !asked.keys.contains($0) }).first
         }
 
         func firstUnknownKey() -> (codingPath: [any CodingKey], key: String, allowed: Set<String>)? {
             for object in objects where !object.takesAnyKey {
-                if let key = object.members.first(where: { !object.asked.contains($0) }) {
-                    return (object.codingPath, key, object.asked.subtracting(Self.everywhere))
-                }
+                guard object.members.keys.contains(where: { !object.asked.contains($0) }) else { continue }
+                let asked = asked(at: jsonPath(object.codingPath))
+                guard !asked.any, let key = object.members.keys.sorted().first(where: { !asked.keys.contains($0) })
+                else { continue }
+                return (object.codingPath, key, asked.keys.subtracting(Self.everywhere))
             }
             return nil
         }
