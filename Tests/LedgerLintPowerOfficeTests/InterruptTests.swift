@@ -71,14 +71,8 @@ struct InterruptTests {
     @Test("Ctrl-C during check --live exits 130 with one line and no report")
     func interruptedCheckLive() async throws {
         let server = try stallingServer()
-        let folder = try temporaryFolder()
+        let folder = try assistOnlySnapshot()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let assist = folder.appendingPathComponent("assist")
-        try FileManager.default.createDirectory(at: assist, withIntermediateDirectories: true)
-        try Data(
-            "Kundenummer;Navn;Organisasjonsnummer;E-post;Sendingsmetode;Eksporteres\n10001;Fjord AS;;post@fjord.no;E-post;Ja\n"
-                .utf8
-        ).write(to: assist.appendingPathComponent("customers.csv"))
         let run = try RunningBinary(
             "ledgerlint", ["check", folder.path, "--live", "--page-size", "100", "--pages-in-flight", "1"],
             environment: server.environment)
