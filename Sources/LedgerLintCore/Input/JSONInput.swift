@@ -24,7 +24,7 @@ enum JSONInput {
             case .bool(let flag): return flag ? "true" : "false"
             case .number(let text): return text.excerpt
             case .string(let text):
-                let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+                let shown = TerminalText.excerpt(text, limit: 40)
                 return "\"\(shown)\""
             case .array(let items): return "an array of \(items.count) item\(items.count == 1 ? "" : "s")"
             case .object(let members):

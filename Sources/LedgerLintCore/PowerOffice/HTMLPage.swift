@@ -35,6 +35,6 @@ enum HTMLPage {
         }
         let words = title.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard !words.isEmpty else { return nil }
-        return words.count > 120 ? words.prefix(120) + "…" : words
+        return TerminalText.excerpt(words, limit: 120)
     }
 }

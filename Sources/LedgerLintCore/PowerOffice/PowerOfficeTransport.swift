@@ -159,7 +159,6 @@ struct PowerOfficeTransport: Sendable {
 
     /// `text` on one line and at most `describedLength` characters long.
     private static func shortened(_ text: String) -> String {
-        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
-        return line.count > describedLength ? line.prefix(describedLength) + "…" : line
+        TerminalText.excerpt(text.split(whereSeparator: \.isNewline).joined(separator: " "), limit: describedLength)
     }
 }
