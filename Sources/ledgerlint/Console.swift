@@ -48,8 +48,13 @@ enum Console {
             }
             return
         }
-        let temporary = target.deletingLastPathComponent()
-            .appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
+        let folder = target.deletingLastPathComponent()
+        guard InputFile.kind(at: folder.path) == .folder else {
+            // Foundation would say "The file doesn't exist", of the temporary file.
+            throw OutputError.cannotWrite(
+                path: path, reason: "there is no folder \(folder.path); create it first, or write somewhere else")
+        }
+        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
         do {
             try data.write(to: temporary)
             guard rename(temporary.path, target.path) == 0 else {
