@@ -13,7 +13,8 @@ struct CheckCommand {
     var configPath: String?
     var baselinePath: String?
     var writeBaselinePath: String?
-    var keys: Set<String>
+    /// `--key`: only findings about these keys, and where each was found.
+    var keys: KeyFilter?
     /// `--live`: read PowerOffice now instead of from the snapshot's `poweroffice/`.
     var live: PowerOfficeOptions?
     var environment: [String: String]
@@ -36,7 +37,11 @@ struct CheckCommand {
         configPath = try arguments.value("--config")
         baselinePath = try arguments.value("--baseline")
         writeBaselinePath = try arguments.value("--write-baseline")
-        keys = Set(try arguments.values("--key"))
+        let keys = try arguments.values("--key")
+        if keys.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+            throw UsageError("--key needs a value: a customer number, a name, a product code or group, e.g. --key 10004")
+        }
+        self.keys = keys.isEmpty ? nil : KeyFilter(keys: keys)
         live = arguments.flag("--live") ? try PowerOfficeOptions(&arguments) : nil
         common = try CommonOptions(&arguments, environment: environment)
         let positionals = try arguments.positionals()
@@ -75,8 +80,11 @@ struct CheckCommand {
             (data, metadata) = try await live.liveSnapshot(assistFrom: folder, environment: environment)
         } else {
             // Only the fields the rules read are kept: at a million customers, the rest is hundreds of megabytes.
-            data = try SnapshotReader.read(at: folder, keeping: rules.fieldsRead)
+            let fields = keys == nil ? rules.fieldsRead : rules.fieldsRead.adding(KeyFilter.fieldsRead)
+            data = try SnapshotReader.read(at: folder, keeping: fields)
         }
+        // Before `Dataset` drops the customers Assist does not export: those are what `--key` must explain.
+        let matches = keys?.matches(in: data) ?? []
         clock.lap("read snapshot")
         let dataset = Dataset(consume data)
         try rules.checkRanges(against: dataset)
@@ -84,7 +92,7 @@ struct CheckCommand {
         var findings = rules.evaluate(dataset, language: common.language)
         clock.lap("evaluate \(rules.rules.count) rules (\(findings.count) findings)")
 
-        if !keys.isEmpty { findings = findings.filter { keys.contains($0.key) } }
+        if let keys { findings = findings.filter(keys.selects) }
         let suppression = SuppressionResult(applying: configuration.suppressions, to: findings, today: today)
         warn(about: suppression, in: configuration)
 
@@ -100,7 +108,8 @@ struct CheckCommand {
         }
         let report = Report(
             findings: counted, rules: rules.rules, language: common.language, snapshot: snapshot,
-            suppressed: suppression.suppressed, baseline: comparison, metadata: metadata)
+            suppressed: suppression.suppressed, baseline: comparison, metadata: metadata, filterKeys: keys?.keys,
+            lookups: keys?.lookups(matches, findings: counted, folder: snapshot, language: common.language) ?? [])
 
         // Render everything before writing anything, so a failing report cannot leave half of them behind.
         let color = format == .text && output == nil && Console.colorAllowed(environment: environment)

@@ -13,7 +13,7 @@ struct RecordTableTests {
         AssistCustomer(customerNumber: nil, name: nil, sendMethod: .email, export: false, location: nil),
         AssistCustomer(
             customerNumber: "", name: "", organizationNumber: "", email: "",
-            location: SourceLocation(file: "assist/other.json")),
+            location: SourceLocation(file: "assist/other.json", record: 7)),
         AssistCustomer(
             customerNumber: "x 1", name: "Ærlig Ørret 🐟 AS", email: "a@b.no;c@d.no", sendMethod: .print, export: true,
             location: SourceLocation(file: "assist/customers.csv", line: 4_000_000)),

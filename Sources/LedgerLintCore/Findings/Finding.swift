@@ -18,10 +18,13 @@ public struct SourceLocation: Sendable, Hashable, Codable {
     public var file: String
     /// 1-based line, where the format has lines worth naming (CSV rows).
     public var line: Int?
+    /// 1-based position of the record in a JSON export's array, where there is no line to name.
+    public var record: Int?
 
-    public init(file: String, line: Int? = nil) {
+    public init(file: String, line: Int? = nil, record: Int? = nil) {
         self.file = file
         self.line = line
+        self.record = record
     }
 }
 

@@ -30,3 +30,8 @@ public struct LocalizedText: Sendable, Hashable, Codable {
         }
     }
 }
+
+extension LocalizedText {
+    /// What a missing value reads as in messages and headlines: a word, never a dash that reads as a value.
+    public static let notGiven = LocalizedText(en: "not given", nb: "ikke oppgitt")
+}

@@ -73,7 +73,7 @@ public enum AssistExportReader {
     public static func customers(json: Data, file: String) throws -> [AssistCustomer] {
         let records = try decodeArray(AssistCustomerJSON.self, json: json, file: file)
         return try records.enumerated().map { index, record in
-            try record.customer(at: SourceLocation(file: file), codingPath: "[\(index)]")
+            try record.customer(at: SourceLocation(file: file, record: index + 1), codingPath: "[\(index)]")
         }
     }
 
@@ -110,8 +110,8 @@ public enum AssistExportReader {
 
     /// Reads a product-group JSON export: a bare array of objects with the keys of `AssistProductGroupJSON`.
     public static func productGroups(json: Data, file: String) throws -> [AssistProductGroup] {
-        try decodeArray(AssistProductGroupJSON.self, json: json, file: file).map {
-            $0.group(at: SourceLocation(file: file))
+        try decodeArray(AssistProductGroupJSON.self, json: json, file: file).enumerated().map { index, group in
+            group.group(at: SourceLocation(file: file, record: index + 1))
         }
     }
 

@@ -36,8 +36,14 @@ extension AssistCustomer: TabularRecord {
         table.append(Column.sendMethod.rawValue, sendMethod.rawValue)
         table.append(Column.export.rawValue, export)
         table.append(Column.locationFile.rawValue, location?.file)
-        table.append(Column.locationLine.rawValue, location?.line.map(Int64.init))
+        table.append(Column.locationLine.rawValue, location.flatMap(Self.storedPosition))
         table.endRecord()
+    }
+
+    /// A location has a line (CSV) or a record number (JSON), never both, so one column holds either: a line as
+    /// itself, a record number negated. A column more would cost 8 bytes a customer for what CSV never has.
+    static func storedPosition(_ location: SourceLocation) -> Int64? {
+        location.line.map(Int64.init) ?? location.record.map { -Int64($0) }
     }
 
     public init(row: Int, of table: RecordTable<AssistCustomer>) {
@@ -55,9 +61,10 @@ extension AssistCustomer: TabularRecord {
 extension RecordTable<AssistCustomer> {
     /// Where the customer in `row` came from, without building the rest of it.
     func location(at row: Int) -> SourceLocation? {
-        let line = integer(AssistCustomer.Column.locationLine.rawValue, row)
-        return text(AssistCustomer.Column.locationFile.rawValue, row).map {
-            SourceLocation(file: $0, line: line.map(Int.init))
+        let position = integer(AssistCustomer.Column.locationLine.rawValue, row).map(Int.init)
+        return text(AssistCustomer.Column.locationFile.rawValue, row).map { file in
+            guard let position, position < 0 else { return SourceLocation(file: file, line: position) }
+            return SourceLocation(file: file, record: -position)
         }
     }
 }

@@ -409,6 +409,12 @@ public struct FieldSelection: Sendable, Hashable {
 
     private init(fields: [Subject: Set<String>]?) { self.fields = fields }
 
+    /// This selection and `more` besides (`.all` stays `.all`).
+    public func adding(_ more: [Subject: Set<String>]) -> FieldSelection {
+        guard let fields else { return self }
+        return FieldSelection(fields: fields.merging(more) { $0.union($1) })
+    }
+
     public func keeps(_ field: String, of subject: Subject) -> Bool {
         fields.map { $0[subject]?.contains(field) ?? false } ?? true
     }

@@ -26,7 +26,11 @@ public struct GitHubReporter: Reporter {
         let language = report.language
         let byType = Dictionary(grouping: report.findings, by: \.severity)
         let overflow = Severity.allCases.contains { (byType[$0]?.count ?? 0) > Self.limitPerType }
-        var lines: [String] = []
+        // Plain log lines, not annotations: a filtered run says so before anything else.
+        var lines: [String] = report.filterKeys.map { keys in
+            ([KeyFilter.sentence(keys: keys, language: language)] + report.lookups.map(\.note))
+                .map { "\(Tool.name): " + Self.escapedData($0) }
+        } ?? []
         var leftOut: [Severity: Int] = [:]
         for severity in Severity.allCases.reversed() {
             let findings = byType[severity] ?? []

@@ -20,7 +20,9 @@ public struct JSONReporter: Reporter {
             summary: .init(report.summary),
             findings: report.findings.map(FindingRecord.init),
             suppressed: report.suppressed.map(SuppressedRecord.init),
-            baseline: report.baseline.map(BaselineRecord.init)
+            baseline: report.baseline.map(BaselineRecord.init),
+            filter: report.filterKeys.map { FilterRecord(keys: $0) },
+            lookups: report.filterKeys == nil ? nil : report.lookups.map(LookupRecord.init)
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -42,6 +44,53 @@ public struct JSONReporter: Reporter {
         var suppressed: [SuppressedRecord]
         /// Only written after a run with a baseline.
         var baseline: BaselineRecord?
+        /// Only written when `--key` filtered the report.
+        var filter: FilterRecord?
+        /// Where each `--key` was found; only written when `--key` filtered the report.
+        var lookups: [LookupRecord]?
+    }
+
+    struct FilterRecord: Encodable {
+        var keys: [String]
+    }
+
+    /// One `--key`: where it was found (`foundIn`, `matches`), whether Assist exports it (`exported`: written as
+    /// `null` when the key names no Assist customer), and the sentence the other reports show (`note`).
+    struct LookupRecord: Encodable {
+        var lookup: KeyLookup
+
+        init(_ lookup: KeyLookup) { self.lookup = lookup }
+
+        enum CodingKeys: String, CodingKey {
+            case key, foundIn, exported, findings, note, matches
+        }
+
+        struct Match: Encodable {
+            var system: String
+            var entity: String
+            var number: String?
+            var name: String?
+            var location: FindingRecord.Location?
+            var resource: String?
+            var id: Int64?
+            var exported: Bool?
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(lookup.key, forKey: .key)
+            try container.encode(lookup.foundIn.map(\.rawValue), forKey: .foundIn)
+            try container.encode(lookup.exported, forKey: .exported)
+            try container.encode(lookup.findings, forKey: .findings)
+            try container.encode(lookup.note, forKey: .note)
+            try container.encode(
+                lookup.matches.map {
+                    Match(
+                        system: $0.system.rawValue, entity: $0.entity.rawValue, number: $0.number, name: $0.name,
+                        location: $0.location.map { FindingRecord.Location(file: $0.file, line: $0.line, record: $0.record) },
+                        resource: $0.resource, id: $0.id, exported: $0.exported)
+                }, forKey: .matches)
+        }
     }
 
     /// A suppressed finding: the finding's fields, plus the suppression's `reason` and `expires` (left out when
@@ -106,6 +155,8 @@ public struct JSONReporter: Reporter {
         struct Location: Encodable {
             var file: String
             var line: Int?
+            /// The record's place in a JSON export's array (1-based), where there is no line.
+            var record: Int?
         }
 
         init(_ finding: Finding) {
@@ -116,7 +167,7 @@ public struct JSONReporter: Reporter {
             system = finding.system.rawValue
             entity = finding.entity.rawValue
             key = finding.key
-            location = finding.location.map { Location(file: $0.file, line: $0.line) }
+            location = finding.location.map { Location(file: $0.file, line: $0.line, record: $0.record) }
         }
     }
 

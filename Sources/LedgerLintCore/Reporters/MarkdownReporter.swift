@@ -21,6 +21,10 @@ public struct MarkdownReporter: Reporter {
         let language = report.language
         let words = Words(language)
         var out: [String] = ["## \(words.title)", "", header(report, words: words), ""]
+        if let keys = report.filterKeys {
+            out += ["> " + Self.escaped(KeyFilter.sentence(keys: keys, language: language)), ""]
+            out += report.lookups.map { "- " + Self.escaped($0.note) } + [""]
+        }
 
         let summary = report.summary
         out += ["| \(words.severity) | \(words.findings) |", "|---|---:|"]
@@ -103,14 +107,15 @@ public struct MarkdownReporter: Reporter {
 
     /// `Assist customer **5000**`.
     func subject(_ finding: Finding, language: Language) -> String {
-        "\(TextReporter.subjectName(finding.system, finding.entity, language: language)) **\(Self.escaped(finding.key))**"
+        let subject = TextReporter.subject(of: finding, language: language)
+        return "\(subject[0]) **\(Self.escaped(subject[1]))**"
     }
 
     /// One list item: subject and location, then the message and the hint on their own lines.
     func item(for finding: Finding, language: Language) -> String {
         var first = "- " + subject(finding, language: language)
         if let location = finding.location {
-            first += " · " + Self.code(TextReporter.locationText(location))
+            first += " · " + Self.code(TextReporter.locationText(location, language: language))
         }
         var lines = [first, "  " + Self.escaped(finding.message)]
         if !finding.hint.isEmpty {

@@ -15,10 +15,15 @@ public struct Report: Sendable, Hashable {
     public var snapshot: String
     /// What the snapshot's `manifest.json` says about where the data came from, when it has one.
     public var metadata: SnapshotMetadata?
+    /// The keys `--key` asked for, when the report shows only their findings; `nil` for a whole audit.
+    public var filterKeys: [String]?
+    /// Where each `--key` was found, in the order asked: every report shows it above the findings.
+    public var lookups: [KeyLookup]
 
     public init(
         findings: [Finding], rules: [Rule], language: Language, snapshot: String,
-        suppressed: [SuppressedFinding] = [], baseline: BaselineComparison? = nil, metadata: SnapshotMetadata? = nil
+        suppressed: [SuppressedFinding] = [], baseline: BaselineComparison? = nil, metadata: SnapshotMetadata? = nil,
+        filterKeys: [String]? = nil, lookups: [KeyLookup] = []
     ) {
         self.findings = findings.sorted(by: Finding.reportOrder)
         self.suppressed = suppressed.sorted { Finding.reportOrder($0.finding, $1.finding) }
@@ -27,6 +32,8 @@ public struct Report: Sendable, Hashable {
         self.language = language
         self.snapshot = snapshot
         self.metadata = metadata
+        self.filterKeys = filterKeys
+        self.lookups = lookups
     }
 
     /// Counts of the findings that count (suppressed and baselined ones excluded).

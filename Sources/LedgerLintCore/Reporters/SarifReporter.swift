@@ -170,12 +170,20 @@ extension SarifReporter {
         var client: String?
         var fetchedAt: String?
         var environment: String?
+        /// `--key`: the keys the run was filtered to, and the sentence saying where each was found.
+        var filter: Filter?
+
+        struct Filter: Encodable {
+            var keys: [String]
+            var lookups: [String]
+        }
 
         init(_ report: Report) {
             snapshot = report.snapshot
             client = report.metadata?.client
             fetchedAt = report.metadata?.fetchedAt
             environment = report.metadata?.environment
+            filter = report.filterKeys.map { Filter(keys: $0, lookups: report.lookups.map(\.note)) }
         }
     }
 

@@ -26,12 +26,21 @@ public struct TextReporter: Reporter {
     public func render(_ report: Report) -> String {
         let language = report.language
         let hidden = Self.hiddenLine(report, language: language).map { $0 + "\n" } ?? ""
+        let filter = Self.filterLines(report).map { $0 + "\n\n" } ?? ""
         guard !report.findings.isEmpty else {
-            return Self.noFindings[language] + "\n" + hidden
+            return filter + Self.noFindings[language] + "\n" + hidden
         }
         let style = Style(enabled: color)
         let blocks = report.findings.map { Self.block(for: $0, language: language, style: style, snapshot: report.snapshot) }
-        return blocks.joined(separator: "\n\n") + "\n\n" + summaryLine(report.summary, language: language) + "\n" + hidden
+        return filter + blocks.joined(separator: "\n\n") + "\n\n" + summaryLine(report.summary, language: language) + "\n"
+            + hidden
+    }
+
+    /// For a `--key` report: that it is filtered, then where each key was found, one line each.
+    static func filterLines(_ report: Report) -> String? {
+        guard let keys = report.filterKeys else { return nil }
+        let lines = [KeyFilter.sentence(keys: keys, language: report.language)] + report.lookups.map(\.note)
+        return lines.map(TerminalText.sanitized).joined(separator: "\n")
     }
 
     /// `Not shown: 2 suppressed, 5 in the baseline; 1 fixed since the baseline.`, when any of it applies.
@@ -58,14 +67,14 @@ public struct TextReporter: Reporter {
     static func block(
         for finding: Finding, language: Language, style: Style = Style(enabled: false), snapshot: String = ""
     ) -> String {
-        let subject = "\(subjectName(finding.system, finding.entity, language: language)) \(TerminalText.sanitized(finding.key))"
+        let subject = TerminalText.sanitized(subject(of: finding, language: language).joined(separator: " "))
         var lines = [
             style.severity(finding.severity, severityWord(finding.severity)[language])
                 + style.bold("[\(TerminalText.sanitized(finding.rule))]")
                 + " \(subject): " + indentingContinuation(TerminalText.sanitized(finding.message), by: "  "),
         ]
         if let location = finding.location {
-            lines.append("  --> " + locationText(location, in: snapshot))
+            lines.append("  --> " + locationText(location, in: snapshot, language: language))
         }
         let hint = TerminalText.sanitized(finding.hint)
         if !hint.isEmpty {
@@ -92,11 +101,37 @@ public struct TextReporter: Reporter {
 
     /// `examples/demo/assist/customers.csv:7`: the snapshot folder as the user named it joined with the file, so
     /// that terminals and editors can open it from the working directory.
-    static func locationText(_ location: SourceLocation, in snapshot: String = "") -> String {
+    ///
+    /// A record of a JSON export has no line worth naming: `…/customers.json, record 3` says which it is.
+    static func locationText(_ location: SourceLocation, in snapshot: String = "", language: Language = .en) -> String {
         let joined = snapshot.isEmpty ? location.file : (snapshot.hasSuffix("/") ? snapshot : snapshot + "/") + location.file
         let file = TerminalText.sanitized(joined)
-        guard let line = location.line else { return file }
-        return "\(file):\(line)"
+        if let line = location.line { return "\(file):\(line)" }
+        if let record = location.record { return file + LocalizedText(en: ", record \(record)", nb: ", post \(record)")[language] }
+        return file
+    }
+
+    /// How a headline names a finding's subject, as the system and noun, then what identifies it, each said once:
+    /// `Assist customer` `10004`; `Assist product group` `4 (A-4)` (the group is 4, A-4 is PowerOffice's code for
+    /// it); a record with neither number nor name by where it is, `record 3 of assist/customers.json`.
+    static func subject(of finding: Finding, language: Language) -> [String] {
+        let noun = subjectName(finding.system, finding.entity, language: language)
+        if finding.key.isEmpty {
+            guard let location = finding.location else { return [noun, LocalizedText.notGiven[language]] }
+            if let line = location.line {
+                return [noun, LocalizedText(en: "on line \(line) of \(location.file)", nb: "på linje \(line) i \(location.file)")[language]]
+            }
+            if let record = location.record {
+                return [noun, LocalizedText(en: "record \(record) of \(location.file)", nb: "post \(record) i \(location.file)")[language]]
+            }
+            return [noun, LocalizedText(en: "in \(location.file)", nb: "i \(location.file)")[language]]
+        }
+        if finding.system == .assist, finding.entity == .productGroup, finding.key.hasPrefix("A-"),
+            let number = Int(finding.key.dropFirst(2))
+        {
+            return [noun, "\(number) (\(finding.key))"]
+        }
+        return [noun, finding.key]
     }
 }
 

@@ -207,8 +207,8 @@ struct CompiledRule: Sendable {
         return Finding(
             rule: rule.id,
             severity: rule.severity,
-            message: message.render(dataset, record, variables: variables, missing: "–"),
-            hint: hint.render(dataset, record, variables: variables, missing: "–"),
+            message: message.render(dataset, record, variables: variables, missing: LocalizedText.notGiven[language]),
+            hint: hint.render(dataset, record, variables: variables, missing: LocalizedText.notGiven[language]),
             system: rule.subject.system,
             entity: rule.subject.entity,
             key: key.render(dataset, record, variables: variables, missing: ""),
