@@ -350,6 +350,21 @@ import Testing
         #expect(html.hasSuffix("</html>\n"))
     }
 
+    @Test(arguments: [
+        (Language.en, "<dt>Checked</dt><dd><time datetime=\"2026-12-01T09:30:00Z\">1 December 2026, 09:30 UTC</time></dd>",
+            "<dt>Checked with</dt><dd>ledgerlint \(Tool.version)</dd>"),
+        (.nb, "<dt>Kontrollert</dt><dd><time datetime=\"2026-12-01T09:30:00Z\">1. desember 2026 kl. 09:30 UTC</time></dd>",
+            "<dt>Kontrollert med</dt><dd>ledgerlint \(Tool.version)</dd>"),
+    ])
+    func htmlHeaderShowsWhenAndWithWhatItWasChecked(language: Language, checked: String, tool: String) {
+        let html = HTMLReporter().render(FormatSample.report(language))
+        #expect(html.contains(checked))
+        #expect(html.contains(tool))
+        var unchecked = FormatSample.report(language)
+        unchecked.checkedAt = nil
+        #expect(!HTMLReporter().render(unchecked).contains("<dt>\(language == .en ? "Checked" : "Kontrollert")</dt>"))
+    }
+
     @Test func htmlWithoutFindings() {
         let report = Report(findings: [], rules: [Sample.rule("r", .error)], language: .nb, snapshot: "s")
         let html = HTMLReporter().render(report)
@@ -360,13 +375,26 @@ import Testing
 
     @Test(arguments: [
         ("2025-03-14T09:30:00Z", Language.en, "14 March 2025, 09:30 UTC"),
-        ("2025-03-14T09:30:00Z", .nb, "14. mars 2025 kl. 09.30 UTC"),
+        ("2025-03-14T09:30:00Z", .nb, "14. mars 2025 kl. 09:30 UTC"),
         ("2025-12-31T23:05:00+02:00", .en, "31 December 2025, 21:05 UTC"),
-        ("2025-01-02T03:04:05.678Z", .nb, "2. januar 2025 kl. 03.04 UTC"),
+        ("2026-01-01T00:59:00+01:00", .nb, "31. desember 2025 kl. 23:59 UTC"),
+        ("2025-01-02T03:04:05.678Z", .nb, "2. januar 2025 kl. 03:04 UTC"),
         ("yesterday", .en, "yesterday"),
+        ("2025-03-14", .en, "2025-03-14"),
     ])
-    func htmlShowsSnapshotTimeInUTC(text: String, language: Language, expected: String) {
+    func htmlShowsTimesInUTC(text: String, language: Language, expected: String) {
         #expect(HTMLReporter.displayTime(text, language) == expected)
+    }
+
+    @Test func checkTimeIsOnlyInTheReportsAPersonReads() {
+        var unchecked = FormatSample.report(.en)
+        unchecked.checkedAt = nil
+        let checked = FormatSample.report(.en)
+        let reporters: [any Reporter] = [JSONReporter(), SarifReporter(), JUnitReporter(), CSVReporter(), GitHubReporter(), TextReporter(color: false)]
+        for reporter in reporters {
+            #expect(reporter.render(checked) == reporter.render(unchecked), "\(type(of: reporter)) shows the check time")
+        }
+        #expect(HTMLReporter().render(checked) != HTMLReporter().render(unchecked))
     }
 
     // MARK: Markdown
@@ -483,7 +511,7 @@ import Testing
 /// The fixed report behind the golden files of `ReportFormatTests`: `Sample.report` (every severity, locations
 /// with and without a line, XML-special characters, a repeated key) plus real rule names and descriptions, a
 /// finding whose key, message and hint carry CSV, Markdown, HTML and formula characters, two suppressed findings,
-/// a baseline comparison, and snapshot metadata.
+/// a baseline comparison, snapshot metadata and a check time.
 enum FormatSample {
     static func report(_ language: Language) -> Report {
         let base = Sample.report(language)
@@ -542,7 +570,8 @@ enum FormatSample {
         return Report(
             findings: base.findings + [special], rules: base.rules.map(described), language: language,
             snapshot: base.snapshot, suppressed: suppressed, baseline: baseline,
-            metadata: SnapshotMetadata(client: "Fjord & Fjell <Ærlig> AS", fetchedAt: "2025-03-14T09:30:00Z", environment: "demo")
+            metadata: SnapshotMetadata(client: "Fjord & Fjell <Ærlig> AS", fetchedAt: "2025-03-14T09:30:00Z", environment: "demo"),
+            checkedAt: ReportTime.parse("2026-12-01T09:30:00Z")
         )
     }
 

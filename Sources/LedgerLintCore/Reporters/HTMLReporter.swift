@@ -2,7 +2,8 @@ import Foundation
 
 /// The audit report: one self-contained HTML file to hand to a customer, readable on screen and on paper.
 ///
-/// Title, client and snapshot time (from the snapshot's manifest), the snapshot folder, counts by severity, a bar
+/// Title, client and snapshot time (from the snapshot's manifest), the snapshot folder, when the check ran and with
+/// which version, counts by severity, a bar
 /// chart of findings by rule, then every finding grouped by rule (the rule's name and description, then each
 /// record with its problem and how to fix it), the suppressed findings with their reasons, and the baseline
 /// comparison when there was one. Everything is inline: CSS in `<style>`, the chart as inline SVG, no scripts,
@@ -63,6 +64,12 @@ public struct HTMLReporter: Reporter {
             rows.append((words.environment, Self.escaped(environment)))
         }
         rows.append((words.snapshot, "<code>\(Self.escaped(report.snapshot))</code>"))
+        if let checkedAt = report.checkedAt {
+            rows.append((
+                words.checked,
+                "<time datetime=\"\(ReportTime.iso(checkedAt))\">\(Self.escaped(ReportTime.display(checkedAt, report.language)))</time>"
+            ))
+        }
         rows.append((words.tool, Self.escaped("\(Tool.name) \(Tool.version)")))
         let list = rows.map { "<dt>\(Self.escaped($0.0))</dt><dd>\($0.1)</dd>" }.joined(separator: "\n")
         return "<header>\n<h1>\(Self.escaped(title))</h1>\n<dl class=\"meta\">\n\(list)\n</dl>\n</header>\n"
@@ -210,39 +217,10 @@ public struct HTMLReporter: Reporter {
         return out + "</svg>"
     }
 
-    /// ISO 8601 shown as `14 March 2025, 09:30 UTC` / `14. mars 2025 kl. 09.30 UTC`; other text as it is.
-    ///
-    /// Formatted by hand in UTC, not with the machine's locale or time zone, so the report is the same wherever
-    /// it is made.
+    /// ISO 8601 text from the manifest shown by `ReportTime.display`; other text as it is.
     static func displayTime(_ text: String, _ language: Language) -> String {
-        let parser = ISO8601DateFormatter()
-        var date = parser.date(from: text)
-        if date == nil {
-            parser.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-            date = parser.date(from: text)
-        }
-        guard let date, let utc = TimeZone(identifier: "UTC") else { return text }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = utc
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        guard let year = parts.year, let month = parts.month, let day = parts.day, let hour = parts.hour,
-            let minute = parts.minute, (1...12).contains(month)
-        else { return text }
-        let hh = hour < 10 ? "0\(hour)" : "\(hour)"
-        let mm = minute < 10 ? "0\(minute)" : "\(minute)"
-        switch language {
-        case .en: return "\(day) \(monthsEN[month - 1]) \(year), \(hh):\(mm) UTC"
-        case .nb: return "\(day). \(monthsNB[month - 1]) \(year) kl. \(hh).\(mm) UTC"
-        }
+        ReportTime.parse(text).map { ReportTime.display($0, language) } ?? text
     }
-
-    static let monthsEN = [
-        "January", "February", "March", "April", "May", "June",
-        "July", "August", "September", "October", "November", "December",
-    ]
-    static let monthsNB = [
-        "januar", "februar", "mars", "april", "mai", "juni", "juli", "august", "september", "oktober", "november", "desember",
-    ]
 
     // MARK: Escaping
 
@@ -288,6 +266,7 @@ extension HTMLReporter {
             self.language = language
         }
 
+        var checked: String { pick("Checked", "Kontrollert") }
         var tool: String { pick("Checked with", "Kontrollert med") }
         var summary: String { pick("Summary", "Sammendrag") }
         var suppressed: String { pick("suppressed", "unntatt") }

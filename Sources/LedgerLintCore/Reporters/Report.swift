@@ -15,10 +15,15 @@ public struct Report: Sendable, Hashable {
     public var snapshot: String
     /// What the snapshot's `manifest.json` says about where the data came from, when it has one.
     public var metadata: SnapshotMetadata?
+    /// When the check ran, for the headers of the reports a person reads (HTML); nil leaves it out.
+    ///
+    /// Not in JSON, SARIF or JUnit: there it would make every run's output differ from the last.
+    public var checkedAt: Date?
 
     public init(
         findings: [Finding], rules: [Rule], language: Language, snapshot: String,
-        suppressed: [SuppressedFinding] = [], baseline: BaselineComparison? = nil, metadata: SnapshotMetadata? = nil
+        suppressed: [SuppressedFinding] = [], baseline: BaselineComparison? = nil, metadata: SnapshotMetadata? = nil,
+        checkedAt: Date? = nil
     ) {
         self.findings = findings.sorted(by: Finding.reportOrder)
         self.suppressed = suppressed.sorted { Finding.reportOrder($0.finding, $1.finding) }
@@ -27,6 +32,7 @@ public struct Report: Sendable, Hashable {
         self.language = language
         self.snapshot = snapshot
         self.metadata = metadata
+        self.checkedAt = checkedAt
     }
 
     /// Counts of the findings that count (suppressed and baselined ones excluded).
