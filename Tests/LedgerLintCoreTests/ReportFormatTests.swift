@@ -334,14 +334,16 @@ import Testing
         let html = HTMLReporter().render(report)
         let lowercased = html.lowercased()
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">"))
-        // No external anything: no URLs at all, no scripts, no linked assets.
-        for forbidden in ["http://", "https://", "//", "<script", "<link", "<img", "<iframe", "src=", "href=", "url(", "@import", "@font-face"] {
+        // Nothing from outside the page: no URLs at all, no linked assets, links only within the page.
+        for forbidden in ["http://", "https://", "//", "<link", "<img", "<iframe", "<object", "<embed", "src=", "url(", "@import", "@font-face"] {
             #expect(!lowercased.contains(forbidden), "found \(forbidden)")
         }
+        #expect(!lowercased.contains("<script"))
+        let hrefs = lowercased.components(separatedBy: "href=").dropFirst()
+        #expect(!hrefs.isEmpty)
+        #expect(hrefs.allSatisfy { $0.hasPrefix("\"#rule-") }, "a link out of the page")
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
         #expect(html.contains("Fjord &amp; Fjell &lt;Ærlig&gt; AS"))
-        #expect(html.contains("<svg class=\"chart\""))
-        #expect(html.contains("@media print"))
         #expect(html.contains("<time datetime=\"2025-03-14T09:30:00Z\">"))
         // Each suppressed reason is shown, escaped.
         for entry in report.suppressed {
@@ -365,11 +367,43 @@ import Testing
         #expect(!HTMLReporter().render(unchecked).contains("<dt>\(language == .en ? "Checked" : "Kontrollert")</dt>"))
     }
 
+    @Test(arguments: Language.allCases)
+    func htmlChartIsLabelledWithRuleNames(language: Language) throws {
+        let report = FormatSample.report(language)
+        let html = HTMLReporter().render(report)
+        let chart = try #require(html.components(separatedBy: "<ol class=\"bars\">").dropFirst().first?
+            .components(separatedBy: "</ol>").first)
+        let groups = report.findingsByRule
+        #expect(chart.components(separatedBy: "<li ").count - 1 == groups.count)
+        for group in groups {
+            let name = try #require(group.rule?.name[language])
+            // A rule whose name is only its id (as `Sample.rule` makes them) is labelled with the id alone.
+            let label = name == group.id ? "<code>\(group.id)</code>" : "\(HTMLReporter.escaped(name)) <code>\(group.id)</code>"
+            #expect(chart.contains("<a class=\"label\" href=\"#rule-\(group.id)\">\(label)</a>"))
+            #expect(html.contains("id=\"rule-\(group.id)\""), "the chart links to a section that exists")
+        }
+        #expect(groups.filter { $0.name(language) != $0.id }.count == 3)
+        #expect(chart.contains(language == .en ? "Sales account differs from Assist&#39;s | group" : "Salgskonto avviker fra Assists | gruppe"))
+        // Most findings first; the largest bar is full width.
+        #expect(chart.contains("href=\"#rule-customer-number-range\""))
+        #expect(chart.components(separatedBy: "<li ")[1].contains("#rule-customer-number-range"))
+        #expect(chart.components(separatedBy: "<li ")[1].contains("style=\"width: 100%\""))
+    }
+
+    @Test func htmlPrintsOnA4() {
+        let html = HTMLReporter().render(FormatSample.report(.en))
+        let print = html.components(separatedBy: "@media print").dropFirst().first ?? ""
+        #expect(html.contains("@page { size: A4;"))
+        #expect(html.contains("@bottom-right { content: counter(page) \" / \" counter(pages);"), "pages are numbered")
+        #expect(print.contains("tr, .card, .bars li, .meta { break-inside: avoid;"))
+        #expect(print.contains("section.suppressed { break-before: page;"))
+    }
+
     @Test func htmlWithoutFindings() {
         let report = Report(findings: [], rules: [Sample.rule("r", .error)], language: .nb, snapshot: "s")
         let html = HTMLReporter().render(report)
         #expect(html.contains("<p class=\"empty\">Ingen funn.</p>"))
-        #expect(!html.contains("<svg"))
+        #expect(!html.contains("class=\"bars\""))
         #expect(!html.contains("class=\"suppressed\""))
     }
 

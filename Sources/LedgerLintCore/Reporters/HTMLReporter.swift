@@ -2,18 +2,19 @@ import Foundation
 
 /// The audit report: one self-contained HTML file to hand to a customer, readable on screen and on paper.
 ///
-/// Title, client and snapshot time (from the snapshot's manifest), the snapshot folder, when the check ran and with
-/// which version, counts by severity, a bar
-/// chart of findings by rule, then every finding grouped by rule (the rule's name and description, then each
-/// record with its problem and how to fix it), the suppressed findings with their reasons, and the baseline
-/// comparison when there was one. Everything is inline: CSS in `<style>`, the chart as inline SVG, no scripts,
-/// fonts, images or links, so the file opens the same offline, in a mail attachment, and in ten years.
-/// Print styles keep backgrounds light, keep a table row or a rule's heading from being split from what follows,
-/// and start the suppressed findings on a new page.
+/// Title, client, when the data was fetched (from the snapshot's manifest), the snapshot folder, when the check
+/// ran and with which version; counts by severity; a bar chart of findings by rule, labelled with the rules'
+/// names; then every finding grouped by rule (the rule's name and description, then each record with its problem
+/// and how to fix it), the suppressed findings with their reasons, and the baseline comparison when there was one.
+///
+/// Everything is inline: CSS in `<style>`, no scripts, fonts, images or links out of the page, so the file opens
+/// the same offline, in a mail attachment, and in ten years. Print styles set A4 and number the pages, keep
+/// backgrounds light, keep a table row or a rule's heading from being split from what follows, and start the
+/// suppressed findings on a new page.
 ///
 /// All data is HTML-escaped; control characters become U+FFFD. Labels follow `report.language`, which is also
-/// `<html lang>`. `scripts/screenshot-html-report.sh` renders the demo report in headless Chromium to look at it.
-/// Documented in `docs/output-formats.md`.
+/// `<html lang>`. Times are shown in UTC by `ReportTime`. `scripts/screenshot-html-report.sh` renders the demo
+/// report in headless Chromium, on screen and printed, to look at it. Documented in `docs/output-formats.md`.
 public struct HTMLReporter: Reporter {
     public init() {}
 
@@ -90,7 +91,8 @@ public struct HTMLReporter: Reporter {
         }
         let groups = report.findingsByRule
         if !groups.isEmpty {
-            out += "<figure>\n\(chart(groups, words: words))\n<figcaption>\(Self.escaped(words.byRule))</figcaption>\n</figure>\n"
+            out += "<figure class=\"chart\">\n<figcaption>\(Self.escaped(words.byRule))</figcaption>\n"
+                + "\(chart(groups, words: words))\n</figure>\n"
         }
         return out + "</section>\n"
     }
@@ -182,39 +184,32 @@ public struct HTMLReporter: Reporter {
         "<span class=\"badge \(severity.rawValue)\">\(Self.escaped(words.singular(severity)))</span>"
     }
 
-    /// A horizontal bar chart of findings per rule, most findings first, as inline SVG.
+    /// A horizontal bar chart of findings per rule, most findings first, as an HTML list.
     ///
-    /// Bars are coloured by the rule's severity and labelled with the rule id and the count; each bar's `<title>`
-    /// gives the rule's name as a tooltip. Widths are whole pixels, so the markup (and the golden files) are
-    /// stable.
+    /// Each row is the rule's name, with its id in small code type beneath, linked to the rule's section; then a
+    /// bar coloured by the rule's severity and the count. HTML rather than SVG, so that a long name (or its
+    /// Norwegian) wraps instead of being cut, and the chart fits any width, the A4 page included. Bar widths are
+    /// whole per cent of the largest count, so the markup (and the golden files) are stable.
     func chart(_ groups: [Report.RuleGroup], words: Words) -> String {
         let rows = groups.enumerated().sorted { lhs, rhs in
             lhs.element.findings.count != rhs.element.findings.count
                 ? lhs.element.findings.count > rhs.element.findings.count
                 : lhs.offset < rhs.offset
         }.map(\.element)
-        let labels = rows.map { $0.id.count > 38 ? String($0.id.prefix(37)) + "…" : $0.id }
-        // About 7 px per character of the 11.5 px monospace label font.
-        let labelWidth = min(270, (labels.map(\.count).max() ?? 0) * 7 + 4)
-        let width = 720, barStart = labelWidth + 8, rowHeight = 28
-        let barSpace = width - barStart - 48
         let maximum = max(rows.map(\.findings.count).max() ?? 1, 1)
-        let height = rows.count * rowHeight + 8
-        var out = "<svg class=\"chart\" role=\"img\" aria-label=\"\(Self.escaped(words.byRule))\" "
-            + "viewBox=\"0 0 \(width) \(height)\" width=\"\(width)\" height=\"\(height)\">\n"
-        for (index, (group, label)) in zip(rows, labels).enumerated() {
-            let y = 4 + index * rowHeight
+        var out = "<ol class=\"bars\">\n"
+        for group in rows {
             let count = group.findings.count
-            let barWidth = max(2, count * barSpace / maximum)
             let severity = group.rule?.severity ?? group.findings[0].severity
-            out += "<g>"
-            out += "<title>\(Self.escaped("\(group.name(words.language)) (\(group.id)): \(count)"))</title>"
-            out += "<text x=\"\(labelWidth)\" y=\"\(y + 18)\" text-anchor=\"end\" class=\"label\">\(Self.escaped(label))</text>"
-            out += "<rect x=\"\(barStart)\" y=\"\(y + 4)\" width=\"\(barWidth)\" height=\"18\" rx=\"3\" class=\"bar \(severity.rawValue)\"/>"
-            out += "<text x=\"\(barStart + barWidth + 6)\" y=\"\(y + 18)\" class=\"value\">\(count)</text>"
-            out += "</g>\n"
+            let name = group.name(words.language)
+            let label = name == group.id
+                ? "<code>\(Self.escaped(group.id))</code>"
+                : "\(Self.escaped(name)) <code>\(Self.escaped(group.id))</code>"
+            out += "<li class=\"\(severity.rawValue)\"><a class=\"label\" href=\"#rule-\(Self.escaped(group.id))\">\(label)</a>"
+                + "<span class=\"track\"><span class=\"bar\" style=\"width: \(max(1, count * 100 / maximum))%\"></span>"
+                + "<span class=\"value\">\(count)</span></span></li>\n"
         }
-        return out + "</svg>"
+        return out + "</ol>"
     }
 
     /// ISO 8601 text from the manifest shown by `ReportTime.display`; other text as it is.
@@ -311,19 +306,21 @@ extension HTMLReporter {
 
 extension HTMLReporter {
     /// The whole style sheet. Light backgrounds only, system fonts only, and print rules at the end.
+    ///
+    /// Sizes are in `rem`, so that print changes the one root size and everything follows.
     static let css = """
         :root { color-scheme: light; --text: #1d2433; --muted: #535c6e; --line: #d5d9e0;
-          --error: #b42318; --error-bg: #fdecea; --warning: #a15c07; --warning-bg: #fdf4e3;
+          --error: #b42318; --error-bg: #fdecea; --warning: #a15c07; --warning-bg: #fdf4e3; --warning-bar: #dc8a14;
           --info: #175cd3; --info-bg: #e9f1fd; --suppressed: #535c6e; --suppressed-bg: #f0f2f5; }
         * { box-sizing: border-box; }
-        html { background: #fff; }
+        html { background: #fff; font-size: 15px; }
         body { margin: 0 auto; max-width: 64rem; padding: 2rem 1.5rem 3rem; color: var(--text); background: #fff;
-          font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif; }
-        h1 { font-size: 1.8rem; margin: 0 0 .75rem; }
+          font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif; }
+        h1 { font-size: 1.8rem; margin: 0 0 .75rem; line-height: 1.25; }
         h2 { font-size: 1.3rem; margin: 2.25rem 0 .75rem; padding-bottom: .3rem; border-bottom: 2px solid var(--line); }
         h3 { font-size: 1.08rem; margin: 0; }
         code { font-family: ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: .88em; }
-        h3 code { color: var(--muted); font-weight: normal; }
+        h3 code { color: var(--muted); font-weight: normal; white-space: nowrap; }
         .meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1.25rem; margin: 0; }
         .meta dt { color: var(--muted); }
         .meta dd { margin: 0; }
@@ -337,12 +334,20 @@ extension HTMLReporter {
         .card.suppressed { border-left-color: var(--suppressed); } .card.suppressed .n { color: var(--suppressed); }
         .baseline-note { color: var(--muted); }
         figure { margin: 1.5rem 0 0; }
-        figcaption { color: var(--muted); font-size: .9rem; margin-top: .25rem; }
-        .chart { max-width: 100%; height: auto; }
-        .chart text { font: 12px system-ui, -apple-system, "Segoe UI", Roboto, Arial, "Liberation Sans", sans-serif; fill: var(--text); }
-        .chart .label { font-family: ui-monospace, "SF Mono", Menlo, Consolas, "Liberation Mono", monospace; font-size: 11.5px; }
-        .chart .value { font-weight: 600; }
-        .bar.error { fill: var(--error); } .bar.warning { fill: #dc8a14; } .bar.info { fill: var(--info); }
+        figcaption { font-weight: 600; margin-bottom: .4rem; }
+        .bars { list-style: none; margin: 0; padding: 0; }
+        .bars li { display: grid; grid-template-columns: minmax(0, 11fr) minmax(0, 9fr); gap: 1rem; align-items: center;
+          padding: .3rem 0; border-top: 1px solid var(--line); }
+        .bars li:last-child { border-bottom: 1px solid var(--line); }
+        .bars .label { color: inherit; text-decoration: none; line-height: 1.3; }
+        .bars .label:hover { text-decoration: underline; }
+        .bars .label code { display: block; color: var(--muted); font-size: .78rem; }
+        /* The count sits in the track's right padding, so that the longest bar leaves room for it. */
+        .track { display: flex; align-items: center; gap: .4rem; padding-right: 2.5rem; }
+        .bar { flex: none; height: 1rem; min-width: 2px; border-radius: 3px; }
+        .value { flex: none; font-weight: 600; font-variant-numeric: tabular-nums; }
+        .bars .error .bar { background: var(--error); } .bars .warning .bar { background: var(--warning-bar); }
+        .bars .info .bar { background: var(--info); }
         .badge { display: inline-block; font-size: .72rem; font-weight: 700; text-transform: uppercase; letter-spacing: .04em;
           padding: .05rem .5rem; border-radius: 999px; border: 1px solid currentColor; vertical-align: .1em; }
         .badge.error { color: var(--error); background: var(--error-bg); }
@@ -355,24 +360,28 @@ extension HTMLReporter {
         th, td { text-align: left; vertical-align: top; padding: .45rem .6rem .45rem 0; border-top: 1px solid var(--line); }
         th { color: var(--muted); font-weight: 600; font-size: .85rem; border-top: none; }
         td, th { overflow-wrap: anywhere; }
-        th.record { width: 24%; }
-        .findings th.problem { width: 42%; }
+        th.record { width: 27%; }
+        .findings th.problem { width: 40%; }
         section.suppressed th.rule-name { width: 20%; } section.suppressed th.until { width: 7.5rem; }
         td.hint { color: var(--muted); }
         .where { color: var(--muted); font-size: .88em; }
         .nowrap { white-space: nowrap; }
         .empty { font-size: 1.1rem; }
         footer { margin-top: 3rem; padding-top: .5rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; }
-        @page { margin: 15mm 14mm; }
+        @page { size: A4; margin: 15mm 14mm 16mm;
+          @bottom-right { content: counter(page) " / " counter(pages); color: #535c6e;
+            font: 8pt system-ui, -apple-system, "Segoe UI", Roboto, Arial, "Liberation Sans", sans-serif; } }
         @media print {
-          body { max-width: none; padding: 0; font-size: 10pt; }
+          html { font-size: 9.5pt; }
+          body { max-width: none; padding: 0; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-          h2, h3, .rule > header { break-after: avoid; page-break-after: avoid; }
-          tr, .card, figure, .meta { break-inside: avoid; page-break-inside: avoid; }
+          h2, h3, figcaption, .rule > header { break-after: avoid; page-break-after: avoid; }
+          tr, .card, .bars li, .meta { break-inside: avoid; page-break-inside: avoid; }
           thead { display: table-header-group; }
           /* A rule that fits on a page stays on one; a longer one breaks between rows, never inside one. */
           .rule { border: none; border-top: 1px solid var(--line); border-radius: 0; padding: .75rem 0 0;
             break-inside: avoid; page-break-inside: avoid; }
+          .rule:first-of-type { border-top: none; padding-top: 0; }
           section.suppressed { break-before: page; page-break-before: always; }
         }
         """
