@@ -338,7 +338,6 @@ import Testing
         for forbidden in ["http://", "https://", "//", "<link", "<img", "<iframe", "<object", "<embed", "src=", "url(", "@import", "@font-face"] {
             #expect(!lowercased.contains(forbidden), "found \(forbidden)")
         }
-        #expect(!lowercased.contains("<script"))
         let hrefs = lowercased.components(separatedBy: "href=").dropFirst()
         #expect(!hrefs.isEmpty)
         #expect(hrefs.allSatisfy { $0.hasPrefix("\"#rule-") }, "a link out of the page")
@@ -390,11 +389,57 @@ import Testing
         #expect(chart.components(separatedBy: "<li ")[1].contains("style=\"width: 100%\""))
     }
 
-    @Test func htmlPrintsOnA4() {
+    @Test(arguments: [
+        (Language.en, "Search", "Show", "Error", "Warning", "Info", "Showing {shown} of {total} findings"),
+        (.nb, "Søk", "Vis", "Feil", "Advarsel", "Info", "Viser {shown} av {total} funn"),
+    ])
+    func htmlHasSearchAndSeverityFilterThatAreHiddenWithoutJavaScript(
+        language: Language, search: String, show: String, error: String, warning: String, info: String, showing: String
+    ) throws {
+        let report = FormatSample.report(language)
+        let html = HTMLReporter().render(report)
+        // Rendered hidden; only the script shows them, so a page without JavaScript has no dead controls.
+        #expect(html.contains("<div class=\"filters\" role=\"search\" hidden>"))
+        #expect(html.contains("<label class=\"search\">\(search) <input type=\"search\" "))
+        #expect(html.contains("<legend>\(show)</legend>"))
+        for (severity, label) in [(Severity.error, error), (.warning, warning), (.info, info)] {
+            let count = report.summary.count(of: severity)
+            #expect(html.contains("<input type=\"checkbox\" value=\"\(severity.rawValue)\" checked> \(label) (\(count))</label>"))
+        }
+        #expect(html.contains("data-template=\"\(showing)\""))
+        // Every finding's row carries its severity for the filter; nothing else does.
+        #expect(html.components(separatedBy: "<tr data-severity=").count - 1 == report.findings.count)
+        for severity in Severity.allCases {
+            #expect(html.components(separatedBy: "<tr data-severity=\"\(severity.rawValue)\"").count - 1 == report.summary.count(of: severity))
+        }
+        // One script, inline, exactly the reporter's own: no data is ever written into it.
+        let scripts = html.components(separatedBy: "<script").dropFirst()
+        #expect(scripts.count == 1)
+        let script = try #require(scripts.first?.components(separatedBy: "</script>").first)
+        #expect(script == ">" + HTMLReporter.script)
+        // The Content-Security-Policy allows that script by its hash, and nothing from outside.
+        let hash = Data(SHA256.hash(Array(HTMLReporter.script.utf8))).base64EncodedString()
+        #expect(html.contains(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+                + "script-src 'sha256-\(hash)'; base-uri 'none'; form-action 'none'\">"
+        ))
+    }
+
+    @Test func htmlFilterCheckboxOfAnAbsentSeverityIsDisabled() {
+        let report = Report(
+            findings: [Sample.finding(rule: "r", severity: .warning, key: "1")], rules: [Sample.rule("r", .warning)],
+            language: .en, snapshot: "s")
+        let html = HTMLReporter().render(report)
+        #expect(html.contains("<input type=\"checkbox\" value=\"error\" checked disabled> Error (0)</label>"))
+        #expect(html.contains("<input type=\"checkbox\" value=\"warning\" checked> Warning (1)</label>"))
+    }
+
+    @Test func htmlPrintsOnA4WithoutControls() {
         let html = HTMLReporter().render(FormatSample.report(.en))
         let print = html.components(separatedBy: "@media print").dropFirst().first ?? ""
         #expect(html.contains("@page { size: A4;"))
         #expect(html.contains("@bottom-right { content: counter(page) \" / \" counter(pages);"), "pages are numbered")
+        #expect(print.contains(".filters .controls, .filters:not(.active) { display: none !important; }"))
         #expect(print.contains("tr, .card, .bars li, .meta { break-inside: avoid;"))
         #expect(print.contains("section.suppressed { break-before: page;"))
     }
@@ -404,6 +449,8 @@ import Testing
         let html = HTMLReporter().render(report)
         #expect(html.contains("<p class=\"empty\">Ingen funn.</p>"))
         #expect(!html.contains("class=\"bars\""))
+        #expect(!html.contains("class=\"filters\""))
+        #expect(!html.contains("<script"))
         #expect(!html.contains("class=\"suppressed\""))
     }
 

@@ -7,10 +7,13 @@ import Foundation
 /// names; then every finding grouped by rule (the rule's name and description, then each record with its problem
 /// and how to fix it), the suppressed findings with their reasons, and the baseline comparison when there was one.
 ///
-/// Everything is inline: CSS in `<style>`, no scripts, fonts, images or links out of the page, so the file opens
-/// the same offline, in a mail attachment, and in ten years. Print styles set A4 and number the pages, keep
-/// backgrounds light, keep a table row or a rule's heading from being split from what follows, and start the
-/// suppressed findings on a new page.
+/// Everything is inline: CSS in `<style>`, one small `<script>` for the search box and the severity filter, no
+/// fonts, images or links out of the page, so the file opens the same offline, in a mail attachment, and in ten
+/// years. A Content-Security-Policy that allows only that script (by its hash) and inline styles makes the browser
+/// refuse anything else. The filter controls are rendered `hidden` and only the script shows them, so without
+/// JavaScript the report reads in full, with nothing that does not work. No data goes into the script: it reads
+/// the page. Print styles set A4, keep backgrounds light, hide the controls, keep a table row or a rule's heading
+/// from being split from what follows, and start the suppressed findings on a new page.
 ///
 /// All data is HTML-escaped; control characters become U+FFFD. Labels follow `report.language`, which is also
 /// `<html lang>`. Times are shown in UTC by `ReportTime`. `scripts/screenshot-html-report.sh` renders the demo
@@ -30,6 +33,7 @@ public struct HTMLReporter: Reporter {
             <head>
             <meta charset="utf-8">
             <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="Content-Security-Policy" content="\(Self.contentSecurityPolicy)">
             <meta name="generator" content="\(Self.escaped("\(Tool.name) \(Tool.version)"))">
             <title>\(Self.escaped(title))</title>
             <style>
@@ -44,7 +48,9 @@ public struct HTMLReporter: Reporter {
         html += findings(report, words: words)
         html += suppressed(report, words: words)
         html += baseline(report, words: words)
-        html += "<footer>\(Self.escaped(words.generated))</footer>\n</body>\n</html>\n"
+        html += "<footer>\(Self.escaped(words.generated))</footer>\n"
+        if !report.findings.isEmpty { html += "<script>\(Self.script)</script>\n" }
+        html += "</body>\n</html>\n"
         return html
     }
 
@@ -108,10 +114,12 @@ public struct HTMLReporter: Reporter {
         if groups.isEmpty {
             return out + "<p class=\"empty\">\(Self.escaped(words.noFindings))</p>\n</section>\n"
         }
+        out += filters(report, words: words)
         for group in groups {
             let severity = group.rule?.severity ?? group.findings[0].severity
             out += "<section class=\"rule\" id=\"rule-\(Self.escaped(group.id))\">\n<header>\n"
-            out += "<h3>\(badge(severity, words: words)) \(Self.ruleLabel(name: group.name(language), id: group.id))</h3>\n"
+            out += "<h3>\(badge(severity, words: words)) <span class=\"rule-title\">"
+                + "\(Self.ruleLabel(name: group.name(language), id: group.id))</span></h3>\n"
             if let description = group.rule?.description[language], !description.isEmpty {
                 out += "<p class=\"description\">\(Self.escaped(description))</p>\n"
             }
@@ -119,13 +127,31 @@ public struct HTMLReporter: Reporter {
             out += "<table>\n<thead><tr><th class=\"record\">\(Self.escaped(words.record))</th>"
                 + "<th class=\"problem\">\(Self.escaped(words.problem))</th><th>\(Self.escaped(words.fix))</th></tr></thead>\n<tbody>\n"
             for finding in group.findings {
-                out += "<tr><td class=\"record\">\(record(finding, language: language))</td>"
+                out += "<tr data-severity=\"\(finding.severity.rawValue)\"><td class=\"record\">\(record(finding, language: language))</td>"
                     + "<td>\(Self.escapedText(finding.message))</td>"
                     + "<td class=\"hint\">\(Self.escapedText(finding.hint))</td></tr>\n"
             }
             out += "</tbody>\n</table>\n</section>\n"
         }
+        out += "<p class=\"empty no-match\" hidden>\(Self.escaped(words.noMatch))</p>\n"
         return out + "</section>\n"
+    }
+
+    /// The search box, one checkbox per severity and the "showing N of M" line, for `script` to bring to life.
+    ///
+    /// Rendered `hidden`: a page without JavaScript shows every finding and no control that would do nothing.
+    func filters(_ report: Report, words: Words) -> String {
+        let summary = report.summary
+        let boxes = Severity.allCases.reversed().map { severity in
+            "<label class=\"severity \(severity.rawValue)\"><input type=\"checkbox\" value=\"\(severity.rawValue)\" checked"
+                + (summary.count(of: severity) == 0 ? " disabled" : "")
+                + "> \(Self.escaped(words.singular(severity))) (\(summary.count(of: severity)))</label>"
+        }
+        return "<div class=\"filters\" role=\"search\" hidden>\n<div class=\"controls\">\n"
+            + "<label class=\"search\">\(Self.escaped(words.search)) <input type=\"search\" "
+            + "placeholder=\"\(Self.escaped(words.searchPlaceholder))\" autocomplete=\"off\" spellcheck=\"false\"></label>\n"
+            + "<fieldset><legend>\(Self.escaped(words.show))</legend>\n\(boxes.joined(separator: "\n"))\n</fieldset>\n</div>\n"
+            + "<p class=\"status\" aria-live=\"polite\" data-template=\"\(Self.escaped(words.showing))\"></p>\n</div>\n"
     }
 
     func suppressed(_ report: Report, words: Words) -> String {
@@ -263,6 +289,17 @@ extension HTMLReporter {
 
         var checked: String { pick("Checked", "Kontrollert") }
         var tool: String { pick("Checked with", "Kontrollert med") }
+        var search: String { pick("Search", "Søk") }
+        var searchPlaceholder: String { pick("Rule, number or text", "Regel, nummer eller tekst") }
+        var show: String { pick("Show", "Vis") }
+        /// `{shown}` and `{total}` are filled in by the script.
+        var showing: String { pick("Showing {shown} of {total} findings", "Viser {shown} av {total} funn") }
+        var noMatch: String {
+            pick(
+                "No findings match the search and the chosen severities.",
+                "Ingen funn passer til søket og de valgte alvorlighetsgradene."
+            )
+        }
         var summary: String { pick("Summary", "Sammendrag") }
         var suppressed: String { pick("suppressed", "unntatt") }
         var record: String { pick("Record", "Gjelder") }
@@ -302,7 +339,7 @@ extension HTMLReporter {
     }
 }
 
-// MARK: - Style
+// MARK: - Style and script
 
 extension HTMLReporter {
     /// The whole style sheet. Light backgrounds only, system fonts only, and print rules at the end.
@@ -313,6 +350,7 @@ extension HTMLReporter {
           --error: #b42318; --error-bg: #fdecea; --warning: #a15c07; --warning-bg: #fdf4e3; --warning-bar: #dc8a14;
           --info: #175cd3; --info-bg: #e9f1fd; --suppressed: #535c6e; --suppressed-bg: #f0f2f5; }
         * { box-sizing: border-box; }
+        [hidden] { display: none !important; }
         html { background: #fff; font-size: 15px; }
         body { margin: 0 auto; max-width: 64rem; padding: 2rem 1.5rem 3rem; color: var(--text); background: #fff;
           font: 1rem/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Liberation Sans", sans-serif; }
@@ -353,7 +391,21 @@ extension HTMLReporter {
         .badge.error { color: var(--error); background: var(--error-bg); }
         .badge.warning { color: var(--warning); background: var(--warning-bg); }
         .badge.info { color: var(--info); background: var(--info-bg); }
-        .rule { border: 1px solid var(--line); border-radius: 8px; margin: 1rem 0; padding: 1rem 1.25rem .5rem; }
+        .filters { position: sticky; top: 0; z-index: 1; background: #fff; padding: .6rem 0 .4rem;
+          border-bottom: 1px solid var(--line); }
+        .filters .controls { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1.5rem; }
+        .filters .search { display: flex; align-items: center; gap: .5rem; flex: 1 1 18rem; font-weight: 600; }
+        .filters input[type=search] { flex: 1; min-width: 0; font: inherit; font-weight: normal; padding: .3rem .55rem;
+          border: 1px solid #9aa2b1; border-radius: 6px; }
+        .filters fieldset { display: flex; flex-wrap: wrap; align-items: center; gap: .25rem 1rem; border: 0; margin: 0; padding: 0; }
+        .filters legend { float: left; font-weight: 600; margin-right: .25rem; }
+        .filters .severity { white-space: nowrap; }
+        .filters .severity.error { color: var(--error); } .filters .severity.warning { color: var(--warning); }
+        .filters .severity.info { color: var(--info); }
+        .filters input[type=checkbox] { accent-color: currentColor; }
+        .filters .status { margin: .35rem 0 0; color: var(--muted); font-size: .9rem; }
+        .rule { border: 1px solid var(--line); border-radius: 8px; margin: 1rem 0; padding: 1rem 1.25rem .5rem;
+          scroll-margin-top: 7rem; }
         .rule .description { margin: .35rem 0 0; }
         .rule .count { margin: .2rem 0 .5rem; color: var(--muted); font-size: .9rem; }
         table { width: 100%; border-collapse: collapse; font-size: .93rem; table-layout: fixed; }
@@ -375,6 +427,10 @@ extension HTMLReporter {
           html { font-size: 9.5pt; }
           body { max-width: none; padding: 0; }
           * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          /* On paper the controls do nothing; a filtered view says so, and a full one says nothing. */
+          .filters { position: static; border: none; padding: 0; }
+          .filters .controls, .filters:not(.active) { display: none !important; }
+          .filters .status { font-weight: 600; color: var(--text); }
           h2, h3, figcaption, .rule > header { break-after: avoid; page-break-after: avoid; }
           tr, .card, .bars li, .meta { break-inside: avoid; page-break-inside: avoid; }
           thead { display: table-header-group; }
@@ -385,4 +441,63 @@ extension HTMLReporter {
           section.suppressed { break-before: page; page-break-before: always; }
         }
         """
+
+    /// The search box and severity filter: shows the controls, then on every change hides the rows that do not
+    /// match (and rules left with none), and says how many are shown.
+    ///
+    /// A row matches when its severity is ticked and every word of the search is in the row's text or its rule's
+    /// name and id, compared in NFKC lower case, so `ÆRLIG` finds `Ærlig`. It reads only the page; no data is ever
+    /// written into it. Kept free of `//` so that the test for URLs stays simple.
+    static let script = """
+
+        (function () {
+          var filters = document.querySelector('.filters');
+          if (!filters) { return; }
+          var search = filters.querySelector('input[type=search]');
+          var boxes = Array.prototype.slice.call(filters.querySelectorAll('input[type=checkbox]'));
+          var status = filters.querySelector('.status');
+          var noMatch = document.querySelector('.no-match');
+          var fold = function (text) { return text.normalize('NFKC').toLowerCase(); };
+          var sections = Array.prototype.slice.call(document.querySelectorAll('section.findings section.rule'));
+          var rows = [];
+          sections.forEach(function (section) {
+            var title = section.querySelector('.rule-title');
+            var rule = title ? fold(title.textContent) : '';
+            section.querySelectorAll('tbody tr').forEach(function (row) {
+              rows.push({ row: row, severity: row.getAttribute('data-severity'), text: rule + ' ' + fold(row.textContent) });
+            });
+          });
+          function apply() {
+            var words = fold(search.value).split(/\\s+/).filter(function (word) { return word !== ''; });
+            var ticked = {};
+            boxes.forEach(function (box) { ticked[box.value] = box.checked; });
+            var shown = 0;
+            rows.forEach(function (entry) {
+              var match = ticked[entry.severity] !== false && words.every(function (word) { return entry.text.indexOf(word) !== -1; });
+              entry.row.hidden = !match;
+              if (match) { shown += 1; }
+            });
+            sections.forEach(function (section) {
+              section.hidden = section.querySelector('tbody tr:not([hidden])') === null;
+            });
+            status.textContent = status.getAttribute('data-template')
+              .replace('{shown}', String(shown)).replace('{total}', String(rows.length));
+            filters.classList.toggle('active', shown < rows.length);
+            noMatch.hidden = shown > 0;
+          }
+          search.addEventListener('input', apply);
+          boxes.forEach(function (box) { box.addEventListener('change', apply); });
+          filters.hidden = false;
+          apply();
+        })();
+
+        """
+
+    /// Nothing from outside the page: no requests of any kind, the inline styles, and only `script` by its hash,
+    /// so that even a mistake in escaping could not run or load anything.
+    static let contentSecurityPolicy: String = {
+        let digest = SHA256.hash(Array(script.utf8))
+        return "default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-\(Data(digest).base64EncodedString())'; "
+            + "base-uri 'none'; form-action 'none'"
+    }()
 }
