@@ -182,7 +182,7 @@ public struct HTMLReporter: Reporter {
         for entry in baseline.fixed.sorted() {
             let name = report.rule(withID: entry.rule)?.name[language] ?? entry.rule
             let subject = TextReporter.subjectName(entry.system, entry.entity, language: language)
-            out += "<tr><td>\(Self.ruleLabel(name: name, id: entry.rule))</td>"
+            out += "<tr><td>\(Self.ruleLabel(name: name, id: entry.rule, separator: "<br>"))</td>"
                 + "<td><strong>\(Self.escaped(entry.key))</strong><br><span class=\"where\">\(Self.escaped(subject))</span></td></tr>\n"
         }
         return out + "</tbody>\n</table>\n</section>\n"
@@ -414,7 +414,8 @@ extension HTMLReporter {
         td, th { overflow-wrap: anywhere; }
         th.record { width: 27%; }
         .findings th.problem { width: 40%; }
-        section.suppressed th.rule-name { width: 20%; } section.suppressed th.until { width: 7.5rem; }
+        section.suppressed th.rule-name { width: 24%; } section.suppressed th.record { width: 18%; }
+        section.suppressed th.until { width: 7.5rem; }
         td.hint { color: var(--muted); }
         .where { color: var(--muted); font-size: .88em; }
         .nowrap { white-space: nowrap; }
