@@ -18,6 +18,8 @@ struct CheckCommand {
     /// `--live`: read PowerOffice now instead of from the snapshot's `poweroffice/`.
     var live: PowerOfficeOptions?
     var environment: [String: String]
+    /// `LEDGERLINT_NOW`: the check time the reports show instead of the clock's (for tests and reproducible runs).
+    var fixedNow: Date?
 
     init(_ arguments: Arguments, environment: [String: String]) throws {
         var arguments = arguments
@@ -54,11 +56,18 @@ struct CheckCommand {
         if baselinePath != nil && writeBaselinePath != nil {
             throw UsageError("--baseline and --write-baseline do not go together: write the baseline first, then compare")
         }
+        if let now = environment["LEDGERLINT_NOW"] {
+            guard let date = ReportTime.parse(now) else {
+                throw UsageError("LEDGERLINT_NOW '\(now.excerpt)' is not an ISO 8601 time such as 2026-12-01T09:30:00Z")
+            }
+            fixedNow = date
+        }
         self.snapshot = snapshot
         self.environment = environment
     }
 
     func run() async throws -> ExitCode {
+        let checkedAt = fixedNow ?? Date()
         var clock = PhaseClock(enabled: environment["LEDGERLINT_TIMINGS"] != nil)
         let folder = URL(fileURLWithPath: snapshot)
         let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
@@ -109,7 +118,8 @@ struct CheckCommand {
         let report = Report(
             findings: counted, rules: rules.rules, language: common.language, snapshot: snapshot,
             suppressed: suppression.suppressed, baseline: comparison, metadata: metadata, filterKeys: keys?.keys,
-            lookups: keys?.lookups(matches, findings: counted, folder: snapshot, language: common.language) ?? [])
+            lookups: keys?.lookups(matches, findings: counted, folder: snapshot, language: common.language) ?? [],
+            checkedAt: checkedAt)
 
         // Render everything before writing anything, so a failing report cannot leave half of them behind.
         let color = format == .text && output == nil && Console.colorAllowed(environment: environment)

@@ -30,10 +30,29 @@ import Testing
         #expect(fired == listed, "rules that never fire on the demo: \(listed.subtracting(fired).sorted())")
     }
 
-    @Test(arguments: [("text", "demo-en.txt", "en"), ("text", "demo-nb.txt", "nb"), ("json", "demo.json", "en"), ("junit", "demo.xml", "en")])
+    @Test(arguments: [
+        ("text", "demo-en.txt", "en"), ("text", "demo-nb.txt", "nb"), ("json", "demo.json", "en"), ("junit", "demo.xml", "en"),
+        ("html", "demo-nb.html", "nb"),
+    ])
     func demoGoldenOutput(format: String, golden: String, language: String) throws {
-        let run = try ledgerlint("check", "examples/demo", "--format", format, "--lang", language, directory: Self.packageRoot.path)
+        // `LEDGERLINT_NOW` fixes the check time the HTML header shows; the other formats must not show it at all.
+        let run = try ledgerlint(
+            "check", "examples/demo", "--format", format, "--lang", language,
+            environment: ["LEDGERLINT_NOW": "2026-12-01T09:30:00Z"], directory: Self.packageRoot.path)
         try Golden.check(run.stdout, against: golden, asJSON: format == "json")
+    }
+
+    @Test func theCheckTimeIsNowOrLEDGERLINT_NOW() throws {
+        let fixed = try ledgerlint(
+            "check", Self.demo, "--format", "html", "--lang", "en", environment: ["LEDGERLINT_NOW": "2026-12-01T10:30:00+01:00"])
+        #expect(fixed.stdout.contains("<dt>Checked</dt><dd><time datetime=\"2026-12-01T09:30:00Z\">1 December 2026, 09:30 UTC</time></dd>"))
+        let now = try ledgerlint("check", Self.demo, "--format", "html", "--lang", "nb")
+        let checked = now.stdout.components(separatedBy: "<dt>Kontrollert</dt><dd><time datetime=\"").dropFirst().first ?? ""
+        #expect(checked.range(of: #"^20\d\d-\d\d-\d\dT\d\d:\d\d:\d\dZ">\d{1,2}\. [a-z]+ 20\d\d kl\. \d\d:\d\d UTC</time>"#, options: .regularExpression) != nil, "\(checked.prefix(80))")
+        let bad = try ledgerlint("check", Self.demo, "--format", "html", environment: ["LEDGERLINT_NOW": "yesterday"])
+        #expect(bad.status == 2)
+        #expect(bad.stdout.isEmpty)
+        #expect(bad.stderr.contains("LEDGERLINT_NOW 'yesterday' is not an ISO 8601 time such as 2026-12-01T09:30:00Z"), "\(bad.stderr)")
     }
 
     @Test func languageComesFromLANGUnlessGiven() throws {

@@ -334,14 +334,15 @@ import Testing
         let html = HTMLReporter().render(report)
         let lowercased = html.lowercased()
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"\(language.rawValue)\">"))
-        // No external anything: no URLs at all, no scripts, no linked assets.
-        for forbidden in ["http://", "https://", "//", "<script", "<link", "<img", "<iframe", "src=", "href=", "url(", "@import", "@font-face"] {
+        // Nothing from outside the page: no URLs at all, no linked assets, links only within the page.
+        for forbidden in ["http://", "https://", "//", "<link", "<img", "<iframe", "<object", "<embed", "src=", "url(", "@import", "@font-face"] {
             #expect(!lowercased.contains(forbidden), "found \(forbidden)")
         }
+        let hrefs = lowercased.components(separatedBy: "href=").dropFirst()
+        #expect(!hrefs.isEmpty)
+        #expect(hrefs.allSatisfy { $0.hasPrefix("\"#rule-") }, "a link out of the page")
         #expect(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;"))
         #expect(html.contains("Fjord &amp; Fjell &lt;Ærlig&gt; AS"))
-        #expect(html.contains("<svg class=\"chart\""))
-        #expect(html.contains("@media print"))
         #expect(html.contains("<time datetime=\"2025-03-14T09:30:00Z\">"))
         // Each suppressed reason is shown, escaped.
         for entry in report.suppressed {
@@ -350,23 +351,131 @@ import Testing
         #expect(html.hasSuffix("</html>\n"))
     }
 
+    @Test(arguments: [
+        (Language.en, "<dt>Checked</dt><dd><time datetime=\"2026-12-01T09:30:00Z\">1 December 2026, 09:30 UTC</time></dd>",
+            "<dt>Checked with</dt><dd>ledgerlint \(Tool.version)</dd>"),
+        (.nb, "<dt>Kontrollert</dt><dd><time datetime=\"2026-12-01T09:30:00Z\">1. desember 2026 kl. 09:30 UTC</time></dd>",
+            "<dt>Kontrollert med</dt><dd>ledgerlint \(Tool.version)</dd>"),
+    ])
+    func htmlHeaderShowsWhenAndWithWhatItWasChecked(language: Language, checked: String, tool: String) {
+        let html = HTMLReporter().render(FormatSample.report(language))
+        #expect(html.contains(checked))
+        #expect(html.contains(tool))
+        var unchecked = FormatSample.report(language)
+        unchecked.checkedAt = nil
+        #expect(!HTMLReporter().render(unchecked).contains("<dt>\(language == .en ? "Checked" : "Kontrollert")</dt>"))
+    }
+
+    @Test(arguments: Language.allCases)
+    func htmlChartIsLabelledWithRuleNames(language: Language) throws {
+        let report = FormatSample.report(language)
+        let html = HTMLReporter().render(report)
+        let chart = try #require(html.components(separatedBy: "<ol class=\"bars\">").dropFirst().first?
+            .components(separatedBy: "</ol>").first)
+        let groups = report.findingsByRule
+        #expect(chart.components(separatedBy: "<li ").count - 1 == groups.count)
+        for group in groups {
+            let name = try #require(group.rule?.name[language])
+            // A rule whose name is only its id (as `Sample.rule` makes them) is labelled with the id alone.
+            let label = name == group.id ? "<code>\(group.id)</code>" : "\(HTMLReporter.escaped(name)) <code>\(group.id)</code>"
+            #expect(chart.contains("<a class=\"label\" href=\"#rule-\(group.id)\">\(label)</a>"))
+            #expect(html.contains("id=\"rule-\(group.id)\""), "the chart links to a section that exists")
+        }
+        #expect(groups.filter { $0.name(language) != $0.id }.count == 3)
+        #expect(chart.contains(language == .en ? "Sales account differs from Assist&#39;s | group" : "Salgskonto avviker fra Assists | gruppe"))
+        // Most findings first; the largest bar is full width.
+        #expect(chart.contains("href=\"#rule-customer-number-range\""))
+        #expect(chart.components(separatedBy: "<li ")[1].contains("#rule-customer-number-range"))
+        #expect(chart.components(separatedBy: "<li ")[1].contains("style=\"width: 100%\""))
+    }
+
+    @Test(arguments: [
+        (Language.en, "Search", "Show", "Error", "Warning", "Info", "Showing {shown} of {total} findings"),
+        (.nb, "Søk", "Vis", "Feil", "Advarsel", "Info", "Viser {shown} av {total} funn"),
+    ])
+    func htmlHasSearchAndSeverityFilterThatAreHiddenWithoutJavaScript(
+        language: Language, search: String, show: String, error: String, warning: String, info: String, showing: String
+    ) throws {
+        let report = FormatSample.report(language)
+        let html = HTMLReporter().render(report)
+        // Rendered hidden; only the script shows them, so a page without JavaScript has no dead controls.
+        #expect(html.contains("<div class=\"filters\" role=\"search\" hidden>"))
+        #expect(html.contains("<label class=\"search\">\(search) <input type=\"search\" "))
+        #expect(html.contains("<legend>\(show)</legend>"))
+        for (severity, label) in [(Severity.error, error), (.warning, warning), (.info, info)] {
+            let count = report.summary.count(of: severity)
+            #expect(html.contains("<input type=\"checkbox\" value=\"\(severity.rawValue)\" checked> \(label) (\(count))</label>"))
+        }
+        #expect(html.contains("data-template=\"\(showing)\""))
+        // Every finding's row carries its severity for the filter; nothing else does.
+        #expect(html.components(separatedBy: "<tr data-severity=").count - 1 == report.findings.count)
+        for severity in Severity.allCases {
+            #expect(html.components(separatedBy: "<tr data-severity=\"\(severity.rawValue)\"").count - 1 == report.summary.count(of: severity))
+        }
+        // One script, inline, exactly the reporter's own: no data is ever written into it.
+        let scripts = html.components(separatedBy: "<script").dropFirst()
+        #expect(scripts.count == 1)
+        let script = try #require(scripts.first?.components(separatedBy: "</script>").first)
+        #expect(script == ">" + HTMLReporter.script)
+        // The Content-Security-Policy allows that script by its hash, and nothing from outside.
+        let hash = Data(SHA256.hash(Array(HTMLReporter.script.utf8))).base64EncodedString()
+        #expect(html.contains(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; "
+                + "script-src 'sha256-\(hash)'; base-uri 'none'; form-action 'none'\">"
+        ))
+    }
+
+    @Test func htmlFilterCheckboxOfAnAbsentSeverityIsDisabled() {
+        let report = Report(
+            findings: [Sample.finding(rule: "r", severity: .warning, key: "1")], rules: [Sample.rule("r", .warning)],
+            language: .en, snapshot: "s")
+        let html = HTMLReporter().render(report)
+        #expect(html.contains("<input type=\"checkbox\" value=\"error\" checked disabled> Error (0)</label>"))
+        #expect(html.contains("<input type=\"checkbox\" value=\"warning\" checked> Warning (1)</label>"))
+    }
+
+    @Test func htmlPrintsOnA4WithoutControls() {
+        let html = HTMLReporter().render(FormatSample.report(.en))
+        let print = html.components(separatedBy: "@media print").dropFirst().first ?? ""
+        #expect(html.contains("@page { size: A4;"))
+        #expect(html.contains("@bottom-right { content: counter(page) \" / \" counter(pages);"), "pages are numbered")
+        #expect(print.contains(".filters .controls, .filters:not(.active) { display: none !important; }"))
+        #expect(print.contains("tr, .card, .bars li, .meta { break-inside: avoid;"))
+        #expect(print.contains("section.suppressed { break-before: page;"))
+    }
+
     @Test func htmlWithoutFindings() {
         let report = Report(findings: [], rules: [Sample.rule("r", .error)], language: .nb, snapshot: "s")
         let html = HTMLReporter().render(report)
         #expect(html.contains("<p class=\"empty\">Ingen funn.</p>"))
-        #expect(!html.contains("<svg"))
+        #expect(!html.contains("class=\"bars\""))
+        #expect(!html.contains("class=\"filters\""))
+        #expect(!html.contains("<script"))
         #expect(!html.contains("class=\"suppressed\""))
     }
 
     @Test(arguments: [
         ("2025-03-14T09:30:00Z", Language.en, "14 March 2025, 09:30 UTC"),
-        ("2025-03-14T09:30:00Z", .nb, "14. mars 2025 kl. 09.30 UTC"),
+        ("2025-03-14T09:30:00Z", .nb, "14. mars 2025 kl. 09:30 UTC"),
         ("2025-12-31T23:05:00+02:00", .en, "31 December 2025, 21:05 UTC"),
-        ("2025-01-02T03:04:05.678Z", .nb, "2. januar 2025 kl. 03.04 UTC"),
+        ("2026-01-01T00:59:00+01:00", .nb, "31. desember 2025 kl. 23:59 UTC"),
+        ("2025-01-02T03:04:05.678Z", .nb, "2. januar 2025 kl. 03:04 UTC"),
         ("yesterday", .en, "yesterday"),
+        ("2025-03-14", .en, "2025-03-14"),
     ])
-    func htmlShowsSnapshotTimeInUTC(text: String, language: Language, expected: String) {
+    func htmlShowsTimesInUTC(text: String, language: Language, expected: String) {
         #expect(HTMLReporter.displayTime(text, language) == expected)
+    }
+
+    @Test func checkTimeIsOnlyInTheReportsAPersonReads() {
+        var unchecked = FormatSample.report(.en)
+        unchecked.checkedAt = nil
+        let checked = FormatSample.report(.en)
+        let reporters: [any Reporter] = [JSONReporter(), SarifReporter(), JUnitReporter(), CSVReporter(), GitHubReporter(), TextReporter(color: false)]
+        for reporter in reporters {
+            #expect(reporter.render(checked) == reporter.render(unchecked), "\(type(of: reporter)) shows the check time")
+        }
+        #expect(HTMLReporter().render(checked) != HTMLReporter().render(unchecked))
     }
 
     // MARK: Markdown
@@ -483,7 +592,7 @@ import Testing
 /// The fixed report behind the golden files of `ReportFormatTests`: `Sample.report` (every severity, locations
 /// with and without a line, XML-special characters, a repeated key) plus real rule names and descriptions, a
 /// finding whose key, message and hint carry CSV, Markdown, HTML and formula characters, two suppressed findings,
-/// a baseline comparison, and snapshot metadata.
+/// a baseline comparison, snapshot metadata and a check time.
 enum FormatSample {
     static func report(_ language: Language) -> Report {
         let base = Sample.report(language)
@@ -542,7 +651,8 @@ enum FormatSample {
         return Report(
             findings: base.findings + [special], rules: base.rules.map(described), language: language,
             snapshot: base.snapshot, suppressed: suppressed, baseline: baseline,
-            metadata: SnapshotMetadata(client: "Fjord & Fjell <Ærlig> AS", fetchedAt: "2025-03-14T09:30:00Z", environment: "demo")
+            metadata: SnapshotMetadata(client: "Fjord & Fjell <Ærlig> AS", fetchedAt: "2025-03-14T09:30:00Z", environment: "demo"),
+            checkedAt: ReportTime.parse("2026-12-01T09:30:00Z")
         )
     }
 

@@ -19,11 +19,16 @@ public struct Report: Sendable, Hashable {
     public var filterKeys: [String]?
     /// Where each `--key` was found, in the order asked: every report shows it above the findings.
     public var lookups: [KeyLookup]
+    /// When the check ran, for the headers of the reports a person reads (HTML); nil leaves it out.
+    ///
+    /// Not in JSON, SARIF or JUnit: there it would make every run's output differ from the last.
+    public var checkedAt: Date?
 
     public init(
         findings: [Finding], rules: [Rule], language: Language, snapshot: String,
         suppressed: [SuppressedFinding] = [], baseline: BaselineComparison? = nil, metadata: SnapshotMetadata? = nil,
-        filterKeys: [String]? = nil, lookups: [KeyLookup] = []
+        filterKeys: [String]? = nil, lookups: [KeyLookup] = [],
+        checkedAt: Date? = nil
     ) {
         self.findings = findings.sorted(by: Finding.reportOrder)
         self.suppressed = suppressed.sorted { Finding.reportOrder($0.finding, $1.finding) }
@@ -34,6 +39,7 @@ public struct Report: Sendable, Hashable {
         self.metadata = metadata
         self.filterKeys = filterKeys
         self.lookups = lookups
+        self.checkedAt = checkedAt
     }
 
     /// Counts of the findings that count (suppressed and baselined ones excluded).
