@@ -58,6 +58,36 @@ import Testing
         #expect(output.split(separator: "\n").last.map(String.init) == expected)
     }
 
+    /// Headlines say each subject once, in words: a product group by its number with PowerOffice's code for it,
+    /// a record with neither number nor name by where it is.
+    @Test(arguments: [
+        (Entity.productGroup, "A-4", nil as LedgerLintCore.SourceLocation?, Language.en, "Assist product group 4 (A-4)"),
+        (.productGroup, "A-4", nil, .nb, "Assist-produktgruppe 4 (A-4)"),
+        (.customer, "10004", nil, .en, "Assist customer 10004"),
+        (.customer, "", SourceLocation(file: "assist/customers.json", record: 3), .en,
+         "Assist customer record 3 of assist/customers.json"),
+        (.customer, "", SourceLocation(file: "assist/customers.json", record: 3), .nb,
+         "Assist-kunde post 3 i assist/customers.json"),
+        (.customer, "", SourceLocation(file: "assist/customers.csv", line: 8), .en,
+         "Assist customer on line 8 of assist/customers.csv"),
+        (.customer, "", nil, .nb, "Assist-kunde ikke oppgitt"),
+    ])
+    func headlinesNameTheirSubjectOnce(
+        entity: Entity, key: String, location: LedgerLintCore.SourceLocation?, language: Language, expected: String
+    ) {
+        let finding = Finding(
+            rule: "r", severity: .error, message: "m", hint: "", system: .assist, entity: entity, key: key,
+            location: location)
+        #expect(TextReporter.block(for: finding, language: language).hasPrefix(
+            "\(TextReporter.severityWord(.error)[language])[r] \(expected): m"))
+    }
+
+    @Test func aJSONRecordIsLocatedByItsPlaceInTheArray() {
+        let location = SourceLocation(file: "assist/customers.json", record: 3)
+        #expect(TextReporter.locationText(location, in: "snap") == "snap/assist/customers.json, record 3")
+        #expect(TextReporter.locationText(location, in: "snap", language: .nb) == "snap/assist/customers.json, post 3")
+    }
+
     @Test func textReplacesControlCharactersAndIndentsContinuationLines() {
         let finding = Sample.finding(rule: "r", severity: .error, key: "1\u{1B}[31m", message: "first\r\nsecond")
         let report = Report(findings: [finding], rules: [], language: .en, snapshot: "s")
