@@ -74,7 +74,10 @@ if [[ "${LEDGERLINT_STATIC:-1}" == 0 ]]; then
     "${build[@]}"
 else
     echo "Building ledgerlint (release, static Swift runtime) in ${scratch#"$repo"/}/; this takes a few minutes."
-    if ! "${build[@]}" "${static_flags[@]}"; then
+    if "${build[@]}" "${static_flags[@]}"; then
+        # The same flags for --show-bin-path: other flags would make the next build relink and recompile.
+        build+=("${static_flags[@]}")
+    else
         linkage=shared
         echo
         echo "install.sh: linking the Swift runtime statically failed on this toolchain (see above; often a" >&2
