@@ -41,10 +41,15 @@ let package = Package(
             name: "embed-rules",
             swiftSettings: strictness
         ),
+        // Build tool: reads the git commit from .git (files only, no git process), for `ledgerlint --version`.
+        .executableTarget(
+            name: "embed-commit",
+            swiftSettings: strictness
+        ),
         .plugin(
             name: "EmbedRulesPlugin",
             capability: .buildTool(),
-            dependencies: ["embed-rules"]
+            dependencies: ["embed-rules", "embed-commit"]
         ),
         .testTarget(
             name: "LedgerLintCoreTests",

@@ -19,7 +19,7 @@ enum CommandLineTool {
                 Console.output(Usage.main)
                 return .clean
             case "--version", "version":
-                Console.output("\(Tool.name) \(Tool.version)\n")
+                Console.output("\(Tool.name) \(Tool.versionAndCommit)\n")
                 return .clean
             default:
                 let commands = ["check", "fetch", "rules", "explain", "help", "version"]

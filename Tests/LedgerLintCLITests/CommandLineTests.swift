@@ -159,4 +159,40 @@ import Testing
         #expect(help.status == 0)
         #expect(help.stdout.contains("ledgerlint check <snapshot>"))
     }
+
+    /// `ledgerlint 0.1.0 (1b5db2b)`: the commit is read from .git at build time; `(unknown commit)` outside git.
+    @Test func versionNamesTheCommit() throws {
+        let run = try ledgerlint("--version")
+        #expect(run.status == 0)
+        #expect(run.stderr.isEmpty, "\(run.stderr)")
+        let line = try #require(
+            run.stdout.wholeMatch(of: /ledgerlint (\d+\.\d+\.\d+) \(([0-9a-f]{7}|unknown commit)\)\n/),
+            "unexpected --version output: \(run.stdout)")
+        let commit = String(line.output.2)
+        guard FileManager.default.fileExists(atPath: Self.packageRoot.appendingPathComponent(".git").path) else {
+            #expect(commit == "unknown commit")
+            return
+        }
+        #expect(commit != "unknown commit", "built from a git checkout, so the commit should be known")
+        // The same commit git itself names, when git is installed.
+        if let git = Self.gitHead(), commit != "unknown commit" {
+            #expect(git.hasPrefix(commit), "--version says \(commit), git says HEAD is \(git)")
+        }
+    }
+
+    /// `git rev-parse HEAD` in the package, or nil when git is not there or fails.
+    static func gitHead() -> String? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-C", packageRoot.path, "rev-parse", "HEAD"]
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        process.standardInput = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return nil }
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { return nil }
+        return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
 }
