@@ -49,7 +49,7 @@ struct Arguments {
             let names = T.allCases.map(\.rawValue)
             throw UsageError(
                 "\(name) '\(raw.excerpt)' is not one of: \(names.joined(separator: ", "))"
-                    + Suggestion.didYouMean(raw, in: names))
+                    + Suggestion.didYouMean(raw, in: names).en)
         }
         return parsed
     }
@@ -73,7 +73,7 @@ struct Arguments {
                 afterSeparator = true
             } else if argument.hasPrefix("-") && argument != "-" {
                 let name = String(argument.split(separator: "=", maxSplits: 1).first ?? "")
-                throw UsageError("unknown option '\(argument.excerpt)'" + Suggestion.didYouMean(name, in: known))
+                throw UsageError("unknown option '\(argument.excerpt)'" + Suggestion.didYouMean(name, in: known).en)
             } else {
                 result.append(argument)
             }

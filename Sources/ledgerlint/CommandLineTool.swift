@@ -23,7 +23,7 @@ enum CommandLineTool {
                 return .clean
             default:
                 let commands = ["check", "fetch", "rules", "explain", "help", "version"]
-                throw UsageError("unknown command '\(command.excerpt)'" + Suggestion.didYouMean(command, in: commands))
+                throw UsageError("unknown command '\(command.excerpt)'" + Suggestion.didYouMean(command, in: commands).en)
             }
         } catch let error as UsageError {
             Console.diagnostic("\(error.message)\nRun 'ledgerlint --help' for usage.")
