@@ -17,7 +17,9 @@ struct RulesCommand {
 
     func run() throws -> ExitCode {
         let rules = common.rules.rules
-        Console.output(markdown ? RuleCatalogue.markdown(rules) : RuleCatalogue.list(rules, language: common.language))
+        Console.output(
+            markdown
+                ? RuleCatalogue.markdown(rules, language: common.language) : RuleCatalogue.list(rules, language: common.language))
         return .clean
     }
 }
