@@ -200,12 +200,15 @@ enum CompiledCheck: Sendable {
             case .constant(let constant): expected = constant
             }
             if Self.equal(value, expected, normalization) { return nil }
-            return ["value": value.text, "expected": expected.text]
+            return ["value": field.display(value, language), "expected": field.display(expected, language)]
         case .oneOf(let field, let values):
             let value = field.read(dataset, record)
             let text = value.text.lowercased()
             if values.contains(where: { $0.text.lowercased() == text }) { return nil }
-            return ["value": value.text, "values": values.map(\.text).joined(separator: ", ")]
+            return [
+                "value": field.display(value, language),
+                "values": values.map { field.display($0, language) }.joined(separator: ", "),
+            ]
         case .pattern(let field, let regex):
             let value = field.read(dataset, record)
             return !value.isPresent || regex.matches(value.text) ? nil : ["value": value.text]

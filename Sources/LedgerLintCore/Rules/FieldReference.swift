@@ -16,6 +16,15 @@ struct FieldReference: Sendable {
     let field: String
     let accessor: Subject.Accessor
 
+    /// The words for this field's values in messages (`Subject.valueWords(of:)`), resolved once.
+    var words: [String: LocalizedText] { subject.valueWords(of: field) }
+
+    /// `value` as a message in `language` shows it: the field's word for it when it has one, else as it is.
+    func display(_ value: FieldValue, _ language: Language) -> String {
+        let text = value.text
+        return words[text]?[language] ?? text
+    }
+
     func read(_ dataset: Dataset, _ record: RecordContext) -> FieldValue {
         guard let join else { return accessor(dataset, record.index) }
         guard join < record.joined.count, let joinedIndex = record.joined[join] else { return .null }
