@@ -2,17 +2,27 @@ import LedgerLintCore
 
 /// A small command-line parser: options with values (`--format json`, `--format=json`), flags, and positionals.
 ///
-/// Each command declares what it takes; anything else is a usage error that names the argument.
+/// Each command declares what it takes; anything else is a usage error that names the argument and lists what the
+/// command takes (which is also how a test finds every option a command accepts, to check its `--help`).
 struct Arguments {
     private var remaining: [String]
-    /// The options the command asked for, for a "did you mean" on one it does not take.
-    private var known: Set<String> = []
+    /// The command the arguments are for (`check`), for messages.
+    private let command: String
+    /// The options the command asked for, in the order it asked, for a "did you mean" on one it does not take.
+    private var known: [String] = []
 
-    init(_ arguments: some Sequence<String>) { remaining = Array(arguments) }
+    init(_ arguments: some Sequence<String>, command: String) {
+        remaining = Array(arguments)
+        self.command = command
+    }
+
+    private mutating func asked(_ name: String) {
+        if !known.contains(name) { known.append(name) }
+    }
 
     /// Removes and returns every value of `--name VALUE` / `--name=VALUE` (repeatable options).
     mutating func values(_ name: String) throws(UsageError) -> [String] {
-        known.insert(name)
+        asked(name)
         var found: [String] = []
         var index = 0
         while index < remaining.count {
@@ -20,7 +30,7 @@ struct Arguments {
             if argument == "--" { break }
             if argument == name {
                 guard index + 1 < remaining.count, !remaining[index + 1].hasPrefix("--") || remaining[index + 1] == "-" else {
-                    throw UsageError("\(name) needs a value")
+                    throw .needsValue(option: name)
                 }
                 found.append(remaining[index + 1])
                 remaining.removeSubrange(index...index + 1)
@@ -37,7 +47,7 @@ struct Arguments {
     /// Removes and returns the value of a single-valued option, if given.
     mutating func value(_ name: String) throws(UsageError) -> String? {
         let found = try values(name)
-        guard found.count <= 1 else { throw UsageError("\(name) is given \(found.count) times") }
+        guard found.count <= 1 else { throw .givenMoreThanOnce(option: name, count: found.count) }
         return found.first
     }
 
@@ -46,17 +56,21 @@ struct Arguments {
     where T.RawValue == String {
         guard let raw = try value(name) else { return nil }
         guard let parsed = T(rawValue: raw) else {
-            let names = T.allCases.map(\.rawValue)
-            throw UsageError(
-                "\(name) '\(raw.excerpt)' is not one of: \(names.joined(separator: ", "))"
-                    + Suggestion.didYouMean(raw, in: names))
+            throw .notOneOf(option: name, value: raw, allowed: T.allCases.map(\.rawValue))
         }
         return parsed
     }
 
+    /// Removes and returns a whole number option's value, if given.
+    mutating func integer(_ name: String) throws(UsageError) -> Int? {
+        guard let text = try value(name) else { return nil }
+        guard let number = Int(text) else { throw .notANumber(option: name, value: text) }
+        return number
+    }
+
     /// Removes a flag; true when it was given.
     mutating func flag(_ name: String) -> Bool {
-        known.insert(name)
+        asked(name)
         guard let index = remaining.firstIndex(of: name) else { return false }
         remaining.remove(at: index)
         return true
@@ -72,8 +86,7 @@ struct Arguments {
             } else if argument == "--" {
                 afterSeparator = true
             } else if argument.hasPrefix("-") && argument != "-" {
-                let name = String(argument.split(separator: "=", maxSplits: 1).first ?? "")
-                throw UsageError("unknown option '\(argument.excerpt)'" + Suggestion.didYouMean(name, in: known))
+                throw .unknownOption(argument, command: command, known: known)
             } else {
                 result.append(argument)
             }
@@ -83,8 +96,114 @@ struct Arguments {
     }
 }
 
-/// A command line that cannot be run as written.
-struct UsageError: Error {
-    var message: String
-    init(_ message: String) { self.message = message }
+/// A command line that cannot be run as written; said in the language of the run, with
+/// `Run 'ledgerlint --help' for usage.` after it.
+enum UsageError: LocalizedMessageError {
+    case unknownCommand(String, known: [String])
+    /// `known`: every option `command` takes, in the order it reads them.
+    case unknownOption(String, command: String, known: [String])
+    case needsValue(option: String)
+    case givenMoreThanOnce(option: String, count: Int)
+    case notOneOf(option: String, value: String, allowed: [String])
+    case notANumber(option: String, value: String)
+    case notSeconds(option: String, value: String)
+    /// `--report` without `FORMAT=PATH`.
+    case notAReport(String, formats: [String])
+    case snapshotMissing
+    case oneSnapshotOnly(given: [String])
+    case baselineAndWriteBaseline
+    case outMissing
+    case noArgumentsTaken(command: String, given: [String])
+    case oneRuleOnly
+    /// `--key ""`: an empty key would select nothing and explain nothing.
+    case keyEmpty
+    /// `LEDGERLINT_NOW` that is no ISO 8601 time.
+    case badNow(value: String)
+
+    /// One of every case, for the test that every message is in both languages.
+    static let samples: [UsageError] = [
+        .unknownCommand("chek", known: ["check", "fetch"]), .unknownOption("--verbos", command: "check", known: ["--verbose"]),
+        .needsValue(option: "--output"), .givenMoreThanOnce(option: "--output", count: 2),
+        .notOneOf(option: "--format", value: "pdf", allowed: ["text", "json"]), .notANumber(option: "--page-size", value: "x"),
+        .notSeconds(option: "--timeout", value: "x"), .notAReport("json", formats: ["text", "json"]), .snapshotMissing,
+        .oneSnapshotOnly(given: ["a", "b"]), .baselineAndWriteBaseline, .outMissing,
+        .noArgumentsTaken(command: "rules", given: ["x"]), .oneRuleOnly, .keyEmpty, .badNow(value: "yesterday"),
+    ]
+
+    var errorDescription: String? { message(.en) }
+
+    func message(_ language: Language) -> String {
+        switch self {
+        case .unknownCommand(let command, let known):
+            return (LocalizedText(
+                en: "unknown command '\(command.excerpt)'", nb: "ukjent kommando '\(command.excerpt)'")
+                + Suggestion.didYouMean(command, in: known))[language]
+        case .unknownOption(let argument, let command, let known):
+            let name = String(argument.split(separator: "=", maxSplits: 1).first ?? "")
+            let list = known.joined(separator: ", ")
+            return (LocalizedText(
+                en: "unknown option '\(argument.excerpt)'", nb: "ukjent valg '\(argument.excerpt)'")
+                + Suggestion.didYouMean(name, in: known)
+                + LocalizedText(en: " (\(command) takes \(list))", nb: " (\(command) tar \(list))"))[language]
+        case .needsValue(let option):
+            return LocalizedText(en: "\(option) needs a value", nb: "\(option) må ha en verdi")[language]
+        case .givenMoreThanOnce(let option, let count):
+            return LocalizedText(en: "\(option) is given \(count) times", nb: "\(option) er gitt \(count) ganger")[language]
+        case .notOneOf(let option, let value, let allowed):
+            let list = allowed.joined(separator: ", ")
+            return (LocalizedText(
+                en: "\(option) '\(value.excerpt)' is not one of: \(list)",
+                nb: "\(option) '\(value.excerpt)' er ikke blant de tillatte verdiene: \(list)")
+                + Suggestion.didYouMean(value, in: allowed))[language]
+        case .notANumber(let option, let value):
+            return LocalizedText(
+                en: "\(option) '\(value.excerpt)' is not a number", nb: "\(option) '\(value.excerpt)' er ikke et tall")[language]
+        case .notSeconds(let option, let value):
+            return LocalizedText(
+                en: "\(option) '\(value.excerpt)' is not a number of seconds",
+                nb: "\(option) '\(value.excerpt)' er ikke et antall sekunder")[language]
+        case .notAReport(let spec, let formats):
+            let list = formats.joined(separator: ", ")
+            return LocalizedText(
+                en: "--report '\(spec.excerpt)' is not FORMAT=PATH (formats: \(list))",
+                nb: "--report '\(spec.excerpt)' er ikke FORMAT=STI (formater: \(list))")[language]
+        case .snapshotMissing:
+            return LocalizedText(
+                en: "check needs a snapshot folder, for example: ledgerlint check examples/demo",
+                nb: "check trenger en uttrekksmappe, for eksempel: ledgerlint check examples/demo")[language]
+        case .oneSnapshotOnly(let given):
+            let list = given.joined(separator: " ")
+            return LocalizedText(
+                en: "check takes one snapshot folder, got \(given.count): \(list)",
+                nb: "check tar én uttrekksmappe, men fikk \(given.count): \(list)")[language]
+        case .baselineAndWriteBaseline:
+            return LocalizedText(
+                en: "--baseline and --write-baseline do not go together: write the baseline first, then compare",
+                nb: "--baseline og --write-baseline kan ikke brukes sammen: skriv baselinen først, og sammenlign etterpå"
+            )[language]
+        case .outMissing:
+            return LocalizedText(
+                en: "fetch needs --out DIR, the snapshot folder to write, for example: ledgerlint fetch --out snapshot",
+                nb: "fetch trenger --out MAPPE, uttrekksmappen som skal skrives, for eksempel: "
+                    + "ledgerlint fetch --out uttrekk")[language]
+        case .noArgumentsTaken(let command, let given):
+            let list = given.joined(separator: " ")
+            return LocalizedText(
+                en: "\(command) takes no arguments, got '\(list)'", nb: "\(command) tar ingen argumenter, men fikk '\(list)'")[
+                    language]
+        case .oneRuleOnly:
+            return LocalizedText(
+                en: "explain takes one rule id, for example: ledgerlint explain customer-number-range",
+                nb: "explain tar én regel-id, for eksempel: ledgerlint explain customer-number-range")[language]
+        case .keyEmpty:
+            return LocalizedText(
+                en: "--key needs a value: a customer number, a name, a product code or group, e.g. --key 10004",
+                nb: "--key må ha en verdi: et kundenummer, et navn, en produktkode eller -gruppe, f.eks. --key 10004"
+            )[language]
+        case .badNow(let value):
+            return LocalizedText(
+                en: "LEDGERLINT_NOW '\(value.excerpt)' is not an ISO 8601 time such as 2026-12-01T09:30:00Z",
+                nb: "LEDGERLINT_NOW '\(value.excerpt)' er ikke et ISO 8601-tidspunkt som 2026-12-01T09:30:00Z")[language]
+        }
+    }
 }

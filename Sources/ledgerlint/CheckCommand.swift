@@ -30,8 +30,7 @@ struct CheckCommand {
             guard let equals = spec.firstIndex(of: "="), let format = OutputFormat(rawValue: String(spec[..<equals])),
                 spec.index(after: equals) < spec.endIndex
             else {
-                let formats = OutputFormat.allCases.map(\.rawValue).joined(separator: ", ")
-                throw UsageError("--report '\(spec.excerpt)' is not FORMAT=PATH (formats: \(formats))")
+                throw .notAReport(spec, formats: OutputFormat.allCases.map(\.rawValue))
             }
             return (format, String(spec[spec.index(after: equals)...]))
         }
@@ -41,24 +40,21 @@ struct CheckCommand {
         writeBaselinePath = try arguments.value("--write-baseline")
         let keys = try arguments.values("--key")
         if keys.contains(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
-            throw UsageError("--key needs a value: a customer number, a name, a product code or group, e.g. --key 10004")
+            throw UsageError.keyEmpty
         }
         self.keys = keys.isEmpty ? nil : KeyFilter(keys: keys)
         live = arguments.flag("--live") ? try PowerOfficeOptions(&arguments) : nil
         common = try CommonOptions(&arguments, environment: environment)
         let positionals = try arguments.positionals()
         guard positionals.count == 1, let snapshot = positionals.first else {
-            throw UsageError(
-                positionals.isEmpty
-                    ? "check needs a snapshot folder, for example: ledgerlint check examples/demo"
-                    : "check takes one snapshot folder, got \(positionals.count): \(positionals.joined(separator: " "))")
+            throw positionals.isEmpty ? UsageError.snapshotMissing : .oneSnapshotOnly(given: positionals)
         }
         if baselinePath != nil && writeBaselinePath != nil {
-            throw UsageError("--baseline and --write-baseline do not go together: write the baseline first, then compare")
+            throw UsageError.baselineAndWriteBaseline
         }
         if let now = environment["LEDGERLINT_NOW"] {
             guard let date = ReportTime.parse(now) else {
-                throw UsageError("LEDGERLINT_NOW '\(now.excerpt)' is not an ISO 8601 time such as 2026-12-01T09:30:00Z")
+                throw UsageError.badNow(value: now)
             }
             fixedNow = date
         }
@@ -108,7 +104,11 @@ struct CheckCommand {
         if let writeBaselinePath {
             let written = Baseline(findings: suppression.kept)
             try Console.writeFile(written.encoded(), to: writeBaselinePath)
-            Console.diagnostic("wrote a baseline of \(written.entries.count) findings to \(writeBaselinePath)")
+            let count = written.entries.count
+            Console.diagnostic(
+                LocalizedText(
+                    en: "wrote a baseline of \(count) findings to \(writeBaselinePath)",
+                    nb: "skrev en baseline med \(count) funn til \(writeBaselinePath)"))
         }
         var counted = suppression.kept
         var comparison: BaselineComparison? = nil
@@ -152,14 +152,21 @@ struct CheckCommand {
 
     private func warn(about suppression: SuppressionResult, in configuration: Configuration) {
         for entry in suppression.expired {
+            let expires = entry.expires ?? "?"
             Console.diagnostic(
-                "warning: \(configuration.path): the suppression of \(entry.label) expired on "
-                    + "\(entry.expires ?? "?") and no longer applies")
+                LocalizedText(
+                    en: "warning: \(configuration.path): the suppression of \(entry.label) expired on \(expires) and no "
+                        + "longer applies",
+                    nb: "advarsel: \(configuration.path): unntaket for \(entry.label) gikk ut \(expires) og gjelder ikke "
+                        + "lenger"))
         }
         for entry in suppression.unused {
             Console.diagnostic(
-                "warning: \(configuration.path): the suppression of \(entry.label) matched no finding; "
-                    + "remove it if the problem is fixed")
+                LocalizedText(
+                    en: "warning: \(configuration.path): the suppression of \(entry.label) matched no finding; remove it "
+                        + "if the problem is fixed",
+                    nb: "advarsel: \(configuration.path): unntaket for \(entry.label) traff ingen funn; fjern det hvis "
+                        + "problemet er rettet"))
         }
     }
 }

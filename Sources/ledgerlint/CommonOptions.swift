@@ -14,4 +14,22 @@ struct CommonOptions {
             rules = try RuleSet.builtIn()
         }
     }
+
+    /// The language of a run, read before its arguments are parsed: `--lang` (or `--lang=`) if it names one,
+    /// else `LANG`. A `--lang` that names none is refused later, by `init`, in the language of `LANG`.
+    static func language(of arguments: [String], environment: [String: String]) -> Language {
+        var given: String?
+        var index = arguments.startIndex
+        while index < arguments.endIndex, arguments[index] != "--" {
+            let argument = arguments[index]
+            if argument == "--lang", index + 1 < arguments.endIndex {
+                given = arguments[index + 1]
+                index += 1
+            } else if argument.hasPrefix("--lang=") {
+                given = String(argument.dropFirst("--lang=".count))
+            }
+            index += 1
+        }
+        return given.flatMap(Language.init(rawValue:)) ?? Language.fromEnvironment(environment)
+    }
 }

@@ -6,6 +6,11 @@ import LedgerLintCore
 /// Everything written here, to the terminal or to a file, passes through `RunSecrets` first: the one exit where
 /// the run's keys and access tokens are blanked, whatever text carries them.
 enum Console {
+    /// The language of the run (`--lang`, else `LANG`), set once by `CommandLineTool.run` before anything is
+    /// parsed or written, and only read after: for lines written where no command's options are at hand (an
+    /// interrupt, a retry).
+    nonisolated(unsafe) static var language = Language.en
+
     static func output(_ text: String) {
         FileHandle.standardOutput.write(RunSecrets.shared.redact(Data(text.utf8)))
     }
@@ -18,6 +23,11 @@ enum Console {
     /// (a cell, a key, a server's answer), so control characters are made harmless as in the text report.
     static func diagnostic(_ message: String) {
         error("ledgerlint: " + TerminalText.sanitized(message) + "\n")
+    }
+
+    /// The same, in the language of the run.
+    static func diagnostic(_ message: LocalizedText) {
+        diagnostic(message[language])
     }
 
     /// Whether colour may be used on stdout: a terminal, and `NO_COLOR` not set (any value, per no-color.org).
@@ -38,13 +48,13 @@ enum Console {
         let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
         if case .other = InputFile.kind(at: target.path) {
             guard let handle = FileHandle(forWritingAtPath: target.path) else {
-                throw OutputError.cannotWrite(path: path, reason: String(cString: strerror(errno)))
+                throw OutputError.cannotWrite(path: path, reason: InputFile.systemReason(errno))
             }
             do {
                 try handle.write(contentsOf: data)
                 try handle.close()
             } catch {
-                throw OutputError.cannotWrite(path: path, reason: error.localizedDescription)
+                throw OutputError.cannotWrite(path: path, reason: LocalizedText(describing: error))
             }
             return
         }
@@ -52,13 +62,16 @@ enum Console {
         guard InputFile.kind(at: folder.path) == .folder else {
             // Foundation would say "The file doesn't exist", of the temporary file.
             throw OutputError.cannotWrite(
-                path: path, reason: "there is no folder \(folder.path); create it first, or write somewhere else")
+                path: path,
+                reason: LocalizedText(
+                    en: "there is no folder \(folder.path); create it first, or write somewhere else",
+                    nb: "mappen \(folder.path) finnes ikke; opprett den først, eller skriv et annet sted"))
         }
         let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
         do {
             try data.write(to: temporary)
             guard rename(temporary.path, target.path) == 0 else {
-                let reason = String(cString: strerror(errno))
+                let reason = InputFile.systemReason(errno)
                 try? FileManager.default.removeItem(at: temporary)
                 throw OutputError.cannotWrite(path: path, reason: reason)
             }
@@ -66,7 +79,12 @@ enum Console {
             throw error
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            throw OutputError.cannotWrite(path: path, reason: (error as NSError).localizedFailureReason ?? error.localizedDescription)
+            let nsError = error as NSError
+            let posix = (nsError.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap {
+                $0.domain == NSPOSIXErrorDomain ? InputFile.systemReason(Int32($0.code)) : nil
+            }
+            let english = nsError.localizedFailureReason ?? error.localizedDescription
+            throw OutputError.cannotWrite(path: path, reason: LocalizedText(en: english, nb: posix?.nb ?? english))
         }
     }
 

@@ -14,13 +14,12 @@ struct FetchCommand {
     init(_ arguments: Arguments, environment: [String: String]) throws {
         var arguments = arguments
         if arguments.flag("--help") || arguments.flag("-h") { throw HelpRequested(text: Usage.fetch) }
-        guard let out = try arguments.value("--out") else {
-            throw UsageError(
-                "fetch needs --out DIR, the snapshot folder to write, for example: ledgerlint fetch --out snapshot")
-        }
+        guard let out = try arguments.value("--out") else { throw UsageError.outMissing }
         powerOffice = try PowerOfficeOptions(&arguments)
+        // Read by `CommandLineTool` before parsing (`Console.language`); taken here so that it is an option of fetch.
+        _ = try arguments.choice("--lang", as: Language.self)
         let extra = try arguments.positionals()
-        guard extra.isEmpty else { throw UsageError("fetch takes no arguments, got '\(extra.joined(separator: " "))'") }
+        guard extra.isEmpty else { throw UsageError.noArgumentsTaken(command: "fetch", given: extra) }
         self.out = out
         self.environment = environment
     }
@@ -32,7 +31,7 @@ struct FetchCommand {
         let out = out
         Interrupts.handle {
             staging.discard()
-            return staging.isCommitted ? "the new snapshot is in \(out)" : "nothing was written to \(out)"
+            return Self.interrupted(committed: staging.isCommitted, out: out)
         }
         try staging.prepare()
         let fetched = try await powerOffice.fetch(environment: environment, writingTo: staging)
@@ -41,12 +40,24 @@ struct FetchCommand {
         clock.lap("put the snapshot in place")
         if !powerOffice.quiet {
             let counts = PowerOfficeResource.allCases.map { "\($0.rawValue) \(fetched.counts[$0] ?? 0)" }
+                .joined(separator: ", ")
             let client = fetched.integration.ClientName.map { " '\($0)'" } ?? ""
+            let environment = fetched.environment.rawValue
             Console.diagnostic(
-                "fetched\(client) (\(fetched.environment.rawValue)) into \(out)/poweroffice: "
-                    + counts.joined(separator: ", "))
+                LocalizedText(
+                    en: "fetched\(client) (\(environment)) into \(out)/poweroffice: \(counts)",
+                    nb: "hentet\(client) (\(environment)) inn i \(out)/poweroffice: \(counts)"))
         }
         return .clean
+    }
+}
+
+extension FetchCommand {
+    /// What an interrupt's line adds, once the staged files are gone: whether the new snapshot made it into `out`.
+    static func interrupted(committed: Bool, out: String) -> LocalizedText {
+        committed
+            ? LocalizedText(en: "the new snapshot is in \(out)", nb: "det nye uttrekket ligger i \(out)")
+            : LocalizedText(en: "nothing was written to \(out)", nb: "ingenting ble skrevet til \(out)")
     }
 }
 
@@ -62,18 +73,10 @@ struct PowerOfficeOptions {
     init(_ arguments: inout Arguments) throws(UsageError) {
         environmentName = try arguments.value("--environment")
         credentialsFile = try arguments.value("--credentials")
-        if let text = try arguments.value("--page-size") {
-            guard let value = Int(text) else { throw UsageError("--page-size '\(text)' is not a number") }
-            pageSize = value
-        }
-        if let text = try arguments.value("--pages-in-flight") {
-            guard let value = Int(text) else { throw UsageError("--pages-in-flight '\(text)' is not a number") }
-            pagesInFlight = value
-        }
+        pageSize = try arguments.integer("--page-size")
+        pagesInFlight = try arguments.integer("--pages-in-flight")
         if let text = try arguments.value("--timeout") {
-            guard let value = Double(text), value.isFinite else {
-                throw UsageError("--timeout '\(text)' is not a number of seconds")
-            }
+            guard let value = Double(text), value.isFinite else { throw .notSeconds(option: "--timeout", value: text) }
             timeout = value
         }
         quiet = arguments.flag("--quiet")
@@ -92,7 +95,8 @@ struct PowerOfficeOptions {
         defer { line?.clear() }
         let onRetry: @Sendable (RetryNotice) -> Void = { notice in
             // A retry's reason may quote the server: sanitised like every message.
-            if let line { line.note("ledgerlint: " + TerminalText.sanitized("\(notice)")) } else { Console.diagnostic("\(notice)") }
+            let text = notice.message(Console.language)
+            if let line { line.note("ledgerlint: " + TerminalText.sanitized(text)) } else { Console.diagnostic(text) }
         }
         let client = PowerOfficeClient(configuration: configuration, onRetry: onRetry)
         var progress: (@Sendable (FetchProgress) -> Void)? = nil
@@ -118,7 +122,7 @@ struct PowerOfficeOptions {
 }
 
 /// One line on stderr, rewritten in place: rows read so far per resource.
-private final class ProgressLine: @unchecked Sendable {
+final class ProgressLine: @unchecked Sendable {
     private let lock = NSLock()
     private let environment: PowerOfficeEnvironment
     private var rows: [PowerOfficeResource: Int] = [:]
@@ -143,8 +147,14 @@ private final class ProgressLine: @unchecked Sendable {
     }
 
     private func draw() {
-        let parts = rows.keys.sorted().map { "\($0.rawValue) \(rows[$0] ?? 0)" }
-        Console.error("\r\u{1B}[KReading PowerOffice Go (\(environment.rawValue)): " + parts.joined(separator: ", "))
+        let parts = rows.keys.sorted().map { "\($0.rawValue) \(rows[$0] ?? 0)" }.joined(separator: ", ")
+        Console.error("\r\u{1B}[K" + Self.reading(environment)[Console.language] + parts)
+    }
+
+    /// The start of the line.
+    static func reading(_ environment: PowerOfficeEnvironment) -> LocalizedText {
+        LocalizedText(
+            en: "Reading PowerOffice Go (\(environment.rawValue)): ", nb: "Leser PowerOffice Go (\(environment.rawValue)): ")
     }
 
     func clear() {

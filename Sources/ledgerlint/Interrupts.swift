@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import LedgerLintCore
 
 #if canImport(Glibc)
     import Glibc
@@ -17,14 +18,14 @@ import Foundation
 enum Interrupts {
     /// Catches SIGINT and SIGTERM from now on. On either, `cleanup` runs, one line goes to stderr
     /// (`ledgerlint: interrupted (SIGINT)`, and what `cleanup` returns), and the process exits.
-    static func handle(cleanup: @escaping @Sendable () -> String? = { nil }) {
-        let sources = [(SIGINT, ExitCode.interrupted, "interrupted (SIGINT)"), (SIGTERM, .terminated, "stopped (SIGTERM)")]
+    static func handle(cleanup: @escaping @Sendable () -> LocalizedText? = { nil }) {
+        let sources = signals
             .map { signalNumber, code, what in
                 signal(signalNumber, SIG_IGN)
                 let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
                 source.setEventHandler {
                     let note = cleanup()
-                    Console.diagnostic(what + (note.map { "; \($0)" } ?? ""))
+                    Console.diagnostic(what + (note.map { LocalizedText(verbatim: "; ") + $0 } ?? LocalizedText(verbatim: "")))
                     exit(code.rawValue)
                 }
                 source.resume()
@@ -32,6 +33,12 @@ enum Interrupts {
             }
         installed.withLock { $0 = sources }
     }
+
+    /// The signals caught, the exit code for each, and what the line says of it.
+    static let signals = [
+        (SIGINT, ExitCode.interrupted, LocalizedText(en: "interrupted (SIGINT)", nb: "avbrutt (SIGINT)")),
+        (SIGTERM, .terminated, LocalizedText(en: "stopped (SIGTERM)", nb: "stoppet (SIGTERM)")),
+    ]
 
     private static let queue = DispatchQueue(label: "ledgerlint.interrupts")
     /// The sources, kept alive for the rest of the process (a source that is released stops delivering).

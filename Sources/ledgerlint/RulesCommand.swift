@@ -1,3 +1,4 @@
+import Foundation
 import LedgerLintCore
 
 /// `ledgerlint rules`: list the rules, or print the Markdown catalogue.
@@ -7,15 +8,18 @@ struct RulesCommand {
 
     init(_ arguments: Arguments, environment: [String: String]) throws {
         var arguments = arguments
+        if arguments.flag("--help") || arguments.flag("-h") { throw HelpRequested(text: Usage.rules) }
         markdown = arguments.flag("--markdown")
         common = try CommonOptions(&arguments, environment: environment)
         let extra = try arguments.positionals()
-        guard extra.isEmpty else { throw UsageError("rules takes no arguments, got '\(extra.joined(separator: " "))'") }
+        guard extra.isEmpty else { throw UsageError.noArgumentsTaken(command: "rules", given: extra) }
     }
 
     func run() throws -> ExitCode {
         let rules = common.rules.rules
-        Console.output(markdown ? RuleCatalogue.markdown(rules) : RuleCatalogue.list(rules, language: common.language))
+        Console.output(
+            markdown
+                ? RuleCatalogue.markdown(rules, language: common.language) : RuleCatalogue.list(rules, language: common.language))
         return .clean
     }
 }
@@ -27,11 +31,10 @@ struct ExplainCommand {
 
     init(_ arguments: Arguments, environment: [String: String]) throws {
         var arguments = arguments
+        if arguments.flag("--help") || arguments.flag("-h") { throw HelpRequested(text: Usage.explain) }
         common = try CommonOptions(&arguments, environment: environment)
         let positionals = try arguments.positionals()
-        guard positionals.count == 1, let id = positionals.first else {
-            throw UsageError("explain takes one rule id, for example: ledgerlint explain customer-number-range")
-        }
+        guard positionals.count == 1, let id = positionals.first else { throw UsageError.oneRuleOnly }
         self.id = id
     }
 

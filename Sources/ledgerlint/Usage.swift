@@ -1,74 +1,245 @@
-/// Help texts.
+import LedgerLintCore
+
+/// Help texts, in English and Norwegian: `ledgerlint --help` and each command's `--help`.
+///
+/// Each command's page lists every option its parser takes, `--live`'s included: the parser names them all when it
+/// meets one it does not take (`UsageError.unknownOption`), and a test fails when a page leaves one out.
 enum Usage {
-    static let main = """
-        ledgerlint: checks that Assist and PowerOffice Go agree before Assist exports customers and sales.
+    static let main = LocalizedText(
+        en: """
+            ledgerlint: checks that Assist and PowerOffice Go agree before Assist exports customers and sales.
 
-        Usage:
-          ledgerlint check <snapshot> [options]   Run the rules on a snapshot folder
-          ledgerlint fetch --out DIR [options]    Read PowerOffice Go into DIR/poweroffice (see fetch --help)
-          ledgerlint rules [--lang en|nb] [--rules PATH] [--markdown]
-                                                  List the rules
-          ledgerlint explain <rule-id> [--lang en|nb] [--rules PATH]
-                                                  Show one rule with its rationale, hint and examples
-          ledgerlint --version
+            Usage:
+              ledgerlint check <snapshot> [options]   Run the rules on a snapshot folder (see check --help)
+              ledgerlint fetch --out DIR [options]    Read PowerOffice Go into DIR/poweroffice (see fetch --help)
+              ledgerlint rules [--lang en|nb] [--rules PATH] [--markdown]
+                                                      List the rules
+              ledgerlint explain <rule-id> [--lang en|nb] [--rules PATH]
+                                                      Show one rule with its rationale, hint and examples
+              ledgerlint --version
 
-        """ + checkOptions + """
 
-        Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, input or other local problem (options, keys,
-        key file, a folder that cannot be written), 3 PowerOffice could not be read.
+            """,
+        nb: """
+            ledgerlint: kontrollerer at Assist og PowerOffice Go stemmer overens før Assist eksporterer kunder og salg.
 
-        """
+            Bruk:
+              ledgerlint check <uttrekk> [valg]       Kjør reglene på en uttrekksmappe (se check --help)
+              ledgerlint fetch --out MAPPE [valg]     Les PowerOffice Go inn i MAPPE/poweroffice (se fetch --help)
+              ledgerlint rules [--lang en|nb] [--rules STI] [--markdown]
+                                                      Vis reglene
+              ledgerlint explain <regel-id> [--lang en|nb] [--rules STI]
+                                                      Vis én regel med begrunnelse, tips og eksempler
+              ledgerlint --version
 
-    static let check = """
-        Usage: ledgerlint check <snapshot> [options]
 
-        <snapshot> is a folder with assist/ and poweroffice/ inside (see docs/snapshot-format.md).
+            """) + checkOptions + exitCodes
 
-        """ + checkOptions
+    static let check =
+        LocalizedText(
+            en: """
+                Usage: ledgerlint check <snapshot> [options]
 
-    static let checkOptions = """
-        Options for check:
-          --format FORMAT            Report format on stdout: text (default), json, junit, sarif, github,
-                                     markdown, html, csv
-          --output FILE              Write that report to FILE instead of stdout
-          --report FORMAT=FILE       Also write a report in FORMAT to FILE (repeatable)
-          --fail-on error|warning|info|never
-                                     Exit 1 when a counted finding is at least this severe (default: error)
-          --lang en|nb               Language of messages (default: nb when LANG starts with nb or no, else en)
-          --rules PATH               Use this rule file or folder instead of the built-in rules
-          --config FILE              Settings and suppressions (default: ledgerlint.json in the snapshot
-                                     folder, else in the working directory)
-          --baseline FILE            Count only findings not in this baseline; report what was fixed
-          --write-baseline FILE      Record today's findings as the baseline (exits 0)
-          --key KEY                  Only findings about this key, e.g. a customer number (repeatable)
-          --live                     Read PowerOffice Go now instead of <snapshot>/poweroffice (nothing is
-                                     written); takes the options of fetch below, except --out
+                <snapshot> is a folder with assist/ and poweroffice/ inside (see docs/snapshot-format.md).
 
-        """
 
-    static let fetch = """
-        Usage: ledgerlint fetch --out DIR [--environment production|demo] [--credentials FILE]
-                                [--page-size N] [--pages-in-flight N] [--timeout SECONDS] [--quiet]
+                """,
+            nb: """
+                Bruk: ledgerlint check <uttrekk> [valg]
 
-        Reads customers, products, product groups, accounts and number series from PowerOffice Go (v2 API)
-        into DIR/poweroffice/*.json and DIR/manifest.json. DIR/assist/ is left alone. Read-only: only GET requests.
+                <uttrekk> er en mappe med assist/ og poweroffice/ i (se docs/snapshot-format.md).
 
-          --out DIR                  The snapshot folder to write (created if missing)
-          --environment E            production (default) or demo; or set POWEROFFICE_ENVIRONMENT
-          --credentials FILE         JSON key file {"applicationKey", "clientKey", "subscriptionKey"}, readable
-                                     by its owner only (chmod 600); default: POWEROFFICE_APPLICATION_KEY,
-                                     POWEROFFICE_CLIENT_KEY and POWEROFFICE_SUBSCRIPTION_KEY
-          --page-size N              Rows per request, 1 to 20000 (default 5000)
-          --pages-in-flight N        Pages of one list asked for at once, 1 to 10 (default 4). More is faster
-                                     over a slow connection, at up to N-1 requests past the end of a long list
-          --timeout SECONDS          How long one request may go unanswered, 1 to 3600 (default 30); a request
-                                     that times out twice stops the run
-          --quiet                    No progress line or summary on stderr (retries are still reported)
 
-        POWEROFFICE_API_URL and POWEROFFICE_TOKEN_URL override the environment's URLs (proxies, the local fake).
-        Exit code 2 for bad options, missing keys, a bad key file or a DIR that cannot be written; 3 when
-        PowerOffice Go cannot be read. Ctrl-C removes what was staged and exits 130. Details:
-        docs/poweroffice-fetch.md.
+                """) + checkOptions + exitCodes
 
-        """
+    static let checkOptions = LocalizedText(
+        en: """
+            Options for check:
+              --format FORMAT            Report format on stdout: text (default), json, junit, sarif, github,
+                                         markdown, html, csv
+              --output FILE              Write that report to FILE instead of stdout
+              --report FORMAT=FILE       Also write a report in FORMAT to FILE (repeatable)
+              --fail-on error|warning|info|never
+                                         Exit 1 when a counted finding is at least this severe (default: error)
+              --lang en|nb               Language of messages (default: nb when LANG starts with nb or no, else en)
+              --rules PATH               Use this rule file or folder instead of the built-in rules
+              --config FILE              Settings and suppressions (default: ledgerlint.json in the snapshot
+                                         folder, else in the working directory)
+              --baseline FILE            Count only findings not in this baseline; report what was fixed
+              --write-baseline FILE      Record today's findings as the baseline (exits 0)
+              --key KEY                  Only findings about this key, e.g. a customer number (repeatable)
+              --live                     Read PowerOffice Go now instead of <snapshot>/poweroffice (nothing is
+                                         written), with these options of fetch:
+
+            """,
+        nb: """
+            Valg for check:
+              --format FORMAT            Rapportformat på stdout: text (standard), json, junit, sarif, github,
+                                         markdown, html, csv
+              --output FIL               Skriv rapporten til FIL i stedet for stdout
+              --report FORMAT=FIL        Skriv også en rapport i FORMAT til FIL (kan gjentas)
+              --fail-on error|warning|info|never
+                                         Avslutt med 1 når et funn som telles, er minst så alvorlig (standard: error)
+              --lang en|nb               Språk for meldingene (standard: nb når LANG begynner med nb eller no,
+                                         ellers en)
+              --rules STI                Bruk denne regelfilen eller regelmappen i stedet for de innebygde reglene
+              --config FIL               Innstillinger og unntak (standard: ledgerlint.json i uttrekksmappen,
+                                         ellers i arbeidsmappen)
+              --baseline FIL             Tell bare funn som ikke står i denne baselinen; vis hva som er rettet
+              --write-baseline FIL       Lagre dagens funn som baseline (avslutter med 0)
+              --key NØKKEL               Bare funn om denne nøkkelen, for eksempel et kundenummer (kan gjentas)
+              --live                     Les PowerOffice Go nå i stedet for <uttrekk>/poweroffice (ingenting blir
+                                         skrevet), med disse valgene fra fetch:
+
+            """) + powerOfficeOptions + LocalizedText(
+        en: """
+              --help, -h                 Show this help
+
+            """,
+        nb: """
+              --help, -h                 Vis denne hjelpen
+
+            """)
+
+    static let fetch =
+        LocalizedText(
+            en: """
+                Usage: ledgerlint fetch --out DIR [--environment production|demo] [--credentials FILE]
+                                        [--page-size N] [--pages-in-flight N] [--timeout SECONDS] [--quiet]
+                                        [--lang en|nb]
+
+                Reads customers, products, product groups, accounts and number series from PowerOffice Go (v2 API)
+                into DIR/poweroffice/*.json and DIR/manifest.json. DIR/assist/ is left alone. Read-only: only GET
+                requests.
+
+                  --out DIR                  The snapshot folder to write (created if missing)
+
+                """,
+            nb: """
+                Bruk: ledgerlint fetch --out MAPPE [--environment production|demo] [--credentials FIL]
+                                       [--page-size N] [--pages-in-flight N] [--timeout SEKUNDER] [--quiet]
+                                       [--lang en|nb]
+
+                Leser kunder, produkter, produktgrupper, kontoer og nummerserier fra PowerOffice Go (v2-API-et)
+                inn i MAPPE/poweroffice/*.json og MAPPE/manifest.json. MAPPE/assist/ blir ikke rørt. Bare lesing:
+                bare GET-forespørsler.
+
+                  --out MAPPE                Uttrekksmappen som skal skrives (opprettes om den mangler)
+
+                """) + powerOfficeOptions
+        + LocalizedText(
+            en: """
+                  --lang en|nb               Language of messages (default: nb when LANG starts with nb or no, else en)
+                  --help, -h                 Show this help
+
+                POWEROFFICE_API_URL and POWEROFFICE_TOKEN_URL override the environment's URLs (proxies, the local fake).
+                Exit code 2 for bad options, missing keys, a bad key file or a DIR that cannot be written; 3 when
+                PowerOffice Go cannot be read. Ctrl-C removes what was staged and exits 130. Details:
+                docs/poweroffice-fetch.md.
+
+                """,
+            nb: """
+                  --lang en|nb               Språk for meldingene (standard: nb når LANG begynner med nb eller no,
+                                             ellers en)
+                  --help, -h                 Vis denne hjelpen
+
+                POWEROFFICE_API_URL og POWEROFFICE_TOKEN_URL overstyrer miljøets adresser (proxyer, den lokale
+                falske serveren). Avslutningskode 2 for ugyldige valg, manglende nøkler, en ugyldig nøkkelfil eller en
+                MAPPE som ikke kan skrives; 3 når PowerOffice Go ikke kan leses. Ctrl-C fjerner det som var lagt klar,
+                og avslutter med 130. Detaljer: docs/poweroffice-fetch.md.
+
+                """)
+
+    /// The options of `PowerOfficeOptions`, which `fetch` and `check --live` share.
+    static let powerOfficeOptions = LocalizedText(
+        en: """
+              --environment E            production (default) or demo; or set POWEROFFICE_ENVIRONMENT
+              --credentials FILE         JSON key file {"applicationKey", "clientKey", "subscriptionKey"}, readable
+                                         by its owner only (chmod 600); default: POWEROFFICE_APPLICATION_KEY,
+                                         POWEROFFICE_CLIENT_KEY and POWEROFFICE_SUBSCRIPTION_KEY
+              --page-size N              Rows per request, 1 to 20000 (default 5000)
+              --pages-in-flight N        Pages of one list asked for at once, 1 to 10 (default 4). More is faster
+                                         over a slow connection, at up to N-1 requests past the end of a long list
+              --timeout SECONDS          How long one request may go unanswered, 1 to 3600 (default 30); a request
+                                         that times out twice stops the run
+              --quiet                    No progress line or summary on stderr (retries are still reported)
+
+            """,
+        nb: """
+              --environment MILJØ        production (standard) eller demo; eller sett POWEROFFICE_ENVIRONMENT
+              --credentials FIL          JSON-nøkkelfil {"applicationKey", "clientKey", "subscriptionKey"} som bare
+                                         eieren kan lese (chmod 600); standard: POWEROFFICE_APPLICATION_KEY,
+                                         POWEROFFICE_CLIENT_KEY og POWEROFFICE_SUBSCRIPTION_KEY
+              --page-size N              Rader per forespørsel, 1 til 20000 (standard 5000)
+              --pages-in-flight N        Sider av én liste som bes om samtidig, 1 til 10 (standard 4). Flere går
+                                         raskere over en treg forbindelse, med inntil N-1 forespørsler forbi slutten
+                                         av en lang liste
+              --timeout SEKUNDER         Hvor lenge én forespørsel kan stå ubesvart, 1 til 3600 (standard 30); en
+                                         forespørsel som får tidsavbrudd to ganger, stopper kjøringen
+              --quiet                    Ingen fremdriftslinje eller oppsummering på stderr (nye forsøk vises
+                                         likevel)
+
+            """)
+
+    static let rules = LocalizedText(
+        en: """
+            Usage: ledgerlint rules [--lang en|nb] [--rules PATH] [--markdown]
+
+            Lists the rules: id, severity and name.
+
+              --lang en|nb               Language of the list (default: nb when LANG starts with nb or no, else en)
+              --rules PATH               List this rule file or folder instead of the built-in rules
+              --markdown                 The whole rule catalogue as Markdown, in the language of --lang
+                                         (docs/rules.md is the English one)
+              --help, -h                 Show this help
+
+            """,
+        nb: """
+            Bruk: ledgerlint rules [--lang en|nb] [--rules STI] [--markdown]
+
+            Viser reglene: id, alvorlighetsgrad og navn.
+
+              --lang en|nb               Språk for listen (standard: nb når LANG begynner med nb eller no, ellers en)
+              --rules STI                Vis denne regelfilen eller regelmappen i stedet for de innebygde reglene
+              --markdown                 Hele regelkatalogen som Markdown, på språket fra --lang
+                                         (docs/rules.md er den engelske)
+              --help, -h                 Vis denne hjelpen
+
+            """)
+
+    static let explain = LocalizedText(
+        en: """
+            Usage: ledgerlint explain <rule-id> [--lang en|nb] [--rules PATH]
+
+            Shows one rule: what it checks and why, its message and hint, and its examples.
+
+              --lang en|nb               Language of the text (default: nb when LANG starts with nb or no, else en)
+              --rules PATH               Look in this rule file or folder instead of the built-in rules
+              --help, -h                 Show this help
+
+            """,
+        nb: """
+            Bruk: ledgerlint explain <regel-id> [--lang en|nb] [--rules STI]
+
+            Viser én regel: hva den kontrollerer og hvorfor, meldingen og tipset, og eksemplene.
+
+              --lang en|nb               Språk for teksten (standard: nb når LANG begynner med nb eller no, ellers en)
+              --rules STI                Let i denne regelfilen eller regelmappen i stedet for de innebygde reglene
+              --help, -h                 Vis denne hjelpen
+
+            """)
+
+    static let exitCodes = LocalizedText(
+        en: """
+
+            Exit codes: 0 clean, 1 findings at or above --fail-on, 2 usage, input or other local problem (options, keys,
+            key file, a folder that cannot be written), 3 PowerOffice could not be read.
+
+            """,
+        nb: """
+
+            Avslutningskoder: 0 ingen funn å stoppe for, 1 funn på eller over --fail-on, 2 feil bruk, inndata eller et
+            annet lokalt problem (valg, nøkler, nøkkelfil, en mappe som ikke kan skrives), 3 PowerOffice kunne ikke leses.
+
+            """)
 }

@@ -22,6 +22,12 @@ import Testing
             }
         }
 
+        /// The outcome with the error's texts as their English, to compare with an error written in English.
+        var english: Self {
+            guard case .failure(let error) = self else { return self }
+            return .failure(error.english)
+        }
+
         var description: String {
             switch self {
             case .value(let value): "\(value)"
@@ -97,10 +103,10 @@ import Testing
 
     @Test func aCSVErrorAnywhereBeatsAMissingColumnAndABadValue() {
         let missing = Array("Kundenummer;Navn\n1;A\n2;\"open\n".utf8)
-        #expect(Self.customers(missing) == .failure(.malformedCSV(
+        #expect(Self.customers(missing).english == .failure(.malformedCSV(
             path: Self.file, line: 3, reason: "the quoted field that starts on this line is never closed (unterminated \")")))
         let bad = Array("Kundenummer;Navn;E-post;Sendingsmetode\n1;A;a;Fax\n2;B;b;E-post;x\n".utf8)
-        #expect(Self.customers(bad) == .failure(.malformedCSV(
+        #expect(Self.customers(bad).english == .failure(.malformedCSV(
             path: Self.file, line: 3,
             reason: "the row has 5 fields but the header has 4 columns (is a field with a ';' in it missing its quotes?)")))
     }
@@ -211,7 +217,7 @@ extension ReferenceCSV {
                 guard let method = SendMethod(exportValue: raw) else {
                     throw InputError.badValue(
                         path: file, line: row.line, column: header, value: raw,
-                        expected: "a send method (E-post, EHF, eFaktura or Papir; empty means E-post)")
+                        expected: AssistExportReader.Expected.sendMethod)
                 }
                 sendMethod = method
             } else {
@@ -222,7 +228,7 @@ extension ReferenceCSV {
                 guard let flag = LenientBool.parse(raw) else {
                     throw InputError.badValue(
                         path: file, line: row.line, column: header, value: raw,
-                        expected: "yes or no (Ja/Nei, yes/no, true/false or 1/0; empty means Ja)")
+                        expected: AssistExportReader.Expected.yesOrNo)
                 }
                 export = flag
             } else {
@@ -247,14 +253,14 @@ extension ReferenceCSV {
             guard let number = numberCell.flatMap({ Int($0.value) }) else {
                 throw InputError.badValue(
                     path: file, line: row.line, column: columns.header(of: .productGroup),
-                    value: numberCell?.value ?? "", expected: "a whole number (the product group number is required)")
+                    value: numberCell?.value ?? "", expected: AssistExportReader.Expected.productGroupNumber)
             }
             var salesAccount: Int?
             if let (raw, header) = columns.cell(.salesAccount, in: row) {
                 guard let account = Int(raw) else {
                     throw InputError.badValue(
                         path: file, line: row.line, column: header, value: raw,
-                        expected: "a whole number (an account number) or empty")
+                        expected: AssistExportReader.Expected.accountNumber)
                 }
                 salesAccount = account
             }
@@ -321,9 +327,7 @@ enum ReferenceCSV {
             if fields.count > header.count {
                 throw InputError.malformedCSV(
                     path: path, line: line,
-                    reason: "the row has \(fields.count) fields but the header has \(header.count) "
-                        + (header.count == 1 ? "column " : "columns ")
-                        + "(is a field with a \(delimiterName(delimiter)) in it missing its quotes?)")
+                    reason: CSVTable.Reason.tooManyFields(fields.count, columns: header.count, delimiter: delimiter))
             }
             rows.append(Row(line: line, fields: fields + Array(repeating: "", count: header.count - fields.count)))
         }
@@ -347,11 +351,6 @@ enum ReferenceCSV {
         }
         // `max(by:)` keeps the first of equal elements, so the order of `delimiters` breaks ties.
         return delimiters.max { counts[$0, default: 0] < counts[$1, default: 0] } ?? ";"
-    }
-
-    /// How a separator is named in messages.
-    static func delimiterName(_ delimiter: Unicode.Scalar) -> String {
-        delimiter == "\t" ? "tab" : "'\(Character(delimiter))'"
     }
 
     private static func isBlank(_ fields: [String]) -> Bool {
@@ -406,8 +405,7 @@ extension ReferenceCSV {
                     guard field.allSatisfy({ $0 == " " || $0 == "\t" }) else {
                         throw InputError.malformedCSV(
                             path: path, line: line,
-                            reason: "a quote (\") inside the unquoted field '\(String(field).excerpt)\"…'; a field that "
-                                + "contains quotes must itself be in quotes, with each quote doubled (\"\")")
+                            reason: CSVTable.Reason.quoteInUnquotedField(String(field)))
                     }
                     return try quotedField(startLine: fieldLine)
                 }
@@ -425,7 +423,7 @@ extension ReferenceCSV {
                 guard index < scalars.count else {
                     throw InputError.malformedCSV(
                         path: path, line: startLine,
-                        reason: "the quoted field that starts on this line is never closed (unterminated \")")
+                        reason: CSVTable.Reason.unclosedQuote)
                 }
                 let scalar = scalars[index]
                 if scalar == "\"" {
@@ -460,8 +458,7 @@ extension ReferenceCSV {
                 guard scalar == " " || scalar == "\t" else {
                     throw InputError.malformedCSV(
                         path: path, line: line,
-                        reason: "text after the closing quote of the field \"\(String(field).excerpt)\"; a quote inside "
-                            + "a quoted field must be doubled (\"\")")
+                        reason: CSVTable.Reason.textAfterClosingQuote(String(field)))
                 }
                 index += 1
             }

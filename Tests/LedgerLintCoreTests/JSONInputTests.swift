@@ -45,7 +45,7 @@ import Testing
         #expect(path == "p/x.json")
         #expect(line == testCase.line)
         #expect(column == testCase.column)
-        #expect(reason.contains(testCase.reason), "\(reason)")
+        #expect(reason.en.contains(testCase.reason), "\(reason.en)")
     }
 
     struct Record: Decodable, Equatable {
@@ -72,7 +72,7 @@ import Testing
                 return
             }
             #expect(path == "x.json")
-            #expect("\(jsonPath): \(reason)".hasPrefix(expected), "\(jsonPath): \(reason)")
+            #expect("\(jsonPath): \(reason.en)".hasPrefix(expected), "\(jsonPath): \(reason.en)")
         }
     }
 }

@@ -11,7 +11,7 @@ import Testing
         var source: String
         var example: Rule.Example
         var passing: Bool
-        var testDescription: String { "\(source) \(passing ? "pass" : "fail") example '\(example.name)'" }
+        var testDescription: String { "\(source) \(passing ? "pass" : "fail") example '\(example.name.en)'" }
     }
 
     static let cases: [Case] = {
@@ -38,9 +38,9 @@ import Testing
         let expected = (test.passing ? [] : test.example.expect ?? []).sorted()
         #expect(
             keys == expected,
-            "\(test.source): \(test.passing ? "passing" : "failing") example '\(test.example.name)' found \(keys), expected \(expected)")
+            "\(test.source): \(test.passing ? "passing" : "failing") example '\(test.example.name.en)' found \(keys), expected \(expected)")
         if !test.passing {
-            #expect(!expected.isEmpty, "\(test.source): failing example '\(test.example.name)' lists no expected keys")
+            #expect(!expected.isEmpty, "\(test.source): failing example '\(test.example.name.en)' lists no expected keys")
         }
         for finding in findings {
             #expect(!finding.message.contains("{") && !finding.hint.contains("{"), "unrendered placeholder: \(finding.message)")

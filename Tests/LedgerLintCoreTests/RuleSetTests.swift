@@ -98,7 +98,7 @@ import Testing
         BadRule(what: "misspelt check option", change: { $0["check"] = ["kind": "in-ranges", "field": "customerNumber", "rangez": [[1, 2]]] }, expected: ["at check", "unknown key 'rangez'", "did you mean 'ranges'?"]),
         BadRule(what: "misspelt condition", change: { $0["where"] = [["field": "email", "presnet": true]] }, expected: ["at where[0]", "unknown key 'presnet'", "did you mean 'present'?"]),
         BadRule(what: "misspelt field in an example", change: {
-            $0["examples"] = ["pass": [["name": "x", "data": ["assist": ["customers": [["customerNumbr": "10001"]]]]]], "fail": []]
+            $0["examples"] = ["pass": [["name": ["en": "x", "nb": "x"], "data": ["assist": ["customers": [["customerNumbr": "10001"]]]]]], "fail": []]
         }, expected: ["at examples.pass[0].data.assist.customers[0]", "unknown key 'customerNumbr'", "did you mean 'customerNumber'?"]),
         BadRule(what: "unknown subject", change: { $0["subject"] = "assist.orders" }, expected: ["subject", "assist.orders"]),
         BadRule(what: "unknown check kind", change: { $0["check"] = ["kind": "exists", "field": "email"] }, expected: ["check.kind", "exists"]),

@@ -29,6 +29,27 @@ struct FetchCommandTests {
         #expect(customerPages.filter { Int($0.query["PageNumber"] ?? "") ?? 0 > 3 }.allSatisfy { $0.status == 204 })
     }
 
+    @Test("under LANG=nb_NO, the retry lines and the closing summary are Norwegian")
+    func fetchInNorwegian() async throws {
+        let server = try makeServer(customers: 100)
+        server.inject(.status(503), path: "Customers", page: 1)
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var environment = server.environment
+        environment["LANG"] = "nb_NO.UTF-8"
+        let run = try await ledgerlintBinary(["fetch", "--out", folder.path], environment: environment)
+
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stderr.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2, "\(run.stderr)")
+        #expect(lines.first?.hasPrefix("ledgerlint: prøver Customers side 1 igjen om ") == true, "\(run.stderr)")
+        #expect(lines.first?.contains(" s: HTTP 503") == true, "\(run.stderr)")
+        #expect(lines.last?.hasPrefix("ledgerlint: hentet 'Fjordlys Regnskap AS' (production) inn i ") == true, "\(run.stderr)")
+        let refused = try await ledgerlintBinary(["fetch", "--out", folder.path, "--lang", "nb"], environment: [:])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.hasPrefix("ledgerlint: Nøklene til PowerOffice Go mangler: sett "), "\(refused.stderr)")
+    }
+
     @Test("--pages-in-flight reads ahead and writes the same snapshot; out of range, it is refused")
     func pagesInFlight() async throws {
         let server = try makeServer(customers: 700)

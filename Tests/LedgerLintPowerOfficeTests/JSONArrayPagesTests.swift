@@ -32,7 +32,7 @@ struct JSONArrayPagesTests {
             _ = try pages.append(Data(page.utf8))
             Issue.record("accepted \(page)")
         } catch let problem as JSONArrayPages.Problem {
-            #expect(problem.reason.contains(reason), "\(problem.reason)")
+            #expect(problem.reason.en.contains(reason), "\(problem.reason.en)")
         } catch {
             Issue.record("not a JSONArrayPages.Problem: \(error)")
         }

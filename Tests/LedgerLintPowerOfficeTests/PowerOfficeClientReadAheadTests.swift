@@ -98,7 +98,7 @@ struct PowerOfficeClientReadAheadTests {
         }
 
         #expect(
-            error
+            error?.english
                 == .requestRejected(
                     resource: "Customers", status: 400, detail: "Injected fault: The fake answers 400 as told"))
         #expect(steps.values.filter { $0.resource == .customers }.map(\.rows) == [1000, 2000])

@@ -159,7 +159,7 @@ struct PowerOfficeSnapshotWriterTests {
             Issue.record("expected snapshotWriteFailed, got \(String(describing: error))")
             return
         }
-        #expect(reason == "\(file.path) is a file, not a folder")
+        #expect(reason.en == "\(file.path) is a file, not a folder")
     }
 
     @Test("a write that fails at the last step puts the old poweroffice/ back")

@@ -23,7 +23,7 @@ struct PowerOfficeTransportTests {
             return
         }
         #expect(resource == "ClientIntegrationInformation" && attempts == 2)
-        #expect(lastProblem == "no answer within 1 s")
+        #expect(lastProblem.en == "no answer within 1 s")
         #expect(notices.values.map(\.description) == ["retrying ClientIntegrationInformation in 0 s: no answer within 1 s"])
         #expect(requests(server, to: "/v2/ClientIntegrationInformation").count == 2)
         let message = try #require(error?.localizedDescription)
@@ -45,9 +45,11 @@ struct PowerOfficeTransportTests {
             Issue.record("expected retriesExhausted, got \(String(describing: error))")
             return
         }
-        #expect(attempts == 5 && lastProblem == "connection refused")
-        #expect(notices.values.map(\.subject) == Array(repeating: "the access token", count: 4))
-        #expect(notices.values.map(\.problem) == Array(repeating: "connection refused", count: 4))
+        #expect(attempts == 5 && lastProblem.en == "connection refused")
+        #expect(notices.values.map(\.subject.en) == Array(repeating: "the access token", count: 4))
+        #expect(notices.values.map(\.problem.en) == Array(repeating: "connection refused", count: 4))
+        let norwegian = notices.values.first?.message(.nb) ?? ""
+        #expect(norwegian.hasPrefix("prøver tilgangstokenet igjen om ") && norwegian.hasSuffix(" s: tilkoblingen ble avvist"))
     }
 
     @Test("a dropped connection is retried and named")
@@ -63,8 +65,8 @@ struct PowerOfficeTransportTests {
             Issue.record("expected retriesExhausted, got \(String(describing: error))")
             return
         }
-        #expect(lastProblem == "the connection was closed without an HTTP answer")
-        #expect(notices.values.first?.subject == "Customers page 1")
+        #expect(lastProblem.en == "the connection was closed without an HTTP answer")
+        #expect(notices.values.first?.subject == LocalizedText(en: "Customers page 1", nb: "Customers side 1"))
     }
 
     @Test("an HTML page answered with 200 is called an HTML page, with its title and what to check")
@@ -77,7 +79,7 @@ struct PowerOfficeTransportTests {
         }
 
         #expect(
-            error
+            error?.english
                 == .malformedResponse(
                     resource: "Customers", page: 1,
                     reason: "an HTML page (title: Logg inn & fortsett) instead of JSON: is POWEROFFICE_API_URL right, "
@@ -97,7 +99,7 @@ struct PowerOfficeTransportTests {
             Issue.record("expected retriesExhausted, got \(String(describing: error))")
             return
         }
-        #expect(lastProblem == "HTTP 503 (an HTML page (title: 503 Service Unavailable))")
+        #expect(lastProblem.en == "HTTP 503 (an HTML page (title: 503 Service Unavailable))")
     }
 
     @Test("a plain-text error body is redacted whole, then cut to 300 characters")
@@ -113,7 +115,7 @@ struct PowerOfficeTransportTests {
             Issue.record("expected retriesExhausted, got \(String(describing: error))")
             return
         }
-        #expect(lastProblem == "HTTP 502 (" + String(repeating: "y", count: 290) + " ••• zzzzz…)")
+        #expect(lastProblem.en == "HTTP 502 (" + String(repeating: "y", count: 290) + " ••• zzzzz…)")
     }
 
     @Test("with tokens that live one second and requests that wait longer in the limiter, no request carries an expired token")

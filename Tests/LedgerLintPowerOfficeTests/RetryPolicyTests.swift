@@ -72,7 +72,7 @@ struct RateLimitPatienceTests {
             Issue.record("expected rateLimited, got \(String(describing: error))")
             return
         }
-        #expect(resource == "Customers" && waited >= .milliseconds(600) && lastProblem.contains("HTTP 429"))
+        #expect(resource == "Customers" && waited >= .milliseconds(600) && lastProblem.en.contains("HTTP 429"))
         #expect(requests(server, to: "/v2/Customers").count == 61)
         #expect(error?.localizedDescription.contains("shared by everything that uses this subscription key") == true)
     }

@@ -180,3 +180,35 @@ struct UncheckedBox<Value>: @unchecked Sendable {
     var value: Value
     init(_ value: Value) { self.value = value }
 }
+
+// Tests write the texts they expect as plain strings, in English: a literal is a text that reads the same in both
+// languages, and an error is compared as its English (`english`). Only tests may do this; in the library every text
+// is written in both languages.
+
+extension LocalizedText: ExpressibleByStringLiteral, ExpressibleByStringInterpolation {
+    public init(stringLiteral value: String) { self.init(verbatim: value) }
+}
+
+extension PowerOfficeError {
+    /// The error with every text in it as its English: to compare with an error written with plain strings.
+    var english: PowerOfficeError {
+        let english = { (text: LocalizedText) in LocalizedText(verbatim: text.en) }
+        switch self {
+        case .keyFileUnreadable(let path, let reason): return .keyFileUnreadable(path: path, reason: english(reason))
+        case .keyFileMalformed(let path, let reason): return .keyFileMalformed(path: path, reason: english(reason))
+        case .subscriptionKeyRejected(let environment, let message):
+            return .subscriptionKeyRejected(environment: environment, message: english(message))
+        case .tokenRejected(let status, let detail): return .tokenRejected(status: status, detail: english(detail))
+        case .requestRejected(let resource, let status, let detail):
+            return .requestRejected(resource: resource, status: status, detail: english(detail))
+        case .retriesExhausted(let resource, let url, let attempts, let lastProblem):
+            return .retriesExhausted(resource: resource, url: url, attempts: attempts, lastProblem: english(lastProblem))
+        case .rateLimited(let resource, let url, let waited, let lastProblem):
+            return .rateLimited(resource: resource, url: url, waited: waited, lastProblem: english(lastProblem))
+        case .malformedResponse(let resource, let page, let reason):
+            return .malformedResponse(resource: resource, page: page, reason: english(reason))
+        case .snapshotWriteFailed(let path, let reason): return .snapshotWriteFailed(path: path, reason: english(reason))
+        default: return self
+        }
+    }
+}

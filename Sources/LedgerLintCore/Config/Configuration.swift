@@ -65,7 +65,7 @@ public struct Configuration: Sendable, Hashable {
         } catch InputError.malformedJSON(_, let line, let column, let reason) {
             throw .malformedJSON(path: path, line: line, column: column, reason: reason)
         } catch {
-            throw .malformedJSON(path: path, line: nil, column: nil, reason: error.localizedDescription)
+            throw .malformedJSON(path: path, line: nil, column: nil, reason: LocalizedText(describing: error))
         }
         return try ConfigurationParser(path: path, folder: url.deletingLastPathComponent()).configuration(root)
     }
@@ -106,7 +106,7 @@ struct ConfigurationParser {
     let folder: URL
 
     func configuration(_ root: JSONInput.Value) throws(ConfigurationError) -> Configuration {
-        let members = try object(root, at: "the top level", allowed: ["$schema", "version", "rules", "ruleFiles", "suppressions"])
+        let members = try object(root, at: "", allowed: ["$schema", "version", "rules", "ruleFiles", "suppressions"])
         if let version = members["version"] {
             let number = try integer(version, at: "version")
             guard number == 1 else { throw .unsupportedVersion(path: path, version: Int(number)) }
@@ -136,9 +136,13 @@ struct ConfigurationParser {
             if word == "off" { return .init(enabled: false) }
             guard let severity = Severity(rawValue: word) else {
                 let names = ["off"] + Severity.names
+                let list = names.joined(separator: ", ")
                 throw .badValue(
                     path: path, key: key,
-                    reason: "'\(word.excerpt)' is not one of: \(names.joined(separator: ", "))" + Suggestion.didYouMean(word, in: names))
+                    reason: LocalizedText(
+                        en: "'\(word.excerpt)' is not one of: \(list)",
+                        nb: "'\(word.excerpt)' er ikke blant de tillatte verdiene: \(list)")
+                        + Suggestion.didYouMean(word, in: names))
             }
             return .init(severity: severity)
         }
@@ -158,12 +162,17 @@ struct ConfigurationParser {
                     try integer(bound, at: "\(key).ranges[\(index)][\(position)]")
                 }
                 guard bounds.count == 2, bounds[0] <= bounds[1] else {
-                    throw .badValue(path: path, key: "\(key).ranges[\(index)]", reason: "a range is [from, to] with from ≤ to")
+                    throw .badValue(
+                        path: path, key: "\(key).ranges[\(index)]",
+                        reason: LocalizedText(
+                            en: "a range is [from, to] with from ≤ to", nb: "et område er [fra, til] med fra ≤ til"))
                 }
                 return bounds
             }
             if settings.ranges?.isEmpty == true {
-                throw .badValue(path: path, key: "\(key).ranges", reason: "give at least one range")
+                throw .badValue(
+                    path: path, key: "\(key).ranges",
+                    reason: LocalizedText(en: "give at least one range", nb: "oppgi minst ett område"))
             }
         }
         if let values = members["values"] {
@@ -173,11 +182,17 @@ struct ConfigurationParser {
                 case .bool(let flag): return .bool(flag)
                 case .number(let text):
                     guard let number = Int64(text) else {
-                        throw .badValue(path: path, key: "\(key).values[\(index)]", reason: "'\(text.excerpt)' is not a whole number")
+                        throw .badValue(
+                            path: path, key: "\(key).values[\(index)]",
+                            reason: LocalizedText(
+                                en: "'\(text.excerpt)' is not a whole number", nb: "'\(text.excerpt)' er ikke et heltall"))
                     }
                     return .int(number)
                 default:
-                    throw .badValue(path: path, key: "\(key).values[\(index)]", reason: "expected text, a number or true/false")
+                    throw .badValue(
+                        path: path, key: "\(key).values[\(index)]",
+                        reason: LocalizedText(
+                            en: "expected text, a number or true/false", nb: "skal være tekst, et tall eller true/false"))
                 }
             }
         }
@@ -190,17 +205,24 @@ struct ConfigurationParser {
         let members = try object(value, at: key, allowed: ["rule", "key", "reason", "expires", "system", "entity"])
         func required(_ name: String) throws(ConfigurationError) -> String {
             guard let member = members[name] else {
-                throw .badValue(path: path, key: "\(key).\(name)", reason: "required, but missing")
+                throw .badValue(path: path, key: "\(key).\(name)", reason: JSONInput.requiredKey)
             }
             let text = try string(member, at: "\(key).\(name)")
-            guard text.hasContent else { throw .badValue(path: path, key: "\(key).\(name)", reason: "must not be empty") }
+            guard text.hasContent else {
+                throw .badValue(
+                    path: path, key: "\(key).\(name)", reason: LocalizedText(en: "must not be empty", nb: "kan ikke være tom"))
+            }
             return text
         }
         var suppression = Suppression(rule: try required("rule"), key: try required("key"), reason: try required("reason"))
         if let expires = members["expires"] {
             let text = try string(expires, at: "\(key).expires")
             guard Self.isDate(text) else {
-                throw .badValue(path: path, key: "\(key).expires", reason: "'\(text.excerpt)' is not a date like 2027-01-31")
+                throw .badValue(
+                    path: path, key: "\(key).expires",
+                    reason: LocalizedText(
+                        en: "'\(text.excerpt)' is not a date like 2027-01-31",
+                        nb: "'\(text.excerpt)' er ikke en dato på formen 2027-01-31"))
             }
             suppression.expires = text
         }
@@ -236,10 +258,12 @@ struct ConfigurationParser {
 
     private func object(_ value: JSONInput.Value, at key: String, allowed: Set<String>?) throws(ConfigurationError) -> [String: JSONInput.Value] {
         guard case .object(let members) = value else {
-            throw .badValue(path: path, key: key, reason: "expected an object, found \(value.summary)")
+            throw .badValue(
+                path: path, key: key,
+                reason: JSONInput.Expected.found(JSONInput.Expected.object, value.summary))
         }
         if let allowed, let unknown = members.keys.sorted().first(where: { !allowed.contains($0) }) {
-            let name = key == "the top level" ? unknown : "\(key).\(unknown)"
+            let name = key.isEmpty ? unknown : "\(key).\(unknown)"
             throw .unknownKey(path: path, key: name, allowed: allowed.sorted())
         }
         return members
@@ -247,28 +271,32 @@ struct ConfigurationParser {
 
     private func array(_ value: JSONInput.Value, at key: String) throws(ConfigurationError) -> [JSONInput.Value] {
         guard case .array(let items) = value else {
-            throw .badValue(path: path, key: key, reason: "expected an array, found \(value.summary)")
+            throw .badValue(
+                path: path, key: key,
+                reason: JSONInput.Expected.found(JSONInput.Expected.array, value.summary))
         }
         return items
     }
 
     private func string(_ value: JSONInput.Value, at key: String) throws(ConfigurationError) -> String {
         guard case .string(let text) = value else {
-            throw .badValue(path: path, key: key, reason: "expected text, found \(value.summary)")
+            throw .badValue(
+                path: path, key: key,
+                reason: JSONInput.Expected.found(LocalizedText(en: "expected text", nb: "skal være tekst"), value.summary))
         }
         return text
     }
 
     private func bool(_ value: JSONInput.Value, at key: String) throws(ConfigurationError) -> Bool {
         guard case .bool(let flag) = value else {
-            throw .badValue(path: path, key: key, reason: "expected true or false, found \(value.summary)")
+            throw .badValue(path: path, key: key, reason: JSONInput.Expected.found(JSONInput.Expected.bool, value.summary))
         }
         return flag
     }
 
     private func integer(_ value: JSONInput.Value, at key: String) throws(ConfigurationError) -> Int64 {
         guard case .number(let text) = value, let number = Int64(text) else {
-            throw .badValue(path: path, key: key, reason: "expected a whole number, found \(value.summary)")
+            throw .badValue(path: path, key: key, reason: JSONInput.Expected.found(JSONInput.Expected.wholeNumber, value.summary))
         }
         return number
     }

@@ -2,37 +2,51 @@ import Foundation
 
 /// Problems with `ledgerlint.json`, a baseline file, or a suppression: the run stops (exit 2) rather than gate on
 /// a configuration it misread. Every case names the file and the key.
-public enum ConfigurationError: LocalizedError, Sendable, Hashable {
+public enum ConfigurationError: LocalizedMessageError, Sendable, Hashable {
     case notFound(path: String)
-    case unreadable(path: String, reason: String)
-    case malformedJSON(path: String, line: Int?, column: Int?, reason: String)
+    case unreadable(path: String, reason: LocalizedText)
+    case malformedJSON(path: String, line: Int?, column: Int?, reason: LocalizedText)
     case unknownKey(path: String, key: String, allowed: [String])
-    case badValue(path: String, key: String, reason: String)
+    /// `key` is a JSON path, empty for the top level.
+    case badValue(path: String, key: String, reason: LocalizedText)
     /// `known`: the rule ids there are, for a "did you mean".
     case unknownRule(path: String, key: String, id: String, known: [String])
     case unsupportedVersion(path: String, version: Int)
 
-    public var errorDescription: String? {
+    public var errorDescription: String? { message(.en) }
+
+    public func message(_ language: Language) -> String {
         switch self {
         case .notFound(let path):
-            return "\(path): no such file"
+            return LocalizedText(en: "\(path): no such file", nb: "\(path): filen finnes ikke")[language]
         case .unreadable(let path, let reason):
-            return "\(path): cannot be read: \(reason)"
+            return LocalizedText(
+                en: "\(path): cannot be read: \(reason.en)", nb: "\(path): kan ikke leses: \(reason.nb)")[language]
         case .malformedJSON(let path, let line, let column, let reason):
             let position = [line.map { ":\($0)" }, column.map { ":\($0)" }].compactMap { $0 }.joined()
-            return "\(path)\(position): not valid JSON: \(reason)"
+            return LocalizedText(
+                en: "\(path)\(position): not valid JSON: \(reason.en)",
+                nb: "\(path)\(position): ikke gyldig JSON: \(reason.nb)")[language]
         case .unknownKey(let path, let key, let allowed):
             let name = String(key.split(separator: ".").last ?? Substring(key))
-            return "\(path): unknown key '\(key.excerpt)'" + Suggestion.didYouMean(name, in: allowed)
-                + " (allowed here: \(allowed.joined(separator: ", ")))"
+            let list = allowed.joined(separator: ", ")
+            return (LocalizedText(
+                en: "\(path): unknown key '\(key.excerpt)'", nb: "\(path): ukjent nøkkel '\(key.excerpt)'")
+                + Suggestion.didYouMean(name, in: allowed)
+                + LocalizedText(en: " (allowed here: \(list))", nb: " (tillatt her: \(list))"))[language]
         case .badValue(let path, let key, let reason):
-            return "\(path): at \(key): \(reason)"
+            return "\(path): \(JSONInput.at(key, language)): \(reason[language])"
         case .unknownRule(let path, let key, let id, let known):
             let close = Suggestion.didYouMean(id, in: known)
-            return "\(path): at \(key): no rule with id '\(id.excerpt)'"
-                + (close.isEmpty ? " (run 'ledgerlint rules' for the list)" : close)
+            let list = LocalizedText(
+                en: " (run 'ledgerlint rules' for the list)", nb: " (kjør 'ledgerlint rules' for å se listen)")
+            return (LocalizedText(
+                en: "\(path): at \(key): no rule with id '\(id.excerpt)'",
+                nb: "\(path): i \(key): ingen regel med id-en '\(id.excerpt)'") + (close.en.isEmpty ? list : close))[language]
         case .unsupportedVersion(let path, let version):
-            return "\(path): version \(version) is not supported; this ledgerlint reads version 1"
+            return LocalizedText(
+                en: "\(path): version \(version) is not supported; this ledgerlint reads version 1",
+                nb: "\(path): versjon \(version) støttes ikke; denne ledgerlint leser versjon 1")[language]
         }
     }
 }

@@ -45,7 +45,9 @@ extension RuleSet {
         func refuse(_ parameter: String) -> ConfigurationError {
             .badValue(
                 path: path, key: "\(key).\(parameter)",
-                reason: "\(rule.id) runs a '\(rule.check.kind.rawValue)' check, which takes no '\(parameter)'")
+                reason: LocalizedText(
+                    en: "\(rule.id) runs a '\(rule.check.kind.rawValue)' check, which takes no '\(parameter)'",
+                    nb: "\(rule.id) kjører en '\(rule.check.kind.rawValue)'-kontroll, som ikke tar '\(parameter)'"))
         }
         if let severity = settings.severity { rule.severity = severity }
         if let ranges = settings.ranges {

@@ -54,9 +54,14 @@ public struct Baseline: Sendable, Hashable, Codable {
         } catch InputError.malformedJSON(_, let line, let column, let reason) {
             throw .malformedJSON(path: path, line: line, column: column, reason: reason)
         } catch InputError.unexpectedJSON(_, let jsonPath, let reason) {
-            throw .badValue(path: path, key: jsonPath, reason: reason + " (is this a file written by --write-baseline?)")
+            throw .badValue(
+                path: path, key: jsonPath,
+                reason: reason
+                    + LocalizedText(
+                        en: " (is this a file written by --write-baseline?)",
+                        nb: " (er dette en fil skrevet av --write-baseline?)"))
         } catch {
-            throw .badValue(path: path, key: "the top level", reason: error.localizedDescription)
+            throw .badValue(path: path, key: "", reason: LocalizedText(describing: error))
         }
         guard baseline.version == 1 else { throw .unsupportedVersion(path: path, version: baseline.version) }
         return baseline

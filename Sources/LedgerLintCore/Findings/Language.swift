@@ -1,3 +1,5 @@
+import Foundation
+
 /// The language of messages, hints and report labels.
 public enum Language: String, Sendable, Hashable, NamedCases {
     /// English.
@@ -23,12 +25,53 @@ public struct LocalizedText: Sendable, Hashable, Codable {
         self.nb = nb
     }
 
+    /// A text that reads the same in both languages: a path, a quoted value, a name, or what the operating system
+    /// or a server said (which LedgerLint cannot translate).
+    ///
+    /// Kept apart from `init(en:nb:)` so that such texts can be found, and the tests that look for English in the
+    /// Norwegian messages know which parts are meant to be the same.
+    public init(verbatim text: String) {
+        self.init(en: text, nb: text)
+    }
+
+    /// An error's message: in both languages when it has them (`LocalizedMessageError`), else as the error
+    /// describes itself.
+    public init(describing error: any Error) {
+        if let error = error as? any LocalizedMessageError {
+            self.init(en: error.message(.en), nb: error.message(.nb))
+        } else if let reason = error as? LocalizedReason {
+            self = reason.text
+        } else {
+            self.init(verbatim: error.localizedDescription)
+        }
+    }
+
     public subscript(language: Language) -> String {
         switch language {
         case .en: en
         case .nb: nb
         }
     }
+
+    /// Both texts one after the other.
+    public static func + (lhs: LocalizedText, rhs: LocalizedText) -> LocalizedText {
+        LocalizedText(en: lhs.en + rhs.en, nb: lhs.nb + rhs.nb)
+    }
+}
+
+/// A reason in both languages, carried where only an `Error` fits: the `underlyingError` of a
+/// `DecodingError.Context` (whose `debugDescription` holds the English), or a file system step that failed.
+struct LocalizedReason: LocalizedError {
+    var text: LocalizedText
+    var errorDescription: String? { text.en }
+}
+
+/// An error whose message can be given in English or in Norwegian.
+///
+/// `errorDescription` (what `localizedDescription` shows) stays English, for library users; the command line asks
+/// for `message(_:)` in the language of the run (`--lang`, else `LANG`).
+public protocol LocalizedMessageError: LocalizedError {
+    func message(_ language: Language) -> String
 }
 
 extension LocalizedText {

@@ -13,4 +13,14 @@ public enum Severity: String, Sendable, Hashable, NamedCases, Comparable {
     }
 
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+
+    /// The severity as a word for people: `error`, or `feil` in Norwegian (docs/glossary.md). Files and options
+    /// (`--fail-on`, rule files) name severities by `rawValue`, in English.
+    public var word: LocalizedText {
+        switch self {
+        case .error: LocalizedText(en: "error", nb: "feil")
+        case .warning: LocalizedText(en: "warning", nb: "advarsel")
+        case .info: LocalizedText(en: "info", nb: "info")
+        }
+    }
 }

@@ -91,14 +91,14 @@ public enum AssistExportReader {
             guard let number = numberCell.flatMap({ Int($0.value) }) else {
                 throw InputError.badValue(
                     path: file, line: row.line, column: columns.header(of: .productGroup),
-                    value: numberCell?.value ?? "", expected: "a whole number (the product group number is required)")
+                    value: numberCell?.value ?? "", expected: Expected.productGroupNumber)
             }
             var salesAccount: Int?
             if let (raw, header) = columns.cell(.salesAccount, in: row) {
                 guard let account = Int(raw) else {
                     throw InputError.badValue(
                         path: file, line: row.line, column: header, value: raw,
-                        expected: "a whole number (an account number) or empty")
+                        expected: Expected.accountNumber)
                 }
                 salesAccount = account
             }
@@ -121,9 +121,28 @@ public enum AssistExportReader {
         let value = try JSONInput.parse(TextDecoding.decode(json, path: file), path: file)
         guard case .array = value else {
             throw InputError.unexpectedJSON(
-                path: file, jsonPath: "the top level", reason: "expected an array of records, found \(value.summary)")
+                path: file, jsonPath: "",
+                reason: JSONInput.Expected.found(
+                    LocalizedText(en: "expected an array of records", nb: "skal være en liste med poster"), value.summary))
         }
         return try JSONInput.decode([Record].self, from: value, path: file)
+    }
+}
+
+extension AssistExportReader {
+    /// What a cell of an Assist export should hold, for `InputError.badValue` (after "is not").
+    enum Expected {
+        static let productGroupNumber = LocalizedText(
+            en: "a whole number (the product group number is required)",
+            nb: "et heltall (produktgruppenummeret er påkrevd)")
+        static let accountNumber = LocalizedText(
+            en: "a whole number (an account number) or empty", nb: "et heltall (et kontonummer) eller tomt")
+        static let sendMethod = LocalizedText(
+            en: "a send method (E-post, EHF, eFaktura or Papir; empty means E-post)",
+            nb: "en sendingsmetode (E-post, EHF, eFaktura eller Papir; tomt betyr E-post)")
+        static let yesOrNo = LocalizedText(
+            en: "yes or no (Ja/Nei, yes/no, true/false or 1/0; empty means Ja)",
+            nb: "ja eller nei (Ja/Nei, yes/no, true/false eller 1/0; tomt betyr Ja)")
     }
 }
 
@@ -224,7 +243,9 @@ struct ColumnMap<Column: AssistColumn> {
             if let earlier = indices[column] {
                 throw InputError.malformedCSV(
                     path: path, line: headerLine,
-                    reason: "the columns '\(header[earlier].excerpt)' and '\(name.excerpt)' mean the same; keep one of them")
+                    reason: LocalizedText(
+                        en: "the columns '\(header[earlier].excerpt)' and '\(name.excerpt)' mean the same; keep one of them",
+                        nb: "kolonnene '\(header[earlier].excerpt)' og '\(name.excerpt)' betyr det samme; behold bare én av dem"))
             }
             indices[column] = index
         }
@@ -286,7 +307,7 @@ private struct CustomerRowReader {
                 guard let method = SendMethod(exportValue: raw) else {
                     throw InputError.badValue(
                         path: file, line: line, column: columns.header(of: .sendMethod), value: raw,
-                        expected: "a send method (E-post, EHF, eFaktura or Papir; empty means E-post)")
+                        expected: AssistExportReader.Expected.sendMethod)
                 }
                 scanner.trimmedBytes(field).map { sendMethods.remember($0, method) }
                 sendMethod = method
@@ -300,7 +321,7 @@ private struct CustomerRowReader {
                 guard let flag = LenientBool.parse(raw) else {
                     throw InputError.badValue(
                         path: file, line: line, column: columns.header(of: .export), value: raw,
-                        expected: "yes or no (Ja/Nei, yes/no, true/false or 1/0; empty means Ja)")
+                        expected: AssistExportReader.Expected.yesOrNo)
                 }
                 scanner.trimmedBytes(field).map { flags.remember($0, flag) }
                 export = flag

@@ -16,7 +16,9 @@ struct AssistCustomerJSON: Codable, Hashable, Sendable {
             guard let parsed = SendMethod(exportValue: raw) else {
                 throw InputError.unexpectedJSON(
                     path: location?.file ?? "", jsonPath: codingPath + ".sendMethod",
-                    reason: "'\(raw.excerpt)' is not a send method (E-post, EHF, eFaktura, Papir)")
+                    reason: LocalizedText(
+                        en: "'\(raw.excerpt)' is not a send method (E-post, EHF, eFaktura, Papir)",
+                        nb: "'\(raw.excerpt)' er ingen sendingsmetode (E-post, EHF, eFaktura, Papir)"))
             }
             method = parsed
         } else {
@@ -74,7 +76,9 @@ struct LenientText: Codable, Hashable, Sendable {
             value = literal
         } else {
             throw DecodingError.typeMismatch(
-                String.self, .init(codingPath: decoder.codingPath, debugDescription: "expected text or a number"))
+                String.self,
+                LocalizedText(en: "expected text or a number", nb: "skal være tekst eller et tall")
+                    .decodingContext(decoder.codingPath))
         }
     }
 
@@ -97,8 +101,7 @@ struct LenientInt: Codable, Hashable, Sendable {
         {
             value = number
         } else {
-            throw DecodingError.typeMismatch(
-                Int.self, .init(codingPath: decoder.codingPath, debugDescription: "expected a whole number"))
+            throw DecodingError.typeMismatch(Int.self, JSONInput.Expected.wholeNumber.decodingContext(decoder.codingPath))
         }
     }
 
@@ -131,7 +134,10 @@ struct LenientBool: Codable, Hashable, Sendable {
             value = flag
         } else {
             throw DecodingError.typeMismatch(
-                Bool.self, .init(codingPath: decoder.codingPath, debugDescription: "expected Ja/Nei, yes/no, true/false or 1/0"))
+                Bool.self,
+                LocalizedText(
+                    en: "expected Ja/Nei, yes/no, true/false or 1/0", nb: "skal være Ja/Nei, yes/no, true/false eller 1/0"
+                ).decodingContext(decoder.codingPath))
         }
     }
 

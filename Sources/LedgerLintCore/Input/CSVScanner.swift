@@ -147,9 +147,7 @@ extension CSVScanner {
         guard fields.count > columns else { return }
         throw InputError.malformedCSV(
             path: path, line: line,
-            reason: "the row has \(fields.count) fields but the header has \(columns) "
-                + (columns == 1 ? "column " : "columns ")
-                + "(is a field with a \(CSVTable.delimiterName(Unicode.Scalar(delimiter))) in it missing its quotes?)")
+            reason: CSVTable.Reason.tooManyFields(fields.count, columns: columns, delimiter: Unicode.Scalar(delimiter)))
     }
 
     /// Whether every cell of the current record is empty or only spaces and tabs.
@@ -268,8 +266,7 @@ extension CSVScanner {
                 guard before.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == 0x09 }) else {
                     throw InputError.malformedCSV(
                         path: path, line: line,
-                        reason: "a quote (\") inside the unquoted field '\(text(before).excerpt)\"…'; a field that "
-                            + "contains quotes must itself be in quotes, with each quote doubled (\"\")")
+                        reason: CSVTable.Reason.quoteInUnquotedField(text(before)))
                 }
                 return try quotedField(startLine: fieldLine)
             }
@@ -296,7 +293,7 @@ extension CSVScanner {
             guard index < count else {
                 throw InputError.malformedCSV(
                     path: path, line: startLine,
-                    reason: "the quoted field that starts on this line is never closed (unterminated \")")
+                    reason: CSVTable.Reason.unclosedQuote)
             }
             let byte = base[index]
             if byte == UInt8(ascii: "\"") {
@@ -337,8 +334,7 @@ extension CSVScanner {
             guard byte == UInt8(ascii: " ") || byte == 0x09 else {
                 throw InputError.malformedCSV(
                     path: path, line: line,
-                    reason: "text after the closing quote of the field \"\(string(field).excerpt)\"; a quote inside "
-                        + "a quoted field must be doubled (\"\")")
+                    reason: CSVTable.Reason.textAfterClosingQuote(string(field)))
             }
             index += 1
         }
@@ -388,8 +384,7 @@ extension CSVScanner {
         let inspection = mapped?.pager(from: offset)
         let (isValid, hasNUL) = UTF8Validation.inspect(content) { inspection?($0 + offset) }
         if hasBOM && !isValid {
-            throw InputError.unreadable(
-                path: path, reason: "it starts with a UTF-8 byte-order mark but is not valid UTF-8")
+            throw InputError.unreadable(path: path, reason: TextDecoding.invalidAfterBOM("UTF-8"))
         }
         if hasNUL { throw InputError.notText(path: path) }
         var scanner = CSVScanner(content, path: path, encoding: isValid ? .utf8 : .windows1252)

@@ -57,7 +57,42 @@ struct CSVTable: Sendable, Hashable {
     }
 
     /// How a separator is named in messages.
-    static func delimiterName(_ delimiter: Unicode.Scalar) -> String {
-        delimiter == "\t" ? "tab" : "'\(Character(delimiter))'"
+    static func delimiterName(_ delimiter: Unicode.Scalar) -> LocalizedText {
+        delimiter == "\t" ? LocalizedText(en: "tab", nb: "tabulator") : LocalizedText(verbatim: "'\(Character(delimiter))'")
+    }
+}
+
+extension CSVTable {
+    /// Why text is not valid CSV, in both languages: the reasons of `InputError.malformedCSV`.
+    enum Reason {
+        static let unclosedQuote = LocalizedText(
+            en: "the quoted field that starts on this line is never closed (unterminated \")",
+            nb: "feltet i anførselstegn som begynner på denne linjen, blir aldri avsluttet (mangler avsluttende \")")
+
+        static func tooManyFields(_ fields: Int, columns: Int, delimiter: Unicode.Scalar) -> LocalizedText {
+            let name = delimiterName(delimiter)
+            return LocalizedText(
+                en: "the row has \(fields) fields but the header has \(columns) \(columns == 1 ? "column" : "columns") "
+                    + "(is a field with a \(name.en) in it missing its quotes?)",
+                nb: "raden har \(fields) felt, men overskriftsraden har \(columns) \(columns == 1 ? "kolonne" : "kolonner") "
+                    + "(mangler et felt med \(name.nb) i seg anførselstegn?)")
+        }
+
+        /// `before`: the field up to the quote.
+        static func quoteInUnquotedField(_ before: String) -> LocalizedText {
+            LocalizedText(
+                en: "a quote (\") inside the unquoted field '\(before.excerpt)\"…'; a field that contains quotes must "
+                    + "itself be in quotes, with each quote doubled (\"\")",
+                nb: "et anførselstegn (\") inne i feltet '\(before.excerpt)\"…', som ikke står i anførselstegn; et felt "
+                    + "som inneholder anførselstegn, må selv stå i anførselstegn, med hvert anførselstegn doblet (\"\")")
+        }
+
+        static func textAfterClosingQuote(_ field: String) -> LocalizedText {
+            LocalizedText(
+                en: "text after the closing quote of the field \"\(field.excerpt)\"; a quote inside a quoted field must "
+                    + "be doubled (\"\")",
+                nb: "tekst etter det avsluttende anførselstegnet i feltet \"\(field.excerpt)\"; et anførselstegn inne i "
+                    + "et felt i anførselstegn må dobles (\"\")")
+        }
     }
 }

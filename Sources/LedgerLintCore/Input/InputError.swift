@@ -4,46 +4,72 @@ import Foundation
 ///
 /// Problems *in* the data (a customer number outside the series) are findings, not errors. Every case names the
 /// file, and where the format has them, the line and column or JSON path, and quotes the offending value.
-public enum InputError: LocalizedError, Sendable, Hashable {
+public enum InputError: LocalizedMessageError, Sendable, Hashable {
     case snapshotNotFound(path: String)
-    case fileMissing(path: String, expected: String)
+    case fileMissing(path: String, expected: LocalizedText)
     /// Two files that hold the same data in different formats, such as `customers.csv` and `customers.json`.
     case conflictingFiles(path: String, other: String)
-    case unreadable(path: String, reason: String)
+    case unreadable(path: String, reason: LocalizedText)
     case notText(path: String)
-    case malformedCSV(path: String, line: Int, reason: String)
+    case malformedCSV(path: String, line: Int, reason: LocalizedText)
     case missingColumn(path: String, column: String, found: [String])
-    case badValue(path: String, line: Int, column: String, value: String, expected: String)
-    case malformedJSON(path: String, line: Int?, column: Int?, reason: String)
-    case unexpectedJSON(path: String, jsonPath: String, reason: String)
+    /// `expected` reads after "is not" (`a whole number (an account number) or empty`).
+    case badValue(path: String, line: Int, column: String, value: String, expected: LocalizedText)
+    case malformedJSON(path: String, line: Int?, column: Int?, reason: LocalizedText)
+    /// `jsonPath` is empty for the top level.
+    case unexpectedJSON(path: String, jsonPath: String, reason: LocalizedText)
 
-    public var errorDescription: String? {
+    public var errorDescription: String? { message(.en) }
+
+    public func message(_ language: Language) -> String {
         switch self {
         case .snapshotNotFound(let path):
-            return "\(path): no snapshot folder here (expected a folder with assist/ and poweroffice/ inside)"
+            return LocalizedText(
+                en: "\(path): no snapshot folder here (expected a folder with assist/ and poweroffice/ inside)",
+                nb: "\(path): ingen uttrekksmappe her (det skal være en mappe med assist/ og poweroffice/ i)")[language]
         case .fileMissing(let path, let expected):
-            return "\(path): missing; \(expected)"
+            return LocalizedText(en: "\(path): missing; \(expected.en)", nb: "\(path): mangler; \(expected.nb)")[language]
         case .conflictingFiles(let path, let other):
-            return "\(path): \(other) exists too; keep only one of them (the CSV or the JSON export)"
+            return LocalizedText(
+                en: "\(path): \(other) exists too; keep only one of them (the CSV or the JSON export)",
+                nb: "\(path): \(other) finnes også; behold bare én av dem (CSV- eller JSON-eksporten)")[language]
         case .unreadable(let path, let reason):
-            return "\(path): cannot be read: \(reason)"
+            return LocalizedText(en: "\(path): cannot be read: \(reason.en)", nb: "\(path): kan ikke leses: \(reason.nb)")[language]
         case .notText(let path):
-            return "\(path): not a text file (it contains binary data); expected CSV or JSON"
+            return LocalizedText(
+                en: "\(path): not a text file (it contains binary data); expected CSV or JSON",
+                nb: "\(path): ikke en tekstfil (den inneholder binære data); den skal være CSV eller JSON")[language]
         case .malformedCSV(let path, let line, let reason):
-            return "\(path):\(line): not valid CSV: \(reason)"
+            return LocalizedText(
+                en: "\(path):\(line): not valid CSV: \(reason.en)", nb: "\(path):\(line): ikke gyldig CSV: \(reason.nb)")[language]
         case .missingColumn(let path, let column, let found):
             // At most 20 names, each cut short: a header can be a whole file that is no CSV.
-            let shown = found.prefix(20).map { "'\($0.excerpt)'" } + (found.count > 20 ? ["… (\(found.count) columns)"] : [])
-            let header = found.isEmpty ? "no header" : "the header has " + shown.joined(separator: ", ")
-            let hint = found.count == 1 ? " (one column only: is this a CSV file separated by ';', ',' or tab?)" : ""
-            return "\(path):1: missing required column '\(column)'; \(header)\(hint)"
+            let shown = found.prefix(20).map { "'\($0.excerpt)'" }.joined(separator: ", ")
+            let more = found.count > 20 ? LocalizedText(en: ", … (\(found.count) columns)", nb: ", … (\(found.count) kolonner)") : nil
+            let header =
+                found.isEmpty
+                ? LocalizedText(en: "no header", nb: "ingen overskriftsrad")
+                : LocalizedText(en: "the header has \(shown)", nb: "overskriftsraden har \(shown)") + (more ?? .init(verbatim: ""))
+            let hint =
+                found.count == 1
+                ? LocalizedText(
+                    en: " (one column only: is this a CSV file separated by ';', ',' or tab?)",
+                    nb: " (bare én kolonne: er dette en CSV-fil delt med ';', ',' eller tabulator?)")
+                : LocalizedText(verbatim: "")
+            return (LocalizedText(
+                en: "\(path):1: missing required column '\(column)'; ",
+                nb: "\(path):1: mangler den påkrevde kolonnen '\(column)'; ") + header + hint)[language]
         case .badValue(let path, let line, let column, let value, let expected):
-            return "\(path):\(line): column '\(column.excerpt)': '\(value.excerpt)' is not \(expected)"
+            return LocalizedText(
+                en: "\(path):\(line): column '\(column.excerpt)': '\(value.excerpt)' is not \(expected.en)",
+                nb: "\(path):\(line): kolonnen '\(column.excerpt)': '\(value.excerpt)' er ikke \(expected.nb)")[language]
         case .malformedJSON(let path, let line, let column, let reason):
             let position = [line.map { ":\($0)" }, column.map { ":\($0)" }].compactMap { $0 }.joined()
-            return "\(path)\(position): not valid JSON: \(reason)"
+            return LocalizedText(
+                en: "\(path)\(position): not valid JSON: \(reason.en)",
+                nb: "\(path)\(position): ikke gyldig JSON: \(reason.nb)")[language]
         case .unexpectedJSON(let path, let jsonPath, let reason):
-            return "\(path): at \(jsonPath): \(reason)"
+            return "\(path): \(JSONInput.at(jsonPath, language)): \(reason[language])"
         }
     }
 }

@@ -19,7 +19,7 @@ import Darwin
 public enum InputFile {
     /// Why a path cannot be read as a file; `reason` reads after "cannot be read: ".
     public struct Problem: Error, Sendable, Hashable {
-        public var reason: String
+        public var reason: LocalizedText
         /// There is nothing at the path (optional files are then simply absent).
         public var isMissing: Bool
     }
@@ -30,7 +30,7 @@ public enum InputFile {
         case file
         case folder
         /// A FIFO, device or socket, described for messages (`a named pipe (FIFO)`).
-        case other(String)
+        case other(LocalizedText)
     }
 
     /// What is at `path`.
@@ -44,10 +44,10 @@ public enum InputFile {
         switch mode & S_IFMT {
         case S_IFREG: .file
         case S_IFDIR: .folder
-        case S_IFIFO: .other("a named pipe (FIFO)")
-        case S_IFCHR, S_IFBLK: .other("a device")
-        case S_IFSOCK: .other("a socket")
-        default: .other("not a regular file")
+        case S_IFIFO: .other(LocalizedText(en: "a named pipe (FIFO)", nb: "et navngitt rør (FIFO)"))
+        case S_IFCHR, S_IFBLK: .other(LocalizedText(en: "a device", nb: "en enhet"))
+        case S_IFSOCK: .other(LocalizedText(en: "a socket", nb: "en socket"))
+        default: .other(LocalizedText(en: "not a regular file", nb: "ikke en vanlig fil"))
         }
     }
 
@@ -58,11 +58,11 @@ public enum InputFile {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
-            throw Problem(reason: code == ENOENT ? "no such file" : String(cString: strerror(code)), isMissing: code == ENOENT)
+            throw Problem(reason: code == ENOENT ? Self.noSuchFile : systemReason(code), isMissing: code == ENOENT)
         }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else {
-            let reason = String(cString: strerror(errno))
+            let reason = systemReason(errno)
             close(descriptor)
             throw Problem(reason: reason, isMissing: false)
         }
@@ -71,13 +71,37 @@ public enum InputFile {
             return (descriptor, Int(status.st_size))
         case .folder:
             close(descriptor)
-            throw Problem(reason: "it is a folder, not a file", isMissing: false)
+            throw Problem(reason: LocalizedText(en: "it is a folder, not a file", nb: "det er en mappe, ikke en fil"), isMissing: false)
         case .other(let what):
             close(descriptor)
-            throw Problem(reason: "it is \(what), not a regular file; only regular files are read", isMissing: false)
+            throw Problem(
+                reason: LocalizedText(
+                    en: "it is \(what.en), not a regular file; only regular files are read",
+                    nb: "det er \(what.nb), ikke en vanlig fil; bare vanlige filer leses"),
+                isMissing: false)
         case .missing:
             close(descriptor)
-            throw Problem(reason: "no such file", isMissing: true)
+            throw Problem(reason: Self.noSuchFile, isMissing: true)
+        }
+    }
+
+    static let noSuchFile = LocalizedText(en: "no such file", nb: "filen finnes ikke")
+
+    /// What the system says of `code` (an `errno`), in both languages for the problems a user meets (no access, a
+    /// full disk), else as the system says it, in English.
+    public static func systemReason(_ code: Int32) -> LocalizedText {
+        let english = String(cString: strerror(code))
+        switch code {
+        case ENOENT: return LocalizedText(en: english, nb: "finnes ikke")
+        case EACCES, EPERM: return LocalizedText(en: english, nb: "ingen tilgang")
+        case EISDIR: return LocalizedText(en: english, nb: "det er en mappe")
+        case ENOTDIR: return LocalizedText(en: english, nb: "en del av stien er ikke en mappe")
+        case ENOSPC: return LocalizedText(en: english, nb: "ikke mer plass på disken")
+        case EROFS: return LocalizedText(en: english, nb: "filsystemet er skrivebeskyttet")
+        case EEXIST: return LocalizedText(en: english, nb: "finnes allerede")
+        case ENAMETOOLONG: return LocalizedText(en: english, nb: "navnet er for langt")
+        case EIO: return LocalizedText(en: english, nb: "inn-/utdatafeil")
+        default: return LocalizedText(verbatim: english)
         }
     }
 
@@ -98,7 +122,7 @@ public enum InputFile {
             }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw Problem(reason: String(cString: strerror(errno)), isMissing: false)
+                throw Problem(reason: systemReason(errno), isMissing: false)
             }
             if count == 0 { break }
             filled += count

@@ -20,9 +20,12 @@ extension JSONInput {
             if case .keyNotFound(let key, let context) = error,
                 let misspelt = ledger?.unknownKey(like: key.stringValue, at: context.codingPath)
             {
+                let (misspelt, required) = (misspelt.excerpt, key.stringValue)
                 throw InputError.unexpectedJSON(
                     path: path, jsonPath: jsonPath(context.codingPath),
-                    reason: "unknown key '\(misspelt.excerpt)'; did you mean '\(key.stringValue)'? ('\(key.stringValue)' is required)")
+                    reason: LocalizedText(
+                        en: "unknown key '\(misspelt)'; did you mean '\(required)'? ('\(required)' is required)",
+                        nb: "ukjent nøkkel '\(misspelt)'; mente du '\(required)'? ('\(required)' må være med)"))
             }
             throw inputError(for: error, root: value, path: path)
         }
@@ -30,8 +33,7 @@ extension JSONInput {
             let allowed = unknown.allowed.sorted()
             throw InputError.unexpectedJSON(
                 path: path, jsonPath: jsonPath(unknown.codingPath),
-                reason: "unknown key '\(unknown.key.excerpt)'" + Suggestion.didYouMean(unknown.key, in: allowed)
-                    + " (allowed here: \(allowed.joined(separator: ", ")))")
+                reason: Self.unknownKey(unknown.key, allowed: allowed))
         }
         return decoded
     }
@@ -93,9 +95,27 @@ extension JSONInput {
         }
     }
 
-    /// A JSON path in the form `[3].Number`, as the messages show it; the empty path is "the top level".
+    /// `unknown key 'wehre'; did you mean 'where'? (allowed here: …)`: a key a strict reading does not know.
+    static func unknownKey(_ key: String, allowed: [String]) -> LocalizedText {
+        let list = allowed.joined(separator: ", ")
+        return LocalizedText(en: "unknown key '\(key.excerpt)'", nb: "ukjent nøkkel '\(key.excerpt)'")
+            + Suggestion.didYouMean(key, in: allowed)
+            + LocalizedText(en: " (allowed here: \(list))", nb: " (tillatt her: \(list))")
+    }
+
+    /// Where in a JSON file a problem is, as messages say it: `at [3].Number`, or `at the top level` for the
+    /// empty path.
+    public static func at(_ jsonPath: String, _ language: Language) -> String {
+        switch (language, jsonPath.isEmpty) {
+        case (.en, true): "at the top level"
+        case (.en, false): "at \(jsonPath)"
+        case (.nb, true): "på øverste nivå"
+        case (.nb, false): "i \(jsonPath)"
+        }
+    }
+
+    /// A JSON path in the form `[3].Number`; empty for the top level (`at(_:_:)` says it in words).
     static func jsonPath(_ codingPath: [any CodingKey]) -> String {
-        guard !codingPath.isEmpty else { return "the top level" }
         var text = ""
         for key in codingPath {
             if let index = key.intValue {
@@ -129,17 +149,32 @@ extension JSONInput {
         switch error {
         case .dataCorrupted(let context):
             // Raised by LedgerLint's own types (`NamedCases`), whose reason quotes the value already.
-            return .unexpectedJSON(path: path, jsonPath: jsonPath(context.codingPath), reason: context.debugDescription)
+            return .unexpectedJSON(path: path, jsonPath: jsonPath(context.codingPath), reason: reason(context))
         case .typeMismatch(_, let context), .valueNotFound(_, let context):
-            let found = value(at: context.codingPath, in: root).map { ", found \($0.summary)" } ?? ""
+            let found = value(at: context.codingPath, in: root)?.summary
             return .unexpectedJSON(
-                path: path, jsonPath: jsonPath(context.codingPath), reason: context.debugDescription + found)
+                path: path, jsonPath: jsonPath(context.codingPath),
+                reason: found.map { JSONInput.Expected.found(reason(context), $0) } ?? reason(context))
         case .keyNotFound(let key, let context):
-            return .unexpectedJSON(
-                path: path, jsonPath: jsonPath(context.codingPath + [key]), reason: "required, but missing")
+            return .unexpectedJSON(path: path, jsonPath: jsonPath(context.codingPath + [key]), reason: Self.requiredKey)
         @unknown default:
-            return .unexpectedJSON(path: path, jsonPath: "the top level", reason: String(describing: error))
+            return .unexpectedJSON(path: path, jsonPath: "", reason: LocalizedText(verbatim: String(describing: error)))
         }
+    }
+
+    static let requiredKey = LocalizedText(en: "required, but missing", nb: "påkrevd, men mangler")
+
+    /// The reason a decoding error gives: both languages when LedgerLint raised it (`LocalizedReason`), else the
+    /// debug description of a type that is not LedgerLint's own.
+    private static func reason(_ context: DecodingError.Context) -> LocalizedText {
+        (context.underlyingError as? LocalizedReason)?.text ?? LocalizedText(verbatim: context.debugDescription)
+    }
+}
+
+extension LocalizedText {
+    /// A `DecodingError` context with this text as the reason, in both languages.
+    func decodingContext(_ codingPath: [any CodingKey]) -> DecodingError.Context {
+        DecodingError.Context(codingPath: codingPath, debugDescription: en, underlyingError: LocalizedReason(text: self))
     }
 }
 
@@ -170,7 +205,8 @@ extension JSONInput {
         func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
             guard case .object(let members) = value else {
                 throw DecodingError.typeMismatch(
-                    [String: Value].self, .init(codingPath: codingPath, debugDescription: "expected an object"))
+                    [String: Value].self,
+                    JSONInput.Expected.object.decodingContext(codingPath))
             }
             let object = ledger.map { ($0, $0.open(codingPath, members: members)) }
             return KeyedDecodingContainer(KeyedContainer<Key>(members: members, codingPath: codingPath, ledger: object))
@@ -179,7 +215,7 @@ extension JSONInput {
         func unkeyedContainer() throws -> any UnkeyedDecodingContainer {
             guard case .array(let items) = value else {
                 throw DecodingError.typeMismatch(
-                    [Value].self, .init(codingPath: codingPath, debugDescription: "expected an array"))
+                    [Value].self, JSONInput.Expected.array.decodingContext(codingPath))
             }
             return UnkeyedContainer(items: items, codingPath: codingPath, ledger: ledger)
         }
@@ -212,8 +248,7 @@ extension JSONInput {
         private func child(_ key: Key) throws -> TreeDecoder {
             asked(key)
             guard let member = members[key.stringValue] else {
-                throw DecodingError.keyNotFound(
-                    key, .init(codingPath: codingPath, debugDescription: "required, but missing"))
+                throw DecodingError.keyNotFound(key, JSONInput.requiredKey.decodingContext(codingPath))
             }
             return TreeDecoder(value: member, codingPath: codingPath + [key], ledger: ledger?.0)
         }
@@ -338,49 +373,48 @@ extension JSONInput {
 
         func decodeNil() -> Bool { value == .null }
 
-        private func mismatch<T>(_ type: T.Type, _ expected: String) -> DecodingError {
+        private func mismatch<T>(_ type: T.Type, _ expected: LocalizedText) -> DecodingError {
             value == .null
-                ? .valueNotFound(type, .init(codingPath: codingPath, debugDescription: expected))
-                : .typeMismatch(type, .init(codingPath: codingPath, debugDescription: expected))
+                ? .valueNotFound(type, expected.decodingContext(codingPath))
+                : .typeMismatch(type, expected.decodingContext(codingPath))
         }
 
         func decode(_ type: Bool.Type) throws -> Bool {
-            guard case .bool(let flag) = value else { throw mismatch(type, "expected true or false") }
+            guard case .bool(let flag) = value else { throw mismatch(type, JSONInput.Expected.bool) }
             return flag
         }
 
         func decode(_ type: String.Type) throws -> String {
-            guard case .string(let text) = value else { throw mismatch(type, "expected text in quotes") }
+            guard case .string(let text) = value else { throw mismatch(type, JSONInput.Expected.text) }
             return text
         }
 
         func decode(_ type: Double.Type) throws -> Double {
             guard case .number(let text) = value, let number = Double(text), number.isFinite else {
-                throw mismatch(type, "expected a number")
+                throw mismatch(type, JSONInput.Expected.number)
             }
             return number
         }
 
         func decode(_ type: Float.Type) throws -> Float {
             guard case .number(let text) = value, let number = Float(text), number.isFinite else {
-                throw mismatch(type, "expected a number")
+                throw mismatch(type, JSONInput.Expected.number)
             }
             return number
         }
 
         /// Whole numbers, also when written as `1e3` or `2.0`; fractions and numbers too large are mismatches.
         private func integer<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
-            let expected = T.isSigned ? "expected a whole number" : "expected a whole number, zero or more"
+            let expected = T.isSigned ? JSONInput.Expected.wholeNumber : JSONInput.Expected.wholeNumberZeroOrMore
             guard case .number(let text) = value else { throw mismatch(type, expected) }
             if let number = T(text) { return number }
+            let between = JSONInput.Expected.wholeNumber(between: String(T.min), and: String(T.max))
             if let number = Double(text), number.rounded() == number {
-                guard let exact = T(exactly: number) else {
-                    throw mismatch(type, "expected a whole number between \(T.min) and \(T.max)")
-                }
+                guard let exact = T(exactly: number) else { throw mismatch(type, between) }
                 return exact
             }
             let isWhole = text.allSatisfy { $0 == "-" || $0.isASCII && $0.isNumber }
-            throw mismatch(type, isWhole ? "expected a whole number between \(T.min) and \(T.max)" : expected)
+            throw mismatch(type, isWhole ? between : expected)
         }
 
         func decode(_ type: Int.Type) throws -> Int { try integer(type) }

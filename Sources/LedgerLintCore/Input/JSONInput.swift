@@ -18,19 +18,49 @@ enum JSONInput {
         case object([String: Value])
 
         /// How a value is described in "found …" messages: short, and quoting text.
-        var summary: String {
+        var summary: LocalizedText {
             switch self {
-            case .null: return "null"
-            case .bool(let flag): return flag ? "true" : "false"
-            case .number(let text): return text.excerpt
+            case .null: return LocalizedText(verbatim: "null")
+            case .bool(let flag): return LocalizedText(verbatim: flag ? "true" : "false")
+            case .number(let text): return LocalizedText(verbatim: text.excerpt)
             case .string(let text):
                 let shown = TerminalText.excerpt(text, limit: 40)
-                return "\"\(shown)\""
-            case .array(let items): return "an array of \(items.count) item\(items.count == 1 ? "" : "s")"
+                return LocalizedText(verbatim: "\"\(shown)\"")
+            case .array(let items):
+                return LocalizedText(
+                    en: "an array of \(items.count) item\(items.count == 1 ? "" : "s")",
+                    nb: "en liste med \(items.count) element\(items.count == 1 ? "" : "er")")
             case .object(let members):
                 let keys = members.keys.sorted().prefix(5).map { "\"\($0.excerpt)\"" }.joined(separator: ", ")
-                return members.isEmpty ? "an empty object" : "an object with keys \(keys)\(members.count > 5 ? ", …" : "")"
+                    + (members.count > 5 ? ", …" : "")
+                return members.isEmpty
+                    ? LocalizedText(en: "an empty object", nb: "et tomt objekt")
+                    : LocalizedText(en: "an object with keys \(keys)", nb: "et objekt med nøklene \(keys)")
             }
+        }
+    }
+
+    /// What a JSON value should have been, in type errors: `expected a whole number`, followed by `found(_:_:)`.
+    /// Shared by the tree decoder and `JSONScanner`, which report the same mistakes the same way.
+    enum Expected {
+        static let object = LocalizedText(en: "expected an object", nb: "skal være et objekt")
+        static let array = LocalizedText(en: "expected an array", nb: "skal være en liste")
+        static let bool = LocalizedText(en: "expected true or false", nb: "skal være true eller false")
+        static let text = LocalizedText(en: "expected text in quotes", nb: "skal være tekst i anførselstegn")
+        static let number = LocalizedText(en: "expected a number", nb: "skal være et tall")
+        static let wholeNumber = LocalizedText(en: "expected a whole number", nb: "skal være et heltall")
+        static let wholeNumberZeroOrMore = LocalizedText(
+            en: "expected a whole number, zero or more", nb: "skal være et heltall, null eller mer")
+
+        static func wholeNumber(between lowest: String, and highest: String) -> LocalizedText {
+            LocalizedText(
+                en: "expected a whole number between \(lowest) and \(highest)",
+                nb: "skal være et heltall mellom \(lowest) og \(highest)")
+        }
+
+        /// `expected a whole number, found 1.5`.
+        static func found(_ expected: LocalizedText, _ found: LocalizedText) -> LocalizedText {
+            expected + LocalizedText(en: ", found ", nb: ", men er ") + found
         }
     }
 
@@ -49,7 +79,7 @@ enum JSONInput {
             var scanner = JSONScanner(UnsafeRawBufferPointer(bytes), path: path)
             scanner.skipWhitespace()
             guard !scanner.isAtEndAfterWhitespace() else {
-                throw scanner.failure("the file is empty; expected a JSON value")
+                throw scanner.failure(JSONScanner.Reason.emptyFile)
             }
             let value = try scanner.tree()
             try scanner.expectEnd()

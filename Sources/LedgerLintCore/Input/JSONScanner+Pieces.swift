@@ -15,7 +15,7 @@ extension JSONScanner {
     ///   - helper: a thread that may take pieces; without one, the system's pool is offered them.
     static func recordArrayInPieces<Record: JSONScannableRecord>(
         _ bytes: UnsafeRawBufferPointer, path: String, of type: Record.Type,
-        notAnArray: (JSONInput.Value) -> String, release: (Int) -> ((Int) -> Void)?,
+        notAnArray: (JSONInput.Value) -> LocalizedText, release: (Int) -> ((Int) -> Void)?,
         pieces count: Int = 4, helper: ReadingHelper?
     ) throws(InputError) -> Record.Store {
         var first = JSONScanner(bytes, path: path)

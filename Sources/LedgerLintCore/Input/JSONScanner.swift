@@ -39,7 +39,7 @@ struct JSONScanner {
     var keptFields: UInt64?
     /// The type error of the record just read: the item it is in, the rest of its JSON path (`.Number`) and the
     /// reason.
-    private var pendingRecordError: (item: Int, path: String, reason: String)?
+    private var pendingRecordError: (item: Int, path: String, reason: LocalizedText)?
     private var scratch: [UInt8] = []
     private var fieldMismatches: [Mismatch?] = []
 
@@ -51,10 +51,10 @@ struct JSONScanner {
 
     /// A value of the wrong type for a field, described as `JSONInput.decode` describes it.
     struct Mismatch: Sendable, Hashable {
-        /// "expected a whole number" and the like.
-        var expected: String
+        /// "expected a whole number" and the like (`JSONInput.Expected`).
+        var expected: LocalizedText
         /// The value found, as `JSONInput.Value.summary` shows it.
-        var found: String
+        var found: LocalizedText
     }
 
     init(_ bytes: UnsafeRawBufferPointer, path: String) {
@@ -81,7 +81,7 @@ extension JSONScanner {
     ///   A document of only JSON whitespace is "the file is empty", as in `JSONInput.parse`; callers that treat
     ///   an empty file as an empty array check for that first.
     mutating func recordArray<Record: JSONScannableRecord>(
-        of type: Record.Type, notAnArray: (JSONInput.Value) -> String
+        of type: Record.Type, notAnArray: (JSONInput.Value) -> LocalizedText
     ) throws(InputError) -> Record.Store {
         let arrayStart = try arrayStart(notAnArray: notAnArray)
         var part = Part<Record>(arrayStart: arrayStart, expectedEnd: count, keeping: fields)
@@ -100,7 +100,7 @@ extension JSONScanner {
         var records: Record.Store
         var predictions = KeyPredictions()
         var reserved = false
-        fileprivate var pendingTypeError: (item: Int, path: String, reason: String)?
+        fileprivate var pendingTypeError: (item: Int, path: String, reason: LocalizedText)?
 
         init(arrayStart: Int, expectedEnd: Int, keeping fields: FieldSelection) {
             self.arrayStart = arrayStart
@@ -125,13 +125,13 @@ extension JSONScanner {
     ///
     /// - Throws: "the file is empty" for nothing but JSON whitespace, as `JSONInput.parse`; for a document that
     ///   is not an array, its syntax errors or else `InputError.unexpectedJSON` with `notAnArray`'s reason.
-    mutating func arrayStart(notAnArray: (JSONInput.Value) -> String) throws(InputError) -> Int {
+    mutating func arrayStart(notAnArray: (JSONInput.Value) -> LocalizedText) throws(InputError) -> Int {
         skipWhitespace()
-        guard index < count else { throw failure("the file is empty; expected a JSON value") }
+        guard index < count else { throw failure(Reason.emptyFile) }
         guard base[index] == UInt8(ascii: "[") else {
             let value = try summarize()
             try expectEnd()
-            throw InputError.unexpectedJSON(path: path, jsonPath: "the top level", reason: notAnArray(value))
+            throw InputError.unexpectedJSON(path: path, jsonPath: "", reason: notAnArray(value))
         }
         let start = index
         try enterContainer()
@@ -163,7 +163,7 @@ extension JSONScanner {
 
     mutating func expectEnd() throws(InputError) {
         skipWhitespace()
-        guard index == count else { throw failure("unexpected \(describeCurrent()) after the end of the JSON value") }
+        guard index == count else { throw failure(Reason.afterTheEnd(describeCurrent())) }
     }
 
     /// Reads the items of the array that opened at `part.arrayStart`, from `index` (at an item or the closing
@@ -187,7 +187,7 @@ extension JSONScanner {
         }
         while true {
             skipWhitespace()
-            guard index < count else { throw unclosed("array", "[", at: part.arrayStart) }
+            guard index < count else { throw unclosed(.array, "[", at: part.arrayStart) }
             if part.pendingTypeError != nil {
                 try skipValue()
             } else if base[index] == UInt8(ascii: "{") {
@@ -200,7 +200,9 @@ extension JSONScanner {
                 }
             } else {
                 let found = try summarize()
-                part.pendingTypeError = (part.records.count, "", "expected an object, found \(found.summary)")
+                part.pendingTypeError = (
+                    part.records.count, "",
+                    JSONInput.Expected.found(JSONInput.Expected.object, found.summary))
             }
             if !part.reserved, part.records.count == 256 {
                 // Records of one API response are much alike: size the array once from the first ones, rather than
@@ -214,12 +216,12 @@ extension JSONScanner {
                 nextRelease = index + Self.releaseStride
             }
             skipWhitespace()
-            guard index < count else { throw unclosed("array", "[", at: part.arrayStart) }
+            guard index < count else { throw unclosed(.array, "[", at: part.arrayStart) }
             switch base[index] {
             case UInt8(ascii: ","):
                 index += 1
                 skipWhitespace()
-                if peek(UInt8(ascii: "]")) { throw failure("a trailing comma before ']' is not allowed in JSON") }
+                if peek(UInt8(ascii: "]")) { throw failure(Reason.trailingComma("]")) }
                 if let stop = boundary, index >= stop {
                     if index == stop { return true }
                     boundary = nil
@@ -229,7 +231,7 @@ extension JSONScanner {
                 depth -= 1
                 return false
             default:
-                throw failure("unexpected \(describeCurrent()) in an array; expected ',' or ']'")
+                throw failure(Reason.inArray(describeCurrent()))
             }
         }
     }
@@ -254,9 +256,9 @@ extension JSONScanner {
         }
         while true {
             skipWhitespace()
-            guard index < count else { throw unclosed("object", "{", at: start) }
+            guard index < count else { throw unclosed(.object, "{", at: start) }
             guard base[index] == UInt8(ascii: "\"") else {
-                throw failure("unexpected \(describeCurrent()); expected a property name in double quotes")
+                throw failure(Reason.propertyName(describeCurrent()))
             }
             let keyStart = index
             let field: Int?
@@ -275,11 +277,11 @@ extension JSONScanner {
             }
             ordinal += 1
             skipWhitespace()
-            guard index < count else { throw unclosed("object", "{", at: start) }
+            guard index < count else { throw unclosed(.object, "{", at: start) }
             guard base[index] == UInt8(ascii: ":") else { throw missingColon(keyStart: keyStart) }
             index += 1
             skipWhitespace()
-            guard index < count else { throw unclosed("object", "{", at: start) }
+            guard index < count else { throw unclosed(.object, "{", at: start) }
             if let field {
                 mismatch = nil
                 try record.scanField(field, from: &self)
@@ -298,12 +300,12 @@ extension JSONScanner {
                 try skipValue()
             }
             skipWhitespace()
-            guard index < count else { throw unclosed("object", "{", at: start) }
+            guard index < count else { throw unclosed(.object, "{", at: start) }
             switch base[index] {
             case UInt8(ascii: ","):
                 index += 1
                 skipWhitespace()
-                if peek(UInt8(ascii: "}")) { throw failure("a trailing comma before '}' is not allowed in JSON") }
+                if peek(UInt8(ascii: "}")) { throw failure(Reason.trailingComma("}")) }
             case UInt8(ascii: "}"):
                 index += 1
                 depth -= 1
@@ -311,11 +313,11 @@ extension JSONScanner {
                 // Decodable decodes fields in declaration order, so the first declared field with an error is
                 // the one reported.
                 let field = failed.trailingZeroBitCount
-                let problem = fieldMismatches[field] ?? Mismatch(expected: "", found: "")
-                pendingRecordError = (item, ".\(table.names[field])", "\(problem.expected), found \(problem.found)")
+                let problem = fieldMismatches[field] ?? Mismatch(expected: JSONInput.Expected.number, found: .init(verbatim: ""))
+                pendingRecordError = (item, ".\(table.names[field])", JSONInput.Expected.found(problem.expected, problem.found))
                 return nil
             default:
-                throw failure("unexpected \(describeCurrent()) in an object; expected ',' or '}'")
+                throw failure(Reason.inObject(describeCurrent()))
             }
         }
     }
@@ -407,7 +409,7 @@ extension JSONScanner {
             index += 4
             return nil
         }
-        try recordMismatch(expected: "expected a whole number")
+        try recordMismatch(expected: JSONInput.Expected.wholeNumber)
         return nil
     }
 
@@ -425,7 +427,7 @@ extension JSONScanner {
             index += 4
             return nil
         }
-        try recordMismatch(expected: "expected true or false")
+        try recordMismatch(expected: JSONInput.Expected.bool)
         return nil
     }
 
@@ -451,7 +453,7 @@ extension JSONScanner {
             index += 4
             return nil
         }
-        try recordMismatch(expected: "expected text in quotes")
+        try recordMismatch(expected: JSONInput.Expected.text)
         return nil
     }
 
@@ -464,19 +466,20 @@ extension JSONScanner {
     /// `JSONInput.decode`'s reading of a number that is not a plain integer of up to 18 characters.
     private mutating func wholeNumber(_ text: String) -> Int64? {
         if let number = Int64(text) { return number }
-        let between = "expected a whole number between \(Int64.min) and \(Int64.max)"
+        let between = JSONInput.Expected.wholeNumber(between: String(Int64.min), and: String(Int64.max))
+        let found = LocalizedText(verbatim: text.excerpt)
         if let number = Double(text), number.rounded() == number {
             if let exact = Int64(exactly: number) { return exact }
-            mismatch = Mismatch(expected: between, found: text.excerpt)
+            mismatch = Mismatch(expected: between, found: found)
             return nil
         }
         let isWhole = text.allSatisfy { $0 == "-" || $0.isASCII && $0.isNumber }
-        mismatch = Mismatch(expected: isWhole ? between : "expected a whole number", found: text.excerpt)
+        mismatch = Mismatch(expected: isWhole ? between : JSONInput.Expected.wholeNumber, found: found)
         return nil
     }
 
     /// Reads the value at `index`, which is not of the expected type, and records the mismatch.
-    private mutating func recordMismatch(expected: String) throws(InputError) {
+    private mutating func recordMismatch(expected: LocalizedText) throws(InputError) {
         let found = try summarize()
         mismatch = Mismatch(expected: expected, found: found.summary)
     }
@@ -487,7 +490,7 @@ extension JSONScanner {
 extension JSONScanner {
     /// Checks the value at `index` and moves past it.
     mutating func skipValue() throws(InputError) {
-        guard index < count else { throw failure("unexpected end of file; expected a value") }
+        guard index < count else { throw failure(Reason.endOfFileForValue) }
         switch base[index] {
         case UInt8(ascii: "\""): _ = try scanString()
         case UInt8(ascii: "{"): try skipObject()
@@ -503,7 +506,7 @@ extension JSONScanner {
     /// Reads the value at `index` into a `JSONInput.Value` that is enough for its `summary`: the members of an
     /// object are there with null values, the items of an array are nulls. Nested values are checked, not kept.
     mutating func summarize() throws(InputError) -> JSONInput.Value {
-        guard index < count else { throw failure("unexpected end of file; expected a value") }
+        guard index < count else { throw failure(Reason.endOfFileForValue) }
         switch base[index] {
         case UInt8(ascii: "\""): return .string(decodeString(try scanString()))
         case UInt8(ascii: "{"):
@@ -536,7 +539,7 @@ extension JSONScanner {
     /// through one (rule files, configuration, baselines, Assist JSON exports). A repeated property name keeps the
     /// last value, as JSONDecoder does.
     mutating func tree() throws(InputError) -> JSONInput.Value {
-        guard index < count else { throw failure("unexpected end of file; expected a value") }
+        guard index < count else { throw failure(Reason.endOfFileForValue) }
         switch base[index] {
         case UInt8(ascii: "{"):
             var members: [String: JSONInput.Value] = [:]
@@ -555,10 +558,9 @@ extension JSONScanner {
     private func unexpectedValue() -> InputError {
         switch base[index] {
         case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "'"):
-            failure("unexpected \(describeCurrent()); expected a value (text must be in double quotes; "
-                + "true, false and null are lowercase)")
+            failure(Reason.valueWithLetters(describeCurrent()))
         default:
-            failure("unexpected \(describeCurrent()); expected a value")
+            failure(Reason.value(describeCurrent()))
         }
     }
 
@@ -578,34 +580,34 @@ extension JSONScanner {
         }
         while true {
             skipWhitespace()
-            guard index < count else { throw unclosed("object", "{", at: start) }
+            guard index < count else { throw unclosed(.object, "{", at: start) }
             guard base[index] == UInt8(ascii: "\"") else {
-                throw failure("unexpected \(describeCurrent()); expected a property name in double quotes")
+                throw failure(Reason.propertyName(describeCurrent()))
             }
             let keyStart = index
             let name = try scanString()
             let decodedName = key != nil || member != nil ? decodeString(name) : ""
             key?(decodedName)
             skipWhitespace()
-            guard index < count else { throw unclosed("object", "{", at: start) }
+            guard index < count else { throw unclosed(.object, "{", at: start) }
             guard base[index] == UInt8(ascii: ":") else { throw missingColon(keyStart: keyStart) }
             index += 1
             skipWhitespace()
-            guard index < count else { throw unclosed("object", "{", at: start) }
+            guard index < count else { throw unclosed(.object, "{", at: start) }
             if let member { try member(decodedName, &self) } else { try skipValue() }
             skipWhitespace()
-            guard index < count else { throw unclosed("object", "{", at: start) }
+            guard index < count else { throw unclosed(.object, "{", at: start) }
             switch base[index] {
             case UInt8(ascii: ","):
                 index += 1
                 skipWhitespace()
-                if peek(UInt8(ascii: "}")) { throw failure("a trailing comma before '}' is not allowed in JSON") }
+                if peek(UInt8(ascii: "}")) { throw failure(Reason.trailingComma("}")) }
             case UInt8(ascii: "}"):
                 index += 1
                 depth -= 1
                 return
             default:
-                throw failure("unexpected \(describeCurrent()) in an object; expected ',' or '}'")
+                throw failure(Reason.inObject(describeCurrent()))
             }
         }
     }
@@ -626,29 +628,29 @@ extension JSONScanner {
         }
         while true {
             skipWhitespace()
-            guard index < count else { throw unclosed("array", "[", at: start) }
+            guard index < count else { throw unclosed(.array, "[", at: start) }
             if let value { try value(&self) } else { try skipValue() }
             item?()
             skipWhitespace()
-            guard index < count else { throw unclosed("array", "[", at: start) }
+            guard index < count else { throw unclosed(.array, "[", at: start) }
             switch base[index] {
             case UInt8(ascii: ","):
                 index += 1
                 skipWhitespace()
-                if peek(UInt8(ascii: "]")) { throw failure("a trailing comma before ']' is not allowed in JSON") }
+                if peek(UInt8(ascii: "]")) { throw failure(Reason.trailingComma("]")) }
             case UInt8(ascii: "]"):
                 index += 1
                 depth -= 1
                 return
             default:
-                throw failure("unexpected \(describeCurrent()) in an array; expected ',' or ']'")
+                throw failure(Reason.inArray(describeCurrent()))
             }
         }
     }
 
     private mutating func enterContainer() throws(InputError) {
         depth += 1
-        guard depth <= Self.maximumDepth else { throw failure("nested more than \(Self.maximumDepth) levels deep") }
+        guard depth <= Self.maximumDepth else { throw failure(Reason.tooDeep(Self.maximumDepth)) }
     }
 
     @inline(never)
@@ -656,7 +658,7 @@ extension JSONScanner {
         var scanner = JSONScanner(UnsafeRawBufferPointer(start: base, count: count), path: path)
         scanner.index = keyStart
         let key = (try? scanner.scanString()).map { scanner.decodeString($0) } ?? ""
-        return failure("unexpected \(describeCurrent()) after the property name \"\(key.excerpt)\"; expected ':'")
+        return failure(Reason.missingColon(describeCurrent(), after: key.excerpt))
     }
 }
 
@@ -715,13 +717,12 @@ extension JSONScanner {
     @inline(never)
     private func stringProblem(at position: Int, start: Int) -> InputError {
         guard position < count else {
-            return failure("the string that starts here is never closed (missing \")", at: start)
+            return failure(Reason.unclosedString, at: start)
         }
         if base[position] == 0x0A || base[position] == 0x0D {
-            return failure("a line break inside a string (a string must end on the line it starts on; "
-                + "write \\n for a line break)", at: position)
+            return failure(Reason.lineBreakInString, at: position)
         }
-        return failure("a control character inside a string; write it as an escape such as \\t", at: position)
+        return failure(Reason.controlCharacter, at: position)
     }
 
     /// High bits set in the bytes of `word` that a string scan must look at, exactly for the lowest such byte
@@ -743,7 +744,7 @@ extension JSONScanner {
         var position = backslash + 1
         guard position < count else {
             index = position
-            throw failure("unexpected end of file in an escape sequence")
+            throw failure(Reason.endOfFileInEscape)
         }
         switch base[position] {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
@@ -762,7 +763,7 @@ extension JSONScanner {
             return position
         default:
             index = position
-            throw failure("'\\\(describeByte(base[position]))' is not a JSON escape", at: backslash)
+            throw failure(Reason.notAnEscape(describeByte(base[position])), at: backslash)
         }
     }
 
@@ -775,7 +776,7 @@ extension JSONScanner {
                 if offset == 3 { return value }
             }
         }
-        throw failure("'\\u' must be followed by four hexadecimal digits", at: escapeStart)
+        throw failure(Reason.unicodeEscape, at: escapeStart)
     }
 
     private static func hexValue(_ byte: UInt8) -> UInt32? {
@@ -793,7 +794,7 @@ extension JSONScanner {
         let length = UTF8Validation.sequenceLength(base, at: position, count: count)
         guard length > 0 else {
             index = position
-            throw failure("not UTF-8 text")
+            throw failure(Reason.notUTF8)
         }
         return position + length
     }
@@ -849,12 +850,11 @@ extension JSONScanner {
         let start = index
         var plain = true
         if peek(UInt8(ascii: "-")) { index += 1 }
-        guard index < count, isDigit(base[index]) else { throw failure("a '-' must be followed by a digit", at: start) }
+        guard index < count, isDigit(base[index]) else { throw failure(Reason.minusWithoutDigit, at: start) }
         if base[index] == UInt8(ascii: "0") {
             index += 1
             if index < count, isDigit(base[index]) {
-                throw failure("a number must not start with 0 (leading zeros are not allowed in JSON; "
-                    + "write it as text in quotes if the zeros matter)", at: start)
+                throw failure(Reason.leadingZero, at: start)
             }
         } else {
             skipDigits()
@@ -863,7 +863,7 @@ extension JSONScanner {
             plain = false
             index += 1
             guard index < count, isDigit(base[index]) else {
-                throw failure("a '.' in a number must be followed by a digit")
+                throw failure(Reason.pointWithoutDigit)
             }
             skipDigits()
         }
@@ -871,7 +871,7 @@ extension JSONScanner {
             plain = false
             index += 1
             if peek(UInt8(ascii: "+")) || peek(UInt8(ascii: "-")) { index += 1 }
-            guard index < count, isDigit(base[index]) else { throw failure("an exponent in a number must have digits") }
+            guard index < count, isDigit(base[index]) else { throw failure(Reason.exponentWithoutDigits) }
             skipDigits()
         }
         return plain
@@ -890,7 +890,7 @@ extension JSONScanner {
 
     private mutating func skipLiteral(_ word: StaticString) throws(InputError) {
         guard isLiteral(word) else {
-            throw failure("unexpected \(describeCurrent()); expected a value (true, false and null are lowercase)")
+            throw failure(Reason.lowercaseLiteral(describeCurrent()))
         }
         index += word.utf8CodeUnitCount
     }
@@ -921,11 +921,12 @@ extension JSONScanner {
 extension JSONScanner {
     /// The character at `index`, for messages.
     @inline(never)
-    private func describeCurrent() -> String {
-        guard index < count else { return "end of file" }
+    private func describeCurrent() -> LocalizedText {
+        guard index < count else { return LocalizedText(en: "end of file", nb: "slutten av filen") }
         var end = index + 1
         while end < count, base[end] & 0xC0 == 0x80 { end += 1 }
-        return "'\(String(decoding: UnsafeBufferPointer(start: base + index, count: end - index), as: UTF8.self))'"
+        return LocalizedText(
+            verbatim: "'\(String(decoding: UnsafeBufferPointer(start: base + index, count: end - index), as: UTF8.self))'")
     }
 
     private func describeByte(_ byte: UInt8) -> String {
@@ -933,14 +934,13 @@ extension JSONScanner {
     }
 
     @inline(never)
-    private func unclosed(_ kind: String, _ opener: String, at start: Int) -> InputError {
+    private func unclosed(_ kind: Reason.Container, _ opener: String, at start: Int) -> InputError {
         let (line, column) = position(of: start)
-        return failure("unexpected end of file: the \(kind) opened with '\(opener)' at line \(line), column "
-            + "\(column) is never closed")
+        return failure(Reason.unclosed(kind, opener, line: line, column: column))
     }
 
     @inline(never)
-    func failure(_ reason: String, at offset: Int? = nil) -> InputError {
+    func failure(_ reason: LocalizedText, at offset: Int? = nil) -> InputError {
         let (line, column) = position(of: offset ?? index)
         return InputError.malformedJSON(path: path, line: line, column: column, reason: reason)
     }
@@ -948,5 +948,124 @@ extension JSONScanner {
     /// The 1-based line and column of an offset, counting columns in Unicode scalars, as `JSONInput.position`.
     func position(of offset: Int) -> (line: Int, column: Int) {
         JSONInput.position(of: offset, in: UnsafeBufferPointer(start: base, count: count))
+    }
+}
+
+extension JSONScanner {
+    /// Why JSON text is not valid JSON, in both languages: the reasons of `InputError.malformedJSON`.
+    enum Reason {
+        enum Container {
+            case array, object
+        }
+
+        static let emptyFile = LocalizedText(
+            en: "the file is empty; expected a JSON value", nb: "filen er tom; den skal inneholde en JSON-verdi")
+        static let endOfFileForValue = LocalizedText(
+            en: "unexpected end of file; expected a value", nb: "filen slutter uventet; her skal det stå en verdi")
+        static let endOfFileInEscape = LocalizedText(
+            en: "unexpected end of file in an escape sequence", nb: "filen slutter midt i en escape-sekvens")
+        static let unclosedString = LocalizedText(
+            en: "the string that starts here is never closed (missing \")",
+            nb: "teksten som begynner her, blir aldri avsluttet (mangler \")")
+        static let lineBreakInString = LocalizedText(
+            en: "a line break inside a string (a string must end on the line it starts on; write \\n for a line break)",
+            nb: "et linjeskift inne i en tekst (en tekst må slutte på linjen den begynner på; skriv \\n for linjeskift)")
+        static let controlCharacter = LocalizedText(
+            en: "a control character inside a string; write it as an escape such as \\t",
+            nb: "et kontrolltegn inne i en tekst; skriv det som en escape-sekvens, for eksempel \\t")
+        static let unicodeEscape = LocalizedText(
+            en: "'\\u' must be followed by four hexadecimal digits", nb: "etter '\\u' skal det stå fire heksadesimale sifre")
+        static let notUTF8 = LocalizedText(en: "not UTF-8 text", nb: "ikke UTF-8-tekst")
+        static let minusWithoutDigit = LocalizedText(
+            en: "a '-' must be followed by a digit", nb: "etter '-' skal det stå et siffer")
+        static let leadingZero = LocalizedText(
+            en: "a number must not start with 0 (leading zeros are not allowed in JSON; write it as text in quotes if "
+                + "the zeros matter)",
+            nb: "et tall kan ikke begynne med 0 (innledende nuller er ikke tillatt i JSON; skriv det som tekst i "
+                + "anførselstegn hvis nullene betyr noe)")
+        static let pointWithoutDigit = LocalizedText(
+            en: "a '.' in a number must be followed by a digit", nb: "etter '.' i et tall skal det stå et siffer")
+        static let exponentWithoutDigits = LocalizedText(
+            en: "an exponent in a number must have digits", nb: "en eksponent i et tall må ha sifre")
+
+        static func afterTheEnd(_ found: LocalizedText) -> LocalizedText {
+            LocalizedText(en: "unexpected ", nb: "uventet ") + found
+                + LocalizedText(en: " after the end of the JSON value", nb: " etter slutten av JSON-verdien")
+        }
+
+        /// `opener`: `]` or `}`.
+        static func trailingComma(_ closer: String) -> LocalizedText {
+            LocalizedText(
+                en: "a trailing comma before '\(closer)' is not allowed in JSON",
+                nb: "et komma rett før '\(closer)' er ikke tillatt i JSON")
+        }
+
+        static func inArray(_ found: LocalizedText) -> LocalizedText {
+            LocalizedText(en: "unexpected ", nb: "uventet ") + found
+                + LocalizedText(en: " in an array; expected ',' or ']'", nb: " i en liste; her skal det stå ',' eller ']'")
+        }
+
+        static func inObject(_ found: LocalizedText) -> LocalizedText {
+            LocalizedText(en: "unexpected ", nb: "uventet ") + found
+                + LocalizedText(en: " in an object; expected ',' or '}'", nb: " i et objekt; her skal det stå ',' eller '}'")
+        }
+
+        static func propertyName(_ found: LocalizedText) -> LocalizedText {
+            LocalizedText(en: "unexpected ", nb: "uventet ") + found
+                + LocalizedText(
+                    en: "; expected a property name in double quotes",
+                    nb: "; her skal det stå et nøkkelnavn i doble anførselstegn")
+        }
+
+        static func value(_ found: LocalizedText) -> LocalizedText {
+            LocalizedText(en: "unexpected ", nb: "uventet ") + found
+                + LocalizedText(en: "; expected a value", nb: "; her skal det stå en verdi")
+        }
+
+        /// A letter or `'` where a value should be: most likely text without double quotes, or `True`.
+        static func valueWithLetters(_ found: LocalizedText) -> LocalizedText {
+            value(found)
+                + LocalizedText(
+                    en: " (text must be in double quotes; true, false and null are lowercase)",
+                    nb: " (tekst skal stå i doble anførselstegn; true, false og null skrives med små bokstaver)")
+        }
+
+        static func lowercaseLiteral(_ found: LocalizedText) -> LocalizedText {
+            value(found)
+                + LocalizedText(
+                    en: " (true, false and null are lowercase)", nb: " (true, false og null skrives med små bokstaver)")
+        }
+
+        static func missingColon(_ found: LocalizedText, after key: String) -> LocalizedText {
+            LocalizedText(en: "unexpected ", nb: "uventet ") + found
+                + LocalizedText(
+                    en: " after the property name \"\(key)\"; expected ':'",
+                    nb: " etter nøkkelnavnet \"\(key)\"; her skal det stå ':'")
+        }
+
+        static func notAnEscape(_ character: String) -> LocalizedText {
+            LocalizedText(en: "'\\\(character)' is not a JSON escape", nb: "'\\\(character)' er ikke en JSON-escape")
+        }
+
+        static func tooDeep(_ levels: Int) -> LocalizedText {
+            LocalizedText(en: "nested more than \(levels) levels deep", nb: "nøstet mer enn \(levels) nivåer dypt")
+        }
+
+        static func unclosed(_ kind: Container, _ opener: String, line: Int, column: Int) -> LocalizedText {
+            switch kind {
+            case .array:
+                LocalizedText(
+                    en: "unexpected end of file: the array opened with '\(opener)' at line \(line), column \(column) is "
+                        + "never closed",
+                    nb: "filen slutter uventet: listen som åpnes med '\(opener)' på linje \(line), kolonne \(column), "
+                        + "blir aldri lukket")
+            case .object:
+                LocalizedText(
+                    en: "unexpected end of file: the object opened with '\(opener)' at line \(line), column \(column) is "
+                        + "never closed",
+                    nb: "filen slutter uventet: objektet som åpnes med '\(opener)' på linje \(line), kolonne \(column), "
+                        + "blir aldri lukket")
+            }
+        }
     }
 }

@@ -80,8 +80,7 @@ public enum PowerOfficeSnapshotReader {
             guard case .malformedJSON = error else { throw error }
             let (isValid, hasNUL) = UTF8Validation.inspect(body)
             if hasBOM && !isValid {
-                throw InputError.unreadable(
-                    path: file, reason: "it starts with a UTF-8 byte-order mark but is not valid UTF-8")
+                throw InputError.unreadable(path: file, reason: TextDecoding.invalidAfterBOM("UTF-8"))
             }
             if hasNUL { throw InputError.notText(path: file) }
             if isValid {
@@ -107,12 +106,18 @@ public enum PowerOfficeSnapshotReader {
         }
     }
 
-    private static func notAnArray(_ value: JSONInput.Value) -> String {
-        var hint = ""
+    private static func notAnArray(_ value: JSONInput.Value) -> LocalizedText {
+        var hint = LocalizedText(verbatim: "")
         if case .object(let members) = value, members["data"] != nil {
-            hint = " (this looks like a v1 response; snapshots hold v2 responses)"
+            hint = LocalizedText(
+                en: " (this looks like a v1 response; snapshots hold v2 responses)",
+                nb: " (dette ser ut som et svar fra v1-API-et; et uttrekk inneholder svar fra v2)")
         }
-        return "expected a bare JSON array as the PowerOffice Go v2 API returns it, found \(value.summary)" + hint
+        return JSONInput.Expected.found(
+            LocalizedText(
+                en: "expected a bare JSON array as the PowerOffice Go v2 API returns it",
+                nb: "skal være en ren JSON-liste slik PowerOffice Go v2-API-et returnerer den"),
+            value.summary) + hint
     }
 
     /// Parses the whole file into a `JSONInput.Value` tree and decodes that: the way for any `Decodable`.
@@ -121,7 +126,7 @@ public enum PowerOfficeSnapshotReader {
         if text.allSatisfy(\.isWhitespace) { return [] }
         let value = try JSONInput.parse(text, path: file)
         guard case .array = value else {
-            throw InputError.unexpectedJSON(path: file, jsonPath: "the top level", reason: notAnArray(value))
+            throw InputError.unexpectedJSON(path: file, jsonPath: "", reason: notAnArray(value))
         }
         return try JSONInput.decode([Record].self, from: value, path: file)
     }

@@ -54,7 +54,9 @@ public enum SnapshotReader {
         else {
             throw InputError.fileMissing(
                 path: snapshot.displayPath(Files.assistCustomersCSV),
-                expected: "expected Assist's customer export here (or as customers.json)")
+                expected: LocalizedText(
+                    en: "expected Assist's customer export here (or as customers.json)",
+                    nb: "kundeeksporten fra Assist skal ligge her (eller som customers.json)"))
         }
         let productGroups = try snapshot.readEither(
             csv: Files.assistProductGroupsCSV, json: Files.assistProductGroupsJSON,
@@ -197,7 +199,9 @@ private struct SnapshotFolder {
         guard let records = try readOptional(relative, type, helper: helper, keeping: fields) else {
             throw InputError.fileMissing(
                 path: displayPath(relative),
-                expected: "expected the JSON array PowerOffice Go v2 returns for \(what)")
+                expected: LocalizedText(
+                    en: "expected the JSON array PowerOffice Go v2 returns for \(what)",
+                    nb: "her skal JSON-listen ligge som PowerOffice Go v2 returnerer for \(what)"))
         }
         return records
     }
@@ -213,7 +217,8 @@ private final class ConcurrentResult<Value: Sendable>: @unchecked Sendable {
 
     func get() throws -> Value {
         guard let result = lock.withLock({ result }) else {
-            throw InputError.unreadable(path: "", reason: "a reader did not finish")
+            throw InputError.unreadable(
+                path: "", reason: LocalizedText(en: "a reader did not finish", nb: "en leser ble ikke ferdig"))
         }
         return try result.get()
     }

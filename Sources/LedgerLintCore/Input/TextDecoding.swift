@@ -34,13 +34,11 @@ enum TextDecoding {
         case .utf8BOM:
             text = utf8(bytes[3...])
             guard text != nil else {
-                throw InputError.unreadable(
-                    path: path, reason: "it starts with a UTF-8 byte-order mark but is not valid UTF-8")
+                throw InputError.unreadable(path: path, reason: invalidAfterBOM("UTF-8"))
             }
         case .utf16LE, .utf16BE:
             guard bytes.count % 2 == 0, let decoded = utf16(bytes[2...], bigEndian: encoding == .utf16BE) else {
-                throw InputError.unreadable(
-                    path: path, reason: "it starts with a \(encoding.rawValue) byte-order mark but is not valid UTF-16")
+                throw InputError.unreadable(path: path, reason: invalidAfterBOM(encoding.rawValue, valid: "UTF-16"))
             }
             text = decoded
         case .utf8:
@@ -50,6 +48,13 @@ enum TextDecoding {
         }
         guard let text, !text.unicodeScalars.contains("\0") else { throw InputError.notText(path: path) }
         return (text, encoding)
+    }
+
+    /// Why a file whose byte-order mark says `mark` cannot be read: the rest of it is not valid `valid`.
+    static func invalidAfterBOM(_ mark: String, valid: String? = nil) -> LocalizedText {
+        LocalizedText(
+            en: "it starts with a \(mark) byte-order mark but is not valid \(valid ?? mark)",
+            nb: "den begynner med BOM-merket (byte order mark) for \(mark), men er ikke gyldig \(valid ?? mark)")
     }
 
     /// The encoding `bytes` will be read in: a byte-order mark decides; else UTF-8 if the bytes are valid UTF-8,

@@ -51,6 +51,26 @@ public enum Subject: String, Sendable, Hashable, NamedCases {
         }
     }
 
+    /// Words for the values of a field whose values are names from a fixed list, by value, for messages: what a
+    /// check's `{value}` and `{values}` show in each language. Empty for other fields, whose values are shown as
+    /// they are.
+    ///
+    /// PowerOffice names account types in English in its API (`Asset`); an English message shows that name, a
+    /// Norwegian one the word a Norwegian accountant uses (`eiendel`).
+    public func valueWords(of field: String) -> [String: LocalizedText] {
+        switch (self, field) {
+        case (.powerOfficeAccounts, "GeneralLedgerAccountType"):
+            [
+                "Asset": LocalizedText(en: "Asset", nb: "eiendel"),
+                "Liability": LocalizedText(en: "Liability", nb: "gjeld"),
+                "Equity": LocalizedText(en: "Equity", nb: "egenkapital"),
+                "Income": LocalizedText(en: "Income", nb: "inntekt"),
+                "Expense": LocalizedText(en: "Expense", nb: "kostnad"),
+            ]
+        default: [:]
+        }
+    }
+
     /// The fields rules may name, with how to read each.
     public var fields: [String: Accessor] {
         switch self {

@@ -63,7 +63,7 @@ actor AccessTokenProvider {
     private static func requestToken(
         transport: PowerOfficeTransport, configuration: PowerOfficeConfiguration
     ) async throws -> AccessToken {
-        let subject = PowerOfficeTransport.Subject(resource: "the access token")
+        let subject = PowerOfficeTransport.Subject(resource: PowerOfficeTransport.Subject.accessToken)
         var requestedAt = Duration.zero
         var displayURL = ""
         let response = try await transport.send(subject) {
@@ -81,15 +81,16 @@ actor AccessTokenProvider {
             throw PowerOfficeError.invalidClient(environment: configuration.environment, tokenURL: displayURL)
         case 401:
             throw PowerOfficeError.subscriptionKeyRejected(
-                environment: configuration.environment, message: transport.describe(response) ?? "")
+                environment: configuration.environment, message: transport.describe(response) ?? LocalizedText(verbatim: ""))
         default:
-            throw PowerOfficeError.tokenRejected(status: response.status, detail: transport.describe(response) ?? "")
+            throw PowerOfficeError.tokenRejected(status: response.status, detail: transport.describe(response) ?? LocalizedText(verbatim: ""))
         }
         guard let object, let value = object["access_token"] as? String, !value.isEmpty else {
             throw PowerOfficeError.malformedResponse(
                 resource: subject.resource, page: nil,
                 reason: transport.notJSON(response, variable: PowerOfficeConfiguration.tokenURLVariable)
-                    ?? "no access_token in the token endpoint's answer")
+                    ?? LocalizedText(
+                        en: "no access_token in the token endpoint's answer", nb: "ingen access_token i svaret fra tokenadressen"))
         }
         // A live credential from now on: blanked wherever it might turn up.
         RunSecrets.shared.register(value)

@@ -33,7 +33,9 @@ public struct FetchedResources: Sendable, Hashable {
     private func kept(_ resource: PowerOfficeResource) throws -> Data {
         guard let data = json[resource] else {
             throw PowerOfficeError.malformedResponse(
-                resource: resource.path, page: nil, reason: "the list was written to a snapshot, not kept to be checked")
+                resource: resource.path, page: nil, reason: LocalizedText(
+                    en: "the list was written to a snapshot, not kept to be checked",
+                    nb: "listen ble skrevet til et uttrekk, ikke beholdt for kontroll"))
         }
         return data
     }
@@ -45,7 +47,7 @@ public struct FetchedResources: Sendable, Hashable {
                     of: type, json: try kept(resource), file: resource.path)
             } catch {
                 throw PowerOfficeError.malformedResponse(
-                    resource: resource.path, page: nil, reason: error.localizedDescription)
+                    resource: resource.path, page: nil, reason: LocalizedText(describing: error))
             }
         }
         return PowerOfficeData(

@@ -7,19 +7,23 @@ import Foundation
 enum HTMLPage {
     /// `an HTML page (title: …)`, or `an HTML page` if it has no title; `nil` when `text` (with `contentType`, the
     /// `Content-Type` header) is not HTML. `text` should be redacted already: the title is quoted.
-    static func describe(_ text: String, contentType: String?) -> String? {
+    static func describe(_ text: String, contentType: String?) -> LocalizedText? {
         let start = text.drop { $0.isWhitespace || $0 == "\u{FEFF}" }.prefix(1024).lowercased()
         let type = contentType?.lowercased() ?? ""
         // JSON never starts with "<": whatever starts so is not an answer of the API.
         guard type.contains("html") || start.hasPrefix("<") else { return nil }
-        return title(in: text).map { "an HTML page (title: \($0))" } ?? "an HTML page"
+        return title(in: text).map { LocalizedText(en: "an HTML page (title: \($0))", nb: "en HTML-side (tittel: \($0))") }
+            ?? LocalizedText(en: "an HTML page", nb: "en HTML-side")
     }
 
     /// The same, followed by what to check, for an answer that should have been JSON: `variable` is the
     /// environment variable that sets the URL asked (`POWEROFFICE_API_URL`).
-    static func insteadOfJSON(_ text: String, contentType: String?, variable: String) -> String? {
+    static func insteadOfJSON(_ text: String, contentType: String?, variable: String) -> LocalizedText? {
         describe(text, contentType: contentType).map {
-            "\($0) instead of JSON: is \(variable) right, or is a proxy in the way?"
+            $0
+                + LocalizedText(
+                    en: " instead of JSON: is \(variable) right, or is a proxy in the way?",
+                    nb: " i stedet for JSON: er \(variable) riktig, eller står en proxy i veien?")
         }
     }
 

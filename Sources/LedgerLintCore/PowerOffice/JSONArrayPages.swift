@@ -13,7 +13,7 @@ import Foundation
 struct JSONArrayPages {
     /// Why a page cannot be used; becomes `PowerOfficeError.malformedResponse`.
     struct Problem: Error {
-        var reason: String
+        var reason: LocalizedText
     }
 
     /// Every row of a page was added before (or, for rows without an `Id`, the page is the one before, byte for
@@ -130,7 +130,7 @@ struct JSONArrayPages {
         } catch let error as InputError {
             throw Self.problem(error, bytes: page.count)
         } catch {
-            throw Problem(reason: "\(error)")
+            throw Problem(reason: LocalizedText(verbatim: "\(error)"))
         }
         guard page[first] == UInt8(ascii: "["), page[last] == UInt8(ascii: "]") else {
             throw Problem(reason: Self.notAnArray(.null))
@@ -170,26 +170,39 @@ struct JSONArrayPages {
         }
     }
 
-    private static func notAnArray(_ value: JSONInput.Value) -> String {
+    private static func notAnArray(_ value: JSONInput.Value) -> LocalizedText {
         var isV1 = false
         if case .object(let members) = value { isV1 = members["data"] != nil }
-        return "expected a bare JSON array, as the v2 API returns lists"
-            + (isV1 ? "; this looks like the older v1 API: check POWEROFFICE_API_URL" : "")
+        return LocalizedText(
+            en: "expected a bare JSON array, as the v2 API returns lists",
+            nb: "skal være en ren JSON-liste, slik v2-API-et returnerer lister")
+            + (isV1
+                ? LocalizedText(
+                    en: "; this looks like the older v1 API: check POWEROFFICE_API_URL",
+                    nb: "; dette ser ut som det eldre v1-API-et: kontroller POWEROFFICE_API_URL")
+                : LocalizedText(verbatim: ""))
     }
 
     private static func problem(_ error: InputError, bytes: Int) -> Problem {
         switch error {
         case .malformedJSON(_, let line, let column, let reason):
-            let position = [line.map { "line \($0)" }, column.map { "column \($0)" }].compactMap { $0 }
+            let position = LocalizedText(
+                en: [line.map { "line \($0)" }, column.map { "column \($0)" }].compactMap { $0 }.joined(separator: ", "),
+                nb: [line.map { "linje \($0)" }, column.map { "kolonne \($0)" }].compactMap { $0 }.joined(separator: ", "))
             return Problem(
-                reason: "not valid JSON (\(bytes) bytes; truncated?): "
-                    + (position.isEmpty ? "" : position.joined(separator: ", ") + ": ") + reason)
-        case .unexpectedJSON(_, "the top level", let reason):
+                reason: LocalizedText(
+                    en: "not valid JSON (\(bytes) bytes; truncated?): ", nb: "ikke gyldig JSON (\(bytes) byte; avkortet?): ")
+                    + (position.en.isEmpty ? LocalizedText(verbatim: "") : position + LocalizedText(verbatim: ": "))
+                    + reason)
+        case .unexpectedJSON(_, "", let reason):
             return Problem(reason: reason)
         case .unexpectedJSON(_, let jsonPath, let reason):
-            return Problem(reason: "expected an array of objects; at \(jsonPath): \(reason)")
+            return Problem(
+                reason: LocalizedText(
+                    en: "expected an array of objects; at \(jsonPath): ",
+                    nb: "skal være en liste med objekter; i \(jsonPath): ") + reason)
         default:
-            return Problem(reason: error.localizedDescription)
+            return Problem(reason: LocalizedText(describing: error))
         }
     }
 }

@@ -236,7 +236,7 @@ public struct PowerOfficeClient: Sendable {
             let information = try? JSONDecoder().decode(ClientIntegrationInformation.self, from: response.body)
         else {
             throw PowerOfficeError.malformedResponse(
-                resource: name, page: nil, reason: transport.notJSON(response) ?? "not a JSON object")
+                resource: name, page: nil, reason: transport.notJSON(response) ?? LocalizedText(en: "not a JSON object", nb: "ikke et JSON-objekt"))
         }
         return information
     }
@@ -278,7 +278,7 @@ public struct PowerOfficeClient: Sendable {
                 throw await forbidden(subject.resource)
             default:
                 throw PowerOfficeError.requestRejected(
-                    resource: subject.resource, status: response.status, detail: transport.describe(response) ?? "")
+                    resource: subject.resource, status: response.status, detail: transport.describe(response) ?? LocalizedText(verbatim: ""))
             }
         }
     }

@@ -46,26 +46,35 @@ public struct PowerOfficeCredentials: Sendable, Equatable, CustomStringConvertib
         do {
             attributes = try FileManager.default.attributesOfItem(atPath: resolved)
         } catch {
-            throw PowerOfficeError.keyFileUnreadable(path: path, reason: "no such file, or it cannot be opened")
+            throw PowerOfficeError.keyFileUnreadable(
+                path: path,
+                reason: LocalizedText(
+                    en: "no such file, or it cannot be opened", nb: "filen finnes ikke, eller den kan ikke åpnes"))
         }
         guard (attributes[.type] as? FileAttributeType) == .typeRegular else {
-            throw PowerOfficeError.keyFileUnreadable(path: path, reason: "not a regular file")
+            throw PowerOfficeError.keyFileUnreadable(
+                path: path, reason: LocalizedText(en: "not a regular file", nb: "ikke en vanlig fil"))
         }
         let mode = (attributes[.posixPermissions] as? NSNumber)?.intValue ?? 0o777
         guard mode & 0o077 == 0 else { throw PowerOfficeError.keyFileTooOpen(path: path, mode: mode) }
         guard let data = FileManager.default.contents(atPath: resolved) else {
-            throw PowerOfficeError.keyFileUnreadable(path: path, reason: "permission denied")
+            throw PowerOfficeError.keyFileUnreadable(
+                path: path, reason: LocalizedText(en: "permission denied", nb: "ingen tilgang"))
         }
         // JSONSerialization's own messages can quote the text around a syntax error, i.e. a key: not passed on.
         guard let object = try? JSONSerialization.jsonObject(with: data), let fields = object as? [String: Any] else {
-            throw PowerOfficeError.keyFileMalformed(path: path, reason: "not a JSON object")
+            throw PowerOfficeError.keyFileMalformed(
+                path: path, reason: LocalizedText(en: "not a JSON object", nb: "ikke et JSON-objekt"))
         }
         let names = ["applicationKey", "clientKey", "subscriptionKey"]
         let values = names.map { ($0, (fields[$0] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") }
         let missing = values.filter { $0.1.isEmpty }.map { "'\($0.0)'" }
         guard missing.isEmpty else {
             throw PowerOfficeError.keyFileMalformed(
-                path: path, reason: "missing or empty " + missing.joined(separator: ", "))
+                path: path,
+                reason: LocalizedText(
+                    en: "missing or empty " + missing.joined(separator: ", "),
+                    nb: "mangler eller er tom: " + missing.joined(separator: ", ")))
         }
         return Self(applicationKey: values[0].1, clientKey: values[1].1, subscriptionKey: values[2].1)
     }

@@ -106,7 +106,8 @@ public final class SnapshotStaging: @unchecked Sendable {
                 } else {
                     let url = stagedFolder.appendingPathComponent(resource.fileName)
                     guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
-                        throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "cannot create \(url.path)"])
+                        throw LocalizedReason(
+                            text: LocalizedText(en: "cannot create \(url.path)", nb: "kan ikke opprette \(url.path)"))
                     }
                     file = try FileHandle(forWritingTo: url)
                     files[resource] = file
@@ -217,7 +218,7 @@ public final class SnapshotStaging: @unchecked Sendable {
     private func createStagingFolder() throws {
         guard !created else { return }
         guard !closed else {
-            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "the fetch was stopped"])
+            throw LocalizedReason(text: LocalizedText(en: "the fetch was stopped", nb: "hentingen ble stoppet"))
         }
         let fileManager = FileManager.default
         do {
@@ -276,16 +277,20 @@ public final class SnapshotStaging: @unchecked Sendable {
             missing = existing
             existing = existing.deletingLastPathComponent()
         }
-        let reason: String
+        let reason: LocalizedText
         if !isFolder.boolValue {
-            reason = "\(existing.path) is a file, not a folder"
+            reason = LocalizedText(
+                en: "\(existing.path) is a file, not a folder", nb: "\(existing.path) er en fil, ikke en mappe")
         } else if mkdir(missing.path, 0o755) != 0 {
-            reason = "cannot create a folder in \(existing.path): \(String(cString: strerror(errno)))"
+            let system = InputFile.systemReason(errno)
+            reason = LocalizedText(
+                en: "cannot create a folder in \(existing.path): \(system.en)",
+                nb: "kan ikke opprette en mappe i \(existing.path): \(system.nb)")
         } else {
             rmdir(missing.path)
             return nil
         }
-        return CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: reason])
+        return LocalizedReason(text: reason)
     }
 
     /// A write that failed, said as the snapshot folder and the system's reason.
@@ -296,24 +301,23 @@ public final class SnapshotStaging: @unchecked Sendable {
     /// POSIX `rename`: atomic, and replaces an existing file (unlike `FileManager.moveItem`).
     private static func rename(_ source: URL, to destination: URL) throws {
         guard Foundation.rename(source.path, destination.path) == 0 else {
-            throw CocoaError(
-                .fileWriteUnknown,
-                userInfo: [
-                    NSFilePathErrorKey: destination.path,
-                    NSLocalizedDescriptionKey:
-                        "cannot move into \(destination.path): \(String(cString: strerror(errno)))",
-                ])
+            let system = InputFile.systemReason(errno)
+            throw LocalizedReason(
+                text: LocalizedText(
+                    en: "cannot move into \(destination.path): \(system.en)",
+                    nb: "kan ikke flytte til \(destination.path): \(system.nb)"))
         }
     }
 
-    private static func reason(_ error: any Error) -> String {
+    private static func reason(_ error: any Error) -> LocalizedText {
+        if let reason = error as? LocalizedReason { return reason.text }
         let nsError = error as NSError
-        if let description = nsError.userInfo[NSLocalizedDescriptionKey] as? String { return description }
+        if let description = nsError.userInfo[NSLocalizedDescriptionKey] as? String { return LocalizedText(verbatim: description) }
         if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
             let code = POSIXErrorCode(rawValue: Int32(underlying.code))
         {
-            return String(cString: strerror(code.rawValue))
+            return InputFile.systemReason(code.rawValue)
         }
-        return error.localizedDescription
+        return LocalizedText(describing: error)
     }
 }

@@ -18,12 +18,20 @@ struct PowerOfficeTransport: Sendable {
     }
 
     /// What a request asks for, as retry lines and messages name it: `Customers page 3`, `the access token`.
-    struct Subject: Sendable, CustomStringConvertible {
-        /// The resource alone (`Customers`), as errors name it.
+    struct Subject: Sendable {
+        /// The resource alone (`Customers`, or `accessToken`), as errors name it.
         var resource: String
         var page: Int? = nil
 
-        var description: String { page.map { "\(resource) page \($0)" } ?? resource }
+        /// The token request's `resource`; messages say it in words (`PowerOfficeError.name(_:)`).
+        static let accessToken = "the access token"
+
+        /// `Customers page 3`.
+        var description: LocalizedText {
+            let name = PowerOfficeError.name(resource)
+            guard let page else { return name }
+            return LocalizedText(en: "\(name.en) page \(page)", nb: "\(name.nb) side \(page)")
+        }
     }
 
     let session: URLSession
@@ -45,7 +53,7 @@ struct PowerOfficeTransport: Sendable {
         _ subject: Subject, prepare: (Duration) async throws -> Void = { _ in },
         request make: () async throws -> PowerOfficeRequest
     ) async throws -> Response {
-        var lastProblem = ""
+        var lastProblem = LocalizedText(verbatim: "")
         var attempts = 0
         var failures = 0
         var timeouts = 0
@@ -61,13 +69,16 @@ struct PowerOfficeTransport: Sendable {
                 let (body, response) = try await session.dataCancellingSafely(for: request.urlRequest)
                 guard let http = response as? HTTPURLResponse else {
                     throw PowerOfficeError.malformedResponse(
-                        resource: subject.resource, page: subject.page, reason: "not an HTTP answer")
+                        resource: subject.resource, page: subject.page,
+                        reason: LocalizedText(en: "not an HTTP answer", nb: "ikke et HTTP-svar"))
                 }
                 let answer = Response(
                     status: http.statusCode, body: body, retryAfter: http.value(forHTTPHeaderField: "Retry-After"),
                     contentType: http.value(forHTTPHeaderField: "Content-Type"))
                 guard RetryPolicy.isRetryable(status: answer.status) else { return answer }
-                lastProblem = "HTTP \(answer.status)" + (describe(answer).map { " (\($0))" } ?? "")
+                lastProblem = LocalizedText(verbatim: "HTTP \(answer.status)")
+                    + (describe(answer).map { LocalizedText(verbatim: " (") + $0 + LocalizedText(verbatim: ")") }
+                        ?? LocalizedText(verbatim: ""))
                 retryAfter = RetryPolicy.retryAfter(answer.retryAfter)
                 rateLimited = answer.status == 429
             } catch let error as URLError {
@@ -102,24 +113,30 @@ struct PowerOfficeTransport: Sendable {
 
     /// What went wrong with the connection, in words a support person can act on (not `NSURLErrorDomain error
     /// -1001`).
-    func words(for error: URLError) -> String {
+    func words(for error: URLError) -> LocalizedText {
         switch error.code {
-        case .timedOut: return "no answer within \(Duration.secondsText(timeout)) s"
-        case .cannotConnectToHost: return "connection refused"
-        case .networkConnectionLost: return "connection lost"
+        case .timedOut:
+            let seconds = Duration.secondsText(timeout)
+            return LocalizedText(en: "no answer within \(seconds) s", nb: "ikke noe svar innen \(seconds) s")
+        case .cannotConnectToHost: return LocalizedText(en: "connection refused", nb: "tilkoblingen ble avvist")
+        case .networkConnectionLost: return LocalizedText(en: "connection lost", nb: "tilkoblingen ble brutt")
         case .cannotFindHost, .dnsLookupFailed:
-            return "no such host" + (error.failingURL?.host.map { " (\($0))" } ?? "")
-        case .notConnectedToInternet: return "no network connection"
-        case .secureConnectionFailed: return "the secure (TLS) connection failed"
+            let host = error.failingURL?.host.map { " (\($0))" } ?? ""
+            return LocalizedText(en: "no such host\(host)", nb: "ukjent vertsnavn\(host)")
+        case .notConnectedToInternet: return LocalizedText(en: "no network connection", nb: "ingen nettverkstilkobling")
+        case .secureConnectionFailed:
+            return LocalizedText(en: "the secure (TLS) connection failed", nb: "den sikre (TLS-)tilkoblingen mislyktes")
         case .serverCertificateUntrusted, .serverCertificateHasBadDate, .serverCertificateNotYetValid,
             .serverCertificateHasUnknownRoot, .clientCertificateRejected, .clientCertificateRequired:
-            return "the server's certificate was not accepted"
+            return LocalizedText(en: "the server's certificate was not accepted", nb: "sertifikatet til serveren ble ikke godtatt")
         // What FoundationNetworking says when the server closes the connection without answering.
-        case .badServerResponse: return "the connection was closed without an HTTP answer"
-        case .cannotParseResponse: return "an answer that is not HTTP"
-        case .zeroByteResource: return "an empty answer"
-        case .badURL, .unsupportedURL: return "a URL that cannot be used"
-        default: return "network error \(error.errorCode)"
+        case .badServerResponse:
+            return LocalizedText(
+                en: "the connection was closed without an HTTP answer", nb: "tilkoblingen ble lukket uten et HTTP-svar")
+        case .cannotParseResponse: return LocalizedText(en: "an answer that is not HTTP", nb: "et svar som ikke er HTTP")
+        case .zeroByteResource: return LocalizedText(en: "an empty answer", nb: "et tomt svar")
+        case .badURL, .unsupportedURL: return LocalizedText(en: "a URL that cannot be used", nb: "en URL som ikke kan brukes")
+        default: return LocalizedText(en: "network error \(error.errorCode)", nb: "nettverksfeil \(error.errorCode)")
         }
     }
 
@@ -131,7 +148,7 @@ struct PowerOfficeTransport: Sendable {
     ///
     /// The whole body is redacted (`redactingKeys(in:)`) before anything is cut from it: cut first, a key across
     /// the cut would be shown in part.
-    func describe(_ response: Response) -> String? {
+    func describe(_ response: Response) -> LocalizedText? {
         if let object = try? JSONSerialization.jsonObject(with: response.body) as? [String: Any] {
             func field(_ names: String...) -> String? {
                 for name in names {
@@ -142,17 +159,19 @@ struct PowerOfficeTransport: Sendable {
             let parts = [
                 field("Title", "title", "error"), field("Detail", "detail", "error_description", "message", "Message"),
             ].compactMap { $0 }
-            if !parts.isEmpty { return Self.shortened(credentials.redactingKeys(in: parts.joined(separator: ": "))) }
+            if !parts.isEmpty {
+                return LocalizedText(verbatim: Self.shortened(credentials.redactingKeys(in: parts.joined(separator: ": "))))
+            }
         }
         let text = credentials.redactingKeys(in: String(decoding: response.body, as: UTF8.self))
             .trimmingCharacters(in: .whitespacesAndNewlines)
         if let page = HTMLPage.describe(text, contentType: response.contentType) { return page }
-        return text.isEmpty ? nil : Self.shortened(text)
+        return text.isEmpty ? nil : LocalizedText(verbatim: Self.shortened(text))
     }
 
     /// For an answer that should have been JSON: what it is instead, if it is an HTML page, with what to check
     /// (`variable`, the URL's environment variable); `nil` otherwise.
-    func notJSON(_ response: Response, variable: String = PowerOfficeConfiguration.apiURLVariable) -> String? {
+    func notJSON(_ response: Response, variable: String = PowerOfficeConfiguration.apiURLVariable) -> LocalizedText? {
         let text = credentials.redactingKeys(in: String(decoding: response.body, as: UTF8.self))
         return HTMLPage.insteadOfJSON(text, contentType: response.contentType, variable: variable)
     }

@@ -42,11 +42,11 @@ extension CompiledCheck {
 
     /// Why a check's ranges cannot be used with a dataset: configured ranges that lie wholly outside the model's
     /// series, so that every record would fail for the configuration's sake.
-    func rangesProblem(in dataset: Dataset) -> (configured: String, model: String)? {
+    func rangesProblem(in dataset: Dataset) -> (configured: String, model: LocalizedText)? {
         guard case .inRanges(_, .both(let fixed, let source)) = self else { return nil }
         let series = source.ranges(in: dataset)
         guard Self.intersection(fixed, series).isEmpty else { return nil }
-        return (Self.describe(fixed.sorted { $0.lowerBound < $1.lowerBound }), source.name(of: series).en)
+        return (Self.describe(fixed.sorted { $0.lowerBound < $1.lowerBound }), source.name(of: series))
     }
 
     /// The numbers inside one of `lhs` and one of `rhs`, as sorted ranges.

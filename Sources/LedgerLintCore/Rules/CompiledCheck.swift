@@ -46,7 +46,11 @@ enum CompiledCheck: Sendable {
     init(_ check: Check, scope: FieldScope, joinNames: [String]) throws(RuleError.Problem) {
         func field() throws(RuleError.Problem) -> FieldReference {
             guard let name = check.field else {
-                throw RuleError.Problem(path: "check.field", reason: "a '\(check.kind.rawValue)' check needs 'field'")
+                throw RuleError.Problem(
+                    path: "check.field",
+                    reason: LocalizedText(
+                        en: "a '\(check.kind.rawValue)' check needs 'field'",
+                        nb: "en '\(check.kind.rawValue)'-kontroll må ha 'field'"))
             }
             do { return try scope.resolve(name) } catch { throw RuleError.Problem(path: "check.field", reason: error.reason) }
         }
@@ -63,18 +67,27 @@ enum CompiledCheck: Sendable {
                 for (index, pair) in ranges.enumerated() {
                     guard pair.count == 2, pair[0] <= pair[1] else {
                         throw RuleError.Problem(
-                            path: "check.ranges[\(index)]", reason: "a range is [from, to] with from ≤ to, found \(pair)")
+                            path: "check.ranges[\(index)]",
+                            reason: LocalizedText(
+                                en: "a range is [from, to] with from ≤ to, found \(pair)",
+                                nb: "et område er [fra, til] med fra ≤ til, men er \(pair)"))
                     }
                     closed.append(pair[0]...pair[1])
                 }
                 guard !closed.isEmpty else {
-                    throw RuleError.Problem(path: "check.ranges", reason: "give at least one range")
+                    throw RuleError.Problem(
+                        path: "check.ranges",
+                        reason: LocalizedText(en: "give at least one range", nb: "oppgi minst ett område"))
                 }
                 self = .inRanges(field, source.map { .both(closed, $0) } ?? .fixed(closed))
             case (nil, let source?):
                 self = .inRanges(field, .model(source))
             default:
-                throw RuleError.Problem(path: "check", reason: "an 'in-ranges' check needs 'ranges', 'rangesFrom' or both")
+                throw RuleError.Problem(
+                    path: "check",
+                    reason: LocalizedText(
+                        en: "an 'in-ranges' check needs 'ranges', 'rangesFrom' or both",
+                        nb: "en 'in-ranges'-kontroll må ha 'ranges', 'rangesFrom' eller begge"))
             }
         case .unique:
             var list: FieldReference? = nil
@@ -84,11 +97,18 @@ enum CompiledCheck: Sendable {
             self = .unique(try field(), check.normalize ?? .none, list: list)
         case .existsIn:
             guard let name = check.join else {
-                throw RuleError.Problem(path: "check.join", reason: "an 'exists-in' check names the join that must find a record")
+                throw RuleError.Problem(
+                    path: "check.join",
+                    reason: LocalizedText(
+                        en: "an 'exists-in' check names the join that must find a record",
+                        nb: "en 'exists-in'-kontroll navngir koblingen som må finne en post"))
             }
             guard let index = joinNames.firstIndex(of: name) else {
+                let joins = joinNames.joined(separator: ", ")
                 throw RuleError.Problem(
-                    path: "check.join", reason: "no join named '\(name)' (joins: \(joinNames.joined(separator: ", ")))")
+                    path: "check.join",
+                    reason: LocalizedText(
+                        en: "no join named '\(name)' (joins: \(joins))", nb: "ingen kobling heter '\(name)' (koblinger: \(joins))"))
             }
             self = .existsIn(join: index)
         case .equals:
@@ -103,16 +123,26 @@ enum CompiledCheck: Sendable {
             case (nil, let value?):
                 self = .equals(field, .constant(value), check.normalize ?? .none)
             default:
-                throw RuleError.Problem(path: "check", reason: "an 'equals' check needs exactly one of 'other' and 'value'")
+                throw RuleError.Problem(
+                    path: "check",
+                    reason: LocalizedText(
+                        en: "an 'equals' check needs exactly one of 'other' and 'value'",
+                        nb: "en 'equals'-kontroll må ha nøyaktig én av 'other' og 'value'"))
             }
         case .oneOf:
             guard let values = check.values, !values.isEmpty else {
-                throw RuleError.Problem(path: "check.values", reason: "a 'one-of' check needs a non-empty 'values' list")
+                throw RuleError.Problem(
+                    path: "check.values",
+                    reason: LocalizedText(
+                        en: "a 'one-of' check needs a non-empty 'values' list",
+                        nb: "en 'one-of'-kontroll må ha en 'values'-liste som ikke er tom"))
             }
             self = .oneOf(try field(), values)
         case .pattern:
             guard let pattern = check.pattern else {
-                throw RuleError.Problem(path: "check.pattern", reason: "a 'pattern' check needs 'pattern'")
+                throw RuleError.Problem(
+                    path: "check.pattern",
+                    reason: LocalizedText(en: "a 'pattern' check needs 'pattern'", nb: "en 'pattern'-kontroll må ha 'pattern'"))
             }
             do {
                 self = .pattern(try field(), try Regex(wholeMatch: pattern))
@@ -121,7 +151,7 @@ enum CompiledCheck: Sendable {
             } catch let problem as RuleError.Problem {
                 throw problem
             } catch {
-                throw RuleError.Problem(path: "check.pattern", reason: "\(error)")
+                throw RuleError.Problem(path: "check.pattern", reason: LocalizedText(verbatim: "\(error)"))
             }
         case .email:
             self = .email(try field(), separators: check.separators ?? ";,")
@@ -170,12 +200,15 @@ enum CompiledCheck: Sendable {
             case .constant(let constant): expected = constant
             }
             if Self.equal(value, expected, normalization) { return nil }
-            return ["value": value.text, "expected": expected.text]
+            return ["value": field.display(value, language), "expected": field.display(expected, language)]
         case .oneOf(let field, let values):
             let value = field.read(dataset, record)
             let text = value.text.lowercased()
             if values.contains(where: { $0.text.lowercased() == text }) { return nil }
-            return ["value": value.text, "values": values.map(\.text).joined(separator: ", ")]
+            return [
+                "value": field.display(value, language),
+                "values": values.map { field.display($0, language) }.joined(separator: ", "),
+            ]
         case .pattern(let field, let regex):
             let value = field.read(dataset, record)
             return !value.isPresent || regex.matches(value.text) ? nil : ["value": value.text]

@@ -25,8 +25,11 @@ struct CompiledCondition: Sendable {
         if let integer = condition.integer { tests.append(.integer(integer)) }
         guard tests.count == 1, let test = tests.first else {
             throw TemplateProblem(
-                reason: "a condition needs exactly one of present, equals, notEquals, oneOf, matches, integer "
-                    + "(found \(tests.count))")
+                reason: LocalizedText(
+                    en: "a condition needs exactly one of present, equals, notEquals, oneOf, matches, integer "
+                        + "(found \(tests.count))",
+                    nb: "en betingelse skal ha nøyaktig én av present, equals, notEquals, oneOf, matches, integer "
+                        + "(har \(tests.count))"))
         }
         self.test = test
     }
@@ -59,7 +62,9 @@ struct Regex: @unchecked Sendable {
         do {
             expression = try NSRegularExpression(pattern: "^(?:\(pattern))$")
         } catch {
-            throw TemplateProblem(reason: "'\(pattern)' is not a valid regular expression")
+            throw TemplateProblem(
+                reason: LocalizedText(
+                    en: "'\(pattern)' is not a valid regular expression", nb: "'\(pattern)' er ikke et gyldig regulært uttrykk"))
         }
     }
 

@@ -30,10 +30,17 @@ struct CompiledRule: Sendable {
         for (index, join) in (rule.joins ?? []).enumerated() {
             let path = "joins[\(index)]"
             guard !join.name.isEmpty, !join.name.contains(".") else {
-                throw RuleError.Problem(path: "\(path).name", reason: "a join name is a plain word such as 'product'")
+                throw RuleError.Problem(
+                    path: "\(path).name",
+                    reason: LocalizedText(
+                        en: "a join name is a plain word such as 'product'",
+                        nb: "navnet på en kobling er et enkelt ord, for eksempel 'product'"))
             }
             guard !joins.contains(where: { $0.name == join.name }) else {
-                throw RuleError.Problem(path: "\(path).name", reason: "two joins are named '\(join.name)'")
+                throw RuleError.Problem(
+                    path: "\(path).name",
+                    reason: LocalizedText(
+                        en: "two joins are named '\(join.name)'", nb: "to koblinger heter '\(join.name)'"))
             }
             let targetScope = FieldScope(subject: join.subject, joins: [])
             let key = try Self.template(join.key, at: "\(path).key", variables: []) { name throws(TemplateProblem) in try ownScope.resolve(name) }
@@ -88,8 +95,14 @@ struct CompiledRule: Sendable {
                 do throws(TemplateProblem) {
                     return .field(try resolve(name))
                 } catch {
-                    let offered = variables.isEmpty ? "" : "; this check also offers \(variables.map { "{\($0)}" }.joined(separator: ", "))"
-                    throw TemplateProblem(reason: "placeholder {\(name)}: \(error.reason)\(offered)")
+                    let list = variables.map { "{\($0)}" }.joined(separator: ", ")
+                    let offered =
+                        variables.isEmpty
+                        ? LocalizedText(verbatim: "")
+                        : LocalizedText(en: "; this check also offers \(list)", nb: "; denne kontrollen gir også \(list)")
+                    throw TemplateProblem(
+                        reason: LocalizedText(en: "placeholder {\(name)}: ", nb: "plassholderen {\(name)}: ") + error.reason
+                            + offered)
                 }
             }
         } catch {

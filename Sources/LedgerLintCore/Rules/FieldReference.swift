@@ -16,6 +16,15 @@ struct FieldReference: Sendable {
     let field: String
     let accessor: Subject.Accessor
 
+    /// The words for this field's values in messages (`Subject.valueWords(of:)`), resolved once.
+    var words: [String: LocalizedText] { subject.valueWords(of: field) }
+
+    /// `value` as a message in `language` shows it: the field's word for it when it has one, else as it is.
+    func display(_ value: FieldValue, _ language: Language) -> String {
+        let text = value.text
+        return words[text]?[language] ?? text
+    }
+
     func read(_ dataset: Dataset, _ record: RecordContext) -> FieldValue {
         guard let join else { return accessor(dataset, record.index) }
         guard join < record.joined.count, let joinedIndex = record.joined[join] else { return .null }
@@ -38,10 +47,13 @@ struct FieldScope: Sendable {
             if let joinIndex = joins.firstIndex(where: { $0.name == prefix }) {
                 let joinSubject = joins[joinIndex].subject
                 guard let accessor = joinSubject.fields[field] else {
+                    let fields = joinSubject.fieldNames.joined(separator: ", ")
                     throw TemplateProblem(
-                        reason: "'\(field.excerpt)' is not a field of \(joinSubject.rawValue) (joined as '\(prefix)')"
+                        reason: LocalizedText(
+                            en: "'\(field.excerpt)' is not a field of \(joinSubject.rawValue) (joined as '\(prefix)')",
+                            nb: "'\(field.excerpt)' er ikke et felt i \(joinSubject.rawValue) (koblet som '\(prefix)')")
                             + Suggestion.didYouMean(field, in: joinSubject.fieldNames)
-                            + " (fields: \(joinSubject.fieldNames.joined(separator: ", ")))")
+                            + LocalizedText(en: " (fields: \(fields))", nb: " (felt: \(fields))"))
                 }
                 return FieldReference(
                     name: name, join: joinIndex, subject: joinSubject, field: field, accessor: accessor)
@@ -49,12 +61,15 @@ struct FieldScope: Sendable {
         }
         var known = subject.fieldNames
         known += joins.map { "\($0.name).<field>" }
+        let fields = known.joined(separator: ", ")
         throw TemplateProblem(
-            reason: "'\(name.excerpt)' is not a field of \(subject.rawValue)"
+            reason: LocalizedText(
+                en: "'\(name.excerpt)' is not a field of \(subject.rawValue)",
+                nb: "'\(name.excerpt)' er ikke et felt i \(subject.rawValue)")
                 + Suggestion.didYouMean(name, in: subject.fieldNames + joins.flatMap { join in
                     join.subject.fieldNames.map { "\(join.name).\($0)" }
                 })
-                + " (fields: \(known.joined(separator: ", ")))")
+                + LocalizedText(en: " (fields: \(fields))", nb: " (felt: \(fields))"))
     }
 }
 

@@ -43,7 +43,8 @@ public struct Rule: Sendable, Hashable, Codable {
 
     /// A tiny snapshot and the keys the rule must find in it (none for a passing example).
     public struct Example: Sendable, Hashable, Codable {
-        public var name: String
+        /// What the example shows, in both languages (`explain` and the catalogue show it).
+        public var name: LocalizedText
         public var data: ExampleData
         /// Keys of the findings this example must produce, in any order. Empty or absent for passing examples.
         public var expect: [String]?

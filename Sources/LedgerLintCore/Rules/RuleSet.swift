@@ -20,7 +20,10 @@ public struct RuleSet: Sendable {
             }
             guard rule.id.range(of: "^[a-z0-9]+(-[a-z0-9]+)*$", options: .regularExpression) != nil else {
                 throw RuleError.invalid(
-                    path: source, jsonPath: "id", reason: "'\(rule.id)' is not a rule id (lowercase words joined by '-')")
+                    path: source, jsonPath: "id",
+                    reason: LocalizedText(
+                        en: "'\(rule.id)' is not a rule id (lowercase words joined by '-')",
+                        nb: "'\(rule.id)' er ikke en regel-id (ord med små bokstaver bundet sammen med '-')"))
             }
             do {
                 compiled.append(try CompiledRule(rule))
@@ -39,7 +42,8 @@ public struct RuleSet: Sendable {
         for file in BuiltinRuleFiles.encoded where isRuleFileName(file.name) {
             let source = "built-in:rules/\(file.name)"
             guard let data = Data(base64Encoded: file.base64) else {
-                throw RuleError.unreadable(path: source, reason: "the embedded copy is damaged")
+                throw RuleError.unreadable(
+                    path: source, reason: LocalizedText(en: "the embedded copy is damaged", nb: "den innebygde kopien er skadet"))
             }
             rules.append((try decodeRule(data, source: source), source))
         }
@@ -57,7 +61,7 @@ public struct RuleSet: Sendable {
                     .filter { isRuleFileName($0.lastPathComponent) }
                     .sorted { $0.lastPathComponent < $1.lastPathComponent }
             } catch {
-                throw RuleError.unreadable(path: url.path, reason: error.localizedDescription)
+                throw RuleError.unreadable(path: url.path, reason: LocalizedText(verbatim: error.localizedDescription))
             }
             guard !files.isEmpty else { throw RuleError.noRules(path: url.path) }
         }
@@ -89,7 +93,7 @@ public struct RuleSet: Sendable {
         } catch InputError.unexpectedJSON(let path, let jsonPath, let reason) {
             throw RuleError.invalid(path: path, jsonPath: jsonPath, reason: reason)
         } catch {
-            throw RuleError.unreadable(path: source, reason: error.localizedDescription)
+            throw RuleError.unreadable(path: source, reason: LocalizedText(describing: error))
         }
     }
 

@@ -57,7 +57,9 @@ struct Template: Sendable {
                     name.append(character)
                     current = next()
                 }
-                guard current == "}" else { throw TemplateProblem(reason: "'{' without a closing '}'") }
+                guard current == "}" else {
+                    throw TemplateProblem(reason: LocalizedText(en: "'{' without a closing '}'", nb: "'{' uten avsluttende '}'"))
+                }
                 if !literal.isEmpty {
                     parts.append(.literal(literal))
                     literal = ""
@@ -65,7 +67,8 @@ struct Template: Sendable {
                 let alternatives = name.split(separator: "|", omittingEmptySubsequences: false)
                     .map { $0.trimmingCharacters(in: .whitespaces) }
                 guard !alternatives.contains(where: \.isEmpty) else {
-                    throw TemplateProblem(reason: "empty placeholder '{\(name)}'")
+                    throw TemplateProblem(
+                        reason: LocalizedText(en: "empty placeholder '{\(name)}'", nb: "tom plassholder '{\(name)}'"))
                 }
                 parts.append(.placeholder(try alternatives.map { name throws(TemplateProblem) in try resolve(name) }))
             } else if character == "}" {
@@ -122,5 +125,5 @@ struct Template: Sendable {
 
 /// Why a template could not be compiled.
 struct TemplateProblem: Error, Sendable {
-    var reason: String
+    var reason: LocalizedText
 }

@@ -10,15 +10,19 @@ extension NamedCases {
     public static var names: [String] { allCases.map(\.rawValue) }
 
     /// Why `text` names no case: the allowed names, and the closest of them when one is close.
-    public static func notOneOf(_ text: String) -> String {
-        "'\(text.excerpt)' is not one of: \(names.joined(separator: ", "))" + Suggestion.didYouMean(text, in: names)
+    public static func notOneOf(_ text: String) -> LocalizedText {
+        let names = names.joined(separator: ", ")
+        return LocalizedText(
+            en: "'\(text.excerpt)' is not one of: \(names)",
+            nb: "'\(text.excerpt)' er ikke blant de tillatte verdiene: \(names)")
+            + Suggestion.didYouMean(text, in: Self.names)
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let value = Self(rawValue: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: Self.notOneOf(text)))
+            throw DecodingError.dataCorrupted(Self.notOneOf(text).decodingContext(decoder.codingPath))
         }
         self = value
     }

@@ -31,12 +31,14 @@ public enum Suggestion {
         return ties.prefix(first.distance > limit ? 6 : 3).map(\.candidate)
     }
 
-    /// `; did you mean 'error'?` (or `'a' or 'b'`), or `""` when nothing is close: to append to a message that already lists or
-    /// names what is allowed.
-    public static func didYouMean(_ name: String, in candidates: some Sequence<String>) -> String {
-        let close = closest(to: name, in: candidates)
-        guard !close.isEmpty else { return "" }
-        return "; did you mean " + close.map { "'\($0)'" }.joined(separator: " or ") + "?"
+    /// `; did you mean 'error'?` (or `'a' or 'b'`; in Norwegian `; mente du 'error'?`), or empty when nothing is
+    /// close: to append to a message that already lists or names what is allowed.
+    public static func didYouMean(_ name: String, in candidates: some Sequence<String>) -> LocalizedText {
+        let close = closest(to: name, in: candidates).map { "'\($0)'" }
+        guard !close.isEmpty else { return LocalizedText(verbatim: "") }
+        return LocalizedText(
+            en: "; did you mean " + close.joined(separator: " or ") + "?",
+            nb: "; mente du " + close.joined(separator: " eller ") + "?")
     }
 
     /// Optimal string alignment distance: Levenshtein plus the swap of two neighbours (`severty` → `severity` is

@@ -1,0 +1,28 @@
+@testable import LedgerLintCore
+
+// Tests write the texts they expect as plain strings, in English: a literal is a text that reads the same in both
+// languages, and an error read from a file is compared as its English (`english`). Only tests may do this; in the
+// library every text is written in both languages.
+
+extension LocalizedText: ExpressibleByStringLiteral, ExpressibleByStringInterpolation {
+    public init(stringLiteral value: String) { self.init(verbatim: value) }
+}
+
+extension InputError {
+    /// The error with every text in it as its English: to compare with an error written with plain strings.
+    var english: InputError {
+        switch self {
+        case .snapshotNotFound, .conflictingFiles, .notText, .missingColumn: self
+        case .fileMissing(let path, let expected): .fileMissing(path: path, expected: .init(verbatim: expected.en))
+        case .unreadable(let path, let reason): .unreadable(path: path, reason: .init(verbatim: reason.en))
+        case .malformedCSV(let path, let line, let reason):
+            .malformedCSV(path: path, line: line, reason: .init(verbatim: reason.en))
+        case .badValue(let path, let line, let column, let value, let expected):
+            .badValue(path: path, line: line, column: column, value: value, expected: .init(verbatim: expected.en))
+        case .malformedJSON(let path, let line, let column, let reason):
+            .malformedJSON(path: path, line: line, column: column, reason: .init(verbatim: reason.en))
+        case .unexpectedJSON(let path, let jsonPath, let reason):
+            .unexpectedJSON(path: path, jsonPath: jsonPath, reason: .init(verbatim: reason.en))
+        }
+    }
+}
