@@ -67,7 +67,8 @@ enum Usage {
                                          folder, else in the working directory)
               --baseline FILE            Count only findings not in this baseline; report what was fixed
               --write-baseline FILE      Record today's findings as the baseline (exits 0)
-              --key KEY                  Only findings about this key, e.g. a customer number (repeatable)
+              --key KEY                  Only findings about this key (a customer number, name, product code or
+                                         group), and where it was found in Assist and PowerOffice (repeatable)
               --live                     Read PowerOffice Go now instead of <snapshot>/poweroffice (nothing is
                                          written), with these options of fetch:
 
@@ -87,7 +88,8 @@ enum Usage {
                                          ellers i arbeidsmappen)
               --baseline FIL             Tell bare funn som ikke står i denne baselinen; vis hva som er rettet
               --write-baseline FIL       Lagre dagens funn som baseline (avslutter med 0)
-              --key NØKKEL               Bare funn om denne nøkkelen, for eksempel et kundenummer (kan gjentas)
+              --key NØKKEL               Bare funn om denne nøkkelen (et kundenummer, navn, en produktkode eller
+                                         -gruppe), og hvor den finnes i Assist og PowerOffice (kan gjentas)
               --live                     Les PowerOffice Go nå i stedet for <uttrekk>/poweroffice (ingenting blir
                                          skrevet), med disse valgene fra fetch:
 
