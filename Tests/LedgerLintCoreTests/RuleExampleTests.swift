@@ -54,7 +54,11 @@ import Testing
         #expect(!findings.isEmpty)
         for finding in findings {
             #expect(finding.message == finding.message.trimmingCharacters(in: .whitespaces))
-            #expect(finding.message != test.rule.message.nb, "the Norwegian message was not rendered")
+            if test.rule.message.nb.contains("{") {
+                #expect(finding.message != test.rule.message.nb, "the Norwegian message was not rendered")
+            } else {
+                #expect(finding.message == test.rule.message.nb, "not the Norwegian message")
+            }
         }
     }
 }
