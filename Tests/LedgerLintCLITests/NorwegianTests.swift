@@ -457,6 +457,9 @@ import Testing
         ["check", CommandLineTests.demo, "--verbose"], ["check", CommandLineTests.demo, "--format", "pdf"],
         ["explain", "customer-number"], ["fetch", "--out", "/dev/null/snapshot"], ["check", CommandLineTests.demo],
         ["rules", "--markdown"],
+        ["check", CommandLineTests.demo, "--key", "10008", "--key", "99999", "--key", "a-4", "--key", "10004"],
+        ["check", CommandLineTests.demo, "--key", "10008", "--key", "99999", "--format", "markdown"],
+        ["check", CommandLineTests.demo, "--key", ""],
     ]
 
     @Test(arguments: 0..<runs.count)
