@@ -79,7 +79,7 @@ import Testing
             rule: "r", severity: .error, message: "m", hint: "", system: .assist, entity: entity, key: key,
             location: location)
         #expect(TextReporter.block(for: finding, language: language).hasPrefix(
-            "\(TextReporter.severityWord(.error)[language])[r] \(expected): m"))
+            "\(Severity.error.word[language])[r] \(expected): m"))
     }
 
     @Test func aJSONRecordIsLocatedByItsPlaceInTheArray() {

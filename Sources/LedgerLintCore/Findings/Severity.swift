@@ -23,4 +23,13 @@ public enum Severity: String, Sendable, Hashable, NamedCases, Comparable {
         case .info: LocalizedText(en: "info", nb: "info")
         }
     }
+
+    /// The word for more than one: `errors`, `advarsler`.
+    public var plural: LocalizedText {
+        switch self {
+        case .error: LocalizedText(en: "errors", nb: "feil")
+        case .warning: LocalizedText(en: "warnings", nb: "advarsler")
+        case .info: LocalizedText(en: "info", nb: "info")
+        }
+    }
 }

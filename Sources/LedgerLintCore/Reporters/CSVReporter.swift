@@ -32,7 +32,7 @@ public struct CSVReporter: Reporter {
     func row(_ finding: Finding, suppression: SuppressedFinding?, report: Report) -> [String] {
         let language = report.language
         return [
-            TextReporter.severityWord(finding.severity)[language],
+            finding.severity.word[language],
             finding.rule,
             TextReporter.systemName(finding.system),
             TextReporter.entityName(finding.entity)[language],

@@ -329,11 +329,11 @@ extension HTMLReporter {
         }
 
         func singular(_ severity: Severity) -> String {
-            MarkdownReporter.capitalized(TextReporter.severityWord(severity)[language])
+            MarkdownReporter.capitalized(severity.word[language])
         }
 
         func plural(_ severity: Severity) -> String {
-            TextReporter.severityPlural(severity)[language]
+            severity.plural[language]
         }
 
         func count(_ count: Int) -> String {

@@ -133,7 +133,7 @@ public struct MarkdownReporter: Reporter {
     }
 
     static func severityName(_ severity: Severity, _ language: Language) -> String {
-        capitalized(TextReporter.severityWord(severity)[language])
+        capitalized(severity.word[language])
     }
 
     static func capitalized(_ text: String) -> String {

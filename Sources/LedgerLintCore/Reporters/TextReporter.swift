@@ -69,7 +69,7 @@ public struct TextReporter: Reporter {
     ) -> String {
         let subject = TerminalText.sanitized(subject(of: finding, language: language).joined(separator: " "))
         var lines = [
-            style.severity(finding.severity, severityWord(finding.severity)[language])
+            style.severity(finding.severity, finding.severity.word[language])
                 + style.bold("[\(TerminalText.sanitized(finding.rule))]")
                 + " \(subject): " + indentingContinuation(TerminalText.sanitized(finding.message), by: "  "),
         ]
@@ -95,7 +95,7 @@ public struct TextReporter: Reporter {
     }
 
     static func countText(_ count: Int, _ severity: Severity, language: Language) -> String {
-        let word = count == 1 ? severityWord(severity)[language] : severityPlural(severity)[language]
+        let word = count == 1 ? severity.word[language] : severity.plural[language]
         return "\(count) \(word)"
     }
 
@@ -140,22 +140,6 @@ public struct TextReporter: Reporter {
 extension TextReporter {
     static let noFindings = LocalizedText(en: "No findings.", nb: "Ingen funn.")
     static let hintLabel = LocalizedText(en: "hint", nb: "tips")
-
-    static func severityWord(_ severity: Severity) -> LocalizedText {
-        switch severity {
-        case .error: LocalizedText(en: "error", nb: "feil")
-        case .warning: LocalizedText(en: "warning", nb: "advarsel")
-        case .info: LocalizedText(en: "info", nb: "info")
-        }
-    }
-
-    static func severityPlural(_ severity: Severity) -> LocalizedText {
-        switch severity {
-        case .error: LocalizedText(en: "errors", nb: "feil")
-        case .warning: LocalizedText(en: "warnings", nb: "advarsler")
-        case .info: LocalizedText(en: "info", nb: "info")
-        }
-    }
 
     /// Product names, not translated.
     static func systemName(_ system: System) -> String {
