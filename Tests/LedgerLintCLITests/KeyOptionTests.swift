@@ -16,7 +16,7 @@ import Testing
 
     static let filtered = ["en": "Filtered by --key: only findings about", "nb": "Filtrert med --key: bare funn om"]
 
-    @Test(arguments: ["text", "json", "junit", "sarif", "github", "markdown", "html"])
+    @Test(arguments: ["text", "json", "junit", "sarif", "github", "markdown", "html", "csv"])
     func everyFormatSaysWhereTheKeyWasFound(format: String) throws {
         for language in ["en", "nb"] {
             let run = try ledgerlint(

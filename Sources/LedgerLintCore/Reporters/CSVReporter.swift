@@ -12,7 +12,8 @@
 /// entity words follow `report.language`; rule ids, systems and keys do not. Counted findings come first in
 /// report order, then the suppressed findings with their reason in the last column (empty for counted ones), so
 /// the sheet is the complete work list and can be filtered on that column. Findings already in a baseline are not
-/// rows, as in the text report. `file` is the snapshot file joined to the snapshot folder, as in SARIF.
+/// rows, as in the text report. `file` is the snapshot file joined to the snapshot folder, as in SARIF. A `--key`
+/// report starts with `note` rows: that it is filtered, and where each key was found.
 /// Documented in `docs/output-formats.md`.
 public struct CSVReporter: Reporter {
     static let separator = ";"
@@ -24,6 +25,13 @@ public struct CSVReporter: Reporter {
     public func render(_ report: Report) -> String {
         let language = report.language
         var rows = [Self.header[language]]
+        if let keys = report.filterKeys {
+            // A sheet has no place above its table, so a filtered one says so in its first rows, marked `note` in
+            // the severity column so that a filter on that column keeps them apart from the findings.
+            let note = Self.noteWord[language]
+            rows.append([note, "", "", "", "", KeyFilter.sentence(keys: keys, language: language), "", "", "", ""])
+            rows += report.lookups.map { [note, "", "", "", $0.key, $0.note, "", "", "", ""] }
+        }
         rows += report.findings.map { row($0, suppression: nil, report: report) }
         rows += report.suppressed.map { row($0.finding, suppression: $0, report: report) }
         return Self.byteOrderMark + rows.map { $0.map(Self.cell).joined(separator: Self.separator) + Self.lineEnd }.joined()
@@ -60,6 +68,9 @@ public struct CSVReporter: Reporter {
         }
         return quoted + "\""
     }
+
+    /// The severity column of the rows a `--key` report starts with.
+    static let noteWord = LocalizedText(en: "note", nb: "merknad")
 
     static let header = LocalizedRow(
         en: ["Severity", "Rule", "System", "Entity", "Key", "Message", "Hint", "File", "Line", "Suppressed"],
