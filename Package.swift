@@ -51,23 +51,28 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["embed-rules", "embed-commit"]
         ),
+        // What the test targets share: temporary folders that clean up after themselves, golden files with diffs.
+        .target(
+            name: "LedgerLintTestSupport",
+            swiftSettings: strictness
+        ),
         .testTarget(
             name: "LedgerLintCoreTests",
-            dependencies: ["LedgerLintCore"],
+            dependencies: ["LedgerLintCore", "LedgerLintTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),
         // End-to-end: runs the built `ledgerlint` binary as a user would.
         .testTarget(
             name: "LedgerLintCLITests",
-            dependencies: ["ledgerlint"],
+            dependencies: ["ledgerlint", "LedgerLintTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),
         // The PowerOffice Go client against the fake: tokens, paging, rate limit, retries, snapshot writing.
         .testTarget(
             name: "LedgerLintPowerOfficeTests",
-            dependencies: ["LedgerLintCore", "FakePowerOffice", "ledgerlint", "fake-poweroffice"],
+            dependencies: ["LedgerLintCore", "FakePowerOffice", "ledgerlint", "fake-poweroffice", "LedgerLintTestSupport"],
             swiftSettings: strictness
         ),
     ],

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LedgerLintTestSupport
 
 /// Input that is wrong in the ways a real machine produces: a named pipe where a file should be, control characters
 /// and huge values in an export, misspelt rule files, ranges that cannot work. Each stops the run at once with exit
@@ -34,7 +35,7 @@ import Testing
         PipeCase(file: "baseline.json", arguments: ["--baseline", "FILE"]),
     ])
     func aNamedPipeInPlaceOfAnInputIsRefusedAtOnce(_ pipe: PipeCase) throws {
-        let snapshot = try scratch.demoCopy()
+        let snapshot = try scratch.copy(of: CommandLineTests.demo, as: "ledgerlint-demo")
         let url = try fifo(pipe.file, in: snapshot)
         let arguments = ["check", snapshot.path] + pipe.arguments.map { $0 == "FILE" ? url.path : $0 }
         let run = try ledgerlint(arguments, timeout: 30)
@@ -45,7 +46,7 @@ import Testing
     }
 
     @Test func controlCharactersInTheDataDoNotReachTheTerminal() throws {
-        let snapshot = try scratch.demoCopy()
+        let snapshot = try scratch.copy(of: CommandLineTests.demo, as: "ledgerlint-demo")
         try Data("Kundenummer;Navn;E-post;Sendingsmetode\n10001;A;a@b.no;\u{1B}[31mRED\u{1B}[0m\n".utf8)
             .write(to: snapshot.appendingPathComponent("assist/customers.csv"))
         let run = try ledgerlint("check", snapshot.path)
@@ -55,7 +56,7 @@ import Testing
     }
 
     @Test func aHugeHeaderGivesAShortMessage() throws {
-        let snapshot = try scratch.demoCopy()
+        let snapshot = try scratch.copy(of: CommandLineTests.demo, as: "ledgerlint-demo")
         try Data((String(repeating: "Kunde", count: 1_000_000) + "\n1\n").utf8)
             .write(to: snapshot.appendingPathComponent("assist/customers.csv"))
         let run = try ledgerlint("check", snapshot.path)
@@ -81,7 +82,7 @@ import Testing
     }
 
     @Test func configuredRangesOutsidePowerOfficesSeriesStopTheRun() throws {
-        let snapshot = try scratch.demoCopy()
+        let snapshot = try scratch.copy(of: CommandLineTests.demo, as: "ledgerlint-demo")
         try Data(#"{"rules": {"customer-number-range": {"ranges": [[50000, 59999]]}}}"#.utf8)
             .write(to: snapshot.appendingPathComponent("ledgerlint.json"))
         let run = try ledgerlint("check", snapshot.path)
@@ -94,7 +95,7 @@ import Testing
     }
 
     @Test func configuredRangesAreNamedAsTheConfigurations() throws {
-        let snapshot = try scratch.demoCopy()
+        let snapshot = try scratch.copy(of: CommandLineTests.demo, as: "ledgerlint-demo")
         try Data(#"{"rules": {"customer-number-range": {"ranges": [[10000, 10005]]}}}"#.utf8)
             .write(to: snapshot.appendingPathComponent("ledgerlint.json"))
         let run = try ledgerlint("check", snapshot.path, "--lang", "en", "--key", "10006")
@@ -103,14 +104,14 @@ import Testing
     }
 
     @Test func aCustomerNumberTooLargeIsTheSameFindingFromCSVAndJSON() throws {
-        let csv = try scratch.demoCopy()
+        let csv = try scratch.copy(of: CommandLineTests.demo, as: "ledgerlint-demo")
         try Data("Kundenummer;Navn;E-post\n12345678901234567890;Stor AS;post@stor.no\n".utf8)
             .write(to: csv.appendingPathComponent("assist/customers.csv"))
-        let json = try scratch.demoCopy()
+        let json = try scratch.copy(of: CommandLineTests.demo, as: "ledgerlint-demo")
         try FileManager.default.removeItem(at: json.appendingPathComponent("assist/customers.csv"))
         try Data(#"[{"customerNumber": 12345678901234567890, "name": "Stor AS", "email": "post@stor.no"}]"#.utf8)
             .write(to: json.appendingPathComponent("assist/customers.json"))
-        let exponent = try scratch.demoCopy()
+        let exponent = try scratch.copy(of: CommandLineTests.demo, as: "ledgerlint-demo")
         try FileManager.default.removeItem(at: exponent.appendingPathComponent("assist/customers.csv"))
         try Data(#"[{"customerNumber": 1e400, "name": "Stor AS", "email": "post@stor.no"}]"#.utf8)
             .write(to: exponent.appendingPathComponent("assist/customers.json"))

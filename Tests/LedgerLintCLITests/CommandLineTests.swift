@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LedgerLintTestSupport
 
 /// Runs the built `ledgerlint` binary the way a user does: arguments, environment, working directory, and what
 /// comes out on stdout, stderr and as the exit code.
@@ -39,7 +40,11 @@ import Testing
         let run = try ledgerlint(
             "check", "examples/demo", "--format", format, "--lang", language,
             environment: ["LEDGERLINT_NOW": "2026-12-01T09:30:00Z"], directory: Self.packageRoot.path)
-        try Golden.check(run.stdout, against: golden, asJSON: format == "json")
+        if format == "json" {
+            goldenFiles.assertJSON(run.stdout, matches: golden)
+        } else {
+            goldenFiles.assertText(run.stdout, matches: golden)
+        }
     }
 
     @Test func theCheckTimeIsNowOrLEDGERLINT_NOW() throws {

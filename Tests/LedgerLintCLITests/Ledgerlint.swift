@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LedgerLintTestSupport
 
 /// The result of one run of the binary.
 struct Run {
@@ -61,27 +62,4 @@ func ledgerlint(
 }
 
 /// Golden files of whole runs, in Fixtures/Golden; `LEDGERLINT_RECORD=1` rewrites them in the source tree.
-enum Golden {
-    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/Golden")
-
-    static func check(_ actual: String, against name: String, asJSON: Bool = false) throws {
-        let file = folder.appendingPathComponent(name)
-        if ProcessInfo.processInfo.environment["LEDGERLINT_RECORD"] == "1" {
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            try Data(actual.utf8).write(to: file)
-            Issue.record("recorded \(name); run again without LEDGERLINT_RECORD")
-            return
-        }
-        let expected = try String(contentsOf: file, encoding: .utf8)
-        if asJSON {
-            let lhs = try JSONSerialization.jsonObject(with: Data(actual.utf8))
-            let rhs = try JSONSerialization.jsonObject(with: Data(expected.utf8))
-            let canonical = { (object: Any) throws -> String in
-                String(decoding: try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted]), as: UTF8.self)
-            }
-            #expect(try canonical(lhs) == canonical(rhs), "\(name) differs; re-record with LEDGERLINT_RECORD=1 if intended")
-        } else {
-            #expect(actual == expected, "\(name) differs; re-record with LEDGERLINT_RECORD=1 if intended")
-        }
-    }
-}
+let goldenFiles = GoldenFiles(besides: #filePath)

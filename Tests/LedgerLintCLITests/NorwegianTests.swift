@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LedgerLintTestSupport
 
 @testable import LedgerLintCore
 @testable import ledgerlint
@@ -483,7 +484,7 @@ import Testing
     }
 
     @Test func warningsAndNotesOfCheckAreNorwegian() throws {
-        let snapshot = try scratch.demoCopy()
+        let snapshot = try scratch.copy(of: CommandLineTests.demo, as: "ledgerlint-demo")
         let config = """
             {"suppressions": [
               {"rule": "customer-number-range", "key": "5020", "reason": "flyttes", "expires": "2020-01-01"},

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LedgerLintTestSupport
 
 /// `--output`, `--report` and `--write-baseline` never replace a file the run reads, never share a file, and are
 /// written whole or not at all.
@@ -34,7 +35,7 @@ import Testing
               expected: ["--output DIR/x and --report json=DIR/x write to the same file"]),
     ])
     func anOutputThatWouldReplaceAnInputOrAnotherOutputIsRefused(_ clash: Clash) throws {
-        let snapshot = try scratch.demoCopy()
+        let snapshot = try scratch.copy(of: CommandLineTests.demo, as: "ledgerlint-demo")
         let folder = try scratch.folder("ledgerlint-out")
         try Data("{}".utf8).write(to: folder.appendingPathComponent("ledgerlint.json"))
         let baseline = try ledgerlint("check", snapshot.path, "--write-baseline", folder.appendingPathComponent("baseline.json").path)

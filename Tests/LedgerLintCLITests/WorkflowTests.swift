@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LedgerLintTestSupport
 
 /// The CI-gate and audit workflows end to end: configuration, suppressions, baselines, several reports, `--key`.
 @Suite struct WorkflowTests {
@@ -11,7 +12,7 @@ import Testing
     }
 
     @Test func theSnapshotsConfigurationApplies() throws {
-        let snapshot = try scratch.demoCopy()
+        let snapshot = try scratch.copy(of: CommandLineTests.demo, as: "ledgerlint-demo")
         try write(#"{"rules": {"product-code-orphan": "off", "customer-ehf-manual": "error"}}"#, to: snapshot.appendingPathComponent("ledgerlint.json"))
         let run = try ledgerlint("check", snapshot.path, "--lang", "en")
         #expect(!run.stdout.contains("product-code-orphan"))
@@ -20,7 +21,7 @@ import Testing
     }
 
     @Test func aBadConfigurationExitsTwoNamingTheKey() throws {
-        let snapshot = try scratch.demoCopy()
+        let snapshot = try scratch.copy(of: CommandLineTests.demo, as: "ledgerlint-demo")
         let config = snapshot.appendingPathComponent("custom.json")
         try write(#"{"rules": {"customer-number-range": {"severity": "fatal"}}}"#, to: config)
         let run = try ledgerlint("check", snapshot.path, "--config", config.path)
@@ -34,7 +35,7 @@ import Testing
     }
 
     @Test func suppressionsHideCountAndExpire() throws {
-        let snapshot = try scratch.demoCopy()
+        let snapshot = try scratch.copy(of: CommandLineTests.demo, as: "ledgerlint-demo")
         try write("""
             {"suppressions": [
               {"rule": "customer-number-range", "key": "5020", "reason": "Lia is moved by hand", "expires": "2026-12-31"},
@@ -60,7 +61,7 @@ import Testing
     }
 
     @Test func aSuppressionOfAMisspeltRuleStopsTheRun() throws {
-        let snapshot = try scratch.demoCopy()
+        let snapshot = try scratch.copy(of: CommandLineTests.demo, as: "ledgerlint-demo")
         try write(
             #"{"suppressions": [{"rule": "customer-number-rang", "key": "5020", "reason": "moved by hand"}]}"#,
             to: snapshot.appendingPathComponent("ledgerlint.json"))
@@ -71,7 +72,7 @@ import Testing
     }
 
     @Test func aBaselineGateFailsOnlyOnNewProblems() throws {
-        let snapshot = try scratch.demoCopy()
+        let snapshot = try scratch.copy(of: CommandLineTests.demo, as: "ledgerlint-demo")
         let baseline = snapshot.appendingPathComponent("baseline.json").path
         let recorded = try ledgerlint("check", snapshot.path, "--write-baseline", baseline)
         #expect(recorded.status == 0, "writing a baseline is not a gate")

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerLintTestSupport
 
 /// A validator for the part of JSON Schema (draft 04) that the SARIF 2.1.0 schema uses: `$ref` to
 /// `#/definitions/…`, `type`, `enum`, `required`, `properties`, `additionalProperties`, `items`, `minItems`,

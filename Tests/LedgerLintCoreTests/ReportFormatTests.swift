@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LedgerLintTestSupport
 @testable import LedgerLintCore
 
 /// Tests for `SarifReporter`, `GitHubReporter`, `MarkdownReporter`, `HTMLReporter`, `CSVReporter`, and the
@@ -15,32 +16,32 @@ import Testing
     @Test(arguments: Language.allCases)
     func sarif(language: Language) {
         let output = SarifReporter().render(FormatSample.report(language))
-        GoldenFile.assertJSON(output, matches: "sarif-\(language.rawValue).json")
+        golden.assertJSON(output, matches: "sarif-\(language.rawValue).json")
         #expect(output.hasSuffix("}\n"))
     }
 
     @Test(arguments: Language.allCases)
     func github(language: Language) {
-        GoldenFile.assertText(GitHubReporter().render(FormatSample.report(language)), matches: "github-\(language.rawValue).txt")
+        golden.assertText(GitHubReporter().render(FormatSample.report(language)), matches: "github-\(language.rawValue).txt")
     }
 
     @Test(arguments: Language.allCases)
     func markdown(language: Language) {
-        GoldenFile.assertText(MarkdownReporter().render(FormatSample.report(language)), matches: "markdown-\(language.rawValue).md")
+        golden.assertText(MarkdownReporter().render(FormatSample.report(language)), matches: "markdown-\(language.rawValue).md")
     }
 
     @Test(arguments: Language.allCases)
     func html(language: Language) {
-        GoldenFile.assertText(HTMLReporter().render(FormatSample.report(language)), matches: "html-\(language.rawValue).html")
+        golden.assertText(HTMLReporter().render(FormatSample.report(language)), matches: "html-\(language.rawValue).html")
     }
 
     @Test(arguments: Language.allCases)
     func csv(language: Language) {
-        GoldenFile.assertText(CSVReporter().render(FormatSample.report(language)), matches: "csv-\(language.rawValue).csv")
+        golden.assertText(CSVReporter().render(FormatSample.report(language)), matches: "csv-\(language.rawValue).csv")
     }
 
     @Test func jsonWithSuppressedAndBaseline() {
-        GoldenFile.assertJSON(JSONReporter().render(FormatSample.report(.en)), matches: "json-suppressed-baseline.json")
+        golden.assertJSON(JSONReporter().render(FormatSample.report(.en)), matches: "json-suppressed-baseline.json")
     }
 
     // MARK: SARIF

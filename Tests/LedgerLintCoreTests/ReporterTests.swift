@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import LedgerLintTestSupport
 @testable import LedgerLintCore
 
 /// Tests for `TextReporter`, `JSONReporter`, `JUnitReporter` and `OutputFormat.reporter(color:)`.
@@ -16,24 +17,24 @@ import Testing
     @Test(arguments: Language.allCases)
     func text(language: Language) {
         let output = TextReporter(color: false).render(Sample.report(language))
-        GoldenFile.assertText(output, matches: "text-\(language.rawValue).txt")
+        golden.assertText(output, matches: "text-\(language.rawValue).txt")
     }
 
     @Test func textWithColor() {
         let output = TextReporter(color: true).render(Sample.report(.en))
-        GoldenFile.assertText(output, matches: "text-color-en.txt")
+        golden.assertText(output, matches: "text-color-en.txt")
     }
 
     @Test func json() {
         let output = JSONReporter().render(Sample.report(.en))
-        GoldenFile.assertJSON(output, matches: "json.json")
+        golden.assertJSON(output, matches: "json.json")
         #expect(output.hasSuffix("}\n"))
     }
 
     @Test(arguments: Language.allCases)
     func junit(language: Language) {
         let output = JUnitReporter().render(Sample.report(language))
-        GoldenFile.assertText(output, matches: "junit-\(language.rawValue).xml")
+        golden.assertText(output, matches: "junit-\(language.rawValue).xml")
     }
 
     // MARK: Text

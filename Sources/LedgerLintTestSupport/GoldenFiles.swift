@@ -1,29 +1,33 @@
 import Foundation
 import Testing
 
-/// Compares output with a file in `Fixtures/Golden`, or re-records it when `LEDGERLINT_RECORD=1`.
+/// Compares output with a file in a test target's `Fixtures/Golden`, or re-records it when `LEDGERLINT_RECORD=1`.
 ///
-/// Golden files are read and written in the source tree (found through `#filePath`), not the test bundle, so a
-/// re-recorded file shows up in `git diff` and is reviewed like code. Recording fails the test on purpose: a run
-/// that records proves nothing, and a forgotten variable must not turn a suite green.
-enum GoldenFile {
-    static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent()
-        .appendingPathComponent("Fixtures/Golden", isDirectory: true)
+/// Golden files are read and written in the source tree (each target finds its folder through `#filePath`), not
+/// the test bundle, so a re-recorded file shows up in `git diff` and is reviewed like code. Recording fails the test
+/// on purpose: a run that records proves nothing, and a forgotten variable must not turn a suite green.
+public struct GoldenFiles: Sendable {
+    public let directory: URL
 
-    static var isRecording: Bool {
+    /// The `Fixtures/Golden` folder beside `file`: pass `#filePath` of a file at the test target's root.
+    public init(besides file: String) {
+        directory = URL(fileURLWithPath: file).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/Golden", isDirectory: true)
+    }
+
+    public static var isRecording: Bool {
         ProcessInfo.processInfo.environment["LEDGERLINT_RECORD"] == "1"
     }
 
     /// Asserts that `actual` equals the golden file's text, showing a line diff when it does not.
-    static func assertText(
+    public func assertText(
         _ actual: String, matches name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) {
         guard let expected = load(name, recording: actual, sourceLocation: sourceLocation) else { return }
         if actual != expected {
             Issue.record(
                 Comment(rawValue: "Output differs from Fixtures/Golden/\(name) (- golden, + actual); re-record with LEDGERLINT_RECORD=1:\n"
-                    + lineDiff(expected: expected, actual: actual)),
+                    + Self.lineDiff(expected: expected, actual: actual)),
                 sourceLocation: sourceLocation
             )
         }
@@ -31,7 +35,7 @@ enum GoldenFile {
 
     /// Asserts that `actual` is JSON equal to the golden file's JSON: same values, whatever the whitespace and
     /// key order.
-    static func assertJSON(
+    public func assertJSON(
         _ actual: String, matches name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) {
         guard let expected = load(name, recording: actual, sourceLocation: sourceLocation) else { return }
@@ -53,18 +57,18 @@ enum GoldenFile {
         if actualValue != expectedValue {
             Issue.record(
                 Comment(rawValue: "JSON differs from Fixtures/Golden/\(name) (- golden, + actual); re-record with LEDGERLINT_RECORD=1:\n"
-                    + lineDiff(expected: expectedValue.canonical, actual: actualValue.canonical)),
+                    + Self.lineDiff(expected: expectedValue.canonical, actual: actualValue.canonical)),
                 sourceLocation: sourceLocation
             )
         }
     }
 
     /// The golden text, or nil after recording `actual` or failing to read.
-    private static func load(
+    private func load(
         _ name: String, recording actual: String, sourceLocation: Testing.SourceLocation
     ) -> String? {
         let url = directory.appendingPathComponent(name)
-        if isRecording {
+        if Self.isRecording {
             do {
                 try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
                 try Data(actual.utf8).write(to: url)
@@ -86,7 +90,7 @@ enum GoldenFile {
     /// A minimal line diff (longest common subsequence): removed lines with `-`, added with `+`, two lines of
     /// context around each change. Control characters are shown as `\u{1B}` and so on, so invisible differences
     /// (ANSI codes, `\r`) are visible.
-    static func lineDiff(expected: String, actual: String, context: Int = 2) -> String {
+    public static func lineDiff(expected: String, actual: String, context: Int = 2) -> String {
         let old = expected.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let new = actual.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var common = Array(repeating: Array(repeating: 0, count: new.count + 1), count: old.count + 1)
@@ -132,7 +136,7 @@ enum GoldenFile {
 
 /// Any JSON value, compared by value: object key order and whitespace do not matter, `1` and `1.0` are equal,
 /// `1` and `true` are not.
-enum JSONValue: Equatable, Codable {
+public enum JSONValue: Equatable, Codable, Sendable {
     case null
     case bool(Bool)
     case number(Double)
@@ -140,7 +144,7 @@ enum JSONValue: Equatable, Codable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    init(from decoder: any Decoder) throws {
+    public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
@@ -157,7 +161,7 @@ enum JSONValue: Equatable, Codable {
         }
     }
 
-    func encode(to encoder: any Encoder) throws {
+    public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
@@ -170,7 +174,7 @@ enum JSONValue: Equatable, Codable {
     }
 
     /// Sorted, pretty-printed text, for diffs.
-    var canonical: String {
+    public var canonical: String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return (try? encoder.encode(self)).map { String(decoding: $0, as: UTF8.self) } ?? "\(self)"
