@@ -37,10 +37,8 @@ public struct Baseline: Sendable, Hashable, Codable {
 
     /// The baseline as written to a file: stable, sorted, one entry per line for readable diffs.
     public func encoded() -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         // Encoding strings and integers cannot fail.
-        return ((try? encoder.encode(self)) ?? Data()) + Data("\n".utf8)
+        return (try? JSONOutput.document(self)) ?? Data("\n".utf8)
     }
 
     /// Reads a baseline file written by `--write-baseline`.

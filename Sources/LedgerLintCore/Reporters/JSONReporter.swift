@@ -24,10 +24,8 @@ public struct JSONReporter: Reporter {
             filter: report.filterKeys.map { FilterRecord(keys: $0) },
             lookups: report.filterKeys == nil ? nil : report.lookups.map(LookupRecord.init)
         )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            return String(decoding: try encoder.encode(document), as: UTF8.self) + "\n"
+            return String(decoding: try JSONOutput.document(document), as: UTF8.self)
         } catch {
             // Strings and integers always encode; reaching this is a bug in the document types, not bad input.
             preconditionFailure("Encoding a JSON report failed: \(error)")

@@ -62,10 +62,8 @@ public struct SarifReporter: Reporter {
                 ),
             ]
         )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         do {
-            return String(decoding: try encoder.encode(log), as: UTF8.self) + "\n"
+            return String(decoding: try JSONOutput.document(log), as: UTF8.self)
         } catch {
             // Strings and integers always encode; reaching this is a bug in the document types, not bad input.
             preconditionFailure("Encoding a SARIF report failed: \(error)")
