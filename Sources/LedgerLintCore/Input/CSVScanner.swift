@@ -371,8 +371,9 @@ extension CSVScanner {
         over bytes: UnsafeRawBufferPointer, path: String, mapped: MappedFile? = nil,
         _ body: (inout CSVScanner) throws -> Result
     ) throws -> Result {
-        let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
-        if !hasBOM && (bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])) {
+        let mark = TextDecoding.mark(of: bytes)
+        let hasBOM = mark == .utf8BOM
+        if mark == .utf16LE || mark == .utf16BE {
             let text = try TextDecoding.decode(Data(bytes), path: path)
             return try Array(text.utf8).withUnsafeBytes { utf8 in
                 var scanner = CSVScanner(utf8, path: path, encoding: .utf8)

@@ -53,8 +53,9 @@ public enum PowerOfficeSnapshotReader {
         _ type: Record.Type, bytes: UnsafeRawBufferPointer, file: String, mapped: MappedFile? = nil,
         helper: ReadingHelper? = nil, keeping fields: FieldSelection = .all, piecesAbove: Int = 1 << 26
     ) throws -> Record.Store {
-        let hasBOM = bytes.starts(with: [0xEF, 0xBB, 0xBF])
-        if !hasBOM && (bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF])) {
+        let mark = TextDecoding.mark(of: bytes)
+        let hasBOM = mark == .utf8BOM
+        if mark == .utf16LE || mark == .utf16BE {
             return try scanDecodedText(type, bytes: bytes, file: file, keeping: fields)
         }
         let offset = hasBOM ? 3 : 0

@@ -67,11 +67,18 @@ enum TextDecoding {
     /// The same, handing back the text when deciding meant decoding it (UTF-8 without a mark), so that it is not
     /// decoded twice.
     private static func detect(_ bytes: [UInt8], decoded: inout String?) -> Encoding {
+        if let mark = mark(of: bytes) { return mark }
+        decoded = utf8(bytes[...])
+        return decoded == nil ? .windows1252 : .utf8
+    }
+
+    /// The encoding a byte-order mark at the start of `bytes` names, if there is one: the one place marks are
+    /// recognised, for the readers that scan in place (CSV, PowerOffice JSON) as for `decode`.
+    static func mark(of bytes: some Collection<UInt8>) -> Encoding? {
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return .utf8BOM }
         if bytes.starts(with: [0xFF, 0xFE]) { return .utf16LE }
         if bytes.starts(with: [0xFE, 0xFF]) { return .utf16BE }
-        decoded = utf8(bytes[...])
-        return decoded == nil ? .windows1252 : .utf8
+        return nil
     }
 
     /// Strict UTF-8: `nil` on any invalid sequence rather than replacement characters, so that the caller can
