@@ -257,28 +257,7 @@ public struct HTMLReporter: Reporter {
 
     /// Escapes text for HTML content or a double-quoted attribute: `& < > " '` become references, control
     /// characters other than tab and newline (which HTML does not allow) become U+FFFD.
-    static func escaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            case "\n", "\t": result.unicodeScalars.append(scalar)
-            case "\r": result += "\n"
-            default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-                    result.unicodeScalars.append("\u{FFFD}")
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result
-    }
+    static func escaped(_ text: String) -> String { MarkupText.html.escaped(text) }
 
     /// `escaped`, with line breaks kept as `<br>`: for messages, hints and reasons.
     static func escapedText(_ text: String) -> String {

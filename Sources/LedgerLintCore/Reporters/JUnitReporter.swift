@@ -73,34 +73,8 @@ public struct JUnitReporter: Reporter {
         return candidate
     }
 
-    /// Escapes text for XML 1.0 content or a double-quoted attribute.
-    ///
-    /// The five special characters become entities everywhere. Characters XML 1.0 forbids (control characters
-    /// other than tab, newline and carriage return; U+FFFE, U+FFFF) cannot be written even as references, so they
-    /// become U+FFFD. In attributes, tab, newline and carriage return become references, because parsers
-    /// would otherwise normalise them to spaces; in content only the carriage return does, which parsers would
-    /// otherwise turn into a newline.
+    /// Escapes text for XML 1.0 content or a double-quoted attribute (`MarkupText.xml`).
     static func escaped(_ text: String, inAttribute: Bool = true) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            case "\r": result += "&#13;"
-            case "\n": result += inAttribute ? "&#10;" : "\n"
-            case "\t": result += inAttribute ? "&#9;" : "\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF {
-                    result.unicodeScalars.append("\u{FFFD}")
-                } else {
-                    result.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return result
+        MarkupText.xml(inAttribute: inAttribute).escaped(text)
     }
 }
