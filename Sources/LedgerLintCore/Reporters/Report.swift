@@ -46,57 +46,6 @@ public struct Report: Sendable, Hashable {
     public var summary: Summary { Summary(findings) }
 }
 
-/// A finding hidden by a suppression entry, with the entry's reason.
-public struct SuppressedFinding: Sendable, Hashable, Codable {
-    public var finding: Finding
-    /// Why the finding is accepted, as the suppression entry says.
-    public var reason: String
-    /// The last day (`yyyy-MM-dd`) the suppression applies, if it has one.
-    public var expires: String?
-
-    public init(finding: Finding, reason: String, expires: String? = nil) {
-        self.finding = finding
-        self.reason = reason
-        self.expires = expires
-    }
-}
-
-/// The result of comparing a run with a baseline: what was already known, and what has been fixed since.
-public struct BaselineComparison: Sendable, Hashable, Codable {
-    /// Findings present in the baseline too: not shown or counted.
-    public var unchanged: [Finding]
-    /// Baseline entries no longer found: fixed since the baseline was written.
-    public var fixed: [BaselineEntry]
-
-    public init(unchanged: [Finding], fixed: [BaselineEntry]) {
-        self.unchanged = unchanged
-        self.fixed = fixed
-    }
-}
-
-/// A finding's identity across runs: never its message text, which changes with language and version.
-public struct BaselineEntry: Sendable, Hashable, Codable, Comparable {
-    public var rule: String
-    public var system: System
-    public var entity: Entity
-    public var key: String
-
-    public init(rule: String, system: System, entity: Entity, key: String) {
-        self.rule = rule
-        self.system = system
-        self.entity = entity
-        self.key = key
-    }
-
-    public init(_ finding: Finding) {
-        self.init(rule: finding.rule, system: finding.system, entity: finding.entity, key: finding.key)
-    }
-
-    public static func < (lhs: BaselineEntry, rhs: BaselineEntry) -> Bool {
-        (lhs.rule, lhs.system.rawValue, lhs.entity.rawValue, lhs.key) < (rhs.rule, rhs.system.rawValue, rhs.entity.rawValue, rhs.key)
-    }
-}
-
 /// Where a snapshot's data came from, read from its `manifest.json` (written by `ledgerlint fetch`).
 public struct SnapshotMetadata: Sendable, Hashable, Codable {
     /// The PowerOffice client's name.
@@ -111,33 +60,4 @@ public struct SnapshotMetadata: Sendable, Hashable, Codable {
         self.fetchedAt = fetchedAt
         self.environment = environment
     }
-}
-
-/// Turns a report into the text of one output format. Pure: no I/O, same report → same text.
-public protocol Reporter: Sendable {
-    func render(_ report: Report) -> String
-}
-
-/// The output formats `--format` accepts.
-public enum OutputFormat: String, Sendable, Hashable, CaseIterable {
-    case text
-    case json
-    case junit
-    case sarif
-    case github
-    case markdown
-    case html
-    case csv
-}
-
-/// Name and version that reports carry. `Tool.commit` is generated at build time from the git checkout
-/// (Plugins/EmbedRulesPlugin, Sources/embed-commit).
-public enum Tool {
-    public static let name = "ledgerlint"
-    /// The one place the version is written.
-    public static let version = "0.1.0"
-
-    /// What `ledgerlint --version` prints after the name: `0.1.0 (1b5db2b)`, or `0.1.0 (unknown commit)` for a
-    /// build outside a git checkout.
-    public static var versionAndCommit: String { "\(version) (\(commit ?? "unknown commit"))" }
 }
