@@ -73,13 +73,13 @@ struct CheckCommand {
         if let configurationURL { configuration = try Configuration.load(from: configurationURL) }
         let rules = try common.rules.configured(configuration)
         let inputs =
-            SnapshotReader.Files.all.map { folder.appendingPathComponent($0).relativePath } + rules.files
+            SnapshotLayout.all.map { folder.appendingPathComponent($0).relativePath } + rules.files
             + [configurationURL?.path, baselinePath, live?.credentialsFile].compactMap { $0 }
         try outputs.check(against: inputs)
         let baseline = try baselinePath.map { path throws(ConfigurationError) in try Baseline.load(from: URL(fileURLWithPath: path)) }
         clock.lap("read configuration")
 
-        var metadata = SnapshotMetadata.read(from: folder)
+        var metadata = SnapshotManifest.read(from: folder)
         let data: Snapshot
         if let live {
             (data, metadata) = try await live.liveSnapshot(assistFrom: folder, environment: environment)

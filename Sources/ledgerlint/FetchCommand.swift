@@ -106,7 +106,7 @@ struct PowerOfficeOptions {
 
     /// `check --live`: the Assist side from the snapshot folder, the PowerOffice side read now; nothing is written.
     func liveSnapshot(assistFrom folder: URL, environment: [String: String]) async throws -> (
-        Snapshot, SnapshotMetadata
+        Snapshot, SnapshotManifest
     ) {
         let assist = try SnapshotReader.readAssist(at: folder)
         Interrupts.handle()
@@ -114,7 +114,7 @@ struct PowerOfficeOptions {
         let snapshot = Snapshot(
             assistCustomers: assist.customers, assistProductGroups: assist.productGroups,
             powerOffice: try fetched.powerOfficeData())
-        let metadata = SnapshotMetadata(
+        let metadata = SnapshotManifest(
             client: fetched.integration.ClientName, fetchedAt: fetched.fetchedAtText,
             environment: fetched.environment.rawValue)
         return (snapshot, metadata)

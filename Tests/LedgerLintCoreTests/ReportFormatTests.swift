@@ -652,7 +652,7 @@ enum FormatSample {
         return Report(
             findings: base.findings + [special], rules: base.rules.map(described), language: language,
             snapshot: base.snapshot, suppressed: suppressed, baseline: baseline,
-            metadata: SnapshotMetadata(client: "Fjord & Fjell <Ærlig> AS", fetchedAt: "2025-03-14T09:30:00Z", environment: "demo"),
+            metadata: SnapshotManifest(client: "Fjord & Fjell <Ærlig> AS", fetchedAt: "2025-03-14T09:30:00Z", environment: "demo"),
             checkedAt: ReportTime.parse("2026-12-01T09:30:00Z")
         )
     }

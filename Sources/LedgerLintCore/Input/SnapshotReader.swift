@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Records' locations name files relative to the snapshot folder (`assist/customers.csv`), so that findings
 /// and baselines do not depend on where the snapshot lies; errors name the folder as the user gave it in front
-/// (`examples/demo/assist/customers.csv`), so that the user can open the file. Layout: `docs/snapshot-format.md`.
+/// (`examples/demo/assist/customers.csv`), so that the user can open the file. Paths: `SnapshotLayout`.
 public enum SnapshotReader {
     /// Reads both sides of the snapshot at `folder`.
     ///
@@ -42,7 +42,7 @@ public enum SnapshotReader {
     ) throws -> (customers: RecordTable<AssistCustomer>, productGroups: [AssistProductGroup]?) {
         let snapshot = try SnapshotFolder(folder)
         guard let customers = try snapshot.readEither(
-            csv: Files.assistCustomersCSV, json: Files.assistCustomersJSON,
+            csv: SnapshotLayout.assistCustomersCSV, json: SnapshotLayout.assistCustomersJSON,
             csvReader: { file in
                 try snapshot.readMapped(file) {
                     try AssistExportReader.customers(csv: $0, file: $1, mapped: $2, keeping: fields)
@@ -53,13 +53,13 @@ public enum SnapshotReader {
             })
         else {
             throw InputError.fileMissing(
-                path: snapshot.displayPath(Files.assistCustomersCSV),
+                path: snapshot.displayPath(SnapshotLayout.assistCustomersCSV),
                 expected: LocalizedText(
                     en: "expected Assist's customer export here (or as customers.json)",
                     nb: "kundeeksporten fra Assist skal ligge her (eller som customers.json)"))
         }
         let productGroups = try snapshot.readEither(
-            csv: Files.assistProductGroupsCSV, json: Files.assistProductGroupsJSON,
+            csv: SnapshotLayout.assistProductGroupsCSV, json: SnapshotLayout.assistProductGroupsJSON,
             csvReader: { try snapshot.read($0, with: AssistExportReader.productGroups(csv:file:)) },
             jsonReader: { try snapshot.read($0, with: AssistExportReader.productGroups(json:file:)) })
         return (customers, productGroups)
@@ -78,37 +78,15 @@ public enum SnapshotReader {
         let snapshot = try SnapshotFolder(folder)
         return PowerOfficeData(
             customers: try snapshot.readRequired(
-                Files.powerOffice(.customers), PowerOfficeCustomer.self, what: "GET /Customers", helper: helper,
+                SnapshotLayout.powerOffice(.customers), PowerOfficeCustomer.self, what: "GET /Customers", helper: helper,
                 keeping: fields),
             products: try snapshot.readRequired(
-                Files.powerOffice(.products), PowerOfficeProduct.self, what: "GET /Products"),
-            productGroups: try snapshot.readOptional(Files.powerOffice(.productGroups), PowerOfficeProductGroup.self),
+                SnapshotLayout.powerOffice(.products), PowerOfficeProduct.self, what: "GET /Products"),
+            productGroups: try snapshot.readOptional(SnapshotLayout.powerOffice(.productGroups), PowerOfficeProductGroup.self),
             accounts: try snapshot.readRequired(
-                Files.powerOffice(.generalLedgerAccounts), PowerOfficeAccount.self, what: "GET /GeneralLedgerAccounts"),
+                SnapshotLayout.powerOffice(.generalLedgerAccounts), PowerOfficeAccount.self, what: "GET /GeneralLedgerAccounts"),
             numberSeries: try snapshot.readOptional(
-                Files.powerOffice(.subLedgerNumberSeries), PowerOfficeNumberSeries.self))
-    }
-}
-
-extension SnapshotReader {
-    /// The files of a snapshot folder, relative to it, as the readers read them.
-    public enum Files {
-        public static let assistCustomersCSV = "assist/customers.csv"
-        public static let assistCustomersJSON = "assist/customers.json"
-        public static let assistProductGroupsCSV = "assist/product-groups.csv"
-        public static let assistProductGroupsJSON = "assist/product-groups.json"
-
-        /// `poweroffice/Customers.json` and the like.
-        public static func powerOffice(_ resource: PowerOfficeResource) -> String {
-            "\(PowerOfficeSnapshotWriter.folderName)/\(resource.fileName)"
-        }
-
-        /// Every file a check of the snapshot may read or looks for, whether it is there or not: what no output of
-        /// the run may replace.
-        public static var all: [String] {
-            [assistCustomersCSV, assistCustomersJSON, assistProductGroupsCSV, assistProductGroupsJSON]
-                + PowerOfficeResource.allCases.map(powerOffice) + [PowerOfficeSnapshotWriter.manifestName]
-        }
+                SnapshotLayout.powerOffice(.subLedgerNumberSeries), PowerOfficeNumberSeries.self))
     }
 }
 
@@ -121,7 +99,7 @@ private struct SnapshotFolder {
         let fileManager = FileManager.default
         var isFolder: ObjCBool = false
         let exists = fileManager.fileExists(atPath: url.path, isDirectory: &isFolder)
-        let hasParts = ["assist", "poweroffice"].contains {
+        let hasParts = [SnapshotLayout.assistFolder, SnapshotLayout.powerOfficeFolder].contains {
             fileManager.fileExists(atPath: url.appendingPathComponent($0).path)
         }
         guard exists, isFolder.boolValue, hasParts else { throw InputError.snapshotNotFound(path: url.relativePath) }

@@ -44,10 +44,10 @@ public struct PowerOfficeClient: Sendable {
     ///
     /// Nothing is returned unless every list was read completely. `progress` is called after every page.
     ///
-    /// - Parameter staging: where to write the lists page by page as they are read (`fetch --out`); they are then
-    ///   not kept in the result's `json`, and `staging.commit` puts them in place.
+    /// - Parameter staging: where to write the lists page by page as they are read (`fetch --out` passes a
+    ///   snapshot's `SnapshotStaging`); they are then not kept in the result's `json`.
     public func fetchAll(
-        progress: (@Sendable (FetchProgress) -> Void)? = nil, writingTo staging: SnapshotStaging? = nil
+        progress: (@Sendable (FetchProgress) -> Void)? = nil, writingTo staging: (any FetchedPageSink)? = nil
     ) async throws -> FetchedResources {
         let fetchedAt = Date()
         // The token first, on its own: every other request waits for it anyway, and refused keys are then reported
@@ -102,7 +102,7 @@ public struct PowerOfficeClient: Sendable {
     /// the first page and into a fresh staged file; if it changes again, `PowerOfficeError.listChanged`.
     public func fetch(
         _ resource: PowerOfficeResource, progress: (@Sendable (FetchProgress) -> Void)? = nil,
-        writingTo staging: SnapshotStaging? = nil
+        writingTo staging: (any FetchedPageSink)? = nil
     ) async throws -> (json: Data?, count: Int) {
         do {
             return try await read(resource, progress: progress, writingTo: staging)
@@ -125,7 +125,7 @@ public struct PowerOfficeClient: Sendable {
     ///
     /// - Throws: `ListChanged` for a page that repeats some rows read before (nothing of it is added).
     private func read(
-        _ resource: PowerOfficeResource, progress: (@Sendable (FetchProgress) -> Void)?, writingTo staging: SnapshotStaging?
+        _ resource: PowerOfficeResource, progress: (@Sendable (FetchProgress) -> Void)?, writingTo staging: (any FetchedPageSink)?
     ) async throws -> (json: Data?, count: Int) {
         var pages = JSONArrayPages(output: staging.map { staging in { try staging.append($0, to: resource) } })
         var lastPage = 0

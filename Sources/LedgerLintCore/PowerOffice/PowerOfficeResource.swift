@@ -1,4 +1,4 @@
-/// The list endpoints a snapshot holds, one file each under `poweroffice/`.
+/// The list endpoints `PowerOfficeClient.fetchAll` reads (a snapshot stores each in a file: `SnapshotLayout`).
 ///
 /// `ClientIntegrationInformation` is not here: it is a single object that goes into the manifest, not a list.
 public enum PowerOfficeResource: String, Sendable, Hashable, CaseIterable, Codable, Comparable {
@@ -10,9 +10,6 @@ public enum PowerOfficeResource: String, Sendable, Hashable, CaseIterable, Codab
 
     /// The path below the API base URL, which is also the name PowerOffice and its documentation use.
     public var path: String { rawValue }
-
-    /// The file the resource is stored in, inside a snapshot's `poweroffice/` folder.
-    public var fileName: String { rawValue + ".json" }
 
     /// The privilege PowerOffice requires for the endpoint (the spec's "Auth roles"); named in 403 explanations.
     public var privilege: String {

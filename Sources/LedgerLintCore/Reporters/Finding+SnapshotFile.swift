@@ -11,15 +11,10 @@ extension Finding {
         return Self.join(snapshot, relative)
     }
 
-    /// The snapshot file PowerOffice records of `entity` are read from (`docs/snapshot-format.md`).
+    /// The snapshot file PowerOffice records of `entity` are read from (`SnapshotLayout`).
     static func conventionalFile(system: System, entity: Entity) -> String? {
         guard system == .poweroffice else { return nil }
-        switch entity {
-        case .customer: return "poweroffice/Customers.json"
-        case .product: return "poweroffice/Products.json"
-        case .productGroup: return "poweroffice/ProductGroups.json"
-        case .account: return "poweroffice/GeneralLedgerAccounts.json"
-        }
+        return SnapshotLayout.powerOffice(SnapshotLayout.resource(holding: entity))
     }
 
     /// `folder/relative` with `\` turned into `/`, no doubled or trailing separators, and no `./` in front.

@@ -14,7 +14,7 @@ public struct Report: Sendable, Hashable {
     /// The snapshot folder as the user named it, for headers and file locations.
     public var snapshot: String
     /// What the snapshot's `manifest.json` says about where the data came from, when it has one.
-    public var metadata: SnapshotMetadata?
+    public var metadata: SnapshotManifest?
     /// The keys `--key` asked for, when the report shows only their findings; `nil` for a whole audit.
     public var filterKeys: [String]?
     /// Where each `--key` was found, in the order asked: every report shows it above the findings.
@@ -26,7 +26,7 @@ public struct Report: Sendable, Hashable {
 
     public init(
         findings: [Finding], rules: [Rule], language: Language, snapshot: String,
-        suppressed: [SuppressedFinding] = [], baseline: BaselineComparison? = nil, metadata: SnapshotMetadata? = nil,
+        suppressed: [SuppressedFinding] = [], baseline: BaselineComparison? = nil, metadata: SnapshotManifest? = nil,
         filterKeys: [String]? = nil, lookups: [KeyLookup] = [],
         checkedAt: Date? = nil
     ) {
@@ -44,20 +44,4 @@ public struct Report: Sendable, Hashable {
 
     /// Counts of the findings that count (suppressed and baselined ones excluded).
     public var summary: Summary { Summary(findings) }
-}
-
-/// Where a snapshot's data came from, read from its `manifest.json` (written by `ledgerlint fetch`).
-public struct SnapshotMetadata: Sendable, Hashable, Codable {
-    /// The PowerOffice client's name.
-    public var client: String?
-    /// When PowerOffice was read (ISO 8601).
-    public var fetchedAt: String?
-    /// `production` or `demo`.
-    public var environment: String?
-
-    public init(client: String? = nil, fetchedAt: String? = nil, environment: String? = nil) {
-        self.client = client
-        self.fetchedAt = fetchedAt
-        self.environment = environment
-    }
 }

@@ -6,27 +6,6 @@ import Foundation
     import Darwin
 #endif
 
-/// Writes fetched PowerOffice data into a snapshot folder: `DIR/poweroffice/<Resource>.json` and `DIR/manifest.json`.
-///
-/// The write is all or nothing. Everything is first written to a hidden staging folder inside `DIR`, then moved
-/// into place with renames: the old `poweroffice/` is set aside, the new one moved in, the manifest renamed over
-/// the old one, and only then the old folder deleted. If any step fails the old `poweroffice/` is put back.
-/// Only `poweroffice/` and `manifest.json` are replaced; `DIR/assist/` and anything else is never touched.
-public struct PowerOfficeSnapshotWriter: Sendable {
-    public static let folderName = "poweroffice"
-    public static let manifestName = "manifest.json"
-
-    public init() {}
-
-    /// - Throws: `PowerOfficeError.snapshotWriteFailed`, after putting back what was there before.
-    public func write(_ fetched: FetchedResources, to directory: URL) throws {
-        let staging = SnapshotStaging(directory: directory)
-        defer { staging.discard() }
-        try staging.commit(fetched)
-    }
-}
-
-
 /// A snapshot's PowerOffice side being written: the lists go into a hidden staging folder inside the snapshot folder
 /// (`DIR/.poweroffice-partial-…/poweroffice/`), page by page while they are read (`append(_:to:)`) or whole at the
 /// end, and `commit` moves them into place as `PowerOfficeSnapshotWriter` describes. Until then the snapshot is
@@ -42,7 +21,7 @@ public struct PowerOfficeSnapshotWriter: Sendable {
 /// stages. A fetch that was killed (or lost its machine) leaves its folder unlocked, and the next staging in the same
 /// snapshot folder removes it (`removeAbandoned`); a folder with no lock file at all, from an older LedgerLint, is
 /// removed once it is a minute old.
-public final class SnapshotStaging: @unchecked Sendable {
+public final class SnapshotStaging: FetchedPageSink, @unchecked Sendable {
     public static let stagingPrefix = ".poweroffice-partial-"
     static let lockName = ".lock"
     /// How old a staging folder without a lock file must be to count as abandoned: a fetch creates its lock file at
@@ -71,7 +50,7 @@ public final class SnapshotStaging: @unchecked Sendable {
         let token = UUID().uuidString.prefix(8)
         self.directory = directory
         staging = directory.appendingPathComponent(Self.stagingPrefix + token)
-        stagedFolder = staging.appendingPathComponent(PowerOfficeSnapshotWriter.folderName)
+        stagedFolder = staging.appendingPathComponent(SnapshotLayout.powerOfficeFolder)
         previous = directory.appendingPathComponent(".poweroffice-previous-\(token)")
     }
 
@@ -96,7 +75,7 @@ public final class SnapshotStaging: @unchecked Sendable {
     /// Appends bytes to the staged file of `resource`, creating the staging folder and the file on first use.
     ///
     /// - Throws: `PowerOfficeError.snapshotWriteFailed`.
-    func append(_ bytes: Data, to resource: PowerOfficeResource) throws {
+    public func append(_ bytes: Data, to resource: PowerOfficeResource) throws {
         try lock.withLock {
             do {
                 try createStagingFolder()
@@ -104,7 +83,7 @@ public final class SnapshotStaging: @unchecked Sendable {
                 if let open = files[resource] {
                     file = open
                 } else {
-                    let url = stagedFolder.appendingPathComponent(resource.fileName)
+                    let url = stagedFolder.appendingPathComponent(SnapshotLayout.fileName(resource))
                     guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
                         throw LocalizedReason(
                             text: LocalizedText(en: "cannot create \(url.path)", nb: "kan ikke opprette \(url.path)"))
@@ -122,13 +101,13 @@ public final class SnapshotStaging: @unchecked Sendable {
     /// Empties the staged file of `resource`, to write the list again from its start (it changed while it was read).
     ///
     /// - Throws: `PowerOfficeError.snapshotWriteFailed`.
-    func restart(_ resource: PowerOfficeResource) throws {
+    public func restart(_ resource: PowerOfficeResource) throws {
         try lock.withLock {
             finished.remove(resource)
             guard let file = files.removeValue(forKey: resource) else { return }
             do {
                 try file.close()
-                try FileManager.default.removeItem(at: stagedFolder.appendingPathComponent(resource.fileName))
+                try FileManager.default.removeItem(at: stagedFolder.appendingPathComponent(SnapshotLayout.fileName(resource)))
             } catch {
                 throw failure(error)
             }
@@ -136,7 +115,7 @@ public final class SnapshotStaging: @unchecked Sendable {
     }
 
     /// Closes the staged file of `resource`, whose last bytes have been appended.
-    func finish(_ resource: PowerOfficeResource) throws {
+    public func finish(_ resource: PowerOfficeResource) throws {
         try lock.withLock {
             guard let file = files.removeValue(forKey: resource) else { return }
             do {
@@ -154,26 +133,23 @@ public final class SnapshotStaging: @unchecked Sendable {
     public func commit(_ fetched: FetchedResources) throws {
         try lock.withLock {
             let fileManager = FileManager.default
-            let target = directory.appendingPathComponent(PowerOfficeSnapshotWriter.folderName)
+            let target = directory.appendingPathComponent(SnapshotLayout.powerOfficeFolder)
             do {
                 try createStagingFolder()
                 for resource in PowerOfficeResource.allCases where !finished.contains(resource) {
                     precondition(files[resource] == nil, "\(resource.path) was staged but not finished")
                     try RunSecrets.shared.redact(fetched.json[resource] ?? Data("[]".utf8))
-                        .write(to: stagedFolder.appendingPathComponent(resource.fileName))
+                        .write(to: stagedFolder.appendingPathComponent(SnapshotLayout.fileName(resource)))
                 }
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                let stagedManifest = staging.appendingPathComponent(PowerOfficeSnapshotWriter.manifestName)
-                try RunSecrets.shared.redact(encoder.encode(SnapshotManifest(fetched)) + Data("\n".utf8))
-                    .write(to: stagedManifest)
+                let stagedManifest = staging.appendingPathComponent(SnapshotLayout.manifest)
+                try RunSecrets.shared.redact(SnapshotManifest(fetched).encoded()).write(to: stagedManifest)
                 let hadPrevious = fileManager.fileExists(atPath: target.path)
                 if hadPrevious { try Self.rename(target, to: previous) }
                 do {
                     try Self.rename(stagedFolder, to: target)
                     do {
                         try Self.rename(
-                            stagedManifest, to: directory.appendingPathComponent(PowerOfficeSnapshotWriter.manifestName))
+                            stagedManifest, to: directory.appendingPathComponent(SnapshotLayout.manifest))
                     } catch {
                         try? Self.rename(target, to: stagedFolder)
                         throw error
