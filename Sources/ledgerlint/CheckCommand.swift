@@ -1,8 +1,8 @@
 import Foundation
 import LedgerLintCore
 
-/// `ledgerlint check <snapshot>`: read both systems, run the rules, apply the configuration's suppressions and the
-/// baseline, write the reports.
+/// `ledgerlint check <snapshot>`: asks `CheckRun` for a check of the snapshot, then writes the reports and the
+/// baseline, prints the warnings and maps the result to an exit code.
 struct CheckCommand {
     var snapshot: String
     var format: OutputFormat
@@ -63,46 +63,24 @@ struct CheckCommand {
     }
 
     func run() async throws -> ExitCode {
-        let checkedAt = fixedNow ?? Date()
         var clock = PhaseClock(enabled: environment["LEDGERLINT_TIMINGS"] != nil)
-        let folder = URL(fileURLWithPath: snapshot)
-        let workingDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        var configuration = Configuration()
-        let configurationURL = try Configuration.locate(
-            explicit: configPath, snapshot: folder, workingDirectory: workingDirectory)
-        if let configurationURL { configuration = try Configuration.load(from: configurationURL) }
-        let rules = try common.rules.configured(configuration)
-        let inputs =
-            SnapshotLayout.all.map { folder.appendingPathComponent($0).relativePath } + rules.files
-            + [configurationURL?.path, baselinePath, live?.credentialsFile].compactMap { $0 }
-        try outputs.check(against: inputs)
-        let baseline = try baselinePath.map { path throws(ConfigurationError) in try Baseline.load(from: URL(fileURLWithPath: path)) }
-        clock.lap("read configuration")
-
-        var metadata = SnapshotManifest.read(from: folder)
-        let data: Snapshot
-        if let live {
-            (data, metadata) = try await live.liveSnapshot(assistFrom: folder, environment: environment)
-        } else {
-            // Only the fields the rules read are kept: at a million customers, the rest is hundreds of megabytes.
-            let fields = keys == nil ? rules.fieldsRead : rules.fieldsRead.adding(KeyFilter.fieldsRead)
-            data = try SnapshotReader.read(at: folder, keeping: fields)
+        let check = try CheckRun(
+            CheckRun.Options(
+                snapshot: snapshot, rules: common.rules, language: common.language, configPath: configPath,
+                keys: keys, baselinePath: baselinePath, writeBaseline: writeBaselinePath != nil, today: today,
+                checkedAt: fixedNow ?? Date()))
+        try outputs.check(against: check.inputs + [live?.credentialsFile].compactMap { $0 })
+        let liveSource: CheckRun.LiveSource? = live.map { live in
+            let environment = environment
+            return {
+                Interrupts.handle()
+                return try await live.fetch(environment: environment)
+            }
         }
-        // Before `Dataset` drops the customers Assist does not export: those are what `--key` must explain.
-        let matches = keys?.matches(in: data) ?? []
-        clock.lap("read snapshot")
-        let dataset = Dataset(consume data)
-        try rules.checkRanges(against: dataset)
-        clock.lap("derive model")
-        var findings = rules.evaluate(dataset, language: common.language)
-        clock.lap("evaluate \(rules.rules.count) rules (\(findings.count) findings)")
+        let outcome = try await check.run(live: liveSource) { clock.lap($0) }
+        for warning in outcome.warnings { Console.diagnostic(warning.message) }
 
-        if let keys { findings = findings.filter(keys.selects) }
-        let suppression = SuppressionResult(applying: configuration.suppressions, to: findings, today: today)
-        warn(about: suppression, in: configuration)
-
-        if let writeBaselinePath {
-            let written = Baseline(findings: suppression.kept)
+        if let writeBaselinePath, let written = outcome.baseline {
             try Console.writeFile(written.encoded(), to: writeBaselinePath)
             let count = written.entries.count
             Console.diagnostic(
@@ -110,16 +88,7 @@ struct CheckCommand {
                     en: "wrote a baseline of \(count) findings to \(writeBaselinePath)",
                     nb: "skrev en baseline med \(count) funn til \(writeBaselinePath)"))
         }
-        var counted = suppression.kept
-        var comparison: BaselineComparison? = nil
-        if let baseline {
-            (counted, comparison) = baseline.compare(suppression.kept)
-        }
-        let report = Report(
-            findings: counted, rules: rules.rules, language: common.language, snapshot: snapshot,
-            suppressed: suppression.suppressed, baseline: comparison, metadata: metadata, filterKeys: keys?.keys,
-            lookups: keys?.lookups(matches, findings: counted, folder: snapshot, language: common.language) ?? [],
-            checkedAt: checkedAt)
+        let report = outcome.report
 
         // Render everything before writing anything, so a failing report cannot leave half of them behind.
         let color = format == .text && output == nil && Console.colorAllowed(environment: environment)
@@ -148,25 +117,5 @@ struct CheckCommand {
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyy-MM-dd"
         return formatter.string(from: Date())
-    }
-
-    private func warn(about suppression: SuppressionResult, in configuration: Configuration) {
-        for entry in suppression.expired {
-            let expires = entry.expires ?? "?"
-            Console.diagnostic(
-                LocalizedText(
-                    en: "warning: \(configuration.path): the suppression of \(entry.label) expired on \(expires) and no "
-                        + "longer applies",
-                    nb: "advarsel: \(configuration.path): unntaket for \(entry.label) gikk ut \(expires) og gjelder ikke "
-                        + "lenger"))
-        }
-        for entry in suppression.unused {
-            Console.diagnostic(
-                LocalizedText(
-                    en: "warning: \(configuration.path): the suppression of \(entry.label) matched no finding; remove it "
-                        + "if the problem is fixed",
-                    nb: "advarsel: \(configuration.path): unntaket for \(entry.label) traff ingen funn; fjern det hvis "
-                        + "problemet er rettet"))
-        }
     }
 }

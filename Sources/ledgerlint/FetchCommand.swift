@@ -103,22 +103,6 @@ struct PowerOfficeOptions {
         if let line { progress = { line.update($0) } }
         return try await client.fetchAll(progress: progress, writingTo: staging)
     }
-
-    /// `check --live`: the Assist side from the snapshot folder, the PowerOffice side read now; nothing is written.
-    func liveSnapshot(assistFrom folder: URL, environment: [String: String]) async throws -> (
-        Snapshot, SnapshotManifest
-    ) {
-        let assist = try SnapshotReader.readAssist(at: folder)
-        Interrupts.handle()
-        let fetched = try await fetch(environment: environment)
-        let snapshot = Snapshot(
-            assistCustomers: assist.customers, assistProductGroups: assist.productGroups,
-            powerOffice: try fetched.powerOfficeData())
-        let metadata = SnapshotManifest(
-            client: fetched.integration.ClientName, fetchedAt: fetched.fetchedAtText,
-            environment: fetched.environment.rawValue)
-        return (snapshot, metadata)
-    }
 }
 
 /// One line on stderr, rewritten in place: rows read so far per resource.
