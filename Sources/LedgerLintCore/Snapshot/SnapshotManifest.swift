@@ -59,12 +59,10 @@ public struct SnapshotManifest: Sendable, Hashable, Codable {
         counts = try? container.decodeIfPresent([String: Int].self, forKey: .counts)
     }
 
-    /// The bytes of `manifest.json`: pretty-printed with sorted keys and a final newline, so that two fetches of
+    /// The bytes of `manifest.json`: a `JSONOutput` document (sorted keys, a final newline), so that two fetches of
     /// the same data differ only in `fetchedAt`.
     public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self) + Data("\n".utf8)
+        try JSONOutput.document(self)
     }
 
     /// Reads `manifest.json` in a snapshot folder, leniently: a missing manifest, or one that is not a JSON
