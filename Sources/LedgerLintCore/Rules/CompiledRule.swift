@@ -119,37 +119,48 @@ struct CompiledRule: Sendable {
     }
 
     /// The findings of this rule on a dataset.
-    ///
-    /// The loops over the records use no closures: one that captured `dataset` would copy it, retaining every table
-    /// in it, at each record, and the threads evaluating other rules retain the same ones.
     func evaluate(_ dataset: Dataset, language: Language, indexes: JoinIndexes) -> [Finding] {
-        let records = RecordCursor(keys: joins.map(\.key), indexes: joins.map { indexes.index(for: $0, in: dataset) })
-        switch check.resolved(in: dataset) {
-        case .perRecord(let check): return judgeEach(check, dataset, records, language: language)
-        case .wholeSubject(let check): return judgeTogether(check, dataset, records, language: language)
-        }
-    }
-
-    /// One finding per record that fails the check.
-    private func judgeEach(
-        _ check: any RecordCheck, _ dataset: Dataset, _ records: RecordCursor, language: Language
-    ) -> [Finding] {
         var findings: [Finding] = []
-        var record = records.context()
-        for index in 0..<rule.subject.count(in: dataset) {
-            records.point(&record, at: index, in: dataset)
-            guard CompiledCondition.allHold(conditions, dataset, record) else { continue }
-            if let variables = check.judge(dataset, record, language: language) {
-                findings.append(finding(dataset, record, variables: variables, language: language))
-            }
+        judge(dataset, language: language, indexes: indexes) { record, variables in
+            findings.append(finding(dataset, record, variables: variables, language: language))
         }
         return findings
     }
 
-    /// The findings the check names once it has seen every record that meets the conditions.
+    /// Judges the rule's records: `failed` gets each failure, with the record its finding is on and the value of each
+    /// of the check's placeholders, in `language`.
+    ///
+    /// The loops over the records make no closures: one that captured `dataset` would copy it, retaining every table
+    /// in it, at each record, and the threads evaluating other rules retain the same ones.
+    func judge(
+        _ dataset: Dataset, language: Language, indexes: JoinIndexes,
+        failed: (RecordContext, [String: String]) -> Void
+    ) {
+        let records = RecordCursor(keys: joins.map(\.key), indexes: joins.map { indexes.index(for: $0, in: dataset) })
+        switch check.resolved(in: dataset) {
+        case .perRecord(let check): judgeEach(check, dataset, records, language: language, failed: failed)
+        case .wholeSubject(let check): judgeTogether(check, dataset, records, language: language, failed: failed)
+        }
+    }
+
+    /// Each record on its own.
+    private func judgeEach(
+        _ check: any RecordCheck, _ dataset: Dataset, _ records: RecordCursor, language: Language,
+        failed: (RecordContext, [String: String]) -> Void
+    ) {
+        var record = records.context()
+        for index in 0..<rule.subject.count(in: dataset) {
+            records.point(&record, at: index, in: dataset)
+            guard CompiledCondition.allHold(conditions, dataset, record) else { continue }
+            if let variables = check.judge(dataset, record, language: language) { failed(record, variables) }
+        }
+    }
+
+    /// All records together: the check sees each that meets the conditions, then names the failures.
     private func judgeTogether<Kind: WholeSubjectCheck>(
-        _ check: Kind, _ dataset: Dataset, _ records: RecordCursor, language: Language
-    ) -> [Finding] {
+        _ check: Kind, _ dataset: Dataset, _ records: RecordCursor, language: Language,
+        failed: (RecordContext, [String: String]) -> Void
+    ) {
         let count = rule.subject.count(in: dataset)
         var tally = check.tally(forAtMost: count, records)
         var record = records.context()
@@ -158,9 +169,9 @@ struct CompiledRule: Sendable {
             guard CompiledCondition.allHold(conditions, dataset, record) else { continue }
             check.see(record, in: &tally, dataset, records)
         }
-        return check.failures(tally, dataset, records, language: language).map { failure in
+        for failure in check.failures(tally, dataset, records, language: language) {
             records.point(&record, at: failure.row, in: dataset)
-            return finding(dataset, record, variables: failure.failure.values, language: language)
+            failed(record, failure.failure.values)
         }
     }
 
