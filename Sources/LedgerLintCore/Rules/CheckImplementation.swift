@@ -26,6 +26,9 @@ protocol CheckImplementation: Sendable {
 
     /// The names of the placeholders, in the order error messages list them.
     static var variables: [String] { get }
+
+    /// How `explain` and the rule catalogue show the field the `other` option names, which kinds read differently.
+    static func describeOther(_ name: String, _ language: Language) -> String
 }
 
 extension CheckImplementation {
@@ -34,6 +37,9 @@ extension CheckImplementation {
     func rangesProblem(in dataset: Dataset) -> (configured: String, model: LocalizedText)? { nil }
 
     static var variables: [String] { Variable.allCases.map(\.name) }
+
+    /// `= name`: the field compared with.
+    static func describeOther(_ name: String, _ language: Language) -> String { "= \(name)" }
 }
 
 /// A kind that judges each record on its own, as most do.

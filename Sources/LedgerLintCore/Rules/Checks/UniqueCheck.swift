@@ -32,6 +32,10 @@ struct UniqueCheck: WholeSubjectCheck {
 
     var fields: [FieldReference] { [field] + (list.map { [$0] } ?? []) }
 
+    static func describeOther(_ name: String, _ language: Language) -> String {
+        LocalizedText(en: "listing \(name)", nb: "viser \(name)")[language]
+    }
+
     func tally(forAtMost count: Int, _ records: RecordCursor) -> Tally {
         Tally(
             groups: KeyIndex(forAtMost: count, counting: true), slots: Array(repeating: -1, count: count),
