@@ -32,23 +32,4 @@ enum CompiledCheck: Sendable {
     func rangesProblem(in dataset: Dataset) -> (configured: String, model: LocalizedText)? {
         implementation.rangesProblem(in: dataset)
     }
-
-    /// A value as `normalize` makes it comparable (`equals`, `unique`).
-    static func normalized(_ value: FieldValue, _ normalization: Normalization) -> String {
-        switch normalization {
-        case .none:
-            if let number = value.integer { return String(number) }
-            return String(value.text.trimmedSpaces)
-        case .digits:
-            let text = value.text
-            if text.utf8.allSatisfy({ (0x30...0x39).contains($0) }) { return text }
-            return String(decoding: text.utf8.filter { (0x30...0x39).contains($0) }, as: UTF8.self)
-        case .caseInsensitive: return value.text.trimmedSpaces.lowercased()
-        }
-    }
-
-    static func equal(_ lhs: FieldValue, _ rhs: FieldValue, _ normalization: Normalization) -> Bool {
-        if normalization == .none { return FieldValue.same(lhs, rhs) }
-        return normalized(lhs, normalization) == normalized(rhs, normalization)
-    }
 }

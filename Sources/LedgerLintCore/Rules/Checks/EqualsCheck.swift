@@ -48,7 +48,7 @@ struct EqualsCheck: RecordCheck {
         case .field(let other): expected = other.read(dataset, record)
         case .constant(let constant): expected = constant
         }
-        if CompiledCheck.equal(value, expected, normalization) { return nil }
+        if normalization.equal(value, expected) { return nil }
         return CheckFailure {
             switch $0 {
             case .value: field.display(value, language)

@@ -45,12 +45,12 @@ struct UniqueCheck: WholeSubjectCheck {
     func see(_ record: RecordContext, in tally: inout Tally, _ dataset: Dataset, _ records: RecordCursor) {
         let value = field.read(dataset, record)
         guard value.isPresent else { return }
-        let normalized = CompiledCheck.normalized(value, normalization)
+        let normalized = normalization.key(value)
         var probe = tally.groups.probe(normalized.hashValue)
         var slot: Int?
         while let row = tally.groups.nextCandidate(&probe) {
             records.point(&tally.other, at: row, in: dataset)
-            if CompiledCheck.normalized(field.read(dataset, tally.other), normalization) == normalized {
+            if normalization.key(field.read(dataset, tally.other)) == normalized {
                 slot = probe.slot
                 break
             }
