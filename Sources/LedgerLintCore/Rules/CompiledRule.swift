@@ -70,9 +70,9 @@ struct CompiledRule: Sendable {
             }
         }
         self.conditions = conditions
-        check = try CompiledCheck(rule.check, scope: scope, joinNames: joins.map(\.name))
+        check = try CompiledCheck(rule.check, in: CheckContext(scope: scope, joinNames: joins.map(\.name)))
 
-        let variables = CompiledCheck.variables(of: rule.check.kind)
+        let variables = rule.check.kind.implementation.variables
         let resolve = { (name: String) throws(TemplateProblem) -> FieldReference in try scope.resolve(name) }
         key = try Self.template(rule.key, at: "key", variables: variables, resolve: resolve)
         message = (
@@ -119,96 +119,59 @@ struct CompiledRule: Sendable {
     }
 
     /// The findings of this rule on a dataset.
-    ///
-    /// The loop over the records uses no closures: one that captured `dataset` would copy it, retaining every table
-    /// in it, at each record, and the threads evaluating other rules retain the same ones.
     func evaluate(_ dataset: Dataset, language: Language, indexes: JoinIndexes) -> [Finding] {
-        let joinIndexes = joins.map { indexes.index(for: $0, in: dataset) }
-        let check = self.check.resolved(in: dataset)
-        let count = rule.subject.count(in: dataset)
         var findings: [Finding] = []
-        // `unique`: the first record and the count of each value, and each record's value by its slot in the index
-        // (-1 for a record without one); the members of repeated values are listed in a second pass, so a million
-        // distinct values cost 19 bytes each and no strings.
-        var unique: (field: FieldReference, normalization: Normalization)?
-        var groups = KeyIndex(forAtMost: 0, counting: true)
-        var slots: [Int32] = []
-        if case .unique(let field, let normalization, _) = check {
-            unique = (field, normalization)
-            groups = KeyIndex(forAtMost: count, counting: true)
-            slots = Array(repeating: -1, count: count)
-        }
-
-        // Contexts updated in place: no allocation per record.
-        var record = RecordContext(index: 0, joined: Array(repeating: nil, count: joins.count))
-        var other = record
-        for index in 0..<count {
-            join(index, into: &record, dataset: dataset, indexes: joinIndexes)
-            guard CompiledCondition.allHold(conditions, dataset, record) else { continue }
-
-            if let (field, normalization) = unique {
-                let value = field.read(dataset, record)
-                guard value.isPresent else { continue }
-                let normalized = CompiledCheck.normalized(value, normalization)
-                var probe = groups.probe(normalized.hashValue)
-                var slot: Int?
-                while let row = groups.nextCandidate(&probe) {
-                    join(row, into: &other, dataset: dataset, indexes: joinIndexes)
-                    if CompiledCheck.normalized(field.read(dataset, other), normalization) == normalized {
-                        slot = probe.slot
-                        break
-                    }
-                }
-                if let slot {
-                    groups.countAnother(inSlot: slot)
-                } else {
-                    slot = groups.add(at: probe, row: index)
-                }
-                slots[index] = Int32(slot!)
-            } else if let variables = check.failure(dataset, record, language: language) {
-                findings.append(finding(dataset, record, variables: variables, language: language))
-            }
-        }
-
-        if case .unique(let field, _, let list) = check {
-            findings += duplicates(
-                of: field, listing: list, slots: slots, groups: groups, dataset: dataset,
-                indexes: joinIndexes, language: language)
+        judge(dataset, language: language, indexes: indexes) { record, variables in
+            findings.append(finding(dataset, record, variables: variables, language: language))
         }
         return findings
     }
 
-    /// Points `record` at the record in `row`, with the record each join finds for it.
-    private func join(_ row: Int, into record: inout RecordContext, dataset: Dataset, indexes: [JoinIndex]) {
-        record.index = row
-        for position in joins.indices {
-            let key = joins[position].key.renderKey(dataset, RecordContext(index: row, joined: []))
-            record.joined[position] = key.isEmpty ? nil : indexes[position].row(for: key, in: dataset)
+    /// Judges the rule's records: `failed` gets each failure, with the record its finding is on and the value of each
+    /// of the check's placeholders, in `language`.
+    ///
+    /// The loops over the records make no closures: one that captured `dataset` would copy it, retaining every table
+    /// in it, at each record, and the threads evaluating other rules retain the same ones.
+    func judge(
+        _ dataset: Dataset, language: Language, indexes: JoinIndexes,
+        failed: (RecordContext, [String: String]) -> Void
+    ) {
+        let records = RecordCursor(keys: joins.map(\.key), indexes: joins.map { indexes.index(for: $0, in: dataset) })
+        switch check.resolved(in: dataset) {
+        case .perRecord(let check): judgeEach(check, dataset, records, language: language, failed: failed)
+        case .wholeSubject(let check): judgeTogether(check, dataset, records, language: language, failed: failed)
         }
     }
 
-    /// One finding per repeated value, on its first record, listing every record's `list` field in record order.
-    private func duplicates(
-        of field: FieldReference, listing list: FieldReference?, slots: [Int32],
-        groups: KeyIndex, dataset: Dataset, indexes: [JoinIndex], language: Language
-    ) -> [Finding] {
-        var members: [Int32: [String]] = [:]
-        var order: [Int32] = []
-        var record = RecordContext(index: 0, joined: Array(repeating: nil, count: joins.count))
-        for (row, slot) in slots.enumerated() where slot >= 0 && groups.count(inSlot: Int(slot)) > 1 {
-            join(row, into: &record, dataset: dataset, indexes: indexes)
-            let listed = list.map { $0.read(dataset, record).text } ?? ""
-            if members[slot] == nil { order.append(slot) }
-            members[slot, default: []].append(listed)
+    /// Each record on its own.
+    private func judgeEach(
+        _ check: any RecordCheck, _ dataset: Dataset, _ records: RecordCursor, language: Language,
+        failed: (RecordContext, [String: String]) -> Void
+    ) {
+        var record = records.context()
+        for index in 0..<rule.subject.count(in: dataset) {
+            records.point(&record, at: index, in: dataset)
+            guard CompiledCondition.allHold(conditions, dataset, record) else { continue }
+            if let variables = check.judge(dataset, record, language: language) { failed(record, variables) }
         }
-        return order.map { slot in
-            join(groups.first(inSlot: Int(slot)), into: &record, dataset: dataset, indexes: indexes)
-            let variables = [
-                "value": field.read(dataset, record).text,
-                "count": String(groups.count(inSlot: Int(slot))),
-                "list": (members[slot] ?? []).filter { !$0.isEmpty }.joined(separator: ", "),
-            ]
-            return finding(dataset, record, variables: variables, language: language)
+    }
+
+    /// All records together: the check sees each that meets the conditions, then names the failures.
+    private func judgeTogether<Kind: WholeSubjectCheck>(
+        _ check: Kind, _ dataset: Dataset, _ records: RecordCursor, language: Language,
+        failed: (RecordContext, [String: String]) -> Void
+    ) {
+        let count = rule.subject.count(in: dataset)
+        var tally = check.tally(forAtMost: count, records)
+        var record = records.context()
+        for index in 0..<count {
+            records.point(&record, at: index, in: dataset)
+            guard CompiledCondition.allHold(conditions, dataset, record) else { continue }
+            check.see(record, in: &tally, dataset, records)
+        }
+        for failure in check.failures(tally, dataset, records, language: language) {
+            records.point(&record, at: failure.row, in: dataset)
+            failed(record, failure.failure.values)
         }
     }
 

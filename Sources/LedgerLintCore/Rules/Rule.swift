@@ -69,7 +69,8 @@ public struct Condition: Sendable, Hashable, Codable {
 public struct Check: Sendable, Hashable, Codable {
     public var kind: CheckKind
     public var field: String?
-    /// `equals`: the other field to compare with.
+    /// A field: for `equals` the one to compare with, for `unique` the one listed in `{list}`. One key in the file
+    /// for two options; each kind reads it as its own (`EqualsCheck.comparand`, `UniqueCheck.list`).
     public var other: String?
     /// `equals`: a constant to compare with.
     public var value: FieldValue?
@@ -89,7 +90,8 @@ public struct Check: Sendable, Hashable, Codable {
     public var separators: String?
 }
 
-/// The check kinds the engine implements. A new rule should almost never need a new one.
+/// The check kinds the engine implements, each in `Rules/Checks/` (`CheckKind.implementation`). A new rule should
+/// almost never need a new one.
 public enum CheckKind: String, Sendable, Hashable, NamedCases {
     case required
     case integer

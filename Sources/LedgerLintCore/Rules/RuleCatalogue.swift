@@ -141,9 +141,7 @@ public enum RuleCatalogue {
         if let field = check.field { parts.append(field) }
         if let join = check.join { parts.append(join) }
         var details: [String] = []
-        if let other = check.other {
-            details.append(check.kind == .unique ? LocalizedText(en: "listing \(other)", nb: "viser \(other)")[language] : "= \(other)")
-        }
+        if let other = check.other { details.append(check.kind.implementation.describeOther(other, language)) }
         if let value = check.value { details.append("= \(value.text)") }
         if let values = check.values { details.append(values.map(\.text).joined(separator: ", ")) }
         if let ranges = check.ranges { details.append(ranges.map { $0.map(String.init).joined(separator: "–") }.joined(separator: ", ")) }

@@ -1,12 +1,11 @@
 /// The ranges of `in-ranges` checks: resolved once per dataset, named in messages for where they come from, and
 /// checked against the data before any rule runs.
-extension CompiledCheck {
+extension InRangesCheck {
     /// The check with ranges that come from the model resolved for one dataset, so that evaluation does not
     /// resolve (or intersect, or name) them again for every record.
-    func resolved(in dataset: Dataset) -> CompiledCheck {
-        guard case .inRanges(let field, let ranges) = self else { return self }
+    func resolved(in dataset: Dataset) -> InRangesCheck {
         let (resolved, name) = Self.resolve(ranges, in: dataset)
-        return .inRanges(field, .resolved(resolved, name: name))
+        return InRangesCheck(field: field, ranges: .resolved(resolved, name: name))
     }
 
     /// The numbers a check accepts in a dataset, and how a message names them: the configuration's ranges are
@@ -43,7 +42,7 @@ extension CompiledCheck {
     /// Why a check's ranges cannot be used with a dataset: configured ranges that lie wholly outside the model's
     /// series, so that every record would fail for the configuration's sake.
     func rangesProblem(in dataset: Dataset) -> (configured: String, model: LocalizedText)? {
-        guard case .inRanges(_, .both(let fixed, let source)) = self else { return nil }
+        guard case .both(let fixed, let source) = ranges else { return nil }
         let series = source.ranges(in: dataset)
         guard Self.intersection(fixed, series).isEmpty else { return nil }
         return (Self.describe(fixed.sorted { $0.lowerBound < $1.lowerBound }), source.name(of: series))
@@ -77,7 +76,7 @@ extension RangeSource {
 
     /// How messages name the source's ranges: `PowerOffice's customer number series (10000–19999)`.
     func name(of ranges: [ClosedRange<Int64>]) -> LocalizedText {
-        let text = CompiledCheck.describe(ranges)
+        let text = InRangesCheck.describe(ranges)
         switch self {
         case .customerNumberSeries:
             return LocalizedText(

@@ -1,0 +1,76 @@
+/// `in-ranges`: a whole number lies in one of the ranges, given by the rule, taken from the model, or both.
+struct InRangesCheck: RecordCheck {
+    enum Variable: String, CheckVariable {
+        case value
+        /// `10000–19999, …`
+        case ranges
+        /// The ranges named for where they come from (`InRangesCheck+Ranges.swift`).
+        case series
+    }
+
+    /// The ranges as the rule (or configuration) gives them, and as one dataset resolves them.
+    enum Ranges: Sendable {
+        case fixed([ClosedRange<Int64>])
+        case model(RangeSource)
+        /// Inside both: a narrower range of the user's within the model's series.
+        case both([ClosedRange<Int64>], RangeSource)
+        /// Resolved for one dataset, with the words messages name them by (`{series}`).
+        case resolved([ClosedRange<Int64>], name: LocalizedText)
+    }
+
+    let field: FieldReference
+    let ranges: Ranges
+
+    init(field: FieldReference, ranges: Ranges) {
+        self.field = field
+        self.ranges = ranges
+    }
+
+    init(_ check: Check, in context: CheckContext) throws(RuleError.Problem) {
+        field = try context.field(of: check)
+        switch (check.ranges, check.rangesFrom) {
+        case (let ranges?, let source):
+            var closed: [ClosedRange<Int64>] = []
+            for (index, pair) in ranges.enumerated() {
+                guard pair.count == 2, pair[0] <= pair[1] else {
+                    throw RuleError.Problem(
+                        path: "check.ranges[\(index)]",
+                        reason: LocalizedText(
+                            en: "a range is [from, to] with from ≤ to, found \(pair)",
+                            nb: "et område er [fra, til] med fra ≤ til, men er \(pair)"))
+                }
+                closed.append(pair[0]...pair[1])
+            }
+            guard !closed.isEmpty else {
+                throw RuleError.Problem(
+                    path: "check.ranges",
+                    reason: LocalizedText(en: "give at least one range", nb: "oppgi minst ett område"))
+            }
+            self.ranges = source.map { .both(closed, $0) } ?? .fixed(closed)
+        case (nil, let source?):
+            self.ranges = .model(source)
+        default:
+            throw RuleError.Problem(
+                path: "check",
+                reason: LocalizedText(
+                    en: "an 'in-ranges' check needs 'ranges', 'rangesFrom' or both",
+                    nb: "en 'in-ranges'-kontroll må ha 'ranges', 'rangesFrom' eller begge"))
+        }
+    }
+
+    var fields: [FieldReference] { [field] }
+
+    func failure(_ dataset: Dataset, _ record: RecordContext, language: Language) -> CheckFailure<Variable>? {
+        let value = field.read(dataset, record)
+        guard let number = value.integer else { return nil }
+        let (resolved, name) = Self.resolve(ranges, in: dataset)
+        if resolved.contains(where: { $0.contains(number) }) { return nil }
+        return CheckFailure {
+            switch $0 {
+            case .value: String(number)
+            case .ranges: Self.describe(resolved)
+            case .series: name[language]
+            }
+        }
+    }
+}

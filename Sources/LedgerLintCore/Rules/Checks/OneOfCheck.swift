@@ -1,0 +1,37 @@
+/// `one-of`: the value is one of a list, ignoring letter case.
+struct OneOfCheck: RecordCheck {
+    enum Variable: String, CheckVariable {
+        case value
+        /// The allowed values.
+        case values
+    }
+
+    let field: FieldReference
+    let values: [FieldValue]
+
+    init(_ check: Check, in context: CheckContext) throws(RuleError.Problem) {
+        guard let values = check.values, !values.isEmpty else {
+            throw RuleError.Problem(
+                path: "check.values",
+                reason: LocalizedText(
+                    en: "a 'one-of' check needs a non-empty 'values' list",
+                    nb: "en 'one-of'-kontroll må ha en 'values'-liste som ikke er tom"))
+        }
+        self.values = values
+        field = try context.field(of: check)
+    }
+
+    var fields: [FieldReference] { [field] }
+
+    func failure(_ dataset: Dataset, _ record: RecordContext, language: Language) -> CheckFailure<Variable>? {
+        let value = field.read(dataset, record)
+        let text = value.text.lowercased()
+        if values.contains(where: { $0.text.lowercased() == text }) { return nil }
+        return CheckFailure {
+            switch $0 {
+            case .value: field.display(value, language)
+            case .values: values.map { field.display($0, language) }.joined(separator: ", ")
+            }
+        }
+    }
+}
