@@ -158,9 +158,7 @@ public enum RuleCatalogue {
     }
 
     private static func json(_ data: ExampleData) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let encoded = try? encoder.encode(data) else { return "" }
+        guard let encoded = try? JSONOutput.line(data) else { return "" }
         return String(decoding: encoded, as: UTF8.self)
     }
 
