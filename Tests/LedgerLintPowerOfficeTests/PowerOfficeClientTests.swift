@@ -86,23 +86,6 @@ struct PowerOfficeClientTests {
         }
     }
 
-    @Test("a token is renewed before it expires, without a 401")
-    func renewsBeforeExpiry() async throws {
-        // Lifetime 2 s: the client renews after 1 s (the 60 s margin is capped at half the lifetime), while the
-        // fake would still accept the old token for another second.
-        let server = try makeServer { $0.tokenLifetime = 2 }
-        let client = PowerOfficeClient(configuration: fastConfiguration(server))
-        _ = try await client.clientIntegrationInformation()
-        try await Task.sleep(for: .milliseconds(1100))
-        _ = try await client.clientIntegrationInformation()
-
-        #expect(server.tokensIssued == 2)
-        #expect(server.requests.map(\.path) == [
-            "/OAuth/Token", "/v2/ClientIntegrationInformation", "/OAuth/Token", "/v2/ClientIntegrationInformation",
-        ])
-        #expect(!server.requests.contains { $0.status == 401 })
-    }
-
     @Test("a 401 mid-run renews the token once and repeats the request")
     func renewsOn401() async throws {
         let server = try makeServer(customers: 300)
