@@ -73,6 +73,9 @@ public final class FakePowerOfficeServer: @unchecked Sendable {
     private let listener: LoopbackListener
     private let lock = NSLock()
     private var log: [RecordedRequest] = []
+    /// Requests received and not yet answered, and the most there have been at once, per path.
+    private var inFlight: [String: Int] = [:]
+    private var mostInFlight: [String: Int] = [:]
     var tokens: [String: Date] = [:]
     var issuedTokens = 0
     private var faults: [FaultRule] = []
@@ -113,6 +116,10 @@ public final class FakePowerOfficeServer: @unchecked Sendable {
 
     /// Every request so far, in arrival order.
     public var requests: [RecordedRequest] { locked { log } }
+
+    /// The most requests to `path` (`"/v2/Customers"`) that were received and not yet answered at one moment: how
+    /// many a client had in flight at once, counted rather than timed.
+    public func mostAtOnce(to path: String) -> Int { locked { mostInFlight[path] ?? 0 } }
 
     /// How many tokens the token endpoint has issued.
     public var tokensIssued: Int { locked { issuedTokens } }
@@ -157,6 +164,8 @@ public final class FakePowerOfficeServer: @unchecked Sendable {
             configuration.log?(record)
             let wait = delay + (response == nil ? 0 : configuration.latency)
             if wait > 0 { Thread.sleep(forTimeInterval: wait) }
+            // Before the answer goes out: the client cannot send its next request before this one stops counting.
+            locked { inFlight[record.path, default: 1] -= 1 }
             guard let response else { return }
             guard LoopbackListener.send(socket, response.serialized(keepAlive: request.keepAlive)), request.keepAlive
             else { return }
@@ -213,6 +222,8 @@ public final class FakePowerOfficeServer: @unchecked Sendable {
             }
             record.status = response?.status
             log.append(record)
+            inFlight[record.path, default: 0] += 1
+            mostInFlight[record.path] = max(mostInFlight[record.path] ?? 0, inFlight[record.path] ?? 0)
             return (response, delay, record)
         }
     }

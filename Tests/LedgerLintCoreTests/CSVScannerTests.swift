@@ -3,9 +3,10 @@ import Testing
 
 @testable import LedgerLintCore
 
-/// `CSVScanner` must read exports exactly as the reader it replaced did (kept below as `ReferenceCSV`): the same
-/// tables, customers and product groups, and the same errors, in the same order of precedence. Hand-written cases
-/// for the corners, and thousands of random and mutated files in UTF-8, Windows-1252 and UTF-16.
+/// `CSVScanner` and `AssistExportReader` must read exports exactly as the oracle below (`ReferenceCSV`) does: the
+/// same tables, customers and product groups, and the same errors, in the same order of precedence. The oracle is
+/// the CSV parser `CSVScanner` replaced, kept as it was, with its own reading of the columns from the docs.
+/// Hand-written cases for the corners, and thousands of random and mutated files in UTF-8, Windows-1252 and UTF-16.
 @Suite struct CSVScannerTests {
     enum Outcome<Value: Equatable>: Equatable, CustomStringConvertible {
         case value(Value)
@@ -206,70 +207,168 @@ import Testing
     }
 }
 
+/// The oracle's reading of Assist's columns, written from docs/snapshot-format.md and apart from the reader's
+/// `ColumnMap`, `CustomerColumn`, `ProductGroupColumn`, `SendMethod(exportValue:)` and `LenientBool`: a mistake in
+/// the reader's tables or its header matching then shows as a difference instead of being copied into the oracle.
+/// Only the wording of errors is shared (`AssistExportReader.Expected`), since errors are compared whole.
 extension ReferenceCSV {
-    /// `AssistExportReader.customers(csv:file:)` as it was.
+    /// A column as the docs' table lists it: the header names it accepts, Norwegian first and English second (the
+    /// two that name it in messages), and whether the header must have it.
+    struct Column {
+        var names: [String]
+        var required: Bool
+
+        var displayName: String { "\(names[0]) (\(names[1]))" }
+        /// The English name, by which the readers below ask for the column's cells.
+        var id: String { names[1] }
+    }
+
+    static let customerColumns = [
+        Column(names: ["Kundenummer", "customer_number", "Kundenr", "customer_no"], required: true),
+        Column(names: ["Navn", "name", "Kundenavn", "customer_name"], required: true),
+        Column(names: ["E-post", "email", "E-postadresse", "email_address"], required: true),
+        Column(
+            names: ["Organisasjonsnummer", "organization_number", "organisation_number", "Orgnr", "Organisasjonsnr"],
+            required: false),
+        Column(names: ["Sendingsmetode", "send_method", "Fakturametode", "invoice_delivery_type"], required: false),
+        Column(names: ["Eksporteres", "export", "Eksport"], required: false),
+    ]
+
+    static let productGroupColumns = [
+        Column(names: ["Produktgruppe", "product_group", "Produktgruppenummer", "product_group_number"], required: true),
+        Column(names: ["Navn", "name"], required: true),
+        Column(names: ["Salgskonto", "sales_account", "Standard salgskonto", "standard_sales_account"], required: true),
+    ]
+
+    /// Send-method cells, lower-cased; an empty cell is e-mail.
+    static let sendMethods: [String: SendMethod] = [
+        "e-post": .email, "epost": .email, "email": .email, "e-mail": .email, "pdfbyemail": .email, "ehf": .ehf,
+        "efaktura": .eFaktura, "e-faktura": .eFaktura, "papir": .print, "print": .print, "utskrift": .print,
+    ]
+
+    /// Export-flag cells, lower-cased; an empty cell is yes.
+    static let exportFlags: [String: Bool] = [
+        "ja": true, "j": true, "yes": true, "y": true, "true": true, "1": true, "sann": true,
+        "nei": false, "n": false, "no": false, "false": false, "0": false, "usann": false,
+    ]
+
+    /// What makes two header names the same: case, spaces, tabs, `_`, `-` and `.` do not count.
+    static func sameness(_ name: String) -> String {
+        var kept = String.UnicodeScalarView()
+        for scalar in name.lowercased().unicodeScalars {
+            if scalar == " " || scalar == "\t" || scalar == "_" || scalar == "-" || scalar == "." { continue }
+            kept.append(scalar)
+        }
+        return String(kept)
+    }
+
+    /// A table's rows with the cells of each known column, trimmed, empty ones left out, keyed by the column's `id`;
+    /// and the header as written (trimmed), to name columns in errors.
+    struct Located {
+        var header: [String]
+        var positions: [String: Int]
+
+        func cell(_ id: String, _ row: Row) -> String? {
+            guard let position = positions[id] else { return nil }
+            let value = row.fields[position].trimmingCharacters(in: .whitespacesAndNewlines)
+            return value.isEmpty ? nil : value
+        }
+
+        func header(_ id: String) -> String { positions[id].map { header[$0] } ?? id }
+    }
+
+    /// Finds `columns` in the table's header: two headers that mean one column are an error (at the second), then
+    /// the first required column the header lacks, in the docs' order.
+    static func locate(_ columns: [Column], in table: CSVTable, path: String) throws -> Located {
+        // Messages quote a very long name cut short; such a name is never a column's.
+        let header = table.header.map {
+            $0.utf8.count > 200 ? $0.excerpt : $0.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        var positions: [String: Int] = [:]
+        for (position, written) in table.header.enumerated() where written.utf8.count <= 200 {
+            let name = header[position]
+            guard let column = columns.first(where: { $0.names.map(sameness).contains(sameness(name)) }) else {
+                continue
+            }
+            if let earlier = positions[column.id] {
+                throw InputError.malformedCSV(
+                    path: path, line: table.headerLine,
+                    reason: LocalizedText(
+                        en: "the columns '\(header[earlier].excerpt)' and '\(name.excerpt)' mean the same; keep one of them",
+                        nb: "kolonnene '\(header[earlier].excerpt)' og '\(name.excerpt)' betyr det samme; behold bare én av dem"))
+            }
+            positions[column.id] = position
+        }
+        if let absent = columns.first(where: { $0.required && positions[$0.id] == nil }) {
+            throw InputError.missingColumn(path: path, column: absent.displayName, found: header)
+        }
+        return Located(header: header, positions: positions)
+    }
+
+    /// Customers from a CSV export: the whole table first, then its columns, then row by row.
     static func customers(_ csv: Data, file: String) throws -> [AssistCustomer] {
         let table = try parse(decode(csv, path: file), path: file)
-        let columns = try ColumnMap(table: table, columns: CustomerColumn.self, path: file)
-        return try table.rows.map { row in
-            let sendMethod: SendMethod
-            if let (raw, header) = columns.cell(.sendMethod, in: row) {
-                guard let method = SendMethod(exportValue: raw) else {
+        let columns = try locate(customerColumns, in: table, path: file)
+        var customers: [AssistCustomer] = []
+        for row in table.rows {
+            var sendMethod = SendMethod.email
+            if let written = columns.cell("send_method", row) {
+                guard let method = sendMethods[written.lowercased()] else {
                     throw InputError.badValue(
-                        path: file, line: row.line, column: header, value: raw,
+                        path: file, line: row.line, column: columns.header("send_method"), value: written,
                         expected: AssistExportReader.Expected.sendMethod)
                 }
                 sendMethod = method
-            } else {
-                sendMethod = .email
             }
-            let export: Bool
-            if let (raw, header) = columns.cell(.export, in: row) {
-                guard let flag = LenientBool.parse(raw) else {
+            var export = true
+            if let written = columns.cell("export", row) {
+                guard let flag = exportFlags[written.lowercased()] else {
                     throw InputError.badValue(
-                        path: file, line: row.line, column: header, value: raw,
+                        path: file, line: row.line, column: columns.header("export"), value: written,
                         expected: AssistExportReader.Expected.yesOrNo)
                 }
                 export = flag
-            } else {
-                export = true
             }
-            return AssistCustomer(
-                customerNumber: columns.cell(.customerNumber, in: row)?.value,
-                name: columns.cell(.name, in: row)?.value,
-                organizationNumber: columns.cell(.organizationNumber, in: row)?.value,
-                email: columns.cell(.email, in: row)?.value,
-                sendMethod: sendMethod, export: export,
-                location: SourceLocation(file: file, line: row.line))
+            customers.append(
+                AssistCustomer(
+                    customerNumber: columns.cell("customer_number", row), name: columns.cell("name", row),
+                    organizationNumber: columns.cell("organization_number", row), email: columns.cell("email", row),
+                    sendMethod: sendMethod, export: export, location: SourceLocation(file: file, line: row.line)))
         }
+        return customers
     }
 
-    /// `AssistExportReader.productGroups(csv:file:)` as it was.
+    /// Product groups from a CSV export, the same way.
     static func productGroups(_ csv: Data, file: String) throws -> [AssistProductGroup] {
         let table = try parse(decode(csv, path: file), path: file)
-        let columns = try ColumnMap(table: table, columns: ProductGroupColumn.self, path: file)
-        return try table.rows.map { row in
-            let numberCell = columns.cell(.productGroup, in: row)
-            guard let number = numberCell.flatMap({ Int($0.value) }) else {
+        let columns = try locate(productGroupColumns, in: table, path: file)
+        var groups: [AssistProductGroup] = []
+        for row in table.rows {
+            let written = columns.cell("product_group", row)
+            guard let number = written.flatMap({ Int($0) }) else {
                 throw InputError.badValue(
-                    path: file, line: row.line, column: columns.header(of: .productGroup),
-                    value: numberCell?.value ?? "", expected: AssistExportReader.Expected.productGroupNumber)
+                    path: file, line: row.line, column: columns.header("product_group"), value: written ?? "",
+                    expected: AssistExportReader.Expected.productGroupNumber)
             }
             var salesAccount: Int?
-            if let (raw, header) = columns.cell(.salesAccount, in: row) {
-                guard let account = Int(raw) else {
+            if let account = columns.cell("sales_account", row) {
+                guard let value = Int(account) else {
                     throw InputError.badValue(
-                        path: file, line: row.line, column: header, value: raw,
+                        path: file, line: row.line, column: columns.header("sales_account"), value: account,
                         expected: AssistExportReader.Expected.accountNumber)
                 }
-                salesAccount = account
+                salesAccount = value
             }
-            return AssistProductGroup(
-                number: number, name: columns.cell(.name, in: row)?.value, salesAccount: salesAccount,
-                location: SourceLocation(file: file, line: row.line))
+            groups.append(
+                AssistProductGroup(
+                    number: number, name: columns.cell("name", row), salesAccount: salesAccount,
+                    location: SourceLocation(file: file, line: row.line)))
         }
+        return groups
     }
+}
 
+extension ReferenceCSV {
     /// `TextDecoding.decode` as it was, with its Windows-1252 table.
     static func decode(_ data: Data, path: String) throws -> String {
         let bytes = [UInt8](data)

@@ -8,7 +8,7 @@ import Testing
 /// that the same data gives from files.
 @Suite struct FetchThenCheckTests {
     @Test func fetchedDataGivesTheSameFindingsAsFilesThrough429s503sAndTokenExpiry() async throws {
-        let server = try makeServer(customers: 3200, rateLimited: true)
+        let server = try makeServer(customers: 3200, rateLimited: true) { $0.rateLimit = FastRateLimit.server }
         server.inject(.status(503), path: "/v2/Customers", skip: 1, times: 2)
         server.inject(.status(429, retryAfter: 1), path: "/v2/Products")
         server.inject(.expireTokens, path: "/v2/Customers", skip: 3)
@@ -19,7 +19,7 @@ import Testing
             try? FileManager.default.removeItem(at: fetchedFolder)
             try? FileManager.default.removeItem(at: filesFolder)
         }
-        let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server, pageSize: 500, realRateLimit: true)).fetchAll()
+        let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server, pageSize: 500, rateLimit: FastRateLimit.client)).fetchAll()
         try PowerOfficeSnapshotWriter().write(fetched, to: fetchedFolder)
 
         // The same data as files, written straight from what the fake serves.

@@ -117,17 +117,4 @@ struct PowerOfficeTransportTests {
         }
         #expect(lastProblem.en == "HTTP 502 (" + String(repeating: "y", count: 290) + " ••• zzzzz…)")
     }
-
-    @Test("with tokens that live one second and requests that wait longer in the limiter, no request carries an expired token")
-    func shortLivedTokens() async throws {
-        let server = try makeServer(customers: 1000) { $0.tokenLifetime = 1 }
-        // PowerOffice's real limit on the client side: 20 pages and more are queued at once, for two seconds.
-        let fetched = try await PowerOfficeClient(
-            configuration: fastConfiguration(server, pageSize: 100, realRateLimit: true)
-        ).fetchAll()
-
-        #expect(fetched.counts[.customers] == 1000)
-        #expect(!server.requests.contains { $0.status == 401 }, "\(server.requests.filter { $0.status == 401 }.count) answers 401")
-        #expect(server.tokensIssued >= 2)
-    }
 }

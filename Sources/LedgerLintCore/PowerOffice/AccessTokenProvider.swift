@@ -21,15 +21,21 @@ actor AccessTokenProvider {
     private let configuration: PowerOfficeConfiguration
     private var current: AccessToken?
     private var pending: Task<AccessToken, any Error>?
+    /// The time on `MonotonicTime`; tests pass a clock they move by hand, to see renewals without waiting for them.
+    private let now: @Sendable () -> Duration
 
-    init(transport: PowerOfficeTransport, configuration: PowerOfficeConfiguration) {
+    init(
+        transport: PowerOfficeTransport, configuration: PowerOfficeConfiguration,
+        now: @escaping @Sendable () -> Duration = MonotonicTime.now
+    ) {
         self.transport = transport
         self.configuration = configuration
+        self.now = now
     }
 
     /// A token that is valid for at least the renewal margin.
     func token() async throws -> String {
-        if let current, MonotonicTime.now() < current.renewAt { return current.value }
+        if let current, now() < current.renewAt { return current.value }
         return try await renew()
     }
 
@@ -38,8 +44,7 @@ actor AccessTokenProvider {
     /// `token()` at send time).
     func prepare(for instant: Duration) async throws {
         guard let current else { return }
-        let now = MonotonicTime.now()
-        guard instant >= current.renewAt, instant < now + current.usableFor else { return }
+        guard instant >= current.renewAt, instant < now() + current.usableFor else { return }
         _ = try await renew()
     }
 
@@ -52,7 +57,8 @@ actor AccessTokenProvider {
         if let pending { return try await pending.value.value }
         let transport = transport
         let configuration = configuration
-        let task = Task { try await Self.requestToken(transport: transport, configuration: configuration) }
+        let now = now
+        let task = Task { try await Self.requestToken(transport: transport, configuration: configuration, now: now) }
         pending = task
         defer { pending = nil }
         let token = try await task.value
@@ -61,7 +67,7 @@ actor AccessTokenProvider {
     }
 
     private static func requestToken(
-        transport: PowerOfficeTransport, configuration: PowerOfficeConfiguration
+        transport: PowerOfficeTransport, configuration: PowerOfficeConfiguration, now: @Sendable () -> Duration
     ) async throws -> AccessToken {
         let subject = PowerOfficeTransport.Subject(resource: PowerOfficeTransport.Subject.accessToken)
         var requestedAt = Duration.zero
@@ -69,7 +75,7 @@ actor AccessTokenProvider {
         let response = try await transport.send(subject) {
             let request = PowerOfficeRequest.token(
                 configuration.tokenURL, credentials: configuration.credentials, timeout: configuration.requestTimeout)
-            requestedAt = MonotonicTime.now()
+            requestedAt = now()
             displayURL = request.displayURL
             return request
         }
