@@ -1,4 +1,3 @@
-import Dispatch
 import Foundation
 import LedgerLintCore
 
@@ -16,8 +15,8 @@ import LedgerLintCore
 /// process exits. Neither depends on libdispatch's threads: with the dispatch signal source used before, the signal
 /// was ignored as a signal and left to a source that libdispatch registers and serves on its own threads, and on a
 /// loaded machine a signal now and then went unanswered until the stalled request timed out. The handler is in
-/// place when `handle` returns, and the pipe's thread waits for nothing else. The cleanup runs alongside the fetch, which may still be
-/// writing; `SnapshotStaging` locks against that and refuses anything staged after it. Described in
+/// place when `handle` returns, and the pipe's thread waits for nothing else. The cleanup runs alongside the fetch,
+/// which may still be writing; `SnapshotStaging` locks against that and refuses anything staged after it. Described in
 /// docs/poweroffice-fetch.md ("Interrupts").
 enum Interrupts {
     /// Catches SIGINT and SIGTERM from now on. On either, `cleanup` runs, one line goes to stderr
