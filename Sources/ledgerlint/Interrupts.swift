@@ -62,7 +62,7 @@ enum Interrupts {
         var listening = false
     }
 
-    private static let state = Mutex(State())
+    private static let state = Locked(State())
 }
 
 /// The pipe's write end, for the signal handler: a C function cannot capture, so it reads a global. Set once,
@@ -73,18 +73,4 @@ nonisolated(unsafe) private var signalPipe: Int32 = -1
 private func writeToPipe(_ signalNumber: Int32) {
     var byte = UInt8(truncatingIfNeeded: signalNumber)
     _ = write(signalPipe, &byte, 1)
-}
-
-/// A value guarded by a lock.
-private final class Mutex<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    init(_ value: Value) { self.value = value }
-
-    func withLock<Result>(_ body: (inout Value) -> Result) -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
-    }
 }

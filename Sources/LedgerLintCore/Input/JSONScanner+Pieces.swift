@@ -36,7 +36,8 @@ extension JSONScanner {
             return part.records
         }
 
-        let results = PieceResults<Record>(count: starts.count)
+        // Each slot is written once, by one job, and read after all jobs are done.
+        let results = Locked([Result<(Part<Record>, Bool), InputError>?](repeating: nil, count: starts.count))
         let jobs = ReadingJobs(starts.indices.map { piece in
             let pieceRelease = release(starts[piece])
             let end = piece + 1 < starts.count ? starts[piece + 1] : nil
@@ -45,7 +46,7 @@ extension JSONScanner {
                 var scanner = first
                 scanner.index = starts[piece]
                 scanner.release = pieceRelease
-                results[piece] = Result { () throws(InputError) -> (Part<Record>, Bool) in
+                let result = Result { () throws(InputError) -> (Part<Record>, Bool) in
                     var part = Part<Record>(
                         arrayStart: arrayStart, expectedEnd: end ?? bytes.count, keeping: scanner.fields)
                     let atBoundary = try scanner.items(into: &part, boundary: end)
@@ -53,6 +54,7 @@ extension JSONScanner {
                     if !atBoundary { try scanner.expectEnd() }
                     return (part, atBoundary)
                 }
+                results.withLock { $0[piece] = result }
             }
         })
         if let helper {
@@ -69,7 +71,12 @@ extension JSONScanner {
         var typeError: InputError?
         var items = 0
         for piece in starts.indices {
-            guard let result = results.take(piece) else { break }
+            // Taken out of the box, so that the piece's records are let go of once copied.
+            let taken = results.withLock { slots in
+                defer { slots[piece] = nil }
+                return slots[piece]
+            }
+            guard let result = taken else { break }
             let (part, atBoundary) = try result.get()
             if typeError == nil { typeError = part.typeError(path: path, itemOffset: items) }
             records.appendStore(part.records)
@@ -83,28 +90,6 @@ extension JSONScanner {
         }
         if let typeError { throw typeError }
         return records
-    }
-}
-
-/// The pieces' results, each set by the thread that read it and read after all are done.
-private final class PieceResults<Record: JSONScannableRecord>: @unchecked Sendable {
-    // Each slot is written once, by one job, and read after all jobs are done; the lock keeps writes apart.
-    private var slots: [Result<(JSONScanner.Part<Record>, Bool), InputError>?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    subscript(piece: Int) -> Result<(JSONScanner.Part<Record>, Bool), InputError>? {
-        get { lock.withLock { slots[piece] } }
-        set { lock.withLock { slots[piece] = newValue } }
-    }
-
-    /// The result of `piece`, no longer held here.
-    func take(_ piece: Int) -> Result<(JSONScanner.Part<Record>, Bool), InputError>? {
-        lock.withLock {
-            defer { slots[piece] = nil }
-            return slots[piece]
-        }
     }
 }
 

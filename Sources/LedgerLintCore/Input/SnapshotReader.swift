@@ -19,20 +19,24 @@ public enum SnapshotReader {
     ///   checked as the file format requires, then dropped, and read as absent. By default, all.
     public static func read(at folder: URL, keeping fields: FieldSelection = .all) throws -> Snapshot {
         _ = try SnapshotFolder(folder)
-        let assist = ConcurrentResult<(customers: RecordTable<AssistCustomer>, productGroups: [AssistProductGroup]?)>()
-        let powerOffice = ConcurrentResult<PowerOfficeData>()
+        // Each side is set once, by its own iteration, and read after both have finished.
+        typealias Assist = (customers: RecordTable<AssistCustomer>, productGroups: [AssistProductGroup]?)
+        let assist = Locked<Result<Assist, any Error>?>(nil)
+        let powerOffice = Locked<Result<PowerOfficeData, any Error>?>(nil)
         let helper = ReadingHelper()
         DispatchQueue.concurrentPerform(iterations: 2) { side in
             if side == 0 {
-                assist.set(Result { try readAssist(at: folder, keeping: fields) })
+                let result = Result { try readAssist(at: folder, keeping: fields) }
+                assist.withLock { $0 = result }
                 helper.help()
             } else {
-                powerOffice.set(Result { try readPowerOffice(at: folder, helper: helper, keeping: fields) })
+                let result = Result { try readPowerOffice(at: folder, helper: helper, keeping: fields) }
+                powerOffice.withLock { $0 = result }
             }
         }
-        let (customers, productGroups) = try assist.get()
+        let (customers, productGroups) = try finished(assist)
         return Snapshot(
-            assistCustomers: customers, assistProductGroups: productGroups, powerOffice: try powerOffice.get())
+            assistCustomers: customers, assistProductGroups: productGroups, powerOffice: try finished(powerOffice))
     }
 
     /// Reads `assist/customers.csv` or `.json` (required) and `assist/product-groups.csv` or `.json` (optional;
@@ -185,19 +189,11 @@ private struct SnapshotFolder {
     }
 }
 
-/// A result one thread sets and another reads after `DispatchQueue.concurrentPerform` returns.
-private final class ConcurrentResult<Value: Sendable>: @unchecked Sendable {
-    // Written once by one iteration, read after all iterations have finished; the lock orders the two.
-    private var result: Result<Value, any Error>?
-    private let lock = NSLock()
-
-    func set(_ result: Result<Value, any Error>) { lock.withLock { self.result = result } }
-
-    func get() throws -> Value {
-        guard let result = lock.withLock({ result }) else {
-            throw InputError.unreadable(
-                path: "", reason: LocalizedText(en: "a reader did not finish", nb: "en leser ble ikke ferdig"))
-        }
-        return try result.get()
+/// What one side of `read(at:keeping:)` gave, once both have finished.
+private func finished<Value>(_ side: Locked<Result<Value, any Error>?>) throws -> Value {
+    guard let result = side.withLock({ $0 }) else {
+        throw InputError.unreadable(
+            path: "", reason: LocalizedText(en: "a reader did not finish", nb: "en leser ble ikke ferdig"))
     }
+    return try result.get()
 }

@@ -124,9 +124,11 @@ public struct RuleSet: Sendable {
     /// Runs every rule on a dataset. Findings come in report order; messages and hints in `language`.
     public func evaluate(_ dataset: Dataset, language: Language) -> [Finding] {
         let indexes = JoinIndexes()
-        let results = ConcurrentResults<[Finding]>(count: compiled.count)
+        // Each slot is written by exactly one iteration.
+        let results = Locked([[Finding]?](repeating: nil, count: compiled.count))
         DispatchQueue.concurrentPerform(iterations: compiled.count) { index in
-            results[index] = compiled[index].evaluate(dataset, language: language, indexes: indexes)
+            let findings = compiled[index].evaluate(dataset, language: language, indexes: indexes)
+            results.withLock { $0[index] = findings }
         }
         // Each rule's findings sorted by key, and the rules in report order, give report order without sorting
         // all findings together.
@@ -134,23 +136,7 @@ public struct RuleSet: Sendable {
             let (lhs, rhs) = (compiled[$0].rule, compiled[$1].rule)
             return lhs.severity != rhs.severity ? lhs.severity > rhs.severity : lhs.id < rhs.id
         }
-        let values = results.values
+        let values = results.withLock { $0 }
         return order.flatMap { (values[$0] ?? []).sorted(by: Finding.keyOrder) }
     }
-}
-
-/// Slots filled by concurrent work, one per iteration.
-final class ConcurrentResults<Value: Sendable>: @unchecked Sendable {
-    // Each slot is written by exactly one iteration; the lock covers the array's storage.
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { storage[index] } }
-        set { lock.withLock { storage[index] = newValue } }
-    }
-
-    var values: [Value?] { lock.withLock { storage } }
 }
