@@ -54,6 +54,7 @@ let package = Package(
         // What the test targets share: temporary folders that clean up after themselves, golden files with diffs.
         .target(
             name: "LedgerLintTestSupport",
+            dependencies: ["LedgerLintCore"],
             swiftSettings: strictness
         ),
         .testTarget(

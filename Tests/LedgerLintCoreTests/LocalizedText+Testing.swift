@@ -1,12 +1,5 @@
 @testable import LedgerLintCore
-
-// Tests write the texts they expect as plain strings, in English: a literal is a text that reads the same in both
-// languages, and an error read from a file is compared as its English (`english`). Only tests may do this; in the
-// library every text is written in both languages.
-
-extension LocalizedText: ExpressibleByStringLiteral, ExpressibleByStringInterpolation {
-    public init(stringLiteral value: String) { self.init(verbatim: value) }
-}
+import LedgerLintTestSupport
 
 extension InputError {
     /// The error with every text in it as its English: to compare with an error written with plain strings.

@@ -1,5 +1,6 @@
 import FakePowerOffice
 import Foundation
+import LedgerLintTestSupport
 import LedgerLintCore
 import Testing
 
@@ -189,14 +190,6 @@ final class RunningBinary: Sendable {
 struct UncheckedBox<Value>: @unchecked Sendable {
     var value: Value
     init(_ value: Value) { self.value = value }
-}
-
-// Tests write the texts they expect as plain strings, in English: a literal is a text that reads the same in both
-// languages, and an error is compared as its English (`english`). Only tests may do this; in the library every text
-// is written in both languages.
-
-extension LocalizedText: ExpressibleByStringLiteral, ExpressibleByStringInterpolation {
-    public init(stringLiteral value: String) { self.init(verbatim: value) }
 }
 
 extension PowerOfficeError {
