@@ -9,42 +9,22 @@ struct Run {
     var stderr: String
 }
 
-/// The `ledgerlint` binary next to this test bundle (SwiftPM builds it because the test target depends on it).
-let binary: URL = {
-    var directory = Bundle.module.bundleURL.deletingLastPathComponent()
-    for _ in 0..<3 {
-        let candidate = directory.appendingPathComponent("ledgerlint")
-        if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-        directory = directory.deletingLastPathComponent()
-    }
-    return Bundle.module.bundleURL.deletingLastPathComponent().appendingPathComponent("ledgerlint")
-}()
-
 func ledgerlint(
     _ arguments: String..., environment: [String: String] = [:], directory: String? = nil, timeout: Double = 120
 ) throws -> Run {
     try ledgerlint(arguments, environment: environment, directory: directory, timeout: timeout)
 }
 
-/// Runs the binary with a clean environment (plus `environment`), no stdin, and collects its output.
+/// Runs the `ledgerlint` built beside the tests (`builtProcess`) with a clean environment (plus `environment`), no
+/// stdin, and collects its output.
 ///
 /// - Parameter timeout: a run still going after this many seconds is killed and recorded as an issue (status
 ///   `-1`), so that a test of "does not hang" fails instead of hanging the suite. Generous: not a speed test.
 func ledgerlint(
     _ arguments: [String], environment: [String: String] = [:], directory: String? = nil, timeout: Double = 120
 ) throws -> Run {
-    let process = Process()
-    process.executableURL = binary
-    process.arguments = arguments
-    var base = ["PATH": "/usr/bin:/bin", "LANG": "en_US.UTF-8"]
-    base.merge(environment) { $1 }
-    process.environment = base
+    let (process, out, err) = builtProcess("ledgerlint", arguments, environment: environment)
     if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-    let out = Pipe()
-    let err = Pipe()
-    process.standardOutput = out
-    process.standardError = err
-    process.standardInput = FileHandle.nullDevice
     try process.run()
     let watchdog = DispatchWorkItem { if process.isRunning { process.terminate() } }
     DispatchQueue.global().asyncAfter(deadline: .now() + timeout, execute: watchdog)

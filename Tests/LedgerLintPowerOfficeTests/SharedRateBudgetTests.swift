@@ -1,5 +1,6 @@
 import FakePowerOffice
 import Foundation
+import LedgerLintTestSupport
 @testable import LedgerLintCore
 import Testing
 
