@@ -328,11 +328,15 @@ import LedgerLintTestSupport
                 lastProblem: LocalizedText(verbatim: "HTTP 429")),
             .malformedResponse(resource: "Customers", page: 2, reason: pageProblem),
             .malformedResponse(resource: token, page: nil, reason: pageProblem),
-            .snapshotWriteFailed(path: "/tmp/out", reason: InputFile.systemReason(ENOSPC)),
             .pageRepeats(resource: "Customers", page: 3), .listChanged(resource: "Customers", pages: [3, 3]),
             .listChanged(resource: "Customers", pages: [3, 4]),
         ]
         try Self.expectEveryCase(errors, of: "PowerOfficeError", in: "Sources/LedgerLintCore/PowerOffice/PowerOfficeError.swift")
+    }
+
+    @Test func everySnapshotErrorIsSaidInNorwegian() throws {
+        let errors = SnapshotError.samples + [.writeFailed(path: "/tmp/out", reason: InputFile.systemReason(ENOSPC))]
+        try Self.expectEveryCase(errors, of: "SnapshotError", in: "Sources/LedgerLintCore/Snapshot/SnapshotError.swift")
     }
 
     @Test func retryLinesAreSaidInNorwegian() {

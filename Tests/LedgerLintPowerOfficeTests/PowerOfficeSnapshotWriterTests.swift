@@ -151,11 +151,11 @@ struct PowerOfficeSnapshotWriterTests {
         try Data("x".utf8).write(to: file)
         let server = try makeServer(customers: 10)
         let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
-        let error = await powerOfficeError {
+        let error = #expect(throws: SnapshotError.self) {
             try PowerOfficeSnapshotWriter().write(fetched, to: file.appendingPathComponent("snapshot"))
         }
-        guard case .snapshotWriteFailed(_, let reason) = error else {
-            Issue.record("expected snapshotWriteFailed, got \(String(describing: error))")
+        guard case .writeFailed(_, let reason) = error else {
+            Issue.record("expected writeFailed, got \(String(describing: error))")
             return
         }
         #expect(reason.en == "\(file.path) is a file, not a folder")
@@ -172,11 +172,11 @@ struct PowerOfficeSnapshotWriterTests {
         try write("x", to: folder, "manifest.json/blocker")
         let before = try allFiles(in: folder)
 
-        let error = #expect(throws: PowerOfficeError.self) {
+        let error = #expect(throws: SnapshotError.self) {
             try PowerOfficeSnapshotWriter().write(fetched, to: folder)
         }
-        guard case .snapshotWriteFailed(let path, _) = error else {
-            Issue.record("expected snapshotWriteFailed, got \(String(describing: error))")
+        guard case .writeFailed(let path, _) = error else {
+            Issue.record("expected writeFailed, got \(String(describing: error))")
             return
         }
         #expect(path == folder.path)

@@ -125,7 +125,6 @@ extension PowerOfficeError {
             return .rateLimited(resource: resource, url: url, waited: waited, lastProblem: english(lastProblem))
         case .malformedResponse(let resource, let page, let reason):
             return .malformedResponse(resource: resource, page: page, reason: english(reason))
-        case .snapshotWriteFailed(let path, let reason): return .snapshotWriteFailed(path: path, reason: english(reason))
         default: return self
         }
     }

@@ -41,7 +41,6 @@ public enum PowerOfficeError: LocalizedMessageError, Sendable, Hashable {
     case rateLimited(resource: String, url: String, waited: Duration, lastProblem: LocalizedText)
     /// A response that is not what the endpoint documents (truncated JSON, an object instead of an array).
     case malformedResponse(resource: String, page: Int?, reason: LocalizedText)
-    case snapshotWriteFailed(path: String, reason: LocalizedText)
     /// Page `page` of `resource` held only rows of the pages before it: the server ignores `PageNumber`.
     case pageRepeats(resource: String, page: Int)
     /// `resource` changed while it was read, on both readings: `pages` are the pages (one per reading) that
@@ -54,7 +53,7 @@ public enum PowerOfficeError: LocalizedMessageError, Sendable, Hashable {
     public var isLocal: Bool {
         switch self {
         case .missingKeys, .keyFileUnreadable, .keyFileTooOpen, .keyFileMalformed, .unknownEnvironment, .invalidURL,
-            .invalidPageSize, .invalidPagesInFlight, .invalidTimeout, .snapshotWriteFailed:
+            .invalidPageSize, .invalidPagesInFlight, .invalidTimeout:
             return true
         case .invalidClient, .subscriptionKeyRejected, .tokenRejected, .unauthorized, .forbidden, .requestRejected,
             .retriesExhausted, .rateLimited, .malformedResponse, .pageRepeats, .listChanged:
@@ -208,10 +207,6 @@ public enum PowerOfficeError: LocalizedMessageError, Sendable, Hashable {
             return LocalizedText(
                 en: "PowerOffice Go sent an unreadable answer for \(Self.name(resource).en)\(page.map { " (page \($0))" } ?? ""): \(reason.en)",
                 nb: "PowerOffice Go sendte et uleselig svar for \(Self.name(resource).nb)\(page.map { " (side \($0))" } ?? ""): \(reason.nb)")
-        case .snapshotWriteFailed(let path, let reason):
-            return LocalizedText(
-                en: "\(path): cannot write the snapshot: \(reason.en); nothing was replaced",
-                nb: "\(path): kan ikke skrive uttrekket: \(reason.nb); ingenting ble erstattet")
         case .pageRepeats(let resource, let page):
             return LocalizedText(
                 en: "PowerOffice Go answered page \(page) of \(resource) with only rows of the pages before it: the server "

@@ -10,7 +10,7 @@ import Foundation
 public struct PowerOfficeSnapshotWriter: Sendable {
     public init() {}
 
-    /// - Throws: `PowerOfficeError.snapshotWriteFailed`, after putting back what was there before.
+    /// - Throws: `SnapshotError.writeFailed`, after putting back what was there before.
     public func write(_ fetched: FetchedResources, to directory: URL) throws {
         let staging = SnapshotStaging(directory: directory)
         defer { staging.discard() }

@@ -61,7 +61,7 @@ public final class SnapshotStaging: FetchedPageSink, @unchecked Sendable {
     /// Makes the staging folder (and the snapshot folder, if missing) now, so that a folder that cannot be written is
     /// reported before anything is read rather than after.
     ///
-    /// - Throws: `PowerOfficeError.snapshotWriteFailed`.
+    /// - Throws: `SnapshotError.writeFailed`.
     public func prepare() throws {
         try lock.withLock {
             do {
@@ -74,7 +74,7 @@ public final class SnapshotStaging: FetchedPageSink, @unchecked Sendable {
 
     /// Appends bytes to the staged file of `resource`, creating the staging folder and the file on first use.
     ///
-    /// - Throws: `PowerOfficeError.snapshotWriteFailed`.
+    /// - Throws: `SnapshotError.writeFailed`.
     public func append(_ bytes: Data, to resource: PowerOfficeResource) throws {
         try lock.withLock {
             do {
@@ -100,7 +100,7 @@ public final class SnapshotStaging: FetchedPageSink, @unchecked Sendable {
 
     /// Empties the staged file of `resource`, to write the list again from its start (it changed while it was read).
     ///
-    /// - Throws: `PowerOfficeError.snapshotWriteFailed`.
+    /// - Throws: `SnapshotError.writeFailed`.
     public func restart(_ resource: PowerOfficeResource) throws {
         try lock.withLock {
             finished.remove(resource)
@@ -129,7 +129,7 @@ public final class SnapshotStaging: FetchedPageSink, @unchecked Sendable {
 
     /// Writes the lists `fetched` holds in memory and the manifest, then moves the staged folder into place.
     ///
-    /// - Throws: `PowerOfficeError.snapshotWriteFailed`, after putting back what was there before.
+    /// - Throws: `SnapshotError.writeFailed`, after putting back what was there before.
     public func commit(_ fetched: FetchedResources) throws {
         try lock.withLock {
             let fileManager = FileManager.default
@@ -270,8 +270,8 @@ public final class SnapshotStaging: FetchedPageSink, @unchecked Sendable {
     }
 
     /// A write that failed, said as the snapshot folder and the system's reason.
-    private func failure(_ error: any Error) -> PowerOfficeError {
-        .snapshotWriteFailed(path: directory.path, reason: Self.reason(error))
+    private func failure(_ error: any Error) -> SnapshotError {
+        .writeFailed(path: directory.path, reason: Self.reason(error))
     }
 
     /// POSIX `rename`: atomic, and replaces an existing file (unlike `FileManager.moveItem`).
