@@ -115,6 +115,8 @@ enum UsageError: LocalizedMessageError {
     case outMissing
     case noArgumentsTaken(command: String, given: [String])
     case oneRuleOnly
+    /// An option of `check --live` (`--environment`, `--timeout`, …) given to `check` without `--live`.
+    case onlyWithLive(option: String)
     /// `--key ""`: an empty key would select nothing and explain nothing.
     case keyEmpty
     /// `LEDGERLINT_NOW` that is no ISO 8601 time.
@@ -127,7 +129,7 @@ enum UsageError: LocalizedMessageError {
         .notOneOf(option: "--format", value: "pdf", allowed: ["text", "json"]), .notANumber(option: "--page-size", value: "x"),
         .notSeconds(option: "--timeout", value: "x"), .notAReport("json", formats: ["text", "json"]), .snapshotMissing,
         .oneSnapshotOnly(given: ["a", "b"]), .baselineAndWriteBaseline, .outMissing,
-        .noArgumentsTaken(command: "rules", given: ["x"]), .oneRuleOnly, .keyEmpty, .badNow(value: "yesterday"),
+        .noArgumentsTaken(command: "rules", given: ["x"]), .oneRuleOnly, .onlyWithLive(option: "--environment"), .keyEmpty, .badNow(value: "yesterday"),
     ]
 
     var errorDescription: String? { message(.en) }
@@ -195,6 +197,12 @@ enum UsageError: LocalizedMessageError {
             return LocalizedText(
                 en: "explain takes one rule id, for example: ledgerlint explain customer-number-range",
                 nb: "explain tar én regel-id, for eksempel: ledgerlint explain customer-number-range")[language]
+        case .onlyWithLive(let option):
+            return LocalizedText(
+                en: "\(option) goes with --live (read PowerOffice Go now): add --live, or leave \(option) out to check "
+                    + "the snapshot's poweroffice/ as it is",
+                nb: "\(option) hører til --live (les PowerOffice Go nå): legg til --live, eller ta bort \(option) for å "
+                    + "kontrollere poweroffice/ i uttrekket slik det er")[language]
         case .keyEmpty:
             return LocalizedText(
                 en: "--key needs a value: a customer number, a name, a product code or group, e.g. --key 10004",

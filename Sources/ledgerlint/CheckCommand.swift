@@ -43,7 +43,10 @@ struct CheckCommand {
             throw UsageError.keyEmpty
         }
         self.keys = keys.isEmpty ? nil : KeyFilter(keys: keys)
-        live = arguments.flag("--live") ? try PowerOfficeOptions(&arguments) : nil
+        // Read whether or not `--live` is given, so that one given without it is named as such, not as unknown.
+        let liveOptions = try PowerOfficeOptions(&arguments)
+        live = arguments.flag("--live") ? liveOptions : nil
+        if live == nil, let option = liveOptions.given.first { throw UsageError.onlyWithLive(option: option) }
         common = try CommonOptions(&arguments, environment: environment)
         let positionals = try arguments.positionals()
         guard positionals.count == 1, let snapshot = positionals.first else {

@@ -82,6 +82,15 @@ struct PowerOfficeOptions {
         quiet = arguments.flag("--quiet")
     }
 
+    /// The options given, as the command line names them: `check` takes them only with `--live`.
+    var given: [String] {
+        [
+            environmentName.map { _ in "--environment" }, credentialsFile.map { _ in "--credentials" },
+            pageSize.map { _ in "--page-size" }, pagesInFlight.map { _ in "--pages-in-flight" },
+            timeout.map { _ in "--timeout" }, quiet ? "--quiet" : nil,
+        ].compactMap { $0 }
+    }
+
     /// Reads everything `fetch` stores, with a progress line on stderr when it is a terminal and not `--quiet`.
     ///
     /// Every retry is a line on stderr (`ledgerlint: retrying Customers page 3 in 2 s: no answer within 30 s`),

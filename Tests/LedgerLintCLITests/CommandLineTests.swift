@@ -110,6 +110,8 @@ import LedgerLintTestSupport
         BadCall(arguments: ["check", demo, "--format", "pdf"], expected: ["--format 'pdf'", "json"]),
         BadCall(arguments: ["check", demo, "--fail-on", "errors"], expected: ["--fail-on 'errors'"]),
         BadCall(arguments: ["check", demo, "--verbose"], expected: ["unknown option '--verbose'"]),
+        BadCall(arguments: ["check", demo, "--environment", "demo"], expected: ["--environment goes with --live", "add --live"]),
+        BadCall(arguments: ["check", demo, "--timeout", "5"], expected: ["--timeout goes with --live"]),
         BadCall(arguments: ["check", demo, "--output"], expected: ["--output needs a value"]),
         BadCall(arguments: ["check", demo, "--lang", "sv"], expected: ["--lang 'sv'"]),
         BadCall(arguments: ["check", demo, "--rules", "/nonexistent/rules"], expected: ["/nonexistent/rules"]),
