@@ -37,15 +37,22 @@ if [[ -z "$bin" ]]; then
     bin="$(swift build --scratch-path .build-screenshot --show-bin-path)/ledgerlint"
 fi
 
+# Chromium's chatter goes to a log; when it fails, the log is what says why (missing libraries, a locked profile).
 chrome() {
     "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run \
-        --user-data-dir="$out/.chromium" "$@" 2>/dev/null
+        --user-data-dir="$out/.chromium" "$@" 2>>"$out/chromium.log" ||
+        { echo "Chromium failed ($*); see $out/chromium.log" >&2; exit 1; }
 }
 
 for lang in en nb; do
     html="$out/report-$lang.html"
-    # `check` exits non-zero when it finds errors, which the demo snapshot has on purpose.
-    "$bin" check "$snapshot" --format html --lang "$lang" --output "$html" || [[ -s "$html" ]]
+    # `check` exits 1 when it finds errors, which the demo snapshot has on purpose; anything else is a failure.
+    status=0
+    "$bin" check "$snapshot" --format html --lang "$lang" --output "$html" || status=$?
+    if [[ $status -gt 1 ]]; then
+        echo "ledgerlint check $snapshot failed (exit $status); no report to screenshot" >&2
+        exit "$status"
+    fi
 
     chrome --window-size=1200,2000 --screenshot="$out/report-$lang.png" "file://$html"
     # Without JavaScript: a copy whose Content-Security-Policy refuses the report's script, as a locked-down mail
