@@ -79,11 +79,8 @@ enum Console {
             throw error
         } catch {
             try? FileManager.default.removeItem(at: temporary)
-            let nsError = error as NSError
-            let posix = (nsError.userInfo[NSUnderlyingErrorKey] as? NSError).flatMap {
-                $0.domain == NSPOSIXErrorDomain ? InputFile.systemReason(Int32($0.code)) : nil
-            }
-            let english = nsError.localizedFailureReason ?? error.localizedDescription
+            let posix = InputFile.systemReason(of: error)
+            let english = (error as NSError).localizedFailureReason ?? error.localizedDescription
             throw OutputError.cannotWrite(path: path, reason: LocalizedText(en: english, nb: posix?.nb ?? english))
         }
     }

@@ -87,6 +87,15 @@ public enum InputFile {
 
     static let noSuchFile = LocalizedText(en: "no such file", nb: "filen finnes ikke")
 
+    /// What the system says of the `errno` under a Foundation error (its `NSUnderlyingErrorKey`), when there is one:
+    /// Foundation's own texts are English only.
+    public static func systemReason(of error: any Error) -> LocalizedText? {
+        guard let underlying = (error as NSError).userInfo[NSUnderlyingErrorKey] as? NSError,
+            underlying.domain == NSPOSIXErrorDomain
+        else { return nil }
+        return systemReason(Int32(underlying.code))
+    }
+
     /// What the system says of `code` (an `errno`), in both languages for the problems a user meets (no access, a
     /// full disk), else as the system says it, in English.
     public static func systemReason(_ code: Int32) -> LocalizedText {

@@ -289,11 +289,6 @@ public final class SnapshotStaging: FetchedPageSink, @unchecked Sendable {
         if let reason = error as? LocalizedReason { return reason.text }
         let nsError = error as NSError
         if let description = nsError.userInfo[NSLocalizedDescriptionKey] as? String { return LocalizedText(verbatim: description) }
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-            let code = POSIXErrorCode(rawValue: Int32(underlying.code))
-        {
-            return InputFile.systemReason(code.rawValue)
-        }
-        return LocalizedText(describing: error)
+        return InputFile.systemReason(of: error) ?? LocalizedText(describing: error)
     }
 }
