@@ -210,14 +210,14 @@ struct KeyQuery {
     init(_ key: String) {
         self.key = key
         text = key.trimmingCharacters(in: .whitespaces).lowercased()
-        let digits = text.hasPrefix("a-") ? String(text.dropFirst(2)) : text
-        group = digits.isEmpty || !digits.allSatisfy(\.isASCII) ? nil : Int(digits)
+        let digitsOnly = !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
+        group = digitsOnly ? Int(text) : AssistProductGroup.number(fromProductCode: text)
     }
 
     /// The finding keys (lower-cased) this key selects.
     var findingKeys: [String] {
         var forms = [text]
-        if let group { forms += ["a-\(group)", "\(group)"] }
+        if let group { forms += [AssistProductGroup.productCode(group).lowercased(), "\(group)"] }
         return forms
     }
 
@@ -278,6 +278,6 @@ struct KeyQuery {
     /// A product code: the key itself (`A-4`, `X1`), or `A-<n>` for a group number.
     private func sameCode(_ code: String?) -> Bool {
         guard let code = code?.trimmingCharacters(in: .whitespaces).lowercased() else { return false }
-        return code == text || group.map { code == "a-\($0)" } ?? false
+        return code == text || group.map { code == AssistProductGroup.productCode($0).lowercased() } ?? false
     }
 }

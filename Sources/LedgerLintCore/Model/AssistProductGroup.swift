@@ -13,6 +13,17 @@ public struct AssistProductGroup: Sendable, Hashable, Codable {
         self.location = location
     }
 
+    /// PowerOffice's product code for group `number`: `A-<number>`, the setup guide's convention, which the rules'
+    /// keys and joins follow (`A-{number}`).
+    public static func productCode(_ number: Int) -> String { "A-\(number)" }
+
+    /// The group number a product code `A-<n>` names (`a-<n>` too), or `nil` for any other code.
+    public static func number(fromProductCode code: some StringProtocol) -> Int? {
+        guard code.count > 2, code.prefix(2).lowercased() == "a-" else { return nil }
+        let digits = code.dropFirst(2)
+        return digits.allSatisfy { $0.isASCII && $0.isNumber } ? Int(digits) : nil
+    }
+
     /// The groups the setup guide lists, assumed when no product-group export is given.
     public static let assumed: [AssistProductGroup] = [1, 2, 3, 99].map {
         AssistProductGroup(number: $0, name: nil, salesAccount: nil)

@@ -202,8 +202,8 @@ public struct HTMLReporter: Reporter {
     /// The key in bold, then system and entity, then the file and line when known.
     func record(_ finding: Finding, language: Language) -> String {
         let subject = TextReporter.subject(of: finding, language: language)
-        var out = "<strong>\(Self.escaped(subject[1]))</strong><br><span class=\"where\">"
-            + Self.escaped(subject[0])
+        var out = "<strong>\(Self.escaped(subject.id))</strong><br><span class=\"where\">"
+            + Self.escaped(subject.noun)
             + "</span>"
         if let location = finding.location {
             out += "<br><code class=\"where\">\(Self.escaped(TextReporter.locationText(location, language: language)))</code>"

@@ -108,7 +108,7 @@ public struct MarkdownReporter: Reporter {
     /// `Assist customer **5000**`.
     func subject(_ finding: Finding, language: Language) -> String {
         let subject = TextReporter.subject(of: finding, language: language)
-        return "\(subject[0]) **\(Self.escaped(subject[1]))**"
+        return "\(subject.noun) **\(Self.escaped(subject.id))**"
     }
 
     /// One list item: subject and location, then the message and the hint on their own lines.

@@ -67,7 +67,8 @@ public struct TextReporter: Reporter {
     static func block(
         for finding: Finding, language: Language, style: Style = Style(enabled: false), snapshot: String = ""
     ) -> String {
-        let subject = TerminalText.sanitized(subject(of: finding, language: language).joined(separator: " "))
+        let (noun, id) = subject(of: finding, language: language)
+        let subject = TerminalText.sanitized(noun + " " + id)
         var lines = [
             style.severity(finding.severity, finding.severity.word[language])
                 + style.bold("[\(TerminalText.sanitized(finding.rule))]")
@@ -114,24 +115,24 @@ public struct TextReporter: Reporter {
     /// How a headline names a finding's subject, as the system and noun, then what identifies it, each said once:
     /// `Assist customer` `10004`; `Assist product group` `4 (A-4)` (the group is 4, A-4 is PowerOffice's code for
     /// it); a record with neither number nor name by where it is, `record 3 of assist/customers.json`.
-    static func subject(of finding: Finding, language: Language) -> [String] {
+    static func subject(of finding: Finding, language: Language) -> (noun: String, id: String) {
         let noun = subjectName(finding.system, finding.entity, language: language)
         if finding.key.isEmpty {
-            guard let location = finding.location else { return [noun, LocalizedText.notGiven[language]] }
+            guard let location = finding.location else { return (noun, LocalizedText.notGiven[language]) }
             if let line = location.line {
-                return [noun, LocalizedText(en: "on line \(line) of \(location.file)", nb: "på linje \(line) i \(location.file)")[language]]
+                return (noun, LocalizedText(en: "on line \(line) of \(location.file)", nb: "på linje \(line) i \(location.file)")[language])
             }
             if let record = location.record {
-                return [noun, LocalizedText(en: "record \(record) of \(location.file)", nb: "post \(record) i \(location.file)")[language]]
+                return (noun, LocalizedText(en: "record \(record) of \(location.file)", nb: "post \(record) i \(location.file)")[language])
             }
-            return [noun, LocalizedText(en: "in \(location.file)", nb: "i \(location.file)")[language]]
+            return (noun, LocalizedText(en: "in \(location.file)", nb: "i \(location.file)")[language])
         }
-        if finding.system == .assist, finding.entity == .productGroup, finding.key.hasPrefix("A-"),
-            let number = Int(finding.key.dropFirst(2))
+        if finding.system == .assist, finding.entity == .productGroup,
+            let number = AssistProductGroup.number(fromProductCode: finding.key)
         {
-            return [noun, "\(number) (\(finding.key))"]
+            return (noun, "\(number) (\(finding.key))")
         }
-        return [noun, finding.key]
+        return (noun, finding.key)
     }
 }
 
