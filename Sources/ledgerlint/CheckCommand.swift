@@ -67,11 +67,13 @@ struct CheckCommand {
 
     func run() async throws -> ExitCode {
         var clock = PhaseClock(enabled: environment["LEDGERLINT_TIMINGS"] != nil)
+        // One clock for the run: the report's check time, and the day suppressions expire by.
+        let now = fixedNow ?? Date()
         let check = try CheckRun(
             CheckRun.Options(
                 snapshot: snapshot, rules: common.rules, language: common.language, configPath: configPath,
-                keys: keys, baselinePath: baselinePath, writeBaseline: writeBaselinePath != nil, today: today,
-                checkedAt: fixedNow ?? Date()))
+                keys: keys, baselinePath: baselinePath, writeBaseline: writeBaselinePath != nil, today: today(now),
+                checkedAt: now))
         try outputs.check(against: check.inputs + [live?.credentialsFile].compactMap { $0 })
         let liveSource: CheckRun.LiveSource? = live.map { live in
             let environment = environment
@@ -113,12 +115,13 @@ struct CheckCommand {
         return OutputFiles(targets: targets)
     }
 
-    /// Today as `yyyy-MM-dd` in the local time zone; `LEDGERLINT_TODAY` fixes it (for tests and reproducible runs).
-    var today: String {
+    /// The day of `now` as `yyyy-MM-dd` in the local time zone; `LEDGERLINT_TODAY` fixes it (for tests and
+    /// reproducible runs), and so does `LEDGERLINT_NOW`, through `now`.
+    func today(_ now: Date) -> String {
         if let fixed = environment["LEDGERLINT_TODAY"] { return fixed }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: Date())
+        return formatter.string(from: now)
     }
 }
