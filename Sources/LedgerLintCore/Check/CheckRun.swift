@@ -111,7 +111,7 @@ public struct CheckRun: Sendable {
 
         let keys = options.keys
         let fields = keys == nil ? rules.fieldsRead : rules.fieldsRead.adding(KeyFilter.fieldsRead)
-        var metadata = SnapshotManifest.read(from: folder)
+        let metadata: SnapshotManifest?
         let data: Snapshot
         if let live {
             let assist = try SnapshotReader.readAssist(at: folder, keeping: fields)
@@ -122,6 +122,7 @@ public struct CheckRun: Sendable {
             metadata = SnapshotManifest(fetched)
         } else {
             data = try SnapshotReader.read(at: folder, keeping: fields)
+            metadata = SnapshotManifest.read(from: folder)
         }
         // Before `Dataset` drops the customers Assist does not export: those are what `--key` must explain.
         let matches = keys?.matches(in: data) ?? []
