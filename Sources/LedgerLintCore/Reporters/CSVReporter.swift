@@ -25,11 +25,11 @@ public struct CSVReporter: Reporter {
     public func render(_ report: Report) -> String {
         let language = report.language
         var rows = [Self.header[language]]
-        if let keys = report.filterKeys {
+        if let filter = report.filterSentence {
             // A sheet has no place above its table, so a filtered one says so in its first rows, marked `note` in
             // the severity column so that a filter on that column keeps them apart from the findings.
             let note = Self.noteWord[language]
-            rows.append([note, "", "", "", "", KeyFilter.sentence(keys: keys, language: language), "", "", "", ""])
+            rows.append([note, "", "", "", "", filter, "", "", "", ""])
             rows += report.lookups.map { [note, "", "", "", $0.key, $0.note, "", "", "", ""] }
         }
         rows += report.findings.map { row($0, suppression: nil, report: report) }

@@ -27,9 +27,8 @@ public struct GitHubReporter: Reporter {
         let byType = Dictionary(grouping: report.findings, by: \.severity)
         let overflow = Severity.allCases.contains { (byType[$0]?.count ?? 0) > Self.limitPerType }
         // Plain log lines, not annotations: a filtered run says so before anything else.
-        var lines: [String] = report.filterKeys.map { keys in
-            ([KeyFilter.sentence(keys: keys, language: language)] + report.lookups.map(\.note))
-                .map { "\(Tool.name): " + Self.escapedData($0) }
+        var lines: [String] = report.filterSentence.map { filter in
+            ([filter] + report.lookups.map(\.note)).map { "\(Tool.name): " + Self.escapedData($0) }
         } ?? []
         var leftOut: [Severity: Int] = [:]
         for severity in Severity.allCases.reversed() {

@@ -85,9 +85,9 @@ public struct HTMLReporter: Reporter {
 
     /// For a `--key` report, before the counts: that it is filtered, and where each key was found.
     func filter(_ report: Report) -> String {
-        guard let keys = report.filterKeys else { return "" }
+        guard let filter = report.filterSentence else { return "" }
         let notes = report.lookups.map { "<li>\(Self.escaped($0.note))</li>" }.joined(separator: "\n")
-        return "<section class=\"key-filter\">\n<p><strong>\(Self.escaped(KeyFilter.sentence(keys: keys, language: report.language)))"
+        return "<section class=\"key-filter\">\n<p><strong>\(Self.escaped(filter))"
             + "</strong></p>\n<ul>\n\(notes)\n</ul>\n</section>\n"
     }
 

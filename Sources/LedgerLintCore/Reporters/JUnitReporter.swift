@@ -44,10 +44,9 @@ public struct JUnitReporter: Reporter {
             "<testsuites name=\"\(Self.suiteName)\" \(counts)>",
             "  <testsuite name=\"\(Self.suiteName)\" \(counts) skipped=\"0\">",
         ]
-        if let keys = report.filterKeys {
+        if let filter = report.filterSentence {
             // A filtered run must not pass for a whole audit: the suite says so, and where each key was found.
             lines.append("    <properties>")
-            let filter = KeyFilter.sentence(keys: keys, language: report.language)
             for (name, value) in [("ledgerlint.filter", filter)] + report.lookups.map({ ("ledgerlint.key", $0.note) }) {
                 lines.append("      <property name=\"\(name)\" value=\"\(Self.escaped(value))\"/>")
             }

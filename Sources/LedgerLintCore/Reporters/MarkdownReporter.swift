@@ -21,8 +21,8 @@ public struct MarkdownReporter: Reporter {
         let language = report.language
         let words = Words(language)
         var out: [String] = ["## \(words.title)", "", header(report, words: words), ""]
-        if let keys = report.filterKeys {
-            out += ["> " + Self.escaped(KeyFilter.sentence(keys: keys, language: language)), ""]
+        if let filter = report.filterSentence {
+            out += ["> " + Self.escaped(filter), ""]
             out += report.lookups.map { "- " + Self.escaped($0.note) } + [""]
         }
 

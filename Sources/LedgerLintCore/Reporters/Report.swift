@@ -42,6 +42,12 @@ public struct Report: Sendable, Hashable {
         self.checkedAt = checkedAt
     }
 
+    /// For a `--key` report, the sentence every format starts with (`Filtered by --key: only findings about …`);
+    /// `nil` for a whole audit. Where each key was found follows it, in `lookups`.
+    public var filterSentence: String? {
+        filterKeys.map { KeyFilter.sentence(keys: $0, language: language) }
+    }
+
     /// Counts of the findings that count (suppressed and baselined ones excluded).
     public var summary: Summary { Summary(findings) }
 }

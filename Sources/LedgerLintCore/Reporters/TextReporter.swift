@@ -38,8 +38,8 @@ public struct TextReporter: Reporter {
 
     /// For a `--key` report: that it is filtered, then where each key was found, one line each.
     static func filterLines(_ report: Report) -> String? {
-        guard let keys = report.filterKeys else { return nil }
-        let lines = [KeyFilter.sentence(keys: keys, language: report.language)] + report.lookups.map(\.note)
+        guard let filter = report.filterSentence else { return nil }
+        let lines = [filter] + report.lookups.map(\.note)
         return lines.map(TerminalText.sanitized).joined(separator: "\n")
     }
 
