@@ -53,9 +53,11 @@ public struct KeyFilter: Sendable, Hashable {
     public func lookups(
         _ matches: [[KeyLookup.Match]], findings: [Finding], folder: String, language: Language
     ) -> [KeyLookup] {
-        zip(keys, matches).map { key, matches in
-            let forms = Set(KeyQuery(key).findingKeys)
-            let count = findings.filter { forms.contains($0.key.lowercased()) }.count
+        // Each finding's key lower-cased once, however many keys were asked for.
+        var counts: [String: Int] = [:]
+        for finding in findings { counts[finding.key.lowercased(), default: 0] += 1 }
+        return zip(keys, matches).map { key, matches in
+            let count = Set(KeyQuery(key).findingKeys).reduce(0) { $0 + (counts[$1] ?? 0) }
             return KeyLookup(key: key, matches: matches, findings: count, folder: folder, language: language)
         }
     }
@@ -106,8 +108,7 @@ public struct KeyLookup: Sendable, Hashable, Codable {
         self.key = key
         self.matches = matches
         self.findings = findings
-        self.note = ""
-        self.note = sentence(folder: folder, language: language)
+        note = Self.sentence(key: key, matches: matches, findings: findings, folder: folder, language: language)
     }
 
     /// The systems the key was found in: `assist` before `poweroffice`; empty when neither.
@@ -128,7 +129,9 @@ public struct KeyLookup: Sendable, Hashable, Codable {
 extension KeyLookup {
     /// `10008: in the Assist export as customer Gammel Kunde AS (examples/demo/assist/customers.csv:12), not
     /// exported (Eksporteres = Nei), so not checked; not in PowerOffice.`
-    func sentence(folder: String, language: Language) -> String {
+    static func sentence(
+        key: String, matches: [Match], findings: Int, folder: String, language: Language
+    ) -> String {
         let words = Words(language: language)
         guard !matches.isEmpty else { return "\(key): \(words.nowhere)." }
         var parts: [String] = []
@@ -148,7 +151,7 @@ extension KeyLookup {
         }
         // A key that names only customers Assist does not export has no findings because it is not checked; saying
         // "no findings" there would mislead.
-        if exported != false || matches.contains(where: { $0.exported == nil }) {
+        if !matches.allSatisfy({ $0.exported == false }) {
             parts.append(words.findings(findings))
         }
         return "\(key): " + parts.joined(separator: "; ") + "."
@@ -192,7 +195,7 @@ extension KeyLookup {
             case true?: text += pick(", exported", ", eksporteres")
             case nil: break
             }
-            return TerminalText.sanitized(text)
+            return text
         }
     }
 }
