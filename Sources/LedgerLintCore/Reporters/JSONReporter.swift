@@ -63,6 +63,8 @@ public struct JSONReporter: Reporter {
             case key, foundIn, exported, findings, note, matches
         }
 
+        /// A match as the schema spells it: apart from `KeyLookup.Match` for the reason `FindingRecord` is apart
+        /// from `Finding`, so that a new model field does not change the published shape by accident.
         struct Match: Encodable {
             var system: String
             var entity: String
