@@ -15,13 +15,22 @@ struct FieldReference: Sendable {
     let subject: Subject
     let field: String
     let accessor: Subject.Accessor
+    /// The words for this field's values in messages (`Subject.valueWords(of:)`), resolved once, not per finding.
+    let words: [String: LocalizedText]
 
-    /// The words for this field's values in messages (`Subject.valueWords(of:)`), resolved once.
-    var words: [String: LocalizedText] { subject.valueWords(of: field) }
+    init(name: String, join: Int?, subject: Subject, field: String, accessor: @escaping Subject.Accessor) {
+        self.name = name
+        self.join = join
+        self.subject = subject
+        self.field = field
+        self.accessor = accessor
+        words = subject.valueWords(of: field)
+    }
 
     /// `value` as a message in `language` shows it: the field's word for it when it has one, else as it is.
     func display(_ value: FieldValue, _ language: Language) -> String {
         let text = value.text
+        guard !words.isEmpty else { return text }
         return words[text]?[language] ?? text
     }
 

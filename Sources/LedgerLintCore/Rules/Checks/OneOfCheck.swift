@@ -8,6 +8,8 @@ struct OneOfCheck: RecordCheck {
 
     let field: FieldReference
     let values: [FieldValue]
+    /// `values` lower-cased once, not for every record.
+    let allowed: Set<String>
 
     init(_ check: Check, in context: CheckContext) throws(RuleError.Problem) {
         guard let values = check.values, !values.isEmpty else {
@@ -18,6 +20,7 @@ struct OneOfCheck: RecordCheck {
                     nb: "en 'one-of'-kontroll må ha en 'values'-liste som ikke er tom"))
         }
         self.values = values
+        allowed = Set(values.map { $0.text.lowercased() })
         field = try context.field(of: check)
     }
 
@@ -25,8 +28,7 @@ struct OneOfCheck: RecordCheck {
 
     func failure(_ dataset: Dataset, _ record: RecordContext, language: Language) -> CheckFailure<Variable>? {
         let value = field.read(dataset, record)
-        let text = value.text.lowercased()
-        if values.contains(where: { $0.text.lowercased() == text }) { return nil }
+        if allowed.contains(value.text.lowercased()) { return nil }
         return CheckFailure {
             switch $0 {
             case .value: field.display(value, language)
