@@ -61,7 +61,8 @@ public struct RuleSet: Sendable {
                     .filter { isRuleFileName($0.lastPathComponent) }
                     .sorted { $0.lastPathComponent < $1.lastPathComponent }
             } catch {
-                throw RuleError.unreadable(path: url.path, reason: LocalizedText(verbatim: error.localizedDescription))
+                throw RuleError.unreadable(
+                    path: url.path, reason: InputFile.systemReason(of: error) ?? LocalizedText(describing: error))
             }
             guard !files.isEmpty else { throw RuleError.noRules(path: url.path) }
         }
