@@ -191,9 +191,7 @@ private struct SnapshotFolder {
 
 /// What one side of `read(at:keeping:)` gave, once both have finished.
 private func finished<Value>(_ side: Locked<Result<Value, any Error>?>) throws -> Value {
-    guard let result = side.withLock({ $0 }) else {
-        throw InputError.unreadable(
-            path: "", reason: LocalizedText(en: "a reader did not finish", nb: "en leser ble ikke ferdig"))
-    }
+    // `concurrentPerform` returns only after both iterations ran, and each sets its side.
+    guard let result = side.withLock({ $0 }) else { preconditionFailure("a side of the snapshot was never read") }
     return try result.get()
 }
