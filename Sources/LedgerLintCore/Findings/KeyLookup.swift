@@ -209,18 +209,21 @@ struct KeyQuery {
     var text: String
     /// The product group number the key names: `4` for `4`, `A-4` and `a-4`.
     var group: Int?
+    /// Its product code, lower-cased: `a-4`.
+    var groupCode: String?
 
     init(_ key: String) {
         self.key = key
         text = key.trimmingCharacters(in: .whitespaces).lowercased()
         let digitsOnly = !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
         group = digitsOnly ? Int(text) : AssistProductGroup.number(fromProductCode: text)
+        groupCode = group.map { AssistProductGroup.productCode($0).lowercased() }
     }
 
     /// The finding keys (lower-cased) this key selects.
     var findingKeys: [String] {
         var forms = [text]
-        if let group { forms += [AssistProductGroup.productCode(group).lowercased(), "\(group)"] }
+        if let group, let groupCode { forms += [groupCode, "\(group)"] }
         return forms
     }
 
@@ -281,6 +284,6 @@ struct KeyQuery {
     /// A product code: the key itself (`A-4`, `X1`), or `A-<n>` for a group number.
     private func sameCode(_ code: String?) -> Bool {
         guard let code = code?.trimmingCharacters(in: .whitespaces).lowercased() else { return false }
-        return code == text || group.map { code == AssistProductGroup.productCode($0).lowercased() } ?? false
+        return code == text || code == groupCode
     }
 }
