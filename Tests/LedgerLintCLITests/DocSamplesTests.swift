@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LedgerLintTestSupport
 
 /// The samples in `docs/` are what the tool prints: each one follows a marker naming the command that makes it,
 ///
@@ -25,8 +26,11 @@ import Testing
         var testDescription: String { "\(document): ledgerlint \(arguments.joined(separator: " "))" }
     }
 
-    static func samples(in document: String) throws -> [Sample] {
-        let text = try String(contentsOf: root.appendingPathComponent(document), encoding: .utf8)
+    static func text(of document: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(document), encoding: .utf8)
+    }
+
+    static func samples(in document: String, text: String) -> [Sample] {
         var samples: [Sample] = []
         var search = text.startIndex..<text.endIndex
         while let marker = text.range(of: "<!-- sample: ", range: search) {
@@ -57,9 +61,9 @@ import Testing
 
     @Test(arguments: documents)
     func samplesAreWhatTheToolPrints(document: String) throws {
-        let samples = try Self.samples(in: document)
-        if ProcessInfo.processInfo.environment["LEDGERLINT_RECORD"] == "1" {
-            var text = try String(contentsOf: Self.root.appendingPathComponent(document), encoding: .utf8)
+        var text = try Self.text(of: document)
+        let samples = Self.samples(in: document, text: text)
+        if GoldenFiles.isRecording {
             for sample in samples.reversed() { text.replaceSubrange(sample.range, with: try Self.output(of: sample)) }
             try text.write(to: Self.root.appendingPathComponent(document), atomically: true, encoding: .utf8)
             Issue.record("re-recorded the samples in \(document)")
@@ -69,12 +73,15 @@ import Testing
             let output = try Self.output(of: sample)
             #expect(
                 sample.body == output,
-                "\(sample.testDescription) prints something else; re-record with LEDGERLINT_RECORD=1")
+                Comment(
+                    rawValue: "\(sample.testDescription) prints something else (- doc, + tool); re-record with "
+                        + "LEDGERLINT_RECORD=1:\n" + GoldenFiles.lineDiff(expected: sample.body, actual: output)))
         }
     }
 
     @Test func theFormatsDocumentHasASampleOfEveryFormatButHTML() throws {
-        let formats = try Self.samples(in: "docs/output-formats.md").map { sample in
+        let document = "docs/output-formats.md"
+        let formats = Self.samples(in: document, text: try Self.text(of: document)).map { sample in
             sample.arguments.firstIndex(of: "--format").map { sample.arguments[$0 + 1] } ?? "text"
         }
         #expect(Set(formats) == ["text", "json", "junit", "sarif", "github", "markdown", "csv"])
