@@ -12,7 +12,7 @@ struct FetchCommandTests {
         let server = try makeServer(customers: 700)
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try await ledgerlintBinary(
+        let run = try await runBuiltBinary("ledgerlint", 
             ["fetch", "--out", folder.path, "--environment", "demo", "--page-size", "300"],
             environment: server.environment)
 
@@ -38,7 +38,7 @@ struct FetchCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         var environment = server.environment
         environment["LANG"] = "nb_NO.UTF-8"
-        let run = try await ledgerlintBinary(["fetch", "--out", folder.path], environment: environment)
+        let run = try await runBuiltBinary("ledgerlint", ["fetch", "--out", folder.path], environment: environment)
 
         #expect(run.status == 0, "\(run.stderr)")
         let lines = run.stderr.split(separator: "\n").map(String.init)
@@ -46,7 +46,7 @@ struct FetchCommandTests {
         #expect(lines.first?.hasPrefix("ledgerlint: prøver Customers side 1 igjen om ") == true, "\(run.stderr)")
         #expect(lines.first?.contains(" s: HTTP 503") == true, "\(run.stderr)")
         #expect(lines.last?.hasPrefix("ledgerlint: hentet 'Fjordlys Regnskap AS' (production) inn i ") == true, "\(run.stderr)")
-        let refused = try await ledgerlintBinary(["fetch", "--out", folder.path, "--lang", "nb"], environment: [:])
+        let refused = try await runBuiltBinary("ledgerlint", ["fetch", "--out", folder.path, "--lang", "nb"], environment: [:])
         #expect(refused.status == 2)
         #expect(refused.stderr.hasPrefix("ledgerlint: Nøklene til PowerOffice Go mangler: sett "), "\(refused.stderr)")
     }
@@ -56,7 +56,7 @@ struct FetchCommandTests {
         let server = try makeServer(customers: 700)
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try await ledgerlintBinary(
+        let run = try await runBuiltBinary("ledgerlint", 
             ["fetch", "--out", folder.path, "--page-size", "100", "--pages-in-flight", "4", "--quiet"],
             environment: server.environment)
 
@@ -64,10 +64,10 @@ struct FetchCommandTests {
         #expect(
             try Data(contentsOf: folder.appendingPathComponent("poweroffice/Customers.json"))
                 == server.dataSet.jsonArray("Customers"))
-        let refused = try await ledgerlintBinary(["fetch", "--out", folder.path, "--pages-in-flight", "11"], environment: [:])
+        let refused = try await runBuiltBinary("ledgerlint", ["fetch", "--out", folder.path, "--pages-in-flight", "11"], environment: [:])
         #expect(refused.status == 2)
         #expect(refused.stderr.contains("pages in flight 11 is out of range; expected 1 to 10"))
-        let notANumber = try await ledgerlintBinary(["fetch", "--out", folder.path, "--pages-in-flight", "x"], environment: [:])
+        let notANumber = try await runBuiltBinary("ledgerlint", ["fetch", "--out", folder.path, "--pages-in-flight", "x"], environment: [:])
         #expect(notANumber.status == 2)
     }
 
@@ -87,7 +87,7 @@ struct FetchCommandTests {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         // With keys that work: the option alone is at fault.
-        let run = try await ledgerlintBinary(["fetch", "--out", folder.path] + options, environment: server.environment)
+        let run = try await runBuiltBinary("ledgerlint", ["fetch", "--out", folder.path] + options, environment: server.environment)
 
         #expect(run.status == 2, "\(run.stderr)")
         #expect(run.stderr.contains(message), "\(run.stderr)")
@@ -101,7 +101,7 @@ struct FetchCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("a-file")
         try Data("x".utf8).write(to: file)
-        let run = try await ledgerlintBinary(
+        let run = try await runBuiltBinary("ledgerlint", 
             ["fetch", "--out", file.appendingPathComponent("snapshot").path], environment: server.environment)
 
         #expect(run.status == 2, "\(run.stderr)")
@@ -116,7 +116,7 @@ struct FetchCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         var environment = server.environment
         environment["POWEROFFICE_CLIENT_KEY"] = "CLIENTKEY-wrong-secret"
-        let run = try await ledgerlintBinary(["fetch", "--out", folder.path], environment: environment)
+        let run = try await runBuiltBinary("ledgerlint", ["fetch", "--out", folder.path], environment: environment)
 
         #expect(run.status == 3)
         #expect(run.stderr.contains("ticked Aktiv in PowerOffice Go (Meny > Administrer > Innstillinger > Utvidelser)"))
@@ -126,7 +126,7 @@ struct FetchCommandTests {
 
     @Test("missing keys exit 2 naming the variables; an open key file exits 2 with chmod advice: local problems")
     func keyProblems() async throws {
-        let missing = try await ledgerlintBinary(["fetch", "--out", "unused"], environment: [:])
+        let missing = try await runBuiltBinary("ledgerlint", ["fetch", "--out", "unused"], environment: [:])
         #expect(missing.status == 2)
         #expect(
             missing.stderr.contains(
@@ -136,7 +136,7 @@ struct FetchCommandTests {
         defer { try? FileManager.default.removeItem(at: file) }
         try Data(#"{"applicationKey": "a", "clientKey": "c", "subscriptionKey": "s"}"#.utf8).write(to: file)
         try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: file.path)
-        let open = try await ledgerlintBinary(["fetch", "--out", "unused", "--credentials", file.path], environment: [:])
+        let open = try await runBuiltBinary("ledgerlint", ["fetch", "--out", "unused", "--credentials", file.path], environment: [:])
         #expect(open.status == 2)
         #expect(open.stderr.contains("chmod 600"))
     }
@@ -151,7 +151,7 @@ struct FetchCommandTests {
             path: "Customers")
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try await ledgerlintBinary(["fetch", "--out", folder.path], environment: server.environment)
+        let run = try await runBuiltBinary("ledgerlint", ["fetch", "--out", folder.path], environment: server.environment)
 
         #expect(run.status == 3)
         #expect(run.stderr.contains("Authorization=Bearer •••; key •••"), "\(run.stderr)")
@@ -166,7 +166,7 @@ struct FetchCommandTests {
         let folder = try assistOnlySnapshot()
         defer { try? FileManager.default.removeItem(at: folder) }
         let reportFile = folder.appendingPathComponent("report.html")
-        let run = try await ledgerlintBinary(
+        let run = try await runBuiltBinary("ledgerlint", 
             ["check", folder.path, "--live", "--format", "markdown", "--report", "html=\(reportFile.path)", "--fail-on", "never"],
             environment: server.environment)
 
@@ -185,7 +185,7 @@ struct FetchCommandTests {
         server.inject(.slow(seconds: 3), path: "Customers", page: 1)
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try await ledgerlintBinary(
+        let run = try await runBuiltBinary("ledgerlint", 
             ["fetch", "--out", folder.path, "--timeout", "1", "--quiet"], environment: server.environment)
 
         #expect(run.status == 0, "\(run.stderr)")
@@ -197,7 +197,7 @@ struct FetchCommandTests {
         let server = try makeServer(customers: 50)
         let folder = try assistOnlySnapshot()
         defer { try? FileManager.default.removeItem(at: folder) }
-        let run = try await ledgerlintBinary(
+        let run = try await runBuiltBinary("ledgerlint", 
             ["check", folder.path, "--live", "--format", "markdown", "--fail-on", "never"],
             environment: server.environment)
 
@@ -207,11 +207,4 @@ struct FetchCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["assist"])
         #expect(server.requests.contains { $0.path == "/v2/Customers" })
     }
-}
-
-/// Runs the `ledgerlint` binary built next to the test bundle with only `environment` (plus PATH).
-private func ledgerlintBinary(_ arguments: [String], environment: [String: String]) async throws -> (
-    status: Int32, stdout: String, stderr: String
-) {
-    try await runBuiltBinary("ledgerlint", arguments, environment: environment)
 }
