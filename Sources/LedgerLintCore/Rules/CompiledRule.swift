@@ -236,17 +236,18 @@ struct JoinIndex: Sendable {
 }
 
 /// Join indexes built once per evaluation and shared by the rules that join the same way.
-final class JoinIndexes: @unchecked Sendable {
-    // Guarded by `lock`; rules may be evaluated concurrently.
-    private var built: [JoinIndexKey: JoinIndex] = [:]
-    private let lock = NSLock()
+///
+/// Built under the lock: a second rule that needs an index being built waits for it rather than building it again.
+final class JoinIndexes: Sendable {
+    // Rules may be evaluated concurrently.
+    private let built = Locked<[JoinIndexKey: JoinIndex]>([:])
 
     func index(for join: CompiledRule.Join, in dataset: Dataset) -> JoinIndex {
-        lock.lock()
-        defer { lock.unlock() }
-        if let index = built[join.indexKey] { return index }
-        let index = JoinIndex(join, in: dataset)
-        built[join.indexKey] = index
-        return index
+        built.withLock { built in
+            if let index = built[join.indexKey] { return index }
+            let index = JoinIndex(join, in: dataset)
+            built[join.indexKey] = index
+            return index
+        }
     }
 }
