@@ -10,6 +10,8 @@ import Testing
 /// The fake itself, spoken to directly: it must behave like the documented API, or the client tests prove nothing.
 @Suite("FakePowerOfficeServer")
 struct FakePowerOfficeServerTests {
+    let scratch = Scratch()
+
     @Test("PowerOffice's paging rules: PageSize at most 20000, OData parameters rejected, 204 past the end")
     func pagingRules() async throws {
         let server = try makeServer(customers: 10)
@@ -84,8 +86,7 @@ struct FakePowerOfficeServerTests {
 
     @Test("--data refuses a folder that does not exist or is not a snapshot, rather than serve nothing")
     func dataFolderChecked() async throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try scratch.folder("ledgerlint-po")
         #expect(throws: FakeDataSet.LoadError.notASnapshot(folder: "/nonexistent", reason: "no such folder")) {
             try FakeDataSet(snapshotFolder: URL(fileURLWithPath: "/nonexistent"))
         }

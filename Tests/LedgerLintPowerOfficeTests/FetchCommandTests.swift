@@ -7,11 +7,12 @@ import Testing
 /// `ledgerlint fetch` and `check --live` as a user runs them, against the fake.
 @Suite("fetch and check --live on the command line")
 struct FetchCommandTests {
+    let scratch = Scratch()
+
     @Test("fetch writes the snapshot, says what it read, and shows no key")
     func fetch() async throws {
         let server = try makeServer(customers: 700)
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try scratch.folder("ledgerlint-po")
         let run = try await runBuiltBinary("ledgerlint", 
             ["fetch", "--out", folder.path, "--environment", "demo", "--page-size", "300"],
             environment: server.environment)
@@ -34,8 +35,7 @@ struct FetchCommandTests {
     func fetchInNorwegian() async throws {
         let server = try makeServer(customers: 100)
         server.inject(.status(503), path: "Customers", page: 1)
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try scratch.folder("ledgerlint-po")
         var environment = server.environment
         environment["LANG"] = "nb_NO.UTF-8"
         let run = try await runBuiltBinary("ledgerlint", ["fetch", "--out", folder.path], environment: environment)
@@ -54,8 +54,7 @@ struct FetchCommandTests {
     @Test("--pages-in-flight reads ahead and writes the same snapshot; out of range, it is refused")
     func pagesInFlight() async throws {
         let server = try makeServer(customers: 700)
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try scratch.folder("ledgerlint-po")
         let run = try await runBuiltBinary("ledgerlint", 
             ["fetch", "--out", folder.path, "--page-size", "100", "--pages-in-flight", "4", "--quiet"],
             environment: server.environment)
@@ -84,8 +83,7 @@ struct FetchCommandTests {
         ])
     func badOptions(options: [String], message: String) async throws {
         let server = try makeServer()
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try scratch.folder("ledgerlint-po")
         // With keys that work: the option alone is at fault.
         let run = try await runBuiltBinary("ledgerlint", ["fetch", "--out", folder.path] + options, environment: server.environment)
 
@@ -97,8 +95,7 @@ struct FetchCommandTests {
     @Test("a snapshot folder that cannot be written exits 2, before PowerOffice is asked anything")
     func unwritableFolder() async throws {
         let server = try makeServer()
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try scratch.folder("ledgerlint-po")
         let file = folder.appendingPathComponent("a-file")
         try Data("x".utf8).write(to: file)
         let run = try await runBuiltBinary("ledgerlint", 
@@ -112,8 +109,7 @@ struct FetchCommandTests {
     @Test("refused keys exit 3 with the extension hint and leave the snapshot alone")
     func refusedKeys() async throws {
         let server = try makeServer()
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try scratch.folder("ledgerlint-po")
         var environment = server.environment
         environment["POWEROFFICE_CLIENT_KEY"] = "CLIENTKEY-wrong-secret"
         let run = try await runBuiltBinary("ledgerlint", ["fetch", "--out", folder.path], environment: environment)
@@ -149,8 +145,7 @@ struct FetchCommandTests {
                 status: 400, contentType: "application/problem+json",
                 body: #"{"Title":"Bad Request","Detail":"Authorization={authorization}; key {ocp-apim-subscription-key}"}"#),
             path: "Customers")
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try scratch.folder("ledgerlint-po")
         let run = try await runBuiltBinary("ledgerlint", ["fetch", "--out", folder.path], environment: server.environment)
 
         #expect(run.status == 3)
@@ -163,8 +158,7 @@ struct FetchCommandTests {
     @Test("a key in what PowerOffice says is blanked in the report on stdout and in report files")
     func reportsRedacted() async throws {
         let server = try makeServer(customers: 50) { $0.clientName = "Fjordlys \(testKeys.clientKey)" }
-        let folder = try assistOnlySnapshot()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try assistOnlySnapshot(in: scratch)
         let reportFile = folder.appendingPathComponent("report.html")
         let run = try await runBuiltBinary("ledgerlint", 
             ["check", folder.path, "--live", "--format", "markdown", "--report", "html=\(reportFile.path)", "--fail-on", "never"],
@@ -183,8 +177,7 @@ struct FetchCommandTests {
     func retryLines() async throws {
         let server = try makeServer()
         server.inject(.slow(seconds: 3), path: "Customers", page: 1)
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try scratch.folder("ledgerlint-po")
         let run = try await runBuiltBinary("ledgerlint", 
             ["fetch", "--out", folder.path, "--timeout", "1", "--quiet"], environment: server.environment)
 
@@ -195,8 +188,7 @@ struct FetchCommandTests {
     @Test("check --live reads assist/ from disk and PowerOffice from the API, and writes nothing")
     func checkLive() async throws {
         let server = try makeServer(customers: 50)
-        let folder = try assistOnlySnapshot()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try assistOnlySnapshot(in: scratch)
         let run = try await runBuiltBinary("ledgerlint", 
             ["check", folder.path, "--live", "--format", "markdown", "--fail-on", "never"],
             environment: server.environment)

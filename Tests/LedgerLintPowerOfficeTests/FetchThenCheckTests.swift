@@ -1,5 +1,6 @@
 import FakePowerOffice
 import Foundation
+import LedgerLintTestSupport
 import Testing
 
 @testable import LedgerLintCore
@@ -7,18 +8,16 @@ import Testing
 /// The acceptance test of the live path: data fetched through a misbehaving PowerOffice gives exactly the findings
 /// that the same data gives from files.
 @Suite struct FetchThenCheckTests {
+    let scratch = Scratch()
+
     @Test func fetchedDataGivesTheSameFindingsAsFilesThrough429s503sAndTokenExpiry() async throws {
         let server = try makeServer(customers: 3200, rateLimited: true) { $0.rateLimit = FastRateLimit.server }
         server.inject(.status(503), path: "/v2/Customers", skip: 1, times: 2)
         server.inject(.status(429, retryAfter: 1), path: "/v2/Products")
         server.inject(.expireTokens, path: "/v2/Customers", skip: 3)
 
-        let fetchedFolder = try temporaryFolder()
-        let filesFolder = try temporaryFolder()
-        defer {
-            try? FileManager.default.removeItem(at: fetchedFolder)
-            try? FileManager.default.removeItem(at: filesFolder)
-        }
+        let fetchedFolder = try scratch.folder("ledgerlint-po")
+        let filesFolder = try scratch.folder("ledgerlint-po")
         let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server, pageSize: 500, rateLimit: FastRateLimit.client)).fetchAll()
         try PowerOfficeSnapshotWriter().write(fetched, to: fetchedFolder)
 

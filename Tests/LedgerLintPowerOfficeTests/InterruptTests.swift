@@ -10,6 +10,8 @@ import Testing
 /// fetch, two pages staged, when the test (on a busy machine, perhaps late) signals it.
 @Suite("Interrupts")
 struct InterruptTests {
+    let scratch = Scratch()
+
     /// A fake whose customer page 3 takes a minute.
     private func stallingServer() throws -> FakePowerOfficeServer {
         let server = try makeServer(customers: 3000)
@@ -27,8 +29,7 @@ struct InterruptTests {
         arguments: [(SIGINT, Int32(130), "interrupted (SIGINT)"), (SIGTERM, 143, "stopped (SIGTERM)")])
     func interruptedFetch(signal: Int32, status: Int32, what: String) async throws {
         let server = try stallingServer()
-        let parent = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: parent) }
+        let parent = try scratch.folder("ledgerlint-po")
         let out = parent.appendingPathComponent("snapshot")
         let run = try RunningBinary(
             "ledgerlint", ["fetch", "--out", out.path, "--page-size", "100", "--pages-in-flight", "1"],
@@ -49,8 +50,7 @@ struct InterruptTests {
     @Test("an interrupted fetch leaves the existing snapshot as it was")
     func existingSnapshotKept() async throws {
         let server = try stallingServer()
-        let out = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: out) }
+        let out = try scratch.folder("ledgerlint-po")
         for (path, text) in [("poweroffice/Customers.json", "[]"), ("manifest.json", "{}"), ("assist/customers.csv", "x")] {
             let file = out.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -72,8 +72,7 @@ struct InterruptTests {
     @Test("Ctrl-C during check --live exits 130 with one line and no report")
     func interruptedCheckLive() async throws {
         let server = try stallingServer()
-        let folder = try assistOnlySnapshot()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try assistOnlySnapshot(in: scratch)
         let run = try RunningBinary(
             "ledgerlint", ["check", folder.path, "--live", "--page-size", "100", "--pages-in-flight", "1"],
             environment: server.environment)
@@ -89,8 +88,7 @@ struct InterruptTests {
     @Test("a fetch killed outright leaves its staging folder; the next fetch into the folder removes it")
     func killedFetchSweptLater() async throws {
         let slow = try stallingServer()
-        let out = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: out) }
+        let out = try scratch.folder("ledgerlint-po")
         let run = try RunningBinary(
             "ledgerlint", ["fetch", "--out", out.path, "--page-size", "100", "--pages-in-flight", "1"],
             environment: slow.environment)
@@ -108,8 +106,7 @@ struct InterruptTests {
 
     @Test("only staging folders no running fetch owns are removed")
     func onlyAbandonedRemoved() throws {
-        let out = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: out) }
+        let out = try scratch.folder("ledgerlint-po")
         func folder(_ name: String, lockFile: Bool, age: TimeInterval = 0) throws -> URL {
             let url = out.appendingPathComponent(SnapshotStaging.stagingPrefix + name)
             try FileManager.default.createDirectory(

@@ -1,5 +1,6 @@
 import FakePowerOffice
 import Foundation
+import LedgerLintTestSupport
 import LedgerLintCore
 import Testing
 
@@ -7,6 +8,8 @@ import Testing
 /// while it is read.
 @Suite("PowerOfficeClient paging")
 struct PowerOfficeClientPagingTests {
+    let scratch = Scratch()
+
     @Test("every list is asked for in a stable order: OrderBy=Id")
     func orderedById() async throws {
         let server = try makeServer(customers: 250)
@@ -41,8 +44,7 @@ struct PowerOfficeClientPagingTests {
     func rowAddedWhileReading(pagesInFlight: Int) async throws {
         let server = try makeServer(customers: 300)
         server.inject(.insertRow(newCustomer), path: "Customers", page: 3)
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try scratch.folder("ledgerlint-po")
         let staging = SnapshotStaging(directory: folder)
         defer { staging.discard() }
         let fetched = try await PowerOfficeClient(
@@ -63,8 +65,7 @@ struct PowerOfficeClientPagingTests {
     func keepsChanging() async throws {
         let server = try makeServer(customers: 300)
         server.inject(.insertRow(newCustomer), path: "Customers", page: 3, times: 2)
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try scratch.folder("ledgerlint-po")
         let staging = SnapshotStaging(directory: folder)
         let error = await powerOfficeError {
             _ = try await PowerOfficeClient(configuration: fastConfiguration(server, pageSize: 100, pagesInFlight: 1))

@@ -1,10 +1,13 @@
 import FakePowerOffice
 import Foundation
+import LedgerLintTestSupport
 import LedgerLintCore
 import Testing
 
 @Suite("PowerOfficeClient against the fake")
 struct PowerOfficeClientTests {
+    let scratch = Scratch()
+
     @Test("the token request uses Basic auth and the subscription key; API calls use the bearer token")
     func tokenAndBearerHeaders() async throws {
         let server = try makeServer()
@@ -320,8 +323,7 @@ struct PowerOfficeClientTests {
     func fetchWriteReadRoundTrip() async throws {
         let server = try makeServer(customers: 2345)
         let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server, pageSize: 1000)).fetchAll()
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try scratch.folder("ledgerlint-po")
         try PowerOfficeSnapshotWriter().write(fetched, to: folder)
 
         let served = try servedData(server)

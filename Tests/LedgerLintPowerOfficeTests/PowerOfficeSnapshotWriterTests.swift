@@ -1,16 +1,18 @@
 import FakePowerOffice
 import Foundation
+import LedgerLintTestSupport
 import LedgerLintCore
 import Testing
 
 @Suite("PowerOfficeSnapshotWriter")
 struct PowerOfficeSnapshotWriterTests {
+    let scratch = Scratch()
+
     @Test("writes poweroffice/*.json as fetched and a manifest without keys")
     func writesFilesAndManifest() async throws {
         let server = try makeServer(customers: 230)
         let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server, pageSize: 100)).fetchAll()
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try scratch.folder("ledgerlint-po")
         let snapshot = folder.appendingPathComponent("new/snapshot")
         try PowerOfficeSnapshotWriter().write(fetched, to: snapshot)
 
@@ -45,8 +47,7 @@ struct PowerOfficeSnapshotWriterTests {
     func replacesOnlyItsOwnParts() async throws {
         let server = try makeServer()
         let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try scratch.folder("ledgerlint-po")
         try write("Kundenr;Navn\n10001;Ås AS\n", to: folder, "assist/customers.csv")
         try write("notes", to: folder, "notes.txt")
         try write("[]", to: folder, "poweroffice/Stale.json")
@@ -64,8 +65,7 @@ struct PowerOfficeSnapshotWriterTests {
 
     @Test("a fetch that fails half-way leaves the existing snapshot untouched and nothing half-written")
     func failedFetchLeavesSnapshot() async throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try scratch.folder("ledgerlint-po")
         let first = try makeServer(customers: 150)
         try PowerOfficeSnapshotWriter().write(
             try await PowerOfficeClient(configuration: fastConfiguration(first)).fetchAll(), to: folder)
@@ -85,8 +85,7 @@ struct PowerOfficeSnapshotWriterTests {
 
     @Test("a fetch written as it is read that fails half-way leaves the snapshot untouched once discarded")
     func failedStagedFetchLeavesSnapshot() async throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try scratch.folder("ledgerlint-po")
         let first = try makeServer(customers: 150)
         try PowerOfficeSnapshotWriter().write(
             try await PowerOfficeClient(configuration: fastConfiguration(first)).fetchAll(), to: folder)
@@ -120,12 +119,8 @@ struct PowerOfficeSnapshotWriterTests {
     @Test("lists written as they are read make the same snapshot as lists written at the end")
     func stagedFetchWritesTheSameFiles() async throws {
         let server = try makeServer(customers: 1234)
-        let atTheEnd = try temporaryFolder()
-        let asRead = try temporaryFolder()
-        defer {
-            try? FileManager.default.removeItem(at: atTheEnd)
-            try? FileManager.default.removeItem(at: asRead)
-        }
+        let atTheEnd = try scratch.folder("ledgerlint-po")
+        let asRead = try scratch.folder("ledgerlint-po")
         try PowerOfficeSnapshotWriter().write(
             try await PowerOfficeClient(configuration: fastConfiguration(server, pageSize: 100)).fetchAll(), to: atTheEnd)
         let staging = SnapshotStaging(directory: asRead)
@@ -145,8 +140,7 @@ struct PowerOfficeSnapshotWriterTests {
 
     @Test("a snapshot folder under a file is refused with a reason a person can act on")
     func folderUnderAFile() async throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try scratch.folder("ledgerlint-po")
         let file = folder.appendingPathComponent("not-a-folder")
         try Data("x".utf8).write(to: file)
         let server = try makeServer(customers: 10)
@@ -165,8 +159,7 @@ struct PowerOfficeSnapshotWriterTests {
     func failedWriteRollsBack() async throws {
         let server = try makeServer()
         let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try scratch.folder("ledgerlint-po")
         try write("[]", to: folder, "poweroffice/Customers.json")
         // A non-empty folder where manifest.json goes: renaming the new manifest over it fails.
         try write("x", to: folder, "manifest.json/blocker")

@@ -1,10 +1,13 @@
 import FakePowerOffice
 import Foundation
+import LedgerLintTestSupport
 import LedgerLintCore
 import Testing
 
 @Suite("RunSecrets: keys and tokens never leave the process")
 struct RunSecretsTests {
+    let scratch = Scratch()
+
     @Test("every registered secret is blanked, longest first, at any place in the text")
     func blanksSecrets() {
         let secrets = RunSecrets()
@@ -98,8 +101,7 @@ struct RunSecretsTests {
         configuration.rateLimit = nil
         configuration.clientName = "Fjordlys \(testKeys.clientKey)"
         let server = try FakePowerOfficeServer(dataSet: data, configuration: configuration)
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try scratch.folder("ledgerlint-po")
 
         let staging = SnapshotStaging(directory: folder)
         defer { staging.discard() }

@@ -8,10 +8,11 @@ import Testing
 /// second, through a file.
 @Suite("SharedRateBudget")
 struct SharedRateBudgetTests {
+    let scratch = Scratch()
+
     @Test("budgets of one key share their window; another key has its own; the file names no key")
     func sharedByKey() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try scratch.folder("ledgerlint-po")
         let limit = RateLimit(requests: 3, per: .seconds(60))
         let budgets = try [1, 2].map { _ in
             try #require(SharedRateBudget(folder: folder.appendingPathComponent("ledgerlint"), subscriptionKey: "KEY-one-1234"))
@@ -37,8 +38,7 @@ struct SharedRateBudgetTests {
 
     @Test("times from before the machine last started, or a garbled file, do not block")
     func staleFile() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try scratch.folder("ledgerlint-po")
         let budget = try #require(SharedRateBudget(folder: folder, subscriptionKey: "KEY-stale-1234"))
         let future = MonotonicTime.nanoseconds(MonotonicTime.now() + .seconds(86_400))
         try Data("\(future)\n\(future)\nnot a number\n".utf8).write(to: budget.file)
@@ -61,8 +61,7 @@ struct SharedRateBudgetTests {
     func twoClients() async throws {
         // PowerOffice's limit, scaled down: the fake allows 5 requests per 0.3 s; each client's limit alone would.
         let server = try makeServer(customers: 300, rateLimited: true) { $0.rateLimit = (5, 0.3) }
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let folder = try scratch.folder("ledgerlint-po")
         func client() -> PowerOfficeClient {
             var configuration = fastConfiguration(server, pageSize: 100)
             configuration.rateLimit = RateLimit(requests: 5, per: .milliseconds(400))
@@ -86,10 +85,8 @@ struct SharedRateBudgetTests {
     @Test("two ledgerlint processes with one key share PowerOffice's 10 requests per second")
     func twoProcesses() async throws {
         let server = try makeServer(customers: 500, rateLimited: true)
-        let runtime = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: runtime) }
-        let folders = try [temporaryFolder(), temporaryFolder()]
-        defer { for folder in folders { try? FileManager.default.removeItem(at: folder) } }
+        let runtime = try scratch.folder("ledgerlint-po")
+        let folders = try [scratch.folder("ledgerlint-po"), scratch.folder("ledgerlint-po")]
         let environment = server.environment.merging(["XDG_RUNTIME_DIR": runtime.path]) { $1 }
         let runs = try await withThrowingTaskGroup(of: (status: Int32, stdout: String, stderr: String).self) { group in
             for folder in folders {

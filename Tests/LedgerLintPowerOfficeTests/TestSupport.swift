@@ -87,23 +87,16 @@ func requests(_ server: FakePowerOfficeServer, to path: String) -> [RecordedRequ
     server.requests.filter { $0.path == path }
 }
 
-/// A snapshot folder with an Assist export of one customer and no PowerOffice side, for `check --live`; removed by
-/// the caller.
-func assistOnlySnapshot() throws -> URL {
-    let folder = try temporaryFolder()
+/// A snapshot folder with an Assist export of one customer and no PowerOffice side, for `check --live`; `scratch`
+/// removes it.
+func assistOnlySnapshot(in scratch: Scratch) throws -> URL {
+    let folder = try scratch.folder("ledgerlint-po")
     let assist = folder.appendingPathComponent("assist")
     try FileManager.default.createDirectory(at: assist, withIntermediateDirectories: true)
     try Data(
         "Kundenummer;Navn;Organisasjonsnummer;E-post;Sendingsmetode;Eksporteres\n10001;Fjord AS;;post@fjord.no;E-post;Ja\n"
             .utf8
     ).write(to: assist.appendingPathComponent("customers.csv"))
-    return folder
-}
-
-/// A new empty folder in the temporary directory, removed by the caller.
-func temporaryFolder() throws -> URL {
-    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ledgerlint-po-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     return folder
 }
 
