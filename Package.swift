@@ -11,18 +11,41 @@ let package = Package(
     products: [
         .executable(name: "ledgerlint", targets: ["ledgerlint"]),
         .library(name: "LedgerLintCore", targets: ["LedgerLintCore"]),
+        .library(name: "PowerOfficeGo", targets: ["PowerOfficeGo"]),
     ],
     targets: [
-        // The linter itself: inputs → model → rules → findings → reporters. No command-line knowledge.
+        // Text in both languages (English, Norwegian), "did you mean", and text made safe for a terminal: what
+        // every other target says its errors with.
+        .target(
+            name: "LedgerLintText",
+            swiftSettings: strictness
+        ),
+        // JSON read strictly and fast: the scanner (one grammar), the tree decoder with JSON paths, text decoding
+        // (one encoding detector), files opened and mapped, the one encoder setup.
+        .target(
+            name: "LedgerLintJSON",
+            dependencies: ["LedgerLintText"],
+            swiftSettings: strictness
+        ),
+        // The read-only PowerOffice Go v2 client: credentials, tokens, transport, rate limit, retries, paging.
+        // It knows nothing of rules, findings or snapshots.
+        .target(
+            name: "PowerOfficeGo",
+            dependencies: ["LedgerLintText", "LedgerLintJSON"],
+            swiftSettings: strictness
+        ),
+        // The linter itself: inputs → model → rules → findings → reporters, the snapshot format and the check
+        // run. No command-line knowledge.
         .target(
             name: "LedgerLintCore",
+            dependencies: ["LedgerLintText", "LedgerLintJSON", "PowerOfficeGo"],
             swiftSettings: strictness,
             plugins: ["EmbedRulesPlugin"]
         ),
         // The thin command-line front end.
         .executableTarget(
             name: "ledgerlint",
-            dependencies: ["LedgerLintCore"],
+            dependencies: ["LedgerLintCore", "PowerOfficeGo", "LedgerLintJSON", "LedgerLintText"],
             swiftSettings: strictness
         ),
         // A fake PowerOffice Go v2 API on loopback (POSIX sockets), for the client's tests and local demos.
@@ -54,12 +77,12 @@ let package = Package(
         // What the test targets share: temporary folders that clean up after themselves, golden files with diffs.
         .target(
             name: "LedgerLintTestSupport",
-            dependencies: ["LedgerLintCore"],
+            dependencies: ["LedgerLintCore", "LedgerLintText"],
             swiftSettings: strictness
         ),
         .testTarget(
             name: "LedgerLintCoreTests",
-            dependencies: ["LedgerLintCore", "LedgerLintTestSupport"],
+            dependencies: ["LedgerLintCore", "LedgerLintJSON", "LedgerLintText", "LedgerLintTestSupport"],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),
@@ -73,7 +96,10 @@ let package = Package(
         // The PowerOffice Go client against the fake: tokens, paging, rate limit, retries, snapshot writing.
         .testTarget(
             name: "LedgerLintPowerOfficeTests",
-            dependencies: ["LedgerLintCore", "FakePowerOffice", "ledgerlint", "fake-poweroffice", "LedgerLintTestSupport"],
+            dependencies: [
+                "LedgerLintCore", "PowerOfficeGo", "LedgerLintJSON", "LedgerLintText", "FakePowerOffice", "ledgerlint",
+                "fake-poweroffice", "LedgerLintTestSupport",
+            ],
             swiftSettings: strictness
         ),
     ],

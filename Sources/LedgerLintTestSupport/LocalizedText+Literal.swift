@@ -1,4 +1,5 @@
 import LedgerLintCore
+import LedgerLintText
 
 // Tests write the texts they expect as plain strings, in English: a literal is a text that reads the same in both
 // languages, and an error read from a file is compared as its English. Only tests may do this; in the library every

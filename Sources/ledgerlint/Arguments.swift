@@ -1,4 +1,5 @@
 import LedgerLintCore
+import LedgerLintText
 
 /// A small command-line parser: options with values (`--format json`, `--format=json`), flags, and positionals.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerLintCore
+import LedgerLintText
 
 /// `ledgerlint check <snapshot>`: asks `CheckRun` for a check of the snapshot, then writes the reports and the
 /// baseline, prints the warnings and maps the result to an exit code.

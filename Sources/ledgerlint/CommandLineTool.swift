@@ -1,5 +1,8 @@
 import Foundation
 import LedgerLintCore
+import LedgerLintText
+import LedgerLintJSON
+import PowerOfficeGo
 
 /// Dispatches to the commands and turns every error into a message on stderr and an exit code.
 enum CommandLineTool {

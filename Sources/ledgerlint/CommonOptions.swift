@@ -1,5 +1,6 @@
 import Foundation
 import LedgerLintCore
+import LedgerLintText
 
 /// Reads the options every command shares: `--lang` and `--rules`.
 struct CommonOptions {

@@ -1,5 +1,8 @@
 import Foundation
 import LedgerLintCore
+import LedgerLintText
+import LedgerLintJSON
+import PowerOfficeGo
 
 /// stdout carries the report only; everything else goes to stderr.
 ///

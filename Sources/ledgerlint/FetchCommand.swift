@@ -1,5 +1,7 @@
 import Foundation
 import LedgerLintCore
+import LedgerLintText
+import PowerOfficeGo
 
 /// `ledgerlint fetch --out DIR`: read PowerOffice Go over the v2 API into `DIR/poweroffice/` and `DIR/manifest.json`.
 ///

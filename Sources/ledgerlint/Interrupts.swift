@@ -6,6 +6,8 @@ import LedgerLintCore
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import LedgerLintText
+import LedgerLintJSON
 
 /// SIGINT (Ctrl-C) and SIGTERM while PowerOffice is read: clean up, say so in one line, and exit 130 or 143.
 ///

@@ -1,4 +1,5 @@
 import LedgerLintCore
+import LedgerLintText
 
 /// Help texts, in English and Norwegian: `ledgerlint --help` and each command's `--help`.
 ///

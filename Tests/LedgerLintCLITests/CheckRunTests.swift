@@ -1,6 +1,7 @@
 import Foundation
 import LedgerLintCore
 import Testing
+@testable import LedgerLintText
 
 /// `CheckRun` as a library user calls it, against the binary: the same snapshot gives the same report.
 @Suite struct CheckRunTests {

@@ -4,6 +4,9 @@ import LedgerLintTestSupport
 
 @testable import LedgerLintCore
 @testable import ledgerlint
+@testable import LedgerLintText
+@testable import LedgerLintJSON
+@testable import PowerOfficeGo
 
 /// Under `nb`, everything LedgerLint says is Norwegian: every error (one of each case, most made by reading input that
 /// is wrong the way a user's is), the help pages, the rule files and what `rules` and `explain` print, and whole runs
@@ -138,10 +141,12 @@ import LedgerLintTestSupport
             at: folderAsFile.appendingPathComponent("poweroffice"), withIntermediateDirectories: true)
         Self.thrown(InputError.self, &errors) { try read(folderAsFile) }
         Self.thrown(InputError.self, &errors) {
-            _ = try TextDecoding.decode(Data([0xEF, 0xBB, 0xBF, 0x41, 0xFF]), path: "assist/customers.csv")
+            _ = try InputError.converting {
+                try TextDecoding.decode(Data([0xEF, 0xBB, 0xBF, 0x41, 0xFF]), path: "assist/customers.csv")
+            }
         }
         Self.thrown(InputError.self, &errors) {
-            _ = try TextDecoding.decode(Data([0xFF, 0xFE, 0x41]), path: "assist/customers.csv")
+            _ = try InputError.converting { try TextDecoding.decode(Data([0xFF, 0xFE, 0x41]), path: "assist/customers.csv") }
         }
 
         let csv = { (text: String) throws in
@@ -163,7 +168,7 @@ import LedgerLintTestSupport
         }
 
         for text in Self.brokenJSON {
-            Self.thrown(InputError.self, &errors) { _ = try JSONInput.parse(text, path: "x.json") }
+            Self.thrown(InputError.self, &errors) { _ = try InputError.converting { try JSONInput.parse(text, path: "x.json") } }
         }
         for text in [
             #"{"customers": []}"#, #"[{"customerNumber": 1, "sendMethod": "Fax"}]"#, #"[{"export": "kanskje"}]"#,
@@ -331,7 +336,7 @@ import LedgerLintTestSupport
             .pageRepeats(resource: "Customers", page: 3), .listChanged(resource: "Customers", pages: [3, 3]),
             .listChanged(resource: "Customers", pages: [3, 4]),
         ]
-        try Self.expectEveryCase(errors, of: "PowerOfficeError", in: "Sources/LedgerLintCore/PowerOffice/PowerOfficeError.swift")
+        try Self.expectEveryCase(errors, of: "PowerOfficeError", in: "Sources/PowerOfficeGo/PowerOfficeError.swift")
     }
 
     @Test func everySnapshotErrorIsSaidInNorwegian() throws {

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import LedgerLintCore
+@testable import LedgerLintText
+@testable import LedgerLintJSON
 
 /// `CSVScanner` and `AssistExportReader` must read exports exactly as the oracle below (`ReferenceCSV`) does: the
 /// same tables, customers and product groups, and the same errors, in the same order of precedence. The oracle is
@@ -18,6 +20,8 @@ import Testing
                 self = .value(try read())
             } catch let error as InputError {
                 self = .failure(error)
+            } catch let error as JSONError {
+                self = .failure(InputError(error))
             } catch {
                 self = .otherError("\(error)")
             }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LedgerLintCore
+@testable import LedgerLintText
 
 /// A check kind's placeholders are declared once, as its `Variable` enum: what templates may name, what each
 /// failure fills, and what the table of check kinds in docs/rule-format.md lists.

@@ -3,6 +3,7 @@ import Testing
 import LedgerLintTestSupport
 
 @testable import LedgerLintCore
+@testable import LedgerLintText
 
 /// `ledgerlint.json`: what it changes, and that every mistake in it is named.
 @Suite struct ConfigurationTests {

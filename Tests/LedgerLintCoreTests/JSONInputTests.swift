@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import LedgerLintCore
+@testable import LedgerLintText
+@testable import LedgerLintJSON
 
 @Suite struct JSONInputTests {
     @Test func parsesValues() throws {
@@ -37,7 +39,7 @@ import Testing
         SyntaxCase(text: String(repeating: "[", count: 600), line: 1, column: 513, reason: "nested more than"),
     ])
     func syntaxErrorsHavePositions(_ testCase: SyntaxCase) {
-        let error = #expect(throws: InputError.self) { try JSONInput.parse(testCase.text, path: "p/x.json") }
+        let error = #expect(throws: JSONError.self) { try JSONInput.parse(testCase.text, path: "p/x.json") }
         guard case .malformedJSON(let path, let line, let column, let reason) = error else {
             Issue.record("expected malformedJSON, got \(String(describing: error))")
             return
@@ -66,7 +68,7 @@ import Testing
         do {
             _ = try JSONInput.decode([Record].self, from: value, path: "x.json")
             #expect(expected == "no error")
-        } catch let error as InputError {
+        } catch let error as JSONError {
             guard case .unexpectedJSON(let path, let jsonPath, let reason) = error else {
                 Issue.record("expected unexpectedJSON, got \(error)")
                 return

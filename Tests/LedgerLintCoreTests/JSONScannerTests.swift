@@ -2,6 +2,8 @@ import Foundation
 import Testing
 
 @testable import LedgerLintCore
+@testable import LedgerLintText
+@testable import LedgerLintJSON
 
 /// `JSONScanner` must read PowerOffice files exactly as `JSONInput` (parse, then decode) reads them: the same
 /// records, and the same error, message and position included. These tests hold it to that on hand-written cases

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LedgerLintCore
+@testable import LedgerLintText
 
 /// `--key`: which findings a key selects, and where it says the key was found.
 @Suite struct KeyLookupTests {

@@ -1,5 +1,6 @@
 @testable import LedgerLintCore
 import LedgerLintTestSupport
+@testable import LedgerLintText
 
 extension InputError {
     /// The error with every text in it as its English: to compare with an error written with plain strings.

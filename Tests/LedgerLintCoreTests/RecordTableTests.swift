@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LedgerLintCore
+@testable import LedgerLintText
 
 /// `RecordTable`: records stored as columns come back as they went in, whatever is done to the table, and a table
 /// that keeps only the fields the rules read gives the same findings as one that keeps all.

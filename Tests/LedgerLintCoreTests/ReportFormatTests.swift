@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import LedgerLintTestSupport
 @testable import LedgerLintCore
+@testable import LedgerLintText
+@testable import PowerOfficeGo
 
 /// Tests for `SarifReporter`, `GitHubReporter`, `MarkdownReporter`, `HTMLReporter`, `CSVReporter`, and the
 /// `suppressed` and `baseline` fields of `JSONReporter`.

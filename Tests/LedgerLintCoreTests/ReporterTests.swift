@@ -5,6 +5,7 @@ import FoundationXML
 import Testing
 import LedgerLintTestSupport
 @testable import LedgerLintCore
+@testable import LedgerLintText
 
 /// Tests for `TextReporter`, `JSONReporter`, `JUnitReporter` and `OutputFormat.reporter(color:)`.
 ///

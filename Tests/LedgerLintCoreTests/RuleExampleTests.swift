@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LedgerLintCore
+@testable import LedgerLintText
 
 /// Runs every example of every rule in `rules/`: passing examples must produce no finding of their rule, failing
 /// examples exactly the keys they list. This one test is what makes the examples in the rule files trustworthy.

@@ -3,6 +3,7 @@ import Testing
 import LedgerLintTestSupport
 
 @testable import LedgerLintCore
+@testable import LedgerLintText
 
 /// Loading rule files: the built-in set, and every way a hand-edited rule file can be wrong.
 @Suite struct RuleSetTests {

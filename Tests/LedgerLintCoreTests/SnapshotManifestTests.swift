@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LedgerLintCore
+@testable import PowerOfficeGo
 
 /// `manifest.json`: written by `fetch`, read back for report headers, by the one `SnapshotManifest`.
 @Suite struct SnapshotManifestTests {

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LedgerLintCore
+@testable import LedgerLintJSON
 
 @Suite struct TextDecodingTests {
     struct Case: Sendable, CustomTestStringConvertible {
@@ -57,13 +58,13 @@ import Testing
         [0xE6, 0x00, 0xF8],  // Windows-1252 with a NUL
     ])
     func nulByteIsNotText(_ bytes: [UInt8]) {
-        #expect(throws: InputError.notText(path: "assist/customers.csv")) {
+        #expect(throws: JSONError.notText(path: "assist/customers.csv")) {
             try TextDecoding.decode(Data(bytes), path: "assist/customers.csv")
         }
     }
 
     @Test func brokenUTF16IsUnreadable() {
-        let error = #expect(throws: InputError.self) {
+        let error = #expect(throws: JSONError.self) {
             try TextDecoding.decode(Data([0xFF, 0xFE, 0x41]), path: "assist/customers.csv")
         }
         #expect(error?.errorDescription?.hasPrefix("assist/customers.csv: cannot be read:") == true)
@@ -71,7 +72,7 @@ import Testing
     }
 
     @Test func utf8BOMFollowedByInvalidUTF8IsUnreadable() {
-        let error = #expect(throws: InputError.self) {
+        let error = #expect(throws: JSONError.self) {
             try TextDecoding.decode(Data([0xEF, 0xBB, 0xBF, 0xE6, 0xF8]), path: "a.csv")
         }
         #expect(error?.errorDescription?.contains("UTF-8 byte-order mark") == true)

@@ -7,6 +7,7 @@ import Testing
 #if canImport(FoundationNetworking)
     import FoundationNetworking
 #endif
+@testable import PowerOfficeGo
 
 /// When tokens are renewed, on a clock the test moves by hand: nothing here waits for a token to age.
 @Suite("AccessTokenProvider: renewal")

@@ -3,6 +3,7 @@ import Foundation
 import LedgerLintTestSupport
 import LedgerLintCore
 import Testing
+@testable import PowerOfficeGo
 
 /// `ledgerlint fetch` and `check --live` as a user runs them, against the fake.
 @Suite("fetch and check --live on the command line")

@@ -4,6 +4,8 @@ import LedgerLintTestSupport
 import Testing
 
 @testable import LedgerLintCore
+@testable import LedgerLintText
+@testable import PowerOfficeGo
 
 /// The acceptance test of the live path: data fetched through a misbehaving PowerOffice gives exactly the findings
 /// that the same data gives from files.

@@ -1,6 +1,8 @@
 import Foundation
 @testable import LedgerLintCore
 import Testing
+@testable import LedgerLintText
+@testable import PowerOfficeGo
 
 @Suite("JSONArrayPages")
 struct JSONArrayPagesTests {

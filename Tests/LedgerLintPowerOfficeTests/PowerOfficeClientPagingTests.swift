@@ -3,6 +3,7 @@ import Foundation
 import LedgerLintTestSupport
 import LedgerLintCore
 import Testing
+@testable import PowerOfficeGo
 
 /// Paging that always ends and never writes a row twice, against a fake that ignores `PageNumber` or has rows added
 /// while it is read.

@@ -2,6 +2,7 @@ import FakePowerOffice
 import Foundation
 import LedgerLintCore
 import Testing
+@testable import PowerOfficeGo
 
 /// `PowerOfficeConfiguration.pagesInFlight` above 1: the pages of a list after a full first page are asked for
 /// several at a time, and must add up to exactly what reading them one by one gives.

@@ -1,6 +1,7 @@
 import Foundation
 import LedgerLintCore
 import Testing
+@testable import PowerOfficeGo
 
 @Suite("PowerOfficeConfiguration.resolve")
 struct PowerOfficeConfigurationTests {

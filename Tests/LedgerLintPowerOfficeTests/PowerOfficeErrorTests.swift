@@ -1,5 +1,6 @@
 import LedgerLintCore
 import Testing
+@testable import PowerOfficeGo
 
 @Suite("PowerOfficeError messages")
 struct PowerOfficeErrorTests {

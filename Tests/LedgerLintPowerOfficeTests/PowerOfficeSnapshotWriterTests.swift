@@ -3,6 +3,8 @@ import Foundation
 import LedgerLintTestSupport
 import LedgerLintCore
 import Testing
+@testable import LedgerLintText
+@testable import PowerOfficeGo
 
 @Suite("PowerOfficeSnapshotWriter")
 struct PowerOfficeSnapshotWriterTests {

@@ -2,6 +2,8 @@ import FakePowerOffice
 import Foundation
 import LedgerLintCore
 import Testing
+@testable import LedgerLintText
+@testable import PowerOfficeGo
 
 /// Retries and failures that say what happened, in words, and a bounded time for a server that never answers.
 @Suite("PowerOfficeTransport: retries that speak")

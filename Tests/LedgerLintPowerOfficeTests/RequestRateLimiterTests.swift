@@ -2,6 +2,7 @@ import FakePowerOffice
 import Foundation
 @testable import LedgerLintCore
 import Testing
+@testable import PowerOfficeGo
 
 @Suite("RequestRateLimiter")
 struct RequestRateLimiterTests {

@@ -2,6 +2,8 @@ import FakePowerOffice
 import Foundation
 import LedgerLintCore
 import Testing
+@testable import LedgerLintText
+@testable import PowerOfficeGo
 
 @Suite("RetryPolicy")
 struct RetryPolicyTests {

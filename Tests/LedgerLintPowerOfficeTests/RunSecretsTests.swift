@@ -3,6 +3,8 @@ import Foundation
 import LedgerLintTestSupport
 import LedgerLintCore
 import Testing
+@testable import LedgerLintText
+@testable import PowerOfficeGo
 
 @Suite("RunSecrets: keys and tokens never leave the process")
 struct RunSecretsTests {

@@ -3,6 +3,7 @@ import Foundation
 import LedgerLintTestSupport
 @testable import LedgerLintCore
 import Testing
+@testable import PowerOfficeGo
 
 /// One rate budget per subscription key per machine: processes that share a key share PowerOffice's 10 requests per
 /// second, through a file.

@@ -3,6 +3,8 @@ import Foundation
 import LedgerLintTestSupport
 import LedgerLintCore
 import Testing
+@testable import LedgerLintText
+@testable import PowerOfficeGo
 
 /// Keys that are easy to search for: none of them may turn up outside the headers they belong in.
 let testKeys = FakePowerOfficeServer.Keys(

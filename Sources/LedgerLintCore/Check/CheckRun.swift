@@ -1,4 +1,6 @@
 import Foundation
+import LedgerLintText
+import PowerOfficeGo
 
 /// One check of a snapshot, from configuration to `Report`: what `ledgerlint check` runs, as a library call.
 ///

@@ -1,3 +1,5 @@
+import LedgerLintText
+
 /// Something a check run says about its configuration without stopping: a suppression that no longer does anything.
 public enum CheckWarning: Sendable, Hashable {
     /// The suppression's `expires` day has passed; the finding counts again.

@@ -1,4 +1,6 @@
 import Foundation
+import LedgerLintText
+import LedgerLintJSON
 
 /// The project settings in `ledgerlint.json`: which rules run and how, extra rule files, and suppressions.
 ///
@@ -62,7 +64,7 @@ public struct Configuration: Sendable, Hashable {
         let root: JSONInput.Value
         do {
             root = try JSONInput.parse(data, path: path)
-        } catch InputError.malformedJSON(_, let line, let column, let reason) {
+        } catch JSONError.malformedJSON(_, let line, let column, let reason) {
             throw .malformedJSON(path: path, line: line, column: column, reason: reason)
         } catch {
             throw .malformedJSON(path: path, line: nil, column: nil, reason: LocalizedText(describing: error))

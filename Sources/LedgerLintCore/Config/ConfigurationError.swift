@@ -1,4 +1,6 @@
 import Foundation
+import LedgerLintText
+import LedgerLintJSON
 
 /// Problems with `ledgerlint.json`, a baseline file, or a suppression: the run stops (exit 2) rather than gate on
 /// a configuration it misread. Every case names the file and the key.

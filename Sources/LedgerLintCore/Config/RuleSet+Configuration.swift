@@ -1,4 +1,5 @@
 import Foundation
+import LedgerLintText
 
 extension RuleSet {
     /// This rule set with a configuration applied: extra rule files added, rules turned off, severities and check

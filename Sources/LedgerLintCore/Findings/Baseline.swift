@@ -1,4 +1,6 @@
 import Foundation
+import LedgerLintText
+import LedgerLintJSON
 
 /// The findings a CI gate accepts as already known, so that it fails only on new ones.
 ///
@@ -49,9 +51,9 @@ public struct Baseline: Sendable, Hashable, Codable {
         do {
             let value = try JSONInput.parse(data, path: path)
             baseline = try JSONInput.decode(Baseline.self, from: value, path: path, strict: true)
-        } catch InputError.malformedJSON(_, let line, let column, let reason) {
+        } catch JSONError.malformedJSON(_, let line, let column, let reason) {
             throw .malformedJSON(path: path, line: line, column: column, reason: reason)
-        } catch InputError.unexpectedJSON(_, let jsonPath, let reason) {
+        } catch JSONError.unexpectedJSON(_, let jsonPath, let reason) {
             throw .badValue(
                 path: path, key: jsonPath,
                 reason: reason

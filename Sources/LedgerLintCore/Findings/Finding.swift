@@ -1,3 +1,5 @@
+import LedgerLintText
+
 /// Which system a finding's subject lives in.
 public enum System: String, Sendable, Hashable, NamedCases {
     case assist

@@ -1,3 +1,5 @@
+import LedgerLintText
+
 /// What `--key` asked for: the keys, which findings they select, and where each key was found in the data.
 ///
 /// A support person asks about one customer; "No findings" is only the right answer when that customer exists and

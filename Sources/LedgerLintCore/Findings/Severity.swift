@@ -1,3 +1,5 @@
+import LedgerLintText
+
 /// How serious a finding is. Ordered: `info` < `warning` < `error`.
 public enum Severity: String, Sendable, Hashable, NamedCases, Comparable {
     case info

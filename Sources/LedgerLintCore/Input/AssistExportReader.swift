@@ -1,4 +1,6 @@
 import Foundation
+import LedgerLintText
+import LedgerLintJSON
 
 /// Reads Assist's customer and product-group exports, as CSV (saved from Excel or by hand) or JSON.
 ///
@@ -118,14 +120,17 @@ public enum AssistExportReader {
     private static func decodeArray<Record: Decodable>(
         _ type: Record.Type, json: Data, file: String
     ) throws -> [Record] {
-        let value = try JSONInput.parse(TextDecoding.decode(json, path: file), path: file)
-        guard case .array = value else {
-            throw InputError.unexpectedJSON(
-                path: file, jsonPath: "",
-                reason: JSONInput.Expected.found(
-                    LocalizedText(en: "expected an array of records", nb: "skal være en liste med poster"), value.summary))
+        try InputError.converting {
+            let value = try JSONInput.parse(TextDecoding.decode(json, path: file), path: file)
+            guard case .array = value else {
+                throw InputError.unexpectedJSON(
+                    path: file, jsonPath: "",
+                    reason: JSONInput.Expected.found(
+                        LocalizedText(en: "expected an array of records", nb: "skal være en liste med poster"),
+                        value.summary))
+            }
+            return try JSONInput.decode([Record].self, from: value, path: file)
         }
-        return try JSONInput.decode([Record].self, from: value, path: file)
     }
 }
 

@@ -1,4 +1,6 @@
 import Foundation
+import LedgerLintText
+import LedgerLintJSON
 
 /// An Assist customer in the JSON export format (camelCase keys), decoded leniently the way exports vary:
 /// numbers may be written as JSON numbers or strings, `export` as a boolean or `Ja`/`Nei`/`yes`/`no`/`1`/`0`.

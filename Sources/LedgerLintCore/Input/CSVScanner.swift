@@ -1,4 +1,5 @@
 import Foundation
+import LedgerLintJSON
 
 /// A CSV reader over the bytes of an export, one record at a time, that makes a string only for the cells asked for.
 ///
@@ -374,7 +375,7 @@ extension CSVScanner {
         let mark = TextDecoding.mark(of: bytes)
         let hasBOM = mark == .utf8BOM
         if mark == .utf16LE || mark == .utf16BE {
-            let text = try TextDecoding.decode(Data(bytes), path: path)
+            let text = try InputError.converting { try TextDecoding.decode(Data(bytes), path: path) }
             return try Array(text.utf8).withUnsafeBytes { utf8 in
                 var scanner = CSVScanner(utf8, path: path, encoding: .utf8)
                 return try body(&scanner)

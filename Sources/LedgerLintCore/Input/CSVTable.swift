@@ -1,3 +1,5 @@
+import LedgerLintText
+
 /// A CSV file split into a header and rows, each row knowing the line it starts on.
 ///
 /// Written for what Excel saves on Norwegian Windows (`;`, CRLF, quoted fields that contain `;`, `""` or line

@@ -1,6 +1,10 @@
 import Foundation
+import LedgerLintText
+import LedgerLintJSON
 
 /// Problems that stop a run because an input file cannot be read as what it should be.
+///
+/// The JSON and text cases are `JSONError`'s (`init(_:)`), and are said in its words.
 ///
 /// Problems *in* the data (a customer number outside the series) are findings, not errors. Every case names the
 /// file, and where the format has them, the line and column or JSON path, and quotes the offending value.
@@ -33,12 +37,6 @@ public enum InputError: LocalizedMessageError, Sendable, Hashable {
             return LocalizedText(
                 en: "\(path): \(other) exists too; keep only one of them (the CSV or the JSON export)",
                 nb: "\(path): \(other) finnes også; behold bare én av dem (CSV- eller JSON-eksporten)")[language]
-        case .unreadable(let path, let reason):
-            return LocalizedText(en: "\(path): cannot be read: \(reason.en)", nb: "\(path): kan ikke leses: \(reason.nb)")[language]
-        case .notText(let path):
-            return LocalizedText(
-                en: "\(path): not a text file (it contains binary data); expected CSV or JSON",
-                nb: "\(path): ikke en tekstfil (den inneholder binære data); den skal være CSV eller JSON")[language]
         case .malformedCSV(let path, let line, let reason):
             return LocalizedText(
                 en: "\(path):\(line): not valid CSV: \(reason.en)", nb: "\(path):\(line): ikke gyldig CSV: \(reason.nb)")[language]
@@ -63,18 +61,38 @@ public enum InputError: LocalizedMessageError, Sendable, Hashable {
             return LocalizedText(
                 en: "\(path):\(line): column '\(column.excerpt)': '\(value.excerpt)' is not \(expected.en)",
                 nb: "\(path):\(line): kolonnen '\(column.excerpt)': '\(value.excerpt)' er ikke \(expected.nb)")[language]
+        case .unreadable(let path, let reason): return JSONError.unreadable(path: path, reason: reason).message(language)
+        case .notText(let path): return JSONError.notText(path: path).message(language)
         case .malformedJSON(let path, let line, let column, let reason):
-            let position = [line.map { ":\($0)" }, column.map { ":\($0)" }].compactMap { $0 }.joined()
-            return LocalizedText(
-                en: "\(path)\(position): not valid JSON: \(reason.en)",
-                nb: "\(path)\(position): ikke gyldig JSON: \(reason.nb)")[language]
+            return JSONError.malformedJSON(path: path, line: line, column: column, reason: reason).message(language)
         case .unexpectedJSON(let path, let jsonPath, let reason):
-            return "\(path): \(JSONInput.at(jsonPath, language)): \(reason[language])"
+            return JSONError.unexpectedJSON(path: path, jsonPath: jsonPath, reason: reason).message(language)
         }
     }
 }
 
 extension InputError {
+    /// A problem `LedgerLintJSON` found, as the input error it is.
+    public init(_ error: JSONError) {
+        switch error {
+        case .notText(let path): self = .notText(path: path)
+        case .unreadable(let path, let reason): self = .unreadable(path: path, reason: reason)
+        case .malformedJSON(let path, let line, let column, let reason):
+            self = .malformedJSON(path: path, line: line, column: column, reason: reason)
+        case .unexpectedJSON(let path, let jsonPath, let reason):
+            self = .unexpectedJSON(path: path, jsonPath: jsonPath, reason: reason)
+        }
+    }
+
+    /// Runs `body`, throwing what `LedgerLintJSON` finds in it as the input error it is (`init(_:)`).
+    static func converting<Result>(_ body: () throws -> Result) throws -> Result {
+        do {
+            return try body()
+        } catch let error as JSONError {
+            throw InputError(error)
+        }
+    }
+
     /// The same error with `transform` applied to every path in it.
     ///
     /// Readers name files relative to the snapshot folder; `SnapshotReader` puts the folder in front.

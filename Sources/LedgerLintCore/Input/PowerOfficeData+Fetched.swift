@@ -1,4 +1,7 @@
 import Foundation
+import LedgerLintText
+import LedgerLintJSON
+import PowerOfficeGo
 
 extension PowerOfficeData {
     /// The lists of a fetch as model values, read exactly as `SnapshotReader` reads a snapshot's files: the same
@@ -8,7 +11,7 @@ extension PowerOfficeData {
     /// - Throws: `PowerOfficeError.malformedResponse` naming the resource and the JSON path (`[3].Number`) of a
     ///   value that does not fit its field, or a list that was written to a snapshot instead of kept.
     public init(_ fetched: FetchedResources, keeping fields: FieldSelection = .all) throws {
-        func read<Record: JSONScannableRecord>(
+        func read<Record: PowerOfficeRecord>(
             _ resource: PowerOfficeResource, as type: Record.Type, keeping fields: FieldSelection = .all
         ) throws -> Record.Store {
             do {

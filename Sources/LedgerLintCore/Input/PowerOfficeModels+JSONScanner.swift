@@ -1,18 +1,24 @@
+import LedgerLintJSON
+
 // How `JSONScanner` decodes each PowerOffice DTO: the fields in declaration order (the order the synthesized
 // `Decodable` conformance decodes them, which decides which type error is reported), and one decoder per field.
 // `JSONScannerTests.fieldTablesMatchTheModel` fails when a property is added to a DTO and not here.
 
-extension PowerOfficeCustomer: JSONScannableRecord {
-    typealias Store = RecordTable<PowerOfficeCustomer>
+/// A PowerOffice DTO as the snapshot reader scans it: into an array, or into a `RecordTable` that keeps only the
+/// fields the run reads.
+protocol PowerOfficeRecord: JSONScannableRecord where Store: RecordStore {}
 
-    init() { self.init(Id: nil) }
+extension PowerOfficeCustomer: PowerOfficeRecord {
+    package typealias Store = RecordTable<PowerOfficeCustomer>
 
-    static let jsonFields = JSONFieldTable([
+    package init() { self.init(Id: nil) }
+
+    package static let jsonFields = JSONFieldTable([
         "Id", "Number", "Name", "LegalName", "IsPerson", "OrganizationNumber", "EmailAddress", "InvoiceEmailAddress",
         "InvoiceDeliveryType", "IsActive", "IsArchived",
     ])
 
-    mutating func scanField(_ field: Int, from scanner: inout JSONScanner) throws(InputError) {
+    package mutating func scanField(_ field: Int, from scanner: inout JSONScanner) throws(JSONError) {
         switch field {
         case 0: Id = try scanner.int64()
         case 1: Number = try scanner.int64()
@@ -32,14 +38,14 @@ extension PowerOfficeCustomer: JSONScannableRecord {
     }
 }
 
-extension PowerOfficeProduct: JSONScannableRecord {
-    init() { self.init(Id: nil) }
+extension PowerOfficeProduct: PowerOfficeRecord {
+    package init() { self.init(Id: nil) }
 
-    static let jsonFields = JSONFieldTable([
+    package static let jsonFields = JSONFieldTable([
         "Id", "Code", "Name", "ProductType", "ProductGroupId", "ProductGroupCode", "IsArchived", "StandardSalesAccount",
     ])
 
-    mutating func scanField(_ field: Int, from scanner: inout JSONScanner) throws(InputError) {
+    package mutating func scanField(_ field: Int, from scanner: inout JSONScanner) throws(JSONError) {
         switch field {
         case 0: Id = try scanner.int64()
         case 1: Code = try scanner.string()
@@ -54,12 +60,12 @@ extension PowerOfficeProduct: JSONScannableRecord {
     }
 }
 
-extension PowerOfficeProductGroup: JSONScannableRecord {
-    init() { self.init(Id: nil) }
+extension PowerOfficeProductGroup: PowerOfficeRecord {
+    package init() { self.init(Id: nil) }
 
-    static let jsonFields = JSONFieldTable(["Id", "Code", "Name", "IsArchived", "StandardSalesAccount"])
+    package static let jsonFields = JSONFieldTable(["Id", "Code", "Name", "IsArchived", "StandardSalesAccount"])
 
-    mutating func scanField(_ field: Int, from scanner: inout JSONScanner) throws(InputError) {
+    package mutating func scanField(_ field: Int, from scanner: inout JSONScanner) throws(JSONError) {
         switch field {
         case 0: Id = try scanner.int64()
         case 1: Code = try scanner.string()
@@ -71,12 +77,12 @@ extension PowerOfficeProductGroup: JSONScannableRecord {
     }
 }
 
-extension PowerOfficeAccount: JSONScannableRecord {
-    init() { self.init(Id: nil) }
+extension PowerOfficeAccount: PowerOfficeRecord {
+    package init() { self.init(Id: nil) }
 
-    static let jsonFields = JSONFieldTable(["Id", "AccountNo", "Name", "IsActive", "GeneralLedgerAccountType"])
+    package static let jsonFields = JSONFieldTable(["Id", "AccountNo", "Name", "IsActive", "GeneralLedgerAccountType"])
 
-    mutating func scanField(_ field: Int, from scanner: inout JSONScanner) throws(InputError) {
+    package mutating func scanField(_ field: Int, from scanner: inout JSONScanner) throws(JSONError) {
         switch field {
         case 0: Id = try scanner.int64()
         case 1: AccountNo = try scanner.int64()
@@ -88,15 +94,15 @@ extension PowerOfficeAccount: JSONScannableRecord {
     }
 }
 
-extension PowerOfficeNumberSeries: JSONScannableRecord {
-    init() { self.init(Id: nil) }
+extension PowerOfficeNumberSeries: PowerOfficeRecord {
+    package init() { self.init(Id: nil) }
 
-    static let jsonFields = JSONFieldTable([
+    package static let jsonFields = JSONFieldTable([
         "Id", "Name", "SubLedgerNumberSeriesType", "FromInclusive", "ToInclusive", "GeneralLedgerAccountNo",
         "IsDefault",
     ])
 
-    mutating func scanField(_ field: Int, from scanner: inout JSONScanner) throws(InputError) {
+    package mutating func scanField(_ field: Int, from scanner: inout JSONScanner) throws(JSONError) {
         switch field {
         case 0: Id = try scanner.string()
         case 1: Name = try scanner.string()

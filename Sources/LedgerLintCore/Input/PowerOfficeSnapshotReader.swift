@@ -1,4 +1,6 @@
 import Foundation
+import LedgerLintText
+import LedgerLintJSON
 
 /// Reads the `poweroffice/` files of a snapshot: each is the bare JSON array a PowerOffice Go v2 `GET` returns.
 ///
@@ -29,13 +31,13 @@ public enum PowerOfficeSnapshotReader {
         of type: Record.Type, bytes: UnsafeRawBufferPointer, file: String, mapped: MappedFile?,
         helper: ReadingHelper? = nil
     ) throws -> [Record] {
-        guard let scannable = Record.self as? any JSONScannableRecord.Type else {
+        guard let scannable = Record.self as? any PowerOfficeRecord.Type else {
             return try treeRecords(of: type, json: Data(bytes), file: file)
         }
         return try scanned(scannable, as: type, bytes: bytes, file: file, mapped: mapped, helper: helper)
     }
 
-    private static func scanned<Scannable: JSONScannableRecord, Record>(
+    private static func scanned<Scannable: PowerOfficeRecord, Record>(
         _ scannable: Scannable.Type, as type: Record.Type, bytes: UnsafeRawBufferPointer, file: String,
         mapped: MappedFile?, helper: ReadingHelper?
     ) throws -> [Record] {
@@ -49,9 +51,18 @@ public enum PowerOfficeSnapshotReader {
     ///
     /// - Parameter piecesAbove: the size from which a file is read in pieces by two threads at once (when there
     ///   are two processors), which `JSONScannerTests` lowers to test that way on small documents.
-    static func scan<Record: JSONScannableRecord>(
+    static func scan<Record: PowerOfficeRecord>(
         _ type: Record.Type, bytes: UnsafeRawBufferPointer, file: String, mapped: MappedFile? = nil,
         helper: ReadingHelper? = nil, keeping fields: FieldSelection = .all, piecesAbove: Int = 1 << 26
+    ) throws -> Record.Store {
+        try InputError.converting {
+            try scanJSON(type, bytes: bytes, file: file, mapped: mapped, helper: helper, keeping: fields, piecesAbove: piecesAbove)
+        }
+    }
+
+    private static func scanJSON<Record: PowerOfficeRecord>(
+        _ type: Record.Type, bytes: UnsafeRawBufferPointer, file: String, mapped: MappedFile?,
+        helper: ReadingHelper?, keeping fields: FieldSelection, piecesAbove: Int
     ) throws -> Record.Store {
         let mark = TextDecoding.mark(of: bytes)
         let hasBOM = mark == .utf8BOM
@@ -61,7 +72,6 @@ public enum PowerOfficeSnapshotReader {
         let offset = hasBOM ? 3 : 0
         let body = UnsafeRawBufferPointer(rebasing: bytes[offset...])
         var scanner = JSONScanner(body, path: file)
-        scanner.fields = fields
         // The API answers 204 with an empty body when there is nothing to list; saved, that is an empty file.
         if scanner.isAtEndAfterWhitespace() { return Record.Store(keeping: fields) }
         let release = { (start: Int) -> ((Int) -> Void)? in
@@ -71,14 +81,14 @@ public enum PowerOfficeSnapshotReader {
         do {
             if body.count >= piecesAbove && ProcessInfo.processInfo.activeProcessorCount > 1 {
                 return try JSONScanner.recordArrayInPieces(
-                    body, path: file, of: type, notAnArray: notAnArray, release: release, helper: helper)
+                    body, path: file, of: type, into: Record.Store(keeping: fields), notAnArray: notAnArray, release: release, helper: helper)
             }
             scanner.release = release(0)
-            return try scanner.recordArray(of: type, notAnArray: notAnArray)
+            return try scanner.recordArray(of: type, into: Record.Store(keeping: fields), notAnArray: notAnArray)
         } catch {
             // A type error is only thrown once the whole file has been read as UTF-8 JSON: it stands. A syntax
             // error may instead be a file that is not UTF-8, or not text, or only whitespace beyond ASCII's.
-            guard case .malformedJSON = error else { throw error }
+            guard case .malformedJSON = error as? JSONError else { throw error }
             let (isValid, hasNUL) = UTF8Validation.inspect(body)
             if hasBOM && !isValid {
                 throw InputError.unreadable(path: file, reason: TextDecoding.invalidAfterBOM("UTF-8"))
@@ -95,15 +105,14 @@ public enum PowerOfficeSnapshotReader {
 
     /// The whole-file way, for Windows-1252 and UTF-16 files (which the API never writes) and the rare file that
     /// starts with whitespace beyond ASCII: decode the text as every other reader does, then scan its UTF-8.
-    private static func scanDecodedText<Record: JSONScannableRecord>(
+    private static func scanDecodedText<Record: PowerOfficeRecord>(
         _ type: Record.Type, bytes: UnsafeRawBufferPointer, file: String, keeping fields: FieldSelection
     ) throws -> Record.Store {
         let text = try TextDecoding.decode(Data(bytes), path: file)
         if text.allSatisfy(\.isWhitespace) { return Record.Store(keeping: fields) }
         return try Array(text.utf8).withUnsafeBytes { utf8 in
             var scanner = JSONScanner(utf8, path: file)
-            scanner.fields = fields
-            return try scanner.recordArray(of: type, notAnArray: notAnArray)
+            return try scanner.recordArray(of: type, into: Record.Store(keeping: fields), notAnArray: notAnArray)
         }
     }
 
@@ -123,12 +132,14 @@ public enum PowerOfficeSnapshotReader {
 
     /// Parses the whole file into a `JSONInput.Value` tree and decodes that: the way for any `Decodable`.
     static func treeRecords<Record: Decodable>(of type: Record.Type, json: Data, file: String) throws -> [Record] {
-        let text = try TextDecoding.decode(json, path: file)
-        if text.allSatisfy(\.isWhitespace) { return [] }
-        let value = try JSONInput.parse(text, path: file)
-        guard case .array = value else {
-            throw InputError.unexpectedJSON(path: file, jsonPath: "", reason: notAnArray(value))
+        try InputError.converting {
+            let text = try TextDecoding.decode(json, path: file)
+            if text.allSatisfy(\.isWhitespace) { return [] }
+            let value = try JSONInput.parse(text, path: file)
+            guard case .array = value else {
+                throw InputError.unexpectedJSON(path: file, jsonPath: "", reason: notAnArray(value))
+            }
+            return try JSONInput.decode([Record].self, from: value, path: file)
         }
-        return try JSONInput.decode([Record].self, from: value, path: file)
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import LedgerLintText
+import LedgerLintJSON
 
 /// Reads a snapshot folder: the Assist export in `assist/` and the PowerOffice Go v2 responses in `poweroffice/`.
 ///
@@ -165,7 +167,7 @@ private struct SnapshotFolder {
         }
     }
 
-    func readOptional<Record: JSONScannableRecord>(
+    func readOptional<Record: PowerOfficeRecord>(
         _ relative: String, _ type: Record.Type, helper: ReadingHelper? = nil, keeping fields: FieldSelection = .all
     ) throws -> Record.Store? {
         try readMapped(relative) {
@@ -174,7 +176,7 @@ private struct SnapshotFolder {
         }
     }
 
-    func readRequired<Record: JSONScannableRecord>(
+    func readRequired<Record: PowerOfficeRecord>(
         _ relative: String, _ type: Record.Type, what: String, helper: ReadingHelper? = nil,
         keeping fields: FieldSelection = .all
     ) throws -> Record.Store {

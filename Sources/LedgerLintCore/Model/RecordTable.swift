@@ -94,6 +94,11 @@ public struct RecordTable<Record: TabularRecord>: Sendable {
         self.stored = stored
     }
 
+    /// Whether the table stores the column `name` (a column of `Record.layout`).
+    func storesColumn(named name: String) -> Bool {
+        Record.layout.firstIndex { $0.name == name }.map { places[$0] >= 0 } ?? false
+    }
+
     public init(_ records: some Sequence<Record>, keeping selection: FieldSelection = .all) {
         self.init(keeping: selection)
         reserveCapacity(records.underestimatedCount)

@@ -1,3 +1,5 @@
+import LedgerLintText
+
 /// What a rule iterates over: one kind of record in one system.
 ///
 /// Each subject names its fields for the rule files. Field names are the export's camelCase names on the Assist

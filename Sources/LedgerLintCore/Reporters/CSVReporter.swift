@@ -1,3 +1,5 @@
+import LedgerLintText
+
 /// The spreadsheet report: one row per finding, for Excel on Norwegian Windows first.
 ///
 /// - UTF-8 with a byte-order mark: without it Excel reads the file as Windows-1252 and `æøå` turn into `Ã¦Ã¸Ã¥`.

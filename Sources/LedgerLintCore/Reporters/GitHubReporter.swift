@@ -1,3 +1,5 @@
+import LedgerLintText
+
 /// The GitHub Actions report: workflow commands that GitHub turns into annotations on the run and the diff.
 ///
 /// ```

@@ -1,4 +1,6 @@
 import Foundation
+import LedgerLintText
+import PowerOfficeGo
 
 /// The audit report: one self-contained HTML file to hand to a customer, readable on screen and on paper.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerLintJSON
 
 /// The machine-readable report: one JSON object with the tool, a summary, every finding, the suppressed findings
 /// and, after a `--baseline` run, what the baseline comparison found.

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerLintText
 
 /// The review report: GitHub-flavoured Markdown for a CI job summary (`$GITHUB_STEP_SUMMARY`) or a merge-request
 /// comment.

@@ -1,3 +1,5 @@
+import LedgerLintText
+
 extension Report {
     /// The findings of one rule, with the rule when it is one of `rules`.
     struct RuleGroup {

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerLintText
 
 /// What a reporter turns into text: the findings of one run and the rules that ran.
 public struct Report: Sendable, Hashable {

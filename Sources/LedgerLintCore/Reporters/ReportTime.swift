@@ -1,4 +1,5 @@
 import Foundation
+import LedgerLintText
 
 /// Times in the reports a person reads: when the data was fetched and when it was checked.
 ///

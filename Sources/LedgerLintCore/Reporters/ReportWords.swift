@@ -1,3 +1,5 @@
+import LedgerLintText
+
 /// The words the document-style reports (HTML, Markdown) share, in English and Norwegian Bokmål, so that both
 /// say the same thing the same way. Each report's own `Words` adds what only it needs.
 protocol ReportWords {

@@ -1,4 +1,6 @@
 import Foundation
+import LedgerLintText
+import LedgerLintJSON
 
 /// The code-scanning report: SARIF 2.1.0, which GitHub code scanning, GitLab and Azure DevOps load.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerLintText
 
 /// The human-readable report: one compiler-style block per finding, then a summary line.
 ///

@@ -1,3 +1,5 @@
+import LedgerLintText
+
 /// The code of one check kind: how it reads its options, which fields it reads, which placeholders it fills, and
 /// (as a `RecordCheck` or a `WholeSubjectCheck`) how it judges records.
 ///

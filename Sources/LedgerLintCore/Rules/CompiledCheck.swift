@@ -1,4 +1,5 @@
 import Foundation
+import LedgerLintText
 
 /// A rule's check with its fields resolved: the kind's implementation (`Checks/`), which judges each record on its
 /// own or all of the subject's records together.

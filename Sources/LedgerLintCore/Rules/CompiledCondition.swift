@@ -1,4 +1,5 @@
 import Foundation
+import LedgerLintText
 
 /// A `where` condition with its field resolved and its test chosen.
 struct CompiledCondition: Sendable {

@@ -1,4 +1,6 @@
 import Foundation
+import LedgerLintText
+import LedgerLintJSON
 
 /// A rule resolved against its subject: fields, joins, templates and check checked once, at load time, so that a
 /// rule file with a typo fails before any data is read and evaluation does no name look-ups.

@@ -1,3 +1,5 @@
+import LedgerLintText
+
 /// One record being judged: its index in its subject, and the index of the record each join found (nil when the
 /// join found none).
 struct RecordContext: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerLintText
 
 /// One rule of the rule set, as written in a `rules/*.json` file.
 ///

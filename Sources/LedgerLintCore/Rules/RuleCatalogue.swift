@@ -1,4 +1,6 @@
 import Foundation
+import LedgerLintText
+import LedgerLintJSON
 
 /// Renders rules for people: `ledgerlint rules`, `ledgerlint explain`, and the catalogue in `docs/rules.md`.
 ///

@@ -1,4 +1,6 @@
 import Foundation
+import LedgerLintText
+import LedgerLintJSON
 
 /// Problems with a rule file: the run stops, because a rule set that cannot be read cannot be trusted.
 ///

@@ -1,4 +1,6 @@
 import Foundation
+import LedgerLintText
+import LedgerLintJSON
 
 /// The rules of one run, each checked and compiled, with the file it came from.
 public struct RuleSet: Sendable {
@@ -89,9 +91,9 @@ public struct RuleSet: Sendable {
         do {
             let value = try JSONInput.parse(data, path: source)
             return try JSONInput.decode(Rule.self, from: value, path: source, strict: true)
-        } catch InputError.malformedJSON(let path, let line, let column, let reason) {
+        } catch JSONError.malformedJSON(let path, let line, let column, let reason) {
             throw RuleError.malformedJSON(path: path, line: line, column: column, reason: reason)
-        } catch InputError.unexpectedJSON(let path, let jsonPath, let reason) {
+        } catch JSONError.unexpectedJSON(let path, let jsonPath, let reason) {
             throw RuleError.invalid(path: path, jsonPath: jsonPath, reason: reason)
         } catch {
             throw RuleError.unreadable(path: source, reason: LocalizedText(describing: error))

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerLintText
 
 /// A message, hint or key template: text with `{placeholder}` parts, compiled once against a rule.
 ///

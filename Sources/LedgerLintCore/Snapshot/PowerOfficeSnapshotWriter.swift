@@ -1,4 +1,5 @@
 import Foundation
+import PowerOfficeGo
 
 /// Writes fetched PowerOffice data into a snapshot folder: `DIR/poweroffice/<Resource>.json` and `DIR/manifest.json`.
 ///

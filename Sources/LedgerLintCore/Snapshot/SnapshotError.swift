@@ -1,3 +1,6 @@
+import LedgerLintText
+import PowerOfficeGo
+
 /// A snapshot folder that cannot be written as asked: the fetch stops (exit 2, a problem on this machine, not with
 /// PowerOffice), and nothing that was there is replaced.
 ///

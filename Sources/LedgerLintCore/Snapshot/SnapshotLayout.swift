@@ -1,3 +1,5 @@
+import PowerOfficeGo
+
 /// Where each part of a snapshot folder lies, relative to the folder: the one place the snapshot's paths are written.
 ///
 /// The reader, the writer, the staging folder, findings' file references and the check's "do not write over an

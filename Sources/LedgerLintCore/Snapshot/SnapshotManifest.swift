@@ -1,4 +1,6 @@
 import Foundation
+import LedgerLintJSON
+import PowerOfficeGo
 
 /// `manifest.json` at the top of a fetched snapshot: where and when the PowerOffice data was read, and how much.
 ///

@@ -5,6 +5,9 @@ import Foundation
 #elseif canImport(Darwin)
     import Darwin
 #endif
+import LedgerLintText
+import LedgerLintJSON
+import PowerOfficeGo
 
 /// A snapshot's PowerOffice side being written: the lists go into a hidden staging folder inside the snapshot folder
 /// (`DIR/.poweroffice-partial-…/poweroffice/`), page by page while they are read (`append(_:to:)`) or whole at the

@@ -1,3 +1,5 @@
+import LedgerLintText
+
 /// `email`: every address in the field is well formed.
 struct EmailCheck: RecordCheck {
     enum Variable: String, CheckVariable {

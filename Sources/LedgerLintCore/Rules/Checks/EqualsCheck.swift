@@ -1,3 +1,5 @@
+import LedgerLintText
+
 /// `equals`: the field equals another field of the record, or a constant.
 struct EqualsCheck: RecordCheck {
     enum Variable: String, CheckVariable {

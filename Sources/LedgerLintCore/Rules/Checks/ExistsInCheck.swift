@@ -1,3 +1,5 @@
+import LedgerLintText
+
 /// `exists-in`: one of the rule's joins found a record.
 struct ExistsInCheck: RecordCheck {
     typealias Variable = NoVariable

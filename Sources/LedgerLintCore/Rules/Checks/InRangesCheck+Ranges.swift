@@ -1,3 +1,5 @@
+import LedgerLintText
+
 /// The ranges of `in-ranges` checks: resolved once per dataset, named in messages for where they come from, and
 /// checked against the data before any rule runs.
 extension InRangesCheck {

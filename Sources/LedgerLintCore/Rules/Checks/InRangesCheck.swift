@@ -1,3 +1,5 @@
+import LedgerLintText
+
 /// `in-ranges`: a whole number lies in one of the ranges, given by the rule, taken from the model, or both.
 struct InRangesCheck: RecordCheck {
     enum Variable: String, CheckVariable {

@@ -1,3 +1,5 @@
+import LedgerLintText
+
 /// `integer`: a present value is a whole number that fits in 64 bits.
 struct IntegerCheck: RecordCheck {
     enum Variable: String, CheckVariable {

@@ -1,3 +1,5 @@
+import LedgerLintText
+
 /// `one-of`: the value is one of a list, ignoring letter case.
 struct OneOfCheck: RecordCheck {
     enum Variable: String, CheckVariable {

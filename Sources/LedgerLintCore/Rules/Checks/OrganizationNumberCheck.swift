@@ -1,3 +1,5 @@
+import LedgerLintText
+
 /// `organization-number`: a Norwegian organisation number (9 digits, MOD11). An absent value fails.
 struct OrganizationNumberCheck: RecordCheck {
     enum Variable: String, CheckVariable {

@@ -1,3 +1,5 @@
+import LedgerLintText
+
 /// `pattern`: a present value matches a regular expression as a whole.
 struct PatternCheck: RecordCheck {
     enum Variable: String, CheckVariable {

@@ -1,3 +1,5 @@
+import LedgerLintText
+
 /// `required`: the field has a value.
 struct RequiredCheck: RecordCheck {
     typealias Variable = NoVariable

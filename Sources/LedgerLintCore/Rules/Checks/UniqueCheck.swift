@@ -1,3 +1,5 @@
+import LedgerLintText
+
 /// `unique`: no two records share the field's value. One finding per repeated value, on its first record.
 struct UniqueCheck: WholeSubjectCheck {
     enum Variable: String, CheckVariable {

@@ -1,0 +1,102 @@
+import Foundation
+import LedgerLintText
+
+extension JSONScanner {
+    /// Reads a document as `recordArray` does, in pieces that two threads can read at once.
+    ///
+    /// The array is cut where a record probably starts (`},{` after each quarter of the file); each piece is read by
+    /// a scanner of its own, from its start until a record ends exactly where the next piece starts. A piece that
+    /// does not end there (the `},{` was inside a text) reads on to the end of the array, and the pieces after it
+    /// are dropped. The records and the error are those of reading front to back: a syntax error in an earlier
+    /// piece comes first, and a type error is thrown only when the whole document is well-formed, the one of the
+    /// earliest record.
+    ///
+    /// - Parameters:
+    ///   - release: makes the `release` function of a scanner that starts at an offset.
+    ///   - helper: a thread that may take pieces; without one, the system's pool is offered them.
+    package static func recordArrayInPieces<Record: JSONScannableRecord>(
+        _ bytes: UnsafeRawBufferPointer, path: String, of type: Record.Type, into empty: Record.Store,
+        notAnArray: (JSONInput.Value) -> LocalizedText, release: (Int) -> ((Int) -> Void)?,
+        pieces count: Int = 4, helper: ReadingHelper?
+    ) throws(JSONError) -> Record.Store {
+        var first = JSONScanner(bytes, path: path)
+        let arrayStart = try first.arrayStart(notAnArray: notAnArray)
+        first.keptFields = empty.keptFields(of: Record.jsonFields)
+        var starts = [first.index]
+        for piece in 1..<max(count, 1) {
+            guard let start = first.likelyRecordBoundary(after: bytes.count / count * piece),
+                start > (starts.last ?? 0)
+            else { continue }
+            starts.append(start)
+        }
+        guard starts.count > 1 else {
+            first.release = release(0)
+            var part = Part<Record>(arrayStart: arrayStart, expectedEnd: bytes.count, records: empty)
+            _ = try first.items(into: &part, boundary: nil)
+            try first.expectEnd()
+            if let error = part.typeError(path: path, itemOffset: 0) { throw error }
+            return part.records
+        }
+
+        // Each slot is written once, by one job, and read after all jobs are done.
+        let results = Locked([Result<(Part<Record>, Bool), JSONError>?](repeating: nil, count: starts.count))
+        let jobs = ReadingJobs(starts.indices.map { piece in
+            let pieceRelease = release(starts[piece])
+            let end = piece + 1 < starts.count ? starts[piece + 1] : nil
+            let first = first
+            return {
+                var scanner = first
+                scanner.index = starts[piece]
+                scanner.release = pieceRelease
+                let result = Result { () throws(JSONError) -> (Part<Record>, Bool) in
+                    var part = Part<Record>(
+                        arrayStart: arrayStart, expectedEnd: end ?? bytes.count, records: empty)
+                    let atBoundary = try scanner.items(into: &part, boundary: end)
+                    // A piece that did not stop at the next one's start read on to the end of the array.
+                    if !atBoundary { try scanner.expectEnd() }
+                    return (part, atBoundary)
+                }
+                results.withLock { $0[piece] = result }
+            }
+        })
+        if let helper {
+            helper.offer(jobs)
+        } else {
+            let pool = UncheckedSendable(jobs)
+            DispatchQueue.global().async { pool.value.runFromBack() }
+        }
+        jobs.runFromFrontAndWait()
+
+        // The pieces' records go into one array sized for all of them up front; each piece's array is let go of as
+        // soon as it is copied, so that memory holds the records about once, not twice.
+        var records = empty
+        var typeError: JSONError?
+        var items = 0
+        for piece in starts.indices {
+            // Taken out of the box, so that the piece's records are let go of once copied.
+            let taken = results.withLock { slots in
+                defer { slots[piece] = nil }
+                return slots[piece]
+            }
+            guard let result = taken else { break }
+            let (part, atBoundary) = try result.get()
+            if typeError == nil { typeError = part.typeError(path: path, itemOffset: items) }
+            records.appendStore(part.records)
+            if piece == 0 {
+                // Sized from the first piece (a table also estimates its text bytes from the records it has).
+                let share = Double(bytes.count) / Double(starts[1] - arrayStart)
+                records.reserveCapacity(Int(Double(part.records.count) * share * 1.02) + 16)
+            }
+            items += part.records.count
+            if !atBoundary { break }
+        }
+        if let typeError { throw typeError }
+        return records
+    }
+}
+
+/// A value handed to another thread that the type system cannot see is used safely.
+private struct UncheckedSendable<Value>: @unchecked Sendable {
+    package let value: Value
+    package init(_ value: Value) { self.value = value }
+}

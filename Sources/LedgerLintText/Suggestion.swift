@@ -1,0 +1,65 @@
+/// "Did you mean …?" for a name that is not one of a known set: a misspelt rule id, key or option value.
+///
+/// The candidates closest by edit distance (insertions, deletions, substitutions and swaps of neighbours, ignoring
+/// letter case) are offered, when they are close enough to be a slip of the keyboard rather than another word:
+/// at most a third of the name's length, and at least one edit. Names that contain the other (`range` for
+/// `customer-number-range`) count as close too.
+public enum Suggestion {
+    /// The closest candidates to `name`, best first; empty when none is close.
+    public static func closest(to name: String, in candidates: some Sequence<String>) -> [String] {
+        let lowered = name.lowercased()
+        let scalars = Array(lowered.unicodeScalars)
+        guard !scalars.isEmpty, scalars.count <= 200 else { return [] }
+        let limit = max(1, scalars.count / 3)
+        var scored: [(candidate: String, distance: Int)] = []
+        for candidate in Set(candidates) where candidate != name {
+            let other = candidate.lowercased()
+            let otherScalars = Array(other.unicodeScalars)
+            guard otherScalars.count <= 200 else { continue }
+            let distance = Self.distance(scalars, otherScalars)
+            if distance <= limit {
+                scored.append((candidate, distance))
+            } else if scalars.count >= 4, otherScalars.count >= 4, other.contains(lowered) || lowered.contains(other) {
+                scored.append((candidate, limit + 1))
+            }
+        }
+        let best = scored.sorted { ($0.distance, $0.candidate) < ($1.distance, $1.candidate) }
+        guard let first = best.first else { return [] }
+        // Only the best distance, so that one clear match is not buried among weaker ones; names that merely contain
+        // each other are all offered (a prefix such as `customer-number` fits several ids equally).
+        let ties = best.prefix { $0.distance == first.distance }
+        return ties.prefix(first.distance > limit ? 6 : 3).map(\.candidate)
+    }
+
+    /// `; did you mean 'error'?` (or `'a' or 'b'`; in Norwegian `; mente du 'error'?`), or empty when nothing is
+    /// close: to append to a message that already lists or names what is allowed.
+    public static func didYouMean(_ name: String, in candidates: some Sequence<String>) -> LocalizedText {
+        let close = closest(to: name, in: candidates).map { "'\($0)'" }
+        guard !close.isEmpty else { return LocalizedText(verbatim: "") }
+        return LocalizedText(
+            en: "; did you mean " + close.joined(separator: " or ") + "?",
+            nb: "; mente du " + close.joined(separator: " eller ") + "?")
+    }
+
+    /// Optimal string alignment distance: Levenshtein plus the swap of two neighbours (`severty` → `severity` is
+    /// one insertion, `sevreity` one swap).
+    package static func distance(_ lhs: [Unicode.Scalar], _ rhs: [Unicode.Scalar]) -> Int {
+        if lhs.isEmpty { return rhs.count }
+        if rhs.isEmpty { return lhs.count }
+        var previousPrevious = [Int](repeating: 0, count: rhs.count + 1)
+        var previous = Array(0...rhs.count)
+        var current = [Int](repeating: 0, count: rhs.count + 1)
+        for i in 1...lhs.count {
+            current[0] = i
+            for j in 1...rhs.count {
+                let cost = lhs[i - 1] == rhs[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                if i > 1, j > 1, lhs[i - 1] == rhs[j - 2], lhs[i - 2] == rhs[j - 1] {
+                    current[j] = min(current[j], previousPrevious[j - 2] + 1)
+                }
+            }
+            (previousPrevious, previous, current) = (previous, current, previousPrevious)
+        }
+        return previous[rhs.count]
+    }
+}

@@ -1,0 +1,79 @@
+import LedgerLintJSON
+import LedgerLintText
+
+/// A sliding-window limiter shared by every request of one client, the token request included, and through a
+/// `SharedRateBudget` by every process on the machine that uses the same subscription key.
+///
+/// Each `acquire()` first books the earliest moment at which one more request keeps every window of
+/// `limit.interval` at or below `limit.requests` (`reserve(at:)`), then sleeps until then. Bookings are handed out
+/// in call order, so concurrent fetches of one process share the budget fairly and never burst past it.
+///
+/// Waking up is not sending, though: on a busy machine a task may wake late, after later bookings, and a burst of
+/// late wake-ups would crowd a window. So the moment of sending is recorded too (`confirm`), against the times
+/// requests were really sent, and a request that would crowd a window waits until it would not. That record lives
+/// in this process, or in the shared budget's file, where other processes' requests count as well.
+///
+/// Times are on `MonotonicTime`, the clock every process on the machine reads alike.
+public actor RequestRateLimiter {
+    public let limit: RateLimit
+    private let shared: SharedRateBudget?
+    /// Booked (possibly future) request times, ascending; only the last `limit.requests` matter.
+    private var booked: [Duration] = []
+    /// When requests were sent, if no shared budget keeps that; only the last `limit.requests` matter.
+    private var sent: [Duration] = []
+
+    /// - Parameter shared: the budget shared with other processes using the same subscription key; `nil` to limit
+    ///   this process only.
+    public init(_ limit: RateLimit, sharedWith shared: SharedRateBudget? = nil) {
+        self.limit = limit
+        self.shared = shared
+    }
+
+    /// Waits until one more request fits in the limit. Throws `CancellationError` if the task is cancelled meanwhile.
+    public func acquire() async throws {
+        try await MonotonicTime.sleep(until: reserve(at: MonotonicTime.now()))
+        try await confirm()
+    }
+
+    /// When a request asked for now would be granted, as far as this process knows: to check that the access token
+    /// it will carry lasts until then.
+    func expectedSlot() -> Duration {
+        limit.nextSlot(after: booked, at: MonotonicTime.now())
+    }
+
+    /// Books the earliest slot at or after `now` and returns it (internal for tests: the schedule is exact, whereas
+    /// the times at which sleeping tasks wake are not).
+    func reserve(at now: Duration) -> Duration {
+        let slot = limit.nextSlot(after: booked, at: now)
+        Self.append(slot, to: &booked, keeping: limit.requests)
+        return slot
+    }
+
+    /// Records that a request is sent now, once that keeps every window within the limit, waiting as long as needed.
+    private func confirm() async throws {
+        while true {
+            let wait: Duration?
+            if let shared {
+                wait = shared.record(limit: limit)
+            } else {
+                wait = record(at: MonotonicTime.now())
+            }
+            guard let wait else { return }
+            try await MonotonicTime.sleep(until: wait)
+        }
+    }
+
+    /// Records a request sent at `now` in `sent` and returns `nil`, or, when that would crowd a window, returns
+    /// when it would not (internal for tests).
+    func record(at now: Duration) -> Duration? {
+        let slot = limit.nextSlot(after: sent, at: now)
+        guard slot <= now else { return slot }
+        Self.append(now, to: &sent, keeping: limit.requests)
+        return nil
+    }
+
+    private static func append(_ time: Duration, to times: inout [Duration], keeping count: Int) {
+        times.append(time)
+        if times.count > count { times.removeFirst(times.count - count) }
+    }
+}
