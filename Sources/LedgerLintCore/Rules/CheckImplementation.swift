@@ -17,10 +17,6 @@ protocol CheckImplementation: Sendable {
     /// The check with what depends on the dataset worked out once, so that judging a record does not do it again.
     func resolved(in dataset: Dataset) -> Self
 
-    /// Why the check cannot judge a dataset at all: configured `in-ranges` ranges wholly outside the series they
-    /// narrow, so that every record would fail for the configuration's sake.
-    func rangesProblem(in dataset: Dataset) -> (configured: String, model: LocalizedText)?
-
     /// The check compiled for the engine, which runs per-record and whole-subject kinds differently.
     static func compile(_ check: Check, in context: CheckContext) throws(RuleError.Problem) -> CompiledCheck
 
@@ -33,8 +29,6 @@ protocol CheckImplementation: Sendable {
 
 extension CheckImplementation {
     func resolved(in dataset: Dataset) -> Self { self }
-
-    func rangesProblem(in dataset: Dataset) -> (configured: String, model: LocalizedText)? { nil }
 
     static var variables: [String] { Variable.allCases.map(\.name) }
 
