@@ -56,6 +56,26 @@ extension RecordCheck {
     }
 }
 
+/// A kind that judges one field, the check's `field`, and reads no other.
+protocol FieldCheck: RecordCheck {
+    var field: FieldReference { get }
+}
+
+extension FieldCheck {
+    var fields: [FieldReference] { [field] }
+}
+
+/// A `FieldCheck` with no options of its own (`required`, `integer`): compiled from its field alone.
+protocol PlainFieldCheck: FieldCheck {
+    init(field: FieldReference)
+}
+
+extension PlainFieldCheck {
+    init(_ check: Check, in context: CheckContext) throws(RuleError.Problem) {
+        self.init(field: try context.field(of: check))
+    }
+}
+
 /// A kind that judges the records of a subject together (`unique`): it sees every record that meets the rule's
 /// conditions, in order, and then names the ones its findings are on.
 protocol WholeSubjectCheck: CheckImplementation {
@@ -126,14 +146,17 @@ struct CheckContext {
 
     /// The check's `field`, which most kinds judge.
     func field(of check: Check) throws(RuleError.Problem) -> FieldReference {
-        guard let name = check.field else {
-            throw RuleError.Problem(
-                path: "check.field",
-                reason: LocalizedText(
-                    en: "a '\(check.kind.rawValue)' check needs 'field'",
-                    nb: "en '\(check.kind.rawValue)'-kontroll må ha 'field'"))
-        }
+        let name = try required(
+            check.field, at: "check.field",
+            else: LocalizedText(
+                en: "a '\(check.kind.rawValue)' check needs 'field'", nb: "en '\(check.kind.rawValue)'-kontroll må ha 'field'"))
         return try resolve(name, at: "check.field")
+    }
+
+    /// An option the kind cannot do without, or the problem `reason` at its `path`.
+    func required<Value>(_ option: Value?, at path: String, else reason: LocalizedText) throws(RuleError.Problem) -> Value {
+        guard let option else { throw RuleError.Problem(path: path, reason: reason) }
+        return option
     }
 
     /// A field an option names, a problem with it said at the option's `path`.

@@ -1,5 +1,5 @@
 /// `email`: every address in the field is well formed.
-struct EmailCheck: RecordCheck {
+struct EmailCheck: FieldCheck {
     enum Variable: String, CheckVariable {
         case value
         /// The first bad address (the whole value when it holds none).
@@ -14,8 +14,6 @@ struct EmailCheck: RecordCheck {
         field = try context.field(of: check)
         separators = check.separators ?? ";,"
     }
-
-    var fields: [FieldReference] { [field] }
 
     func failure(_ dataset: Dataset, _ record: RecordContext, language: Language) -> CheckFailure<Variable>? {
         let value = field.read(dataset, record)

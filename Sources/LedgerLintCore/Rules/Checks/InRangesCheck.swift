@@ -1,5 +1,5 @@
 /// `in-ranges`: a whole number lies in one of the ranges, given by the rule, taken from the model, or both.
-struct InRangesCheck: RecordCheck {
+struct InRangesCheck: FieldCheck {
     enum Variable: String, CheckVariable {
         case value
         /// `10000–19999, …`
@@ -66,8 +66,6 @@ struct InRangesCheck: RecordCheck {
                     nb: "en 'in-ranges'-kontroll må ha 'ranges', 'rangesFrom' eller begge"))
         }
     }
-
-    var fields: [FieldReference] { [field] }
 
     func failure(_ dataset: Dataset, _ record: RecordContext, language: Language) -> CheckFailure<Variable>? {
         let value = field.read(dataset, record)

@@ -1,5 +1,5 @@
 /// `integer`: a present value is a whole number that fits in 64 bits.
-struct IntegerCheck: RecordCheck {
+struct IntegerCheck: PlainFieldCheck {
     enum Variable: String, CheckVariable {
         case value
         /// Why it is not a whole number (`notWholeReason`).
@@ -7,12 +7,6 @@ struct IntegerCheck: RecordCheck {
     }
 
     let field: FieldReference
-
-    init(_ check: Check, in context: CheckContext) throws(RuleError.Problem) {
-        field = try context.field(of: check)
-    }
-
-    var fields: [FieldReference] { [field] }
 
     func failure(_ dataset: Dataset, _ record: RecordContext, language: Language) -> CheckFailure<Variable>? {
         let value = field.read(dataset, record)
