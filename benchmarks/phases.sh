@@ -17,6 +17,8 @@ set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
+# shellcheck source=benchmarks/lib.sh
+. "$here/lib.sh"
 python="${PYTHON:-python3}"
 format="${FORMAT:-json}"
 [ $# -eq 1 ] || { echo "usage: benchmarks/phases.sh SNAPSHOT|CUSTOMERS" >&2; exit 2; }
@@ -25,24 +27,12 @@ case "$1" in
     '' | *[!0-9]*) snapshot="$1" ;;
     *)
         snapshot="${LEDGERLINT_BENCH_DATA:-$here/.data}/tenant-$1"
-        if [ ! -f "$snapshot/expected-findings.json" ]; then
-            echo "  generating $1 customers into $snapshot" >&2
-            mkdir -p "$(dirname "$snapshot")"
-            "$python" "$here/generate.py" "$1" "$snapshot" >&2
-        fi
+        tenant "$snapshot" "$1"
         ;;
 esac
 [ -d "$snapshot" ] || { echo "no snapshot folder at $snapshot" >&2; exit 2; }
 
-if [ -n "${LEDGERLINT_BIN:-}" ]; then
-    bin="$LEDGERLINT_BIN"
-else
-    scratch=()
-    [ -n "${SCRATCH_PATH:-}" ] && scratch=(--scratch-path "$SCRATCH_PATH")
-    echo "building: swift build -c release ${scratch[*]:-}" >&2
-    (cd "$root" && swift build -c release --product ledgerlint "${scratch[@]}" >&2)
-    bin="$(cd "$root" && swift build -c release --product ledgerlint "${scratch[@]}" --show-bin-path)/ledgerlint"
-fi
+bin="$(ledgerlint_binary)"
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
@@ -69,11 +59,13 @@ timings "$work/all.err" | sed 's/^/  /'
 
 echo
 echo "each rule alone (every other rule off; the other phases as above):"
-mapfile -t ids < <("$bin" rules --lang en | awk '{print $1}')
-for id in "${ids[@]}"; do
+# Rule ids are single words, so the list splits on white space (bash 3 has no mapfile).
+ids="$("$bin" rules --lang en | awk '{print $1}')"
+for id in $ids; do
+    # shellcheck disable=SC2086 # one argument per id
     "$python" -c 'import json, sys
 keep, ids = sys.argv[1], sys.argv[2:]
-print(json.dumps({"rules": {i: "off" for i in ids if i != keep}}))' "$id" "${ids[@]}" >"$work/config.json"
+print(json.dumps({"rules": {i: "off" for i in ids if i != keep}}))' "$id" $ids >"$work/config.json"
     line="$(timings "$work/$id.err" --config "$work/config.json" | grep -m1 ' evaluate ' || true)"
     printf '  %-34s %s\n' "$id" "${line:-(no evaluate line)}"
 done

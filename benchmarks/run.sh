@@ -16,6 +16,8 @@ set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
+# shellcheck source=benchmarks/lib.sh
+. "$here/lib.sh"
 data="${LEDGERLINT_BENCH_DATA:-$here/.data}"
 python="${PYTHON:-python3}"
 sizes=("$@")
@@ -29,15 +31,7 @@ if [ ! -x /usr/bin/time ]; then
     [ -x /usr/bin/time ] || { echo "could not install GNU time; install it (package 'time') and run again" >&2; exit 2; }
 fi
 
-if [ -n "${LEDGERLINT_BIN:-}" ]; then
-    bin="$LEDGERLINT_BIN"
-else
-    scratch=()
-    [ -n "${SCRATCH_PATH:-}" ] && scratch=(--scratch-path "$SCRATCH_PATH")
-    echo "building: swift build -c release ${scratch[*]:-}" >&2
-    (cd "$root" && swift build -c release --product ledgerlint "${scratch[@]}" >&2)
-    bin="$(cd "$root" && swift build -c release --product ledgerlint "${scratch[@]}" --show-bin-path)/ledgerlint"
-fi
+bin="$(ledgerlint_binary)"
 
 now_ns() { date +%s%N; }
 
@@ -76,10 +70,7 @@ printf '%10s %9s | %10s %9s | %10s %9s | %8s %8s | %s\n' "" "" "" "" "" "" "rati
 declare -A ours theirs
 for n in "${sizes[@]}"; do
     snapshot="$data/tenant-$n"
-    if [ ! -f "$snapshot/expected-findings.json" ]; then
-        echo "  generating $n customers into $snapshot" >&2
-        "$python" "$here/generate.py" "$n" "$snapshot" >&2
-    fi
+    tenant "$snapshot" "$n"
     repeat="${REPEAT:-$([ "$n" -ge 1000000 ] && echo 1 || echo 3)}"
     best_ms=""; best_mb=""
     for _ in $(seq "$repeat"); do

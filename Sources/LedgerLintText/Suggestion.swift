@@ -31,14 +31,16 @@ public enum Suggestion {
         return ties.prefix(first.distance > limit ? 6 : 3).map(\.candidate)
     }
 
-    /// `; did you mean 'error'?` (or `'a' or 'b'`; in Norwegian `; mente du 'error'?`), or empty when nothing is
-    /// close: to append to a message that already lists or names what is allowed.
+    /// `; did you mean 'error'?` (or `'a', 'b' or 'c'`; in Norwegian `; mente du 'error'?`), or empty when nothing
+    /// is close: to append to a message that already lists or names what is allowed.
+    ///
+    /// At most three are offered: more ties than that are no longer a hint, and make the message hard to read.
     public static func didYouMean(_ name: String, in candidates: some Sequence<String>) -> LocalizedText {
-        let close = closest(to: name, in: candidates).map { "'\($0)'" }
-        guard !close.isEmpty else { return LocalizedText(verbatim: "") }
-        return LocalizedText(
-            en: "; did you mean " + close.joined(separator: " or ") + "?",
-            nb: "; mente du " + close.joined(separator: " eller ") + "?")
+        let close = closest(to: name, in: candidates).prefix(3).map { "'\($0)'" }
+        guard let last = close.last else { return LocalizedText(verbatim: "") }
+        let first = close.dropLast().joined(separator: ", ")
+        func list(_ or: String) -> String { first.isEmpty ? last : "\(first) \(or) \(last)" }
+        return LocalizedText(en: "; did you mean \(list("or"))?", nb: "; mente du \(list("eller"))?")
     }
 
     /// Optimal string alignment distance: Levenshtein plus the swap of two neighbours (`severty` → `severity` is

@@ -77,6 +77,11 @@ struct Arguments {
         return true
     }
 
+    /// Throws `HelpRequested`, for the command's `usage`, when `--help` or `-h` is given.
+    mutating func help(_ usage: LocalizedText) throws(HelpRequested) {
+        if flag("--help") || flag("-h") { throw HelpRequested(text: usage) }
+    }
+
     /// The positional arguments left after options were taken; any option left over is an error.
     mutating func positionals() throws(UsageError) -> [String] {
         var result: [String] = []

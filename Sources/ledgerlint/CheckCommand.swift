@@ -24,7 +24,7 @@ struct CheckCommand {
 
     init(_ arguments: Arguments, environment: [String: String]) throws {
         var arguments = arguments
-        if arguments.flag("--help") || arguments.flag("-h") { throw HelpRequested(text: Usage.check) }
+        try arguments.help(Usage.check)
         format = try arguments.choice("--format", as: OutputFormat.self) ?? .text
         output = try arguments.value("--output")
         reports = try arguments.values("--report").map { spec throws(UsageError) in

@@ -43,7 +43,7 @@ enum CommandLineTool {
             Console.diagnostic(error.message(language))
             return error.isLocal ? .usageOrInput : .powerOffice
         } catch {
-            // InputError, RuleError, ConfigurationError, OutputError: the run could not be done as asked.
+            // InputError, RuleError, ConfigurationError, BaselineError, OutputError: the run could not be done as asked.
             Console.diagnostic(LocalizedText(describing: error)[language])
             return .usageOrInput
         }

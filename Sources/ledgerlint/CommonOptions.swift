@@ -8,7 +8,7 @@ struct CommonOptions {
     var rules: RuleSet
 
     init(_ arguments: inout Arguments, environment: [String: String]) throws {
-        language = try arguments.choice("--lang", as: Language.self) ?? Language.fromEnvironment(environment)
+        language = try Self.language(&arguments, environment: environment)
         if let path = try arguments.value("--rules") {
             rules = try RuleSet.load(from: URL(fileURLWithPath: path))
         } else {
@@ -16,21 +16,18 @@ struct CommonOptions {
         }
     }
 
-    /// The language of a run, read before its arguments are parsed: `--lang` (or `--lang=`) if it names one,
-    /// else `LANG`. A `--lang` that names none is refused later, by `init`, in the language of `LANG`.
+    /// Takes `--lang` from a command's arguments: the language it names, else `LANG`'s. A `--lang` that names none,
+    /// or is given twice, is refused here, in the language `language(of:environment:)` chose.
+    static func language(_ arguments: inout Arguments, environment: [String: String]) throws(UsageError) -> Language {
+        try arguments.choice("--lang", as: Language.self) ?? Language.fromEnvironment(environment)
+    }
+
+    /// The language of a run, read before its arguments are parsed, so that a mistake in them is said in it too:
+    /// the last `--lang` (or `--lang=`) if it names one, else `LANG`. Read as `language(_:environment:)` reads it,
+    /// but forgiving, since the arguments are not known to be right yet.
     static func language(of arguments: [String], environment: [String: String]) -> Language {
-        var given: String?
-        var index = arguments.startIndex
-        while index < arguments.endIndex, arguments[index] != "--" {
-            let argument = arguments[index]
-            if argument == "--lang", index + 1 < arguments.endIndex {
-                given = arguments[index + 1]
-                index += 1
-            } else if argument.hasPrefix("--lang=") {
-                given = String(argument.dropFirst("--lang=".count))
-            }
-            index += 1
-        }
+        var probe = Arguments(arguments, command: "")
+        let given = (try? probe.values("--lang"))?.last
         return given.flatMap(Language.init(rawValue:)) ?? Language.fromEnvironment(environment)
     }
 }

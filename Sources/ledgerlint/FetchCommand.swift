@@ -15,11 +15,11 @@ struct FetchCommand {
 
     init(_ arguments: Arguments, environment: [String: String]) throws {
         var arguments = arguments
-        if arguments.flag("--help") || arguments.flag("-h") { throw HelpRequested(text: Usage.fetch) }
+        try arguments.help(Usage.fetch)
         guard let out = try arguments.value("--out") else { throw UsageError.outMissing }
         powerOffice = try PowerOfficeOptions(&arguments)
-        // Read by `CommandLineTool` before parsing (`Console.language`); taken here so that it is an option of fetch.
-        _ = try arguments.choice("--lang", as: Language.self)
+        // Known to `CommandLineTool` before parsing (`Console.language`); taken here so that it is an option of fetch.
+        _ = try CommonOptions.language(&arguments, environment: environment)
         let extra = try arguments.positionals()
         guard extra.isEmpty else { throw UsageError.noArgumentsTaken(command: "fetch", given: extra) }
         self.out = out

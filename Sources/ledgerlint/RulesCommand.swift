@@ -8,7 +8,7 @@ struct RulesCommand {
 
     init(_ arguments: Arguments, environment: [String: String]) throws {
         var arguments = arguments
-        if arguments.flag("--help") || arguments.flag("-h") { throw HelpRequested(text: Usage.rules) }
+        try arguments.help(Usage.rules)
         markdown = arguments.flag("--markdown")
         common = try CommonOptions(&arguments, environment: environment)
         let extra = try arguments.positionals()
@@ -31,7 +31,7 @@ struct ExplainCommand {
 
     init(_ arguments: Arguments, environment: [String: String]) throws {
         var arguments = arguments
-        if arguments.flag("--help") || arguments.flag("-h") { throw HelpRequested(text: Usage.explain) }
+        try arguments.help(Usage.explain)
         common = try CommonOptions(&arguments, environment: environment)
         let positionals = try arguments.positionals()
         guard positionals.count == 1, let id = positionals.first else { throw UsageError.oneRuleOnly }

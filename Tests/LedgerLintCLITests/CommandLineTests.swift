@@ -116,7 +116,12 @@ import LedgerLintTestSupport
         BadCall(arguments: ["check", demo, "--lang", "sv"], expected: ["--lang 'sv'"]),
         BadCall(arguments: ["check", demo, "--rules", "/nonexistent/rules"], expected: ["/nonexistent/rules"]),
         BadCall(arguments: ["check", demo, "--output", "/nonexistent/dir/report.txt"], expected: ["/nonexistent/dir/report.txt: cannot write the report: there is no folder /nonexistent/dir"]),
-        BadCall(arguments: ["explain", "customer-number"], expected: ["no rule with id 'customer-number'", "customer-number-range"]),
+        BadCall(
+            arguments: ["explain", "customer-number"],
+            expected: [
+                "no rule with id 'customer-number'; did you mean 'customer-number-conflict', 'customer-number-duplicate' or "
+                    + "'customer-number-invalid'?",
+            ]),
     ]
 
     @Test(arguments: badCalls)

@@ -270,13 +270,20 @@ import LedgerLintTestSupport
             let configuration = try Configuration.load(from: file)
             Self.thrown(ConfigurationError.self, &errors) { _ = try RuleSet.builtIn().configured(configuration) }
         }
-        for text in [#"{"version": 1, "entries": 5}"#, #"{"version": 3, "entries": []}"#, "[1, 2"] {
-            let file = folder.appendingPathComponent("baseline.json")
-            try Data(text.utf8).write(to: file)
-            Self.thrown(ConfigurationError.self, &errors) { _ = try Baseline.load(from: file) }
-        }
         try Self.expectEveryCase(
             errors, of: "ConfigurationError", in: "Sources/LedgerLintCore/Config/ConfigurationError.swift")
+    }
+
+    @Test func everyBaselineErrorIsSaidInNorwegian() throws {
+        var errors: [BaselineError] = []
+        let folder = try scratch.folder("nb-baseline")
+        let file = folder.appendingPathComponent("baseline.json")
+        Self.thrown(BaselineError.self, &errors) { _ = try Baseline.load(from: file) }
+        for text in [#"{"version": 1, "entries": 5}"#, #"{"version": 3, "tool": "ledgerlint", "entries": []}"#, "[1, 2"] {
+            try Data(text.utf8).write(to: file)
+            Self.thrown(BaselineError.self, &errors) { _ = try Baseline.load(from: file) }
+        }
+        try Self.expectEveryCase(errors, of: "BaselineError", in: "Sources/LedgerLintCore/Findings/BaselineError.swift")
     }
 
     @Test func everyPowerOfficeErrorIsSaidInNorwegian() throws {

@@ -102,11 +102,11 @@ public struct CheckRun: Sendable {
     /// - Parameters:
     ///   - live: reads PowerOffice now instead of from the snapshot's `poweroffice/`.
     ///   - phase: called as each phase ends, with its name (`read snapshot`), for timings.
-    /// - Throws: `ConfigurationError` for a baseline that cannot be read; `InputError` for a snapshot that cannot;
+    /// - Throws: `BaselineError` for a baseline that cannot be read; `InputError` for a snapshot that cannot;
     ///   `RuleError` for configured ranges that do not fit the snapshot; whatever `live` throws.
     public func run(live: LiveSource? = nil, phase: (String) -> Void = { _ in }) async throws -> Outcome {
         let folder = URL(fileURLWithPath: options.snapshot)
-        let baseline = try options.baselinePath.map { path throws(ConfigurationError) in
+        let baseline = try options.baselinePath.map { path throws(BaselineError) in
             try Baseline.load(from: URL(fileURLWithPath: path))
         }
         phase("read configuration")

@@ -151,13 +151,7 @@ struct ConfigurationParser {
         let members = try object(value, at: key, allowed: ["enabled", "severity", "ranges", "values", "pattern", "separators"])
         var settings = Configuration.RuleSettings()
         if let enabled = members["enabled"] { settings.enabled = try bool(enabled, at: "\(key).enabled") }
-        if let severity = members["severity"] {
-            let word = try string(severity, at: "\(key).severity")
-            guard let parsed = Severity(rawValue: word) else {
-                throw .badValue(path: path, key: "\(key).severity", reason: Severity.notOneOf(word))
-            }
-            settings.severity = parsed
-        }
+        if let severity = members["severity"] { settings.severity = try named(severity, at: "\(key).severity") }
         if let ranges = members["ranges"] {
             settings.ranges = try array(ranges, at: "\(key).ranges").enumerated().map { index, pair throws(ConfigurationError) in
                 let bounds = try array(pair, at: "\(key).ranges[\(index)]").enumerated().map { position, bound throws(ConfigurationError) in
@@ -228,20 +222,8 @@ struct ConfigurationParser {
             }
             suppression.expires = text
         }
-        if let system = members["system"] {
-            let text = try string(system, at: "\(key).system")
-            guard let parsed = System(rawValue: text) else {
-                throw .badValue(path: path, key: "\(key).system", reason: System.notOneOf(text))
-            }
-            suppression.system = parsed
-        }
-        if let entity = members["entity"] {
-            let text = try string(entity, at: "\(key).entity")
-            guard let parsed = Entity(rawValue: text) else {
-                throw .badValue(path: path, key: "\(key).entity", reason: Entity.notOneOf(text))
-            }
-            suppression.entity = parsed
-        }
+        if let system = members["system"] { suppression.system = try named(system, at: "\(key).system") }
+        if let entity = members["entity"] { suppression.entity = try named(entity, at: "\(key).entity") }
         return suppression
     }
 
@@ -287,6 +269,13 @@ struct ConfigurationParser {
                 reason: JSONInput.Expected.found(LocalizedText(en: "expected text", nb: "skal være tekst"), value.summary))
         }
         return text
+    }
+
+    /// Text naming one of `T`'s cases.
+    private func named<T: NamedCases>(_ value: JSONInput.Value, at key: String) throws(ConfigurationError) -> T {
+        let text = try string(value, at: key)
+        guard let parsed = T(rawValue: text) else { throw .badValue(path: path, key: key, reason: T.notOneOf(text)) }
+        return parsed
     }
 
     private func bool(_ value: JSONInput.Value, at key: String) throws(ConfigurationError) -> Bool {

@@ -2,7 +2,7 @@ import Foundation
 import LedgerLintText
 import LedgerLintJSON
 
-/// Problems with `ledgerlint.json`, a baseline file, or a suppression: the run stops (exit 2) rather than gate on
+/// Problems with `ledgerlint.json` or a suppression in it: the run stops (exit 2) rather than gate on
 /// a configuration it misread. Every case names the file and the key.
 public enum ConfigurationError: LocalizedMessageError, Sendable, Hashable {
     case notFound(path: String)
@@ -54,7 +54,7 @@ public enum ConfigurationError: LocalizedMessageError, Sendable, Hashable {
 }
 
 extension ConfigurationError {
-    /// The bytes of a configuration or baseline file (`InputFile`: regular files only), with its problems as
+    /// The bytes of a configuration file (`InputFile`: regular files only), with its problems as
     /// this domain's errors naming `path`.
     static func reading(_ url: URL, path: String) throws(ConfigurationError) -> Data {
         do {

@@ -50,23 +50,19 @@ extension RuleSet {
                     en: "\(rule.id) runs a '\(rule.check.kind.rawValue)' check, which takes no '\(parameter)'",
                     nb: "\(rule.id) kjører en '\(rule.check.kind.rawValue)'-kontroll, som ikke tar '\(parameter)'"))
         }
+        /// Sets one of the check's options, if the settings give it, on a rule of the one kind that takes it.
+        func set<Value>(
+            _ value: Value?, _ parameter: String, _ option: WritableKeyPath<Check, Value?>, onlyFor kind: CheckKind
+        ) throws(ConfigurationError) {
+            guard let value else { return }
+            guard rule.check.kind == kind else { throw refuse(parameter) }
+            rule.check[keyPath: option] = value
+        }
         if let severity = settings.severity { rule.severity = severity }
-        if let ranges = settings.ranges {
-            guard rule.check.kind == .inRanges else { throw refuse("ranges") }
-            rule.check.ranges = ranges
-        }
-        if let values = settings.values {
-            guard rule.check.kind == .oneOf else { throw refuse("values") }
-            rule.check.values = values
-        }
-        if let pattern = settings.pattern {
-            guard rule.check.kind == .pattern else { throw refuse("pattern") }
-            rule.check.pattern = pattern
-        }
-        if let separators = settings.separators {
-            guard rule.check.kind == .email else { throw refuse("separators") }
-            rule.check.separators = separators
-        }
+        try set(settings.ranges, "ranges", \.ranges, onlyFor: .inRanges)
+        try set(settings.values, "values", \.values, onlyFor: .oneOf)
+        try set(settings.pattern, "pattern", \.pattern, onlyFor: .pattern)
+        try set(settings.separators, "separators", \.separators, onlyFor: .email)
         return rule
     }
 }

@@ -44,24 +44,30 @@ public struct Baseline: Sendable, Hashable, Codable {
     }
 
     /// Reads a baseline file written by `--write-baseline`.
-    public static func load(from url: URL) throws(ConfigurationError) -> Baseline {
+    public static func load(from url: URL) throws(BaselineError) -> Baseline {
         let path = url.relativePath
-        let data = try ConfigurationError.reading(url, path: path)
+        let data: Data
+        do {
+            data = try InputFile.read(url.path)
+        } catch {
+            throw error.isMissing ? .notFound(path: path) : .unreadable(.unreadable(path: path, reason: error.reason))
+        }
         let baseline: Baseline
         do {
             let value = try JSONInput.parse(data, path: path)
             baseline = try JSONInput.decode(Baseline.self, from: value, path: path, strict: true)
         } catch JSONError.malformedJSON(_, let line, let column, let reason) {
-            throw .malformedJSON(path: path, line: line, column: column, reason: reason)
+            throw .unreadable(.malformedJSON(path: path, line: line, column: column, reason: reason))
         } catch JSONError.unexpectedJSON(_, let jsonPath, let reason) {
-            throw .badValue(
-                path: path, key: jsonPath,
-                reason: reason
-                    + LocalizedText(
-                        en: " (is this a file written by --write-baseline?)",
-                        nb: " (er dette en fil skrevet av --write-baseline?)"))
+            throw .unreadable(
+                .unexpectedJSON(
+                    path: path, jsonPath: jsonPath,
+                    reason: reason
+                        + LocalizedText(
+                            en: " (is this a file written by --write-baseline?)",
+                            nb: " (er dette en fil skrevet av --write-baseline?)")))
         } catch {
-            throw .badValue(path: path, key: "", reason: LocalizedText(describing: error))
+            throw .unreadable(.unexpectedJSON(path: path, jsonPath: "", reason: LocalizedText(describing: error)))
         }
         guard baseline.version == 1 else { throw .unsupportedVersion(path: path, version: baseline.version) }
         return baseline

@@ -159,10 +159,8 @@ extension KeyLookup {
         return "\(key): " + parts.joined(separator: "; ") + "."
     }
 
-    struct Words {
+    struct Words: LocalizedWords {
         var language: Language
-
-        func pick(_ en: String, _ nb: String) -> String { LocalizedText(en: en, nb: nb)[language] }
 
         var nowhere: String { pick("not found in the Assist export nor in PowerOffice", "finnes verken i Assist-eksporten eller i PowerOffice") }
         var notInAssist: String { pick("not in the Assist export", "finnes ikke i Assist-eksporten") }

@@ -24,7 +24,7 @@ public struct HTMLReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report) -> String {
-        let words = Words(report.language)
+        let words = Words(language: report.language)
         var title = words.title
         if let client = report.metadata?.client, !client.isEmpty {
             title += " — " + client
@@ -273,10 +273,6 @@ public struct HTMLReporter: Reporter {
 extension HTMLReporter {
     struct Words: ReportWords {
         var language: Language
-
-        init(_ language: Language) {
-            self.language = language
-        }
 
         var checked: String { pick("Checked", "Kontrollert") }
         var tool: String { pick("Checked with", "Kontrollert med") }

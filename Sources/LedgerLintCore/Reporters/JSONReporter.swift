@@ -88,7 +88,7 @@ public struct JSONReporter: Reporter {
                 lookup.matches.map {
                     Match(
                         system: $0.system.rawValue, entity: $0.entity.rawValue, number: $0.number, name: $0.name,
-                        location: $0.location.map { FindingRecord.Location(file: $0.file, line: $0.line, record: $0.record) },
+                        location: $0.location.map(FindingRecord.Location.init),
                         resource: $0.resource, id: $0.id, exported: $0.exported)
                 }, forKey: .matches)
         }
@@ -158,6 +158,12 @@ public struct JSONReporter: Reporter {
             var line: Int?
             /// The record's place in a JSON export's array (1-based), where there is no line.
             var record: Int?
+
+            init(_ location: SourceLocation) {
+                file = location.file
+                line = location.line
+                record = location.record
+            }
         }
 
         init(_ finding: Finding) {
@@ -168,7 +174,7 @@ public struct JSONReporter: Reporter {
             system = finding.system.rawValue
             entity = finding.entity.rawValue
             key = finding.key
-            location = finding.location.map { Location(file: $0.file, line: $0.line, record: $0.record) }
+            location = finding.location.map(Location.init)
         }
     }
 

@@ -20,7 +20,7 @@ public struct MarkdownReporter: Reporter {
 
     public func render(_ report: Report) -> String {
         let language = report.language
-        let words = Words(language)
+        let words = Words(language: language)
         var out: [String] = ["## \(words.title)", "", header(report, words: words), ""]
         if let filter = report.filterSentence {
             out += ["> " + Self.escaped(filter), ""]
@@ -188,10 +188,6 @@ public struct MarkdownReporter: Reporter {
 extension MarkdownReporter {
     struct Words: ReportWords {
         var language: Language
-
-        init(_ language: Language) {
-            self.language = language
-        }
 
         var severity: String { pick("Severity", "Alvorlighetsgrad") }
         var total: String { pick("Total", "Totalt") }

@@ -2,13 +2,9 @@ import LedgerLintText
 
 /// The words the document-style reports (HTML, Markdown) share, in English and Norwegian Bokmål, so that both
 /// say the same thing the same way. Each report's own `Words` adds what only it needs.
-protocol ReportWords {
-    var language: Language { get }
-}
+protocol ReportWords: LocalizedWords {}
 
 extension ReportWords {
-    func pick(_ en: String, _ nb: String) -> String { LocalizedText(en: en, nb: nb)[language] }
-
     var title: String { pick("LedgerLint report", "LedgerLint-rapport") }
     var client: String { pick("Client", "Klient") }
     var fetched: String { pick("Data fetched", "Data hentet") }

@@ -19,10 +19,6 @@ protocol CheckImplementation: Sendable {
     /// The check with what depends on the dataset worked out once, so that judging a record does not do it again.
     func resolved(in dataset: Dataset) -> Self
 
-    /// Why the check cannot judge a dataset at all: configured `in-ranges` ranges wholly outside the series they
-    /// narrow, so that every record would fail for the configuration's sake.
-    func rangesProblem(in dataset: Dataset) -> (configured: String, model: LocalizedText)?
-
     /// The check compiled for the engine, which runs per-record and whole-subject kinds differently.
     static func compile(_ check: Check, in context: CheckContext) throws(RuleError.Problem) -> CompiledCheck
 
@@ -35,8 +31,6 @@ protocol CheckImplementation: Sendable {
 
 extension CheckImplementation {
     func resolved(in dataset: Dataset) -> Self { self }
-
-    func rangesProblem(in dataset: Dataset) -> (configured: String, model: LocalizedText)? { nil }
 
     static var variables: [String] { Variable.allCases.map(\.name) }
 
@@ -61,6 +55,26 @@ extension RecordCheck {
 
     static func compile(_ check: Check, in context: CheckContext) throws(RuleError.Problem) -> CompiledCheck {
         .perRecord(try Self(check, in: context))
+    }
+}
+
+/// A kind that judges one field, the check's `field`, and reads no other.
+protocol FieldCheck: RecordCheck {
+    var field: FieldReference { get }
+}
+
+extension FieldCheck {
+    var fields: [FieldReference] { [field] }
+}
+
+/// A `FieldCheck` with no options of its own (`required`, `integer`): compiled from its field alone.
+protocol PlainFieldCheck: FieldCheck {
+    init(field: FieldReference)
+}
+
+extension PlainFieldCheck {
+    init(_ check: Check, in context: CheckContext) throws(RuleError.Problem) {
+        self.init(field: try context.field(of: check))
     }
 }
 
@@ -134,14 +148,17 @@ struct CheckContext {
 
     /// The check's `field`, which most kinds judge.
     func field(of check: Check) throws(RuleError.Problem) -> FieldReference {
-        guard let name = check.field else {
-            throw RuleError.Problem(
-                path: "check.field",
-                reason: LocalizedText(
-                    en: "a '\(check.kind.rawValue)' check needs 'field'",
-                    nb: "en '\(check.kind.rawValue)'-kontroll må ha 'field'"))
-        }
+        let name = try required(
+            check.field, at: "check.field",
+            else: LocalizedText(
+                en: "a '\(check.kind.rawValue)' check needs 'field'", nb: "en '\(check.kind.rawValue)'-kontroll må ha 'field'"))
         return try resolve(name, at: "check.field")
+    }
+
+    /// An option the kind cannot do without, or the problem `reason` at its `path`.
+    func required<Value>(_ option: Value?, at path: String, else reason: LocalizedText) throws(RuleError.Problem) -> Value {
+        guard let option else { throw RuleError.Problem(path: path, reason: reason) }
+        return option
     }
 
     /// A field an option names, a problem with it said at the option's `path`.

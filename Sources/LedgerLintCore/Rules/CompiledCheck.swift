@@ -29,8 +29,9 @@ enum CompiledCheck: Sendable {
         }
     }
 
-    /// Why the check cannot judge a dataset (`CheckImplementation.rangesProblem(in:)`).
+    /// Why the check cannot judge a dataset at all (`InRangesCheck.rangesProblem(in:)`): only `in-ranges` checks
+    /// have such a problem, so the other kinds need not say they have none.
     func rangesProblem(in dataset: Dataset) -> (configured: String, model: LocalizedText)? {
-        implementation.rangesProblem(in: dataset)
+        (implementation as? InRangesCheck)?.rangesProblem(in: dataset)
     }
 }

@@ -47,14 +47,7 @@ struct CompiledRule: Sendable {
             let targetScope = FieldScope(subject: join.subject, joins: [])
             let key = try Self.template(join.key, at: "\(path).key", variables: []) { name throws(TemplateProblem) in try ownScope.resolve(name) }
             let on = try Self.template(join.on, at: "\(path).on", variables: []) { name throws(TemplateProblem) in try targetScope.resolve(name) }
-            var conditions: [CompiledCondition] = []
-            for (conditionIndex, condition) in (join.where ?? []).enumerated() {
-                do {
-                    conditions.append(try CompiledCondition(condition, scope: targetScope))
-                } catch {
-                    throw RuleError.Problem(path: "\(path).where[\(conditionIndex)]", reason: error.reason)
-                }
-            }
+            let conditions = try Self.conditions(join.where, in: targetScope, at: "\(path).where")
             joins.append(
                 Join(
                     name: join.name, subject: join.subject, key: key, on: on, conditions: conditions,
@@ -63,15 +56,7 @@ struct CompiledRule: Sendable {
         self.joins = joins
 
         let scope = FieldScope(subject: rule.subject, joins: joins.map { ($0.name, $0.subject) })
-        var conditions: [CompiledCondition] = []
-        for (index, condition) in (rule.where ?? []).enumerated() {
-            do {
-                conditions.append(try CompiledCondition(condition, scope: scope))
-            } catch {
-                throw RuleError.Problem(path: "where[\(index)]", reason: error.reason)
-            }
-        }
-        self.conditions = conditions
+        conditions = try Self.conditions(rule.where, in: scope, at: "where")
         check = try CompiledCheck(rule.check, in: CheckContext(scope: scope, joinNames: joins.map(\.name)))
 
         let variables = rule.check.kind.implementation.variables
@@ -85,6 +70,21 @@ struct CompiledRule: Sendable {
             try Self.template(rule.hint.en, at: "hint.en", variables: variables, resolve: resolve),
             try Self.template(rule.hint.nb, at: "hint.nb", variables: variables, resolve: resolve)
         )
+    }
+
+    /// A `where` list compiled in `scope`; a problem is said at its condition, `path[index]`.
+    private static func conditions(
+        _ conditions: [Condition]?, in scope: FieldScope, at path: String
+    ) throws(RuleError.Problem) -> [CompiledCondition] {
+        var compiled: [CompiledCondition] = []
+        for (index, condition) in (conditions ?? []).enumerated() {
+            do {
+                compiled.append(try CompiledCondition(condition, scope: scope))
+            } catch {
+                throw RuleError.Problem(path: "\(path)[\(index)]", reason: error.reason)
+            }
+        }
+        return compiled
     }
 
     private static func template(

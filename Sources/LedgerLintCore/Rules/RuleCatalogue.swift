@@ -45,96 +45,121 @@ public enum RuleCatalogue {
     /// The rule catalogue as Markdown: in English with the Norwegian texts beside (`docs/rules.md`), or all in
     /// Norwegian.
     public static func markdown(_ rules: [Rule], language: Language = .en) -> String {
-        switch language {
-        case .en: english(rules)
-        case .nb: norwegian(rules)
-        }
-    }
-
-    private static func english(_ rules: [Rule]) -> String {
-        var out = """
-            # Rule catalogue
-
-            Generated from `rules/*.json` by `swift run ledgerlint rules --lang en --markdown > docs/rules.md`; a test
-            fails when this file and the rule files disagree. The rule format is described in
-            [rule-format.md](rule-format.md). `ledgerlint rules --lang nb --markdown` gives the catalogue in Norwegian.
-
-            | id | severity | subject | name |
-            |---|---|---|---|
-
-            """
+        let words = MarkdownWords(language)
+        let labels = Labels(language)
+        var out = words.introduction
         for rule in rules {
-            out += "| [`\(rule.id)`](#\(rule.id)) | \(rule.severity.rawValue) | `\(rule.subject.rawValue)` | \(rule.name.en) |\n"
+            out += "| [`\(rule.id)`](#\(rule.id)) | \(words.severity(rule)) | `\(rule.subject.rawValue)` | \(rule.name[language]) |\n"
         }
         for rule in rules {
             out += """
 
                 ## \(rule.id)
 
-                **\(rule.name.en)** (*\(rule.name.nb)*) · severity `\(rule.severity.rawValue)` · subject \
-                `\(rule.subject.rawValue)` · check `\(describe(rule.check, .en))` · key `\(rule.key)`
+                \(words.name(rule)) · \(words.severityLabel) \(words.severityValue(rule)) · \(words.subject) \
+                `\(rule.subject.rawValue)` · \(words.check) `\(describe(rule.check, language))` · \(words.key) `\(rule.key)`
 
-                \(rule.description.en)
+                \(rule.description[language])
 
-                *Why:* \(rule.rationale.en)
+                *\(labels.why):* \(rule.rationale[language])
 
-                | | English | Norsk |
-                |---|---|---|
-                | message | \(cell(rule.message.en)) | \(cell(rule.message.nb)) |
-                | hint | \(cell(rule.hint.en)) | \(cell(rule.hint.nb)) |
-
-                Examples that pass:
-                \(rule.examples.pass.map { "- \($0.name.en)" }.joined(separator: "\n"))
-
-                Examples that fail:
-                \(rule.examples.fail.map { "- \($0.name.en) → `\(($0.expect ?? []).joined(separator: "`, `"))`" }.joined(separator: "\n"))
-
-                """
-        }
-        return out
-    }
-
-    private static func norwegian(_ rules: [Rule]) -> String {
-        let labels = Labels(.nb)
-        var out = """
-            # Regelkatalog
-
-            Laget fra `rules/*.json` med `ledgerlint rules --lang nb --markdown`. Regelformatet er beskrevet i
-            [rule-format.md](rule-format.md) (på engelsk), og ordene LedgerLint bruker, i [glossary.md](glossary.md).
-
-            | id | alvorlighetsgrad | gjelder | navn |
-            |---|---|---|---|
-
-            """
-        for rule in rules {
-            out += "| [`\(rule.id)`](#\(rule.id)) | \(rule.severity.word.nb) | `\(rule.subject.rawValue)` | \(rule.name.nb) |\n"
-        }
-        for rule in rules {
-            out += """
-
-                ## \(rule.id)
-
-                **\(rule.name.nb)** · alvorlighetsgrad \(rule.severity.word.nb) · gjelder `\(rule.subject.rawValue)` · \
-                kontroll `\(describe(rule.check, .nb))` · nøkkel `\(rule.key)`
-
-                \(rule.description.nb)
-
-                *\(labels.why):* \(rule.rationale.nb)
-
-                | | |
-                |---|---|
-                | \(labels.message) | \(cell(rule.message.nb)) |
-                | \(labels.hint) | \(cell(rule.hint.nb)) |
+                \(words.texts(rule, labels: labels))
 
                 \(labels.passing):
-                \(rule.examples.pass.map { "- \($0.name.nb)" }.joined(separator: "\n"))
+                \(rule.examples.pass.map { "- \($0.name[language])" }.joined(separator: "\n"))
 
                 \(labels.failing):
-                \(rule.examples.fail.map { "- \($0.name.nb) → `\(($0.expect ?? []).joined(separator: "`, `"))`" }.joined(separator: "\n"))
+                \(rule.examples.fail.map { "- \($0.name[language]) → `\(($0.expect ?? []).joined(separator: "`, `"))`" }.joined(separator: "\n"))
 
                 """
         }
         return out
+    }
+
+    /// What the two catalogues say differently: the English one is `docs/rules.md`, with the Norwegian names and
+    /// texts beside the English for translators and reviewers; the Norwegian one is all in Norwegian.
+    private struct MarkdownWords {
+        let language: Language
+        let severityLabel, subject, check, key: String
+
+        init(_ language: Language) {
+            self.language = language
+            switch language {
+            case .en: (severityLabel, subject, check, key) = ("severity", "subject", "check", "key")
+            case .nb: (severityLabel, subject, check, key) = ("alvorlighetsgrad", "gjelder", "kontroll", "nøkkel")
+            }
+        }
+
+        var introduction: String {
+            switch language {
+            case .en:
+                """
+                # Rule catalogue
+
+                Generated from `rules/*.json` by `swift run ledgerlint rules --lang en --markdown > docs/rules.md`; a test
+                fails when this file and the rule files disagree. The rule format is described in
+                [rule-format.md](rule-format.md). `ledgerlint rules --lang nb --markdown` gives the catalogue in Norwegian.
+
+                | id | severity | subject | name |
+                |---|---|---|---|
+
+                """
+            case .nb:
+                """
+                # Regelkatalog
+
+                Laget fra `rules/*.json` med `ledgerlint rules --lang nb --markdown`. Regelformatet er beskrevet i
+                [rule-format.md](rule-format.md) (på engelsk), og ordene LedgerLint bruker, i [glossary.md](glossary.md).
+
+                | id | alvorlighetsgrad | gjelder | navn |
+                |---|---|---|---|
+
+                """
+            }
+        }
+
+        /// The severity in the table: the name a rule file writes, or the Norwegian word.
+        func severity(_ rule: Rule) -> String {
+            switch language {
+            case .en: rule.severity.rawValue
+            case .nb: rule.severity.word.nb
+            }
+        }
+
+        /// The severity in a rule's heading line.
+        func severityValue(_ rule: Rule) -> String {
+            switch language {
+            case .en: "`\(rule.severity.rawValue)`"
+            case .nb: rule.severity.word.nb
+            }
+        }
+
+        func name(_ rule: Rule) -> String {
+            switch language {
+            case .en: "**\(rule.name.en)** (*\(rule.name.nb)*)"
+            case .nb: "**\(rule.name.nb)**"
+            }
+        }
+
+        /// The message and hint: in both languages side by side, or in Norwegian alone.
+        func texts(_ rule: Rule, labels: Labels) -> String {
+            switch language {
+            case .en:
+                """
+                | | English | Norsk |
+                |---|---|---|
+                | message | \(RuleCatalogue.cell(rule.message.en)) | \(RuleCatalogue.cell(rule.message.nb)) |
+                | hint | \(RuleCatalogue.cell(rule.hint.en)) | \(RuleCatalogue.cell(rule.hint.nb)) |
+                """
+            case .nb:
+                """
+                | | |
+                |---|---|
+                | \(labels.message) | \(RuleCatalogue.cell(rule.message.nb)) |
+                | \(labels.hint) | \(RuleCatalogue.cell(rule.hint.nb)) |
+                """
+            }
+        }
     }
 
     /// `in-ranges customerNumber (customerNumberSeries)`.

@@ -1,7 +1,7 @@
 import LedgerLintText
 
 /// `email`: every address in the field is well formed.
-struct EmailCheck: RecordCheck {
+struct EmailCheck: FieldCheck {
     enum Variable: String, CheckVariable {
         case value
         /// The first bad address (the whole value when it holds none).
@@ -16,8 +16,6 @@ struct EmailCheck: RecordCheck {
         field = try context.field(of: check)
         separators = check.separators ?? ";,"
     }
-
-    var fields: [FieldReference] { [field] }
 
     func failure(_ dataset: Dataset, _ record: RecordContext, language: Language) -> CheckFailure<Variable>? {
         let value = field.read(dataset, record)

@@ -8,13 +8,11 @@ struct ExistsInCheck: RecordCheck {
     let join: Int
 
     init(_ check: Check, in context: CheckContext) throws(RuleError.Problem) {
-        guard let name = check.join else {
-            throw RuleError.Problem(
-                path: "check.join",
-                reason: LocalizedText(
-                    en: "an 'exists-in' check names the join that must find a record",
-                    nb: "en 'exists-in'-kontroll navngir koblingen som må finne en post"))
-        }
+        let name = try context.required(
+            check.join, at: "check.join",
+            else: LocalizedText(
+                en: "an 'exists-in' check names the join that must find a record",
+                nb: "en 'exists-in'-kontroll navngir koblingen som må finne en post"))
         guard let index = context.joinNames.firstIndex(of: name) else {
             let joins = context.joinNames.joined(separator: ", ")
             throw RuleError.Problem(

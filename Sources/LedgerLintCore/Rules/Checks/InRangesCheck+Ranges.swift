@@ -4,50 +4,49 @@ import LedgerLintText
 /// checked against the data before any rule runs.
 extension InRangesCheck {
     /// The check with ranges that come from the model resolved for one dataset, so that evaluation does not
-    /// resolve (or intersect, or name) them again for every record.
+    /// resolve (or intersect, or name, or write out) them again for every record.
     func resolved(in dataset: Dataset) -> InRangesCheck {
-        let (resolved, name) = Self.resolve(ranges, in: dataset)
-        return InRangesCheck(field: field, ranges: .resolved(resolved, name: name))
+        InRangesCheck(field: field, ranges: .resolved(Self.resolve(ranges, in: dataset)))
     }
 
     /// The numbers a check accepts in a dataset, and how a message names them: the configuration's ranges are
     /// called the configuration's, not PowerOffice's (`{series}`).
-    static func resolve(_ ranges: Ranges, in dataset: Dataset) -> ([ClosedRange<Int64>], LocalizedText) {
+    static func resolve(_ ranges: Ranges, in dataset: Dataset) -> Resolution {
         switch ranges {
-        case .resolved(let ranges, let name):
-            return (ranges, name)
+        case .resolved(let resolution):
+            return resolution
         case .fixed(let fixed):
-            let text = describe(fixed.sorted { $0.lowerBound < $1.lowerBound })
-            return (fixed, LocalizedText(en: "the configured ranges \(text)", nb: "de konfigurerte områdene \(text)"))
+            let text = list(fixed.sorted { $0.lowerBound < $1.lowerBound })
+            return Resolution(
+                fixed, name: LocalizedText(en: "the configured ranges \(text)", nb: "de konfigurerte områdene \(text)"))
         case .model(let source):
             let series = source.ranges(in: dataset)
-            return (series, source.name(of: series))
+            return Resolution(series, name: source.name(of: series))
         case .both(let fixed, let source):
             let series = source.ranges(in: dataset)
             let inside = intersection(fixed, series)
             let configured = fixed.sorted { $0.lowerBound < $1.lowerBound }
             let numbers = source.numbers
             let own = LocalizedText(
-                en: "the configured \(numbers.en) \(describe(configured))",
-                nb: "de konfigurerte \(numbers.nb) \(describe(configured))")
-            guard inside != configured else { return (inside, own) }
+                en: "the configured \(numbers.en) \(list(configured))",
+                nb: "de konfigurerte \(numbers.nb) \(list(configured))")
+            guard inside != configured else { return Resolution(inside, name: own) }
             // Partly outside the model's series: say both, since a number in the configured part outside the
             // series fails too.
             let model = source.name(of: series)
-            return (
-                inside,
-                LocalizedText(en: "\(own.en) inside \(model.en)", nb: "\(own.nb) innenfor \(model.nb)")
-            )
+            return Resolution(
+                inside, name: LocalizedText(en: "\(own.en) inside \(model.en)", nb: "\(own.nb) innenfor \(model.nb)"))
         }
     }
 
-    /// Why a check's ranges cannot be used with a dataset: configured ranges that lie wholly outside the model's
-    /// series, so that every record would fail for the configuration's sake.
+    /// Why the check's ranges cannot be used with a dataset: configured ranges that lie wholly outside the model's
+    /// series, so that every record would fail for the configuration's sake. The only check kind with such a
+    /// problem, so `CompiledCheck.rangesProblem(in:)` asks it alone.
     func rangesProblem(in dataset: Dataset) -> (configured: String, model: LocalizedText)? {
         guard case .both(let fixed, let source) = ranges else { return nil }
         let series = source.ranges(in: dataset)
         guard Self.intersection(fixed, series).isEmpty else { return nil }
-        return (Self.describe(fixed.sorted { $0.lowerBound < $1.lowerBound }), source.name(of: series))
+        return (Self.list(fixed.sorted { $0.lowerBound < $1.lowerBound }), source.name(of: series))
     }
 
     /// The numbers inside one of `lhs` and one of `rhs`, as sorted ranges.
@@ -61,10 +60,21 @@ extension InRangesCheck {
         return result.sorted { $0.lowerBound < $1.lowerBound }
     }
 
-    /// `10000–19999, 30000–39999`.
-    static func describe(_ ranges: [ClosedRange<Int64>]) -> String {
-        if ranges.isEmpty { return "none" }
-        return ranges.map { "\($0.lowerBound)–\($0.upperBound)" }.joined(separator: ", ")
+    /// `10000–19999, 30000–39999`, or `none` (a model with no series).
+    static func describe(_ ranges: [ClosedRange<Int64>]) -> LocalizedText {
+        ranges.isEmpty ? LocalizedText(en: "none", nb: "ingen") : LocalizedText(verbatim: list(ranges))
+    }
+
+    /// `10000–19999, 30000–39999`: ranges that are there, which need no words.
+    static func list(_ ranges: [ClosedRange<Int64>]) -> String {
+        ranges.map { "\($0.lowerBound)–\($0.upperBound)" }.joined(separator: ", ")
+    }
+}
+
+extension InRangesCheck.Resolution {
+    /// `ranges`, named `name`, and written out once for every message that shows them.
+    init(_ ranges: [ClosedRange<Int64>], name: LocalizedText) {
+        self.init(ranges: ranges, name: name, text: InRangesCheck.describe(ranges))
     }
 }
 
@@ -82,8 +92,9 @@ extension RangeSource {
         switch self {
         case .customerNumberSeries:
             return LocalizedText(
-                en: "PowerOffice's customer number series (\(text))",
-                nb: ranges.count == 1 ? "kundenummerserien i PowerOffice (\(text))" : "kundenummerseriene i PowerOffice (\(text))")
+                en: "PowerOffice's customer number series (\(text.en))",
+                nb: ranges.count == 1
+                    ? "kundenummerserien i PowerOffice (\(text.nb))" : "kundenummerseriene i PowerOffice (\(text.nb))")
         }
     }
 

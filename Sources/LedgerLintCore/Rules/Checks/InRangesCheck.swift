@@ -1,7 +1,7 @@
 import LedgerLintText
 
 /// `in-ranges`: a whole number lies in one of the ranges, given by the rule, taken from the model, or both.
-struct InRangesCheck: RecordCheck {
+struct InRangesCheck: FieldCheck {
     enum Variable: String, CheckVariable {
         case value
         /// `10000–19999, …`
@@ -16,8 +16,17 @@ struct InRangesCheck: RecordCheck {
         case model(RangeSource)
         /// Inside both: a narrower range of the user's within the model's series.
         case both([ClosedRange<Int64>], RangeSource)
-        /// Resolved for one dataset, with the words messages name them by (`{series}`).
-        case resolved([ClosedRange<Int64>], name: LocalizedText)
+        /// Resolved for one dataset (`InRangesCheck+Ranges.swift`).
+        case resolved(Resolution)
+    }
+
+    /// The numbers a check accepts in one dataset, with what its messages fill in.
+    struct Resolution: Sendable {
+        var ranges: [ClosedRange<Int64>]
+        /// The ranges named for where they come from (`{series}`).
+        var name: LocalizedText
+        /// The ranges as `{ranges}` shows them.
+        var text: LocalizedText
     }
 
     let field: FieldReference
@@ -60,18 +69,16 @@ struct InRangesCheck: RecordCheck {
         }
     }
 
-    var fields: [FieldReference] { [field] }
-
     func failure(_ dataset: Dataset, _ record: RecordContext, language: Language) -> CheckFailure<Variable>? {
         let value = field.read(dataset, record)
         guard let number = value.integer else { return nil }
-        let (resolved, name) = Self.resolve(ranges, in: dataset)
-        if resolved.contains(where: { $0.contains(number) }) { return nil }
+        let resolved = Self.resolve(ranges, in: dataset)
+        if resolved.ranges.contains(where: { $0.contains(number) }) { return nil }
         return CheckFailure {
             switch $0 {
             case .value: String(number)
-            case .ranges: Self.describe(resolved)
-            case .series: name[language]
+            case .ranges: resolved.text[language]
+            case .series: resolved.name[language]
             }
         }
     }

@@ -1,7 +1,7 @@
 import LedgerLintText
 
 /// `integer`: a present value is a whole number that fits in 64 bits.
-struct IntegerCheck: RecordCheck {
+struct IntegerCheck: PlainFieldCheck {
     enum Variable: String, CheckVariable {
         case value
         /// Why it is not a whole number (`notWholeReason`).
@@ -9,12 +9,6 @@ struct IntegerCheck: RecordCheck {
     }
 
     let field: FieldReference
-
-    init(_ check: Check, in context: CheckContext) throws(RuleError.Problem) {
-        field = try context.field(of: check)
-    }
-
-    var fields: [FieldReference] { [field] }
 
     func failure(_ dataset: Dataset, _ record: RecordContext, language: Language) -> CheckFailure<Variable>? {
         let value = field.read(dataset, record)

@@ -1,7 +1,7 @@
 import LedgerLintText
 
 /// `one-of`: the value is one of a list, ignoring letter case.
-struct OneOfCheck: RecordCheck {
+struct OneOfCheck: FieldCheck {
     enum Variable: String, CheckVariable {
         case value
         /// The allowed values.
@@ -25,8 +25,6 @@ struct OneOfCheck: RecordCheck {
         allowed = Set(values.map { $0.text.lowercased() })
         field = try context.field(of: check)
     }
-
-    var fields: [FieldReference] { [field] }
 
     func failure(_ dataset: Dataset, _ record: RecordContext, language: Language) -> CheckFailure<Variable>? {
         let value = field.read(dataset, record)

@@ -1,7 +1,7 @@
 import LedgerLintText
 
 /// `pattern`: a present value matches a regular expression as a whole.
-struct PatternCheck: RecordCheck {
+struct PatternCheck: FieldCheck {
     enum Variable: String, CheckVariable {
         case value
     }
@@ -18,8 +18,6 @@ struct PatternCheck: RecordCheck {
         field = try context.field(of: check)
         do { regex = try Regex(wholeMatch: pattern) } catch { throw RuleError.Problem(path: "check.pattern", reason: error.reason) }
     }
-
-    var fields: [FieldReference] { [field] }
 
     func failure(_ dataset: Dataset, _ record: RecordContext, language: Language) -> CheckFailure<Variable>? {
         let value = field.read(dataset, record)
