@@ -184,31 +184,21 @@ struct PowerOfficeClientTests {
             _ = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
         }
 
-        guard case .retriesExhausted(let resource, let url, let attempts, let lastProblem) = error else {
-            Issue.record("expected retriesExhausted, got \(String(describing: error))")
-            return
-        }
-        #expect(resource == "Customers" && attempts == 5)
-        #expect(url == server.apiURL.absoluteString + "/Customers")
-        #expect(lastProblem.en.contains("HTTP 503"))
+        guard let exhausted = exhaustedRetries(error) else { return }
+        #expect(exhausted.resource == "Customers" && exhausted.attempts == 5)
+        #expect(exhausted.url == server.apiURL.absoluteString + "/Customers")
+        #expect(exhausted.lastProblem.en.contains("HTTP 503"))
         #expect(requests(server, to: "/v2/Customers").count == 5)
     }
 
     @Test("an unreachable server is retried, then reported with its URL")
     func unreachableServer() async throws {
-        // Port 1 on loopback: nothing listens there (a stopped fake's port could be reused by another test's fake).
-        let nowhere = try #require(URL(string: "http://127.0.0.1:1"))
-        let configuration = PowerOfficeConfiguration(
-            environment: .demo, credentials: testCredentials, apiURL: nowhere.appendingPathComponent("v2"),
-            tokenURL: nowhere.appendingPathComponent("OAuth/Token"), retryPolicy: RetryPolicy(timeScale: 0.01))
+        let configuration = try unreachableConfiguration()
         let error = await powerOfficeError { _ = try await PowerOfficeClient(configuration: configuration).fetchAll() }
 
-        guard case .retriesExhausted(let resource, let url, let attempts, _) = error else {
-            Issue.record("expected retriesExhausted, got \(String(describing: error))")
-            return
-        }
-        #expect(resource == "the access token" && attempts == 5)
-        #expect(url == "http://127.0.0.1:1/OAuth/Token")
+        guard let exhausted = exhaustedRetries(error) else { return }
+        #expect(exhausted.resource == "the access token" && exhausted.attempts == 5)
+        #expect(exhausted.url == "http://127.0.0.1:1/OAuth/Token")
     }
 
     @Test("truncated JSON is an error naming the resource and page")

@@ -67,11 +67,7 @@ struct RunSecretsTests {
     @Test("an access token a server echoes back is blanked: it is a live credential")
     func echoedToken() async throws {
         let server = try makeServer()
-        server.inject(
-            .answer(
-                status: 400, contentType: "application/problem+json",
-                body: #"{"Title":"Bad Request","Detail":"Request had Authorization={authorization}"}"#),
-            path: "Products")
+        server.inject(badRequest(detail: "Request had Authorization={authorization}"), path: "Products")
         let error = await powerOfficeError {
             _ = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
         }

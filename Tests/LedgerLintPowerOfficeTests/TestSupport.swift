@@ -82,6 +82,32 @@ func powerOfficeError(_ body: () async throws -> Void) async -> PowerOfficeError
     return nil
 }
 
+/// What a `.retriesExhausted` error says; a test failure, and `nil`, if `error` is anything else.
+func exhaustedRetries(
+    _ error: PowerOfficeError?, sourceLocation: Testing.SourceLocation = #_sourceLocation
+) -> (resource: String, url: String, attempts: Int, lastProblem: LocalizedText)? {
+    guard case .retriesExhausted(let resource, let url, let attempts, let lastProblem) = error else {
+        Issue.record("expected retriesExhausted, got \(String(describing: error))", sourceLocation: sourceLocation)
+        return nil
+    }
+    return (resource, url, attempts, lastProblem)
+}
+
+/// A client configuration for a server that is not there: port 1 on loopback, where nothing listens (a stopped
+/// fake's port could be reused by another test's fake). Waits are scaled down as in `fastConfiguration`.
+func unreachableConfiguration() throws -> PowerOfficeConfiguration {
+    let nowhere = try #require(URL(string: "http://127.0.0.1:1"))
+    return PowerOfficeConfiguration(
+        environment: .demo, credentials: testCredentials, apiURL: nowhere.appendingPathComponent("v2"),
+        tokenURL: nowhere.appendingPathComponent("OAuth/Token"), retryPolicy: RetryPolicy(timeScale: 0.01))
+}
+
+/// A 400 answer with a ProblemDetails body whose `Detail` is `detail`, in which `{name}` stands for the request's
+/// header `name`: a server that echoes what it was sent.
+func badRequest(detail: String) -> FakeFault {
+    .answer(status: 400, contentType: "application/problem+json", body: #"{"Title":"Bad Request","Detail":"\#(detail)"}"#)
+}
+
 /// Requests to one path, e.g. `"/v2/Customers"`.
 func requests(_ server: FakePowerOfficeServer, to path: String) -> [RecordedRequest] {
     server.requests.filter { $0.path == path }
