@@ -65,10 +65,7 @@ struct PowerOfficeSnapshotWriterTests {
 
     @Test("a fetch that fails half-way leaves the existing snapshot untouched and nothing half-written")
     func failedFetchLeavesSnapshot() async throws {
-        let folder = try scratch.folder("ledgerlint-po")
-        let first = try makeServer(customers: 150)
-        try PowerOfficeSnapshotWriter().write(
-            try await PowerOfficeClient(configuration: fastConfiguration(first)).fetchAll(), to: folder)
+        let folder = try await firstSnapshot()
         try write("Kundenr;Navn\n", to: folder, "assist/customers.csv")
         let before = try allFiles(in: folder)
 
@@ -85,10 +82,7 @@ struct PowerOfficeSnapshotWriterTests {
 
     @Test("a fetch written as it is read that fails half-way leaves the snapshot untouched once discarded")
     func failedStagedFetchLeavesSnapshot() async throws {
-        let folder = try scratch.folder("ledgerlint-po")
-        let first = try makeServer(customers: 150)
-        try PowerOfficeSnapshotWriter().write(
-            try await PowerOfficeClient(configuration: fastConfiguration(first)).fetchAll(), to: folder)
+        let folder = try await firstSnapshot()
         let before = try allFiles(in: folder)
 
         let second = try makeServer(customers: 400)
@@ -175,6 +169,16 @@ struct PowerOfficeSnapshotWriterTests {
         #expect(path == folder.path)
         #expect(try allFiles(in: folder) == before)
         #expect(try hiddenEntries(in: folder).isEmpty)
+    }
+
+    /// A snapshot folder as a first fetch leaves it: a fake's 150 customers and the rest, written by
+    /// `PowerOfficeSnapshotWriter`.
+    private func firstSnapshot() async throws -> URL {
+        let folder = try scratch.folder("ledgerlint-po")
+        let first = try makeServer(customers: 150)
+        try PowerOfficeSnapshotWriter().write(
+            try await PowerOfficeClient(configuration: fastConfiguration(first)).fetchAll(), to: folder)
+        return folder
     }
 
     private func write(_ text: String, to folder: URL, _ relative: String) throws {
