@@ -48,10 +48,10 @@ struct PowerOfficeSnapshotWriterTests {
         let server = try makeServer()
         let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
         let folder = try scratch.folder("ledgerlint-po")
-        try write("Kundenr;Navn\n10001;Ås AS\n", to: folder, "assist/customers.csv")
-        try write("notes", to: folder, "notes.txt")
-        try write("[]", to: folder, "poweroffice/Stale.json")
-        try write("{}", to: folder, "manifest.json")
+        try write("Kundenr;Navn\n10001;Ås AS\n", to: "assist/customers.csv", in: folder)
+        try write("notes", to: "notes.txt", in: folder)
+        try write("[]", to: "poweroffice/Stale.json", in: folder)
+        try write("{}", to: "manifest.json", in: folder)
         let assistBefore = try allFiles(in: folder.appendingPathComponent("assist"))
 
         try PowerOfficeSnapshotWriter().write(fetched, to: folder)
@@ -66,7 +66,7 @@ struct PowerOfficeSnapshotWriterTests {
     @Test("a fetch that fails half-way leaves the existing snapshot untouched and nothing half-written")
     func failedFetchLeavesSnapshot() async throws {
         let folder = try await firstSnapshot()
-        try write("Kundenr;Navn\n", to: folder, "assist/customers.csv")
+        try write("Kundenr;Navn\n", to: "assist/customers.csv", in: folder)
         let before = try allFiles(in: folder)
 
         let second = try makeServer(customers: 400)
@@ -154,9 +154,9 @@ struct PowerOfficeSnapshotWriterTests {
         let server = try makeServer()
         let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
         let folder = try scratch.folder("ledgerlint-po")
-        try write("[]", to: folder, "poweroffice/Customers.json")
+        try write("[]", to: "poweroffice/Customers.json", in: folder)
         // A non-empty folder where manifest.json goes: renaming the new manifest over it fails.
-        try write("x", to: folder, "manifest.json/blocker")
+        try write("x", to: "manifest.json/blocker", in: folder)
         let before = try allFiles(in: folder)
 
         let error = #expect(throws: SnapshotError.self) {
@@ -179,12 +179,6 @@ struct PowerOfficeSnapshotWriterTests {
         try PowerOfficeSnapshotWriter().write(
             try await PowerOfficeClient(configuration: fastConfiguration(first)).fetchAll(), to: folder)
         return folder
-    }
-
-    private func write(_ text: String, to folder: URL, _ relative: String) throws {
-        let file = folder.appendingPathComponent(relative)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: file)
     }
 
     /// Every regular file below `folder`, by relative path, with its contents.
