@@ -8,52 +8,22 @@ import Testing
 /// the CSV parser `CSVScanner` replaced, kept as it was, with its own reading of the columns from the docs.
 /// Hand-written cases for the corners, and thousands of random and mutated files in UTF-8, Windows-1252 and UTF-16.
 @Suite struct CSVScannerTests {
-    enum Outcome<Value: Equatable>: Equatable, CustomStringConvertible {
-        case value(Value)
-        case failure(InputError)
-        case otherError(String)
-
-        init(_ read: () throws -> Value) {
-            do {
-                self = .value(try read())
-            } catch let error as InputError {
-                self = .failure(error)
-            } catch {
-                self = .otherError("\(error)")
-            }
-        }
-
-        /// The outcome with the error's texts as their English, to compare with an error written in English.
-        var english: Self {
-            guard case .failure(let error) = self else { return self }
-            return .failure(error.english)
-        }
-
-        var description: String {
-            switch self {
-            case .value(let value): "\(value)"
-            case .failure(let error): error.errorDescription ?? "\(error)"
-            case .otherError(let text): "not an InputError: \(text)"
-            }
-        }
-    }
-
     static let file = "assist/customers.csv"
 
-    static func customers(_ bytes: [UInt8]) -> Outcome<[AssistCustomer]> {
-        Outcome { Array(try AssistExportReader.customers(csv: Data(bytes), file: file)) }
+    static func customers(_ bytes: [UInt8]) -> ReadOutcome<[AssistCustomer]> {
+        ReadOutcome { Array(try AssistExportReader.customers(csv: Data(bytes), file: file)) }
     }
 
-    static func referenceCustomers(_ bytes: [UInt8]) -> Outcome<[AssistCustomer]> {
-        Outcome { try ReferenceCSV.customers(Data(bytes), file: file) }
+    static func referenceCustomers(_ bytes: [UInt8]) -> ReadOutcome<[AssistCustomer]> {
+        ReadOutcome { try ReferenceCSV.customers(Data(bytes), file: file) }
     }
 
-    static func groups(_ bytes: [UInt8]) -> Outcome<[AssistProductGroup]> {
-        Outcome { try AssistExportReader.productGroups(csv: Data(bytes), file: file) }
+    static func groups(_ bytes: [UInt8]) -> ReadOutcome<[AssistProductGroup]> {
+        ReadOutcome { try AssistExportReader.productGroups(csv: Data(bytes), file: file) }
     }
 
-    static func referenceGroups(_ bytes: [UInt8]) -> Outcome<[AssistProductGroup]> {
-        Outcome { try ReferenceCSV.productGroups(Data(bytes), file: file) }
+    static func referenceGroups(_ bytes: [UInt8]) -> ReadOutcome<[AssistProductGroup]> {
+        ReadOutcome { try ReferenceCSV.productGroups(Data(bytes), file: file) }
     }
 
     // MARK: Corners
@@ -81,8 +51,8 @@ import Testing
         let bytes = Array(text.utf8)
         #expect(Self.customers(bytes) == Self.referenceCustomers(bytes))
         #expect(Self.groups(bytes) == Self.referenceGroups(bytes))
-        let table = Outcome { try CSVTable.parse(text, path: Self.file) }
-        let reference = Outcome { try ReferenceCSV.parse(text, path: Self.file) }
+        let table = ReadOutcome { try CSVTable.parse(text, path: Self.file) }
+        let reference = ReadOutcome { try ReferenceCSV.parse(text, path: Self.file) }
         #expect(table == reference)
     }
 
