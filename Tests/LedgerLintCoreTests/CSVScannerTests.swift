@@ -460,15 +460,8 @@ extension ReferenceCSV {
             var field = String.UnicodeScalarView()
             let fieldLine = line
             while index < scalars.count {
+                if let ended = consumeFieldEnd() { return (String(field), ended) }
                 let scalar = scalars[index]
-                if scalar == delimiter {
-                    index += 1
-                    return (String(field), false)
-                }
-                if scalar == "\n" || scalar == "\r" {
-                    consumeLineBreak()
-                    return (String(field), true)
-                }
                 if scalar == "\"" {
                     // Spaces before an opening quote are tolerated (`a, "b"`); anything else is a stray quote.
                     guard field.allSatisfy({ $0 == " " || $0 == "\t" }) else {
@@ -515,15 +508,8 @@ extension ReferenceCSV {
             }
             // After the closing quote: optional spaces, then a separator, a line break or the end.
             while index < scalars.count {
+                if let ended = consumeFieldEnd() { return (String(field), ended) }
                 let scalar = scalars[index]
-                if scalar == delimiter {
-                    index += 1
-                    return (String(field), false)
-                }
-                if scalar == "\n" || scalar == "\r" {
-                    consumeLineBreak()
-                    return (String(field), true)
-                }
                 guard scalar == " " || scalar == "\t" else {
                     throw InputError.malformedCSV(
                         path: path, line: line,
@@ -532,6 +518,20 @@ extension ReferenceCSV {
                 index += 1
             }
             return (String(field), true)
+        }
+
+        /// At a separator or a line break, consumes it and says whether the record ends there; `nil` elsewhere.
+        private mutating func consumeFieldEnd() -> Bool? {
+            let scalar = scalars[index]
+            if scalar == delimiter {
+                index += 1
+                return false
+            }
+            if scalar == "\n" || scalar == "\r" {
+                consumeLineBreak()
+                return true
+            }
+            return nil
         }
 
         private mutating func consumeLineBreak() {
