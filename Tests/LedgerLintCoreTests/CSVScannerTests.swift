@@ -245,6 +245,19 @@ extension ReferenceCSV {
         }
 
         func header(_ id: String) -> String { positions[id].map { header[$0] } ?? id }
+
+        /// The cell in column `id` as `read` makes it, `nil` for an empty one; a cell `read` makes nothing of is a
+        /// `badValue` expecting `expected`.
+        func value<Value>(
+            _ id: String, _ row: Row, file: String, expected: LocalizedText, _ read: (String) -> Value?
+        ) throws -> Value? {
+            guard let written = cell(id, row) else { return nil }
+            guard let value = read(written) else {
+                throw InputError.badValue(
+                    path: file, line: row.line, column: header(id), value: written, expected: expected)
+            }
+            return value
+        }
     }
 
     /// Finds `columns` in the table's header: two headers that mean one column are an error (at the second), then
@@ -281,24 +294,12 @@ extension ReferenceCSV {
         let columns = try locate(customerColumns, in: table, path: file)
         var customers: [AssistCustomer] = []
         for row in table.rows {
-            var sendMethod = SendMethod.email
-            if let written = columns.cell("send_method", row) {
-                guard let method = sendMethods[written.lowercased()] else {
-                    throw InputError.badValue(
-                        path: file, line: row.line, column: columns.header("send_method"), value: written,
-                        expected: AssistExportReader.Expected.sendMethod)
-                }
-                sendMethod = method
-            }
-            var export = true
-            if let written = columns.cell("export", row) {
-                guard let flag = exportFlags[written.lowercased()] else {
-                    throw InputError.badValue(
-                        path: file, line: row.line, column: columns.header("export"), value: written,
-                        expected: AssistExportReader.Expected.yesOrNo)
-                }
-                export = flag
-            }
+            let sendMethod = try columns.value(
+                "send_method", row, file: file, expected: AssistExportReader.Expected.sendMethod
+            ) { sendMethods[$0.lowercased()] } ?? .email
+            let export = try columns.value(
+                "export", row, file: file, expected: AssistExportReader.Expected.yesOrNo
+            ) { exportFlags[$0.lowercased()] } ?? true
             customers.append(
                 AssistCustomer(
                     customerNumber: columns.cell("customer_number", row), name: columns.cell("name", row),
@@ -320,15 +321,9 @@ extension ReferenceCSV {
                     path: file, line: row.line, column: columns.header("product_group"), value: written ?? "",
                     expected: AssistExportReader.Expected.productGroupNumber)
             }
-            var salesAccount: Int?
-            if let account = columns.cell("sales_account", row) {
-                guard let value = Int(account) else {
-                    throw InputError.badValue(
-                        path: file, line: row.line, column: columns.header("sales_account"), value: account,
-                        expected: AssistExportReader.Expected.accountNumber)
-                }
-                salesAccount = value
-            }
+            let salesAccount = try columns.value(
+                "sales_account", row, file: file, expected: AssistExportReader.Expected.accountNumber
+            ) { Int($0) }
             groups.append(
                 AssistProductGroup(
                     number: number, name: columns.cell("name", row), salesAccount: salesAccount,
