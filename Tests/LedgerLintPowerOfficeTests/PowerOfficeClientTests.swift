@@ -11,7 +11,7 @@ struct PowerOfficeClientTests {
     @Test("the token request uses Basic auth and the subscription key; API calls use the bearer token")
     func tokenAndBearerHeaders() async throws {
         let server = try makeServer()
-        _ = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
+        _ = try await fetchAll(from: server)
 
         let log = server.requests
         let token = try #require(log.first)
@@ -65,7 +65,7 @@ struct PowerOfficeClientTests {
         var configuration = FakePowerOfficeServer.Configuration()
         configuration.keys = testKeys
         let server = try FakePowerOfficeServer(dataSet: FakeDataSet(lists: [:]), configuration: configuration)
-        let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
+        let fetched = try await fetchAll(from: server)
 
         for resource in PowerOfficeResource.allCases {
             #expect(fetched.counts[resource] == 0)
@@ -110,9 +110,7 @@ struct PowerOfficeClientTests {
     func secondUnauthorizedFails() async throws {
         let server = try makeServer()
         server.inject(.status(401), path: "Customers", times: 2)
-        let error = await powerOfficeError {
-            _ = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
-        }
+        let error = await powerOfficeError { _ = try await fetchAll(from: server) }
 
         #expect(error == .unauthorized(resource: "Customers"))
         #expect(requests(server, to: "/v2/Customers").count == 2)
@@ -123,7 +121,7 @@ struct PowerOfficeClientTests {
     func retries503() async throws {
         let server = try makeServer()
         server.inject(.status(503), path: "Customers", times: 2)
-        let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
+        let fetched = try await fetchAll(from: server)
 
         #expect(fetched.counts[.customers] == 120)
         #expect(requests(server, to: "/v2/Customers").prefix(3).map(\.status) == [503, 503, 200])
@@ -180,9 +178,7 @@ struct PowerOfficeClientTests {
     func retriesExhausted() async throws {
         let server = try makeServer()
         server.inject(.status(503), path: "Customers", times: 100)
-        let error = await powerOfficeError {
-            _ = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
-        }
+        let error = await powerOfficeError { _ = try await fetchAll(from: server) }
 
         guard let exhausted = exhaustedRetries(error) else { return }
         #expect(exhausted.resource == "Customers" && exhausted.attempts == 5)
@@ -221,9 +217,7 @@ struct PowerOfficeClientTests {
     func clientErrorsNotRetried(status: Int) async throws {
         let server = try makeServer()
         server.inject(.status(status), path: "Products", times: 10)
-        let error = await powerOfficeError {
-            _ = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
-        }
+        let error = await powerOfficeError { _ = try await fetchAll(from: server) }
 
         #expect(
             error?.english
@@ -235,9 +229,7 @@ struct PowerOfficeClientTests {
     @Test("403 is not retried and is explained with ClientIntegrationInformation's missing privileges")
     func forbiddenExplained() async throws {
         let server = try makeServer { $0.invalidPrivileges = ["GeneralLedgerAccount", "GeneralLedgerAccount_Full"] }
-        let error = await powerOfficeError {
-            _ = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
-        }
+        let error = await powerOfficeError { _ = try await fetchAll(from: server) }
 
         #expect(
             error

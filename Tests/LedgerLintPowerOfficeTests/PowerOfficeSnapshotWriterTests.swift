@@ -46,7 +46,7 @@ struct PowerOfficeSnapshotWriterTests {
     @Test("replaces poweroffice/ and manifest.json only; assist/ and other files stay as they were")
     func replacesOnlyItsOwnParts() async throws {
         let server = try makeServer()
-        let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
+        let fetched = try await fetchAll(from: server)
         let folder = try scratch.folder("ledgerlint-po")
         try write("Kundenr;Navn\n10001;Ås AS\n", to: "assist/customers.csv", in: folder)
         try write("notes", to: "notes.txt", in: folder)
@@ -72,7 +72,7 @@ struct PowerOfficeSnapshotWriterTests {
         let second = try makeServer(customers: 400)
         second.inject(.truncatedJSON, path: "Customers", skip: 3)
         await #expect(throws: PowerOfficeError.self) {
-            let fetched = try await PowerOfficeClient(configuration: fastConfiguration(second)).fetchAll()
+            let fetched = try await fetchAll(from: second)
             try PowerOfficeSnapshotWriter().write(fetched, to: folder)
         }
 
@@ -138,7 +138,7 @@ struct PowerOfficeSnapshotWriterTests {
         let file = folder.appendingPathComponent("not-a-folder")
         try Data("x".utf8).write(to: file)
         let server = try makeServer(customers: 10)
-        let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
+        let fetched = try await fetchAll(from: server)
         let error = #expect(throws: SnapshotError.self) {
             try PowerOfficeSnapshotWriter().write(fetched, to: file.appendingPathComponent("snapshot"))
         }
@@ -152,7 +152,7 @@ struct PowerOfficeSnapshotWriterTests {
     @Test("a write that fails at the last step puts the old poweroffice/ back")
     func failedWriteRollsBack() async throws {
         let server = try makeServer()
-        let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
+        let fetched = try await fetchAll(from: server)
         let folder = try scratch.folder("ledgerlint-po")
         try write("[]", to: "poweroffice/Customers.json", in: folder)
         // A non-empty folder where manifest.json goes: renaming the new manifest over it fails.
@@ -175,9 +175,7 @@ struct PowerOfficeSnapshotWriterTests {
     /// `PowerOfficeSnapshotWriter`.
     private func firstSnapshot() async throws -> URL {
         let folder = try scratch.folder("ledgerlint-po")
-        let first = try makeServer(customers: 150)
-        try PowerOfficeSnapshotWriter().write(
-            try await PowerOfficeClient(configuration: fastConfiguration(first)).fetchAll(), to: folder)
+        try PowerOfficeSnapshotWriter().write(try await fetchAll(from: makeServer(customers: 150)), to: folder)
         return folder
     }
 

@@ -62,9 +62,7 @@ struct PowerOfficeTransportTests {
         let server = try makeServer()
         let page = "<!DOCTYPE html><html><head><title>Logg inn &amp; fortsett</title></head><body>…</body></html>"
         server.inject(.answer(status: 200, contentType: "text/html; charset=utf-8", body: page), path: "Customers")
-        let error = await powerOfficeError {
-            _ = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
-        }
+        let error = await powerOfficeError { _ = try await fetchAll(from: server) }
 
         #expect(
             error?.english
@@ -101,9 +99,7 @@ struct PowerOfficeTransportTests {
     func errorBodyInWords(_ testCase: ErrorBodyCase) async throws {
         let server = try makeServer()
         server.inject(testCase.answer, path: "Products", times: 10)
-        let error = await powerOfficeError {
-            _ = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
-        }
+        let error = await powerOfficeError { _ = try await fetchAll(from: server) }
 
         guard let exhausted = exhaustedRetries(error) else { return }
         #expect(exhausted.lastProblem.en == testCase.lastProblem)

@@ -68,9 +68,7 @@ struct RunSecretsTests {
     func echoedToken() async throws {
         let server = try makeServer()
         server.inject(badRequest(detail: "Request had Authorization={authorization}"), path: "Products")
-        let error = await powerOfficeError {
-            _ = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
-        }
+        let error = await powerOfficeError { _ = try await fetchAll(from: server) }
 
         let token = try #require(requests(server, to: "/v2/Products").first?.headers["authorization"]?.dropFirst(7))
         #expect(token.count > 20)

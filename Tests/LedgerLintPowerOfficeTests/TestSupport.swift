@@ -56,6 +56,11 @@ func fastConfiguration(
         retryPolicy: RetryPolicy(timeScale: 0.01), requestTimeout: 5)
 }
 
+/// Everything `server` serves, read by a client with `fastConfiguration(server)`.
+func fetchAll(from server: FakePowerOfficeServer) async throws -> FetchedResources {
+    try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
+}
+
 /// What the fake serves, decoded independently of LedgerLint's readers (plain `JSONDecoder`).
 func servedData(_ server: FakePowerOfficeServer) throws -> PowerOfficeData {
     func decode<T: Decodable>(_ name: String, _ type: T.Type) throws -> [T] {
