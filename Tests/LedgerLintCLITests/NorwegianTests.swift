@@ -106,12 +106,6 @@ import LedgerLintTestSupport
         }
     }
 
-    func write(_ text: String, to relative: String, in folder: URL) throws {
-        let url = folder.appendingPathComponent(relative)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: url)
-    }
-
     /// JSON that is not valid JSON, one for each way the scanner can say so.
     static let brokenJSON: [String] = [
         "", "[1] x", "[1,]", #"{"a": 1,}"#, "[1 2]", #"{"a": 1 "b": 2}"#, "{a: 1}", "[", "{", "[1,", #"{"a":"#,
@@ -223,8 +217,7 @@ import LedgerLintTestSupport
             broken.append(changed)
         }
         for (index, text) in broken.enumerated() {
-            let file = try scratch.folder("nb-rule").appendingPathComponent("rule-\(index).json")
-            try Data(text.utf8).write(to: file)
+            let file = try write(text, to: "rule-\(index).json", in: scratch.folder("nb-rule"))
             Self.thrown(RuleError.self, &errors) { _ = try RuleSet.load(from: file) }
         }
         let twice = try scratch.folder("nb-twice")
@@ -260,13 +253,11 @@ import LedgerLintTestSupport
             #"{"suppressions": [{"rule": "x", "key": "1", "reason": "r", "system": "sap"}]}"#, #"{"ruleFiles": [1]}"#,
         ]
         for (index, text) in texts.enumerated() {
-            let file = folder.appendingPathComponent("config-\(index).json")
-            try Data(text.utf8).write(to: file)
+            let file = try write(text, to: "config-\(index).json", in: folder)
             Self.thrown(ConfigurationError.self, &errors) { _ = try Configuration.load(from: file) }
         }
         for text in [#"{"rules": {"customer-numbr-range": "off"}}"#, #"{"rules": {"customer-number-range": {"values": ["a"]}}}"#] {
-            let file = folder.appendingPathComponent("config-rules.json")
-            try Data(text.utf8).write(to: file)
+            let file = try write(text, to: "config-rules.json", in: folder)
             let configuration = try Configuration.load(from: file)
             Self.thrown(ConfigurationError.self, &errors) { _ = try RuleSet.builtIn().configured(configuration) }
         }
@@ -298,8 +289,7 @@ import LedgerLintTestSupport
         }
         let folder = try scratch.folder("nb-keys")
         for (name, text, mode) in [("open.json", "{}", 0o644), ("text.json", "keys", 0o600), ("empty.json", "{}", 0o600)] {
-            let file = folder.appendingPathComponent(name)
-            try Data(text.utf8).write(to: file)
+            let file = try write(text, to: name, in: folder)
             #expect(chmod(file.path, mode_t(mode)) == 0)
             Self.thrown(PowerOfficeError.self, &errors) {
                 _ = try PowerOfficeConfiguration.resolve(credentialsFile: file.path, processEnvironment: [:])

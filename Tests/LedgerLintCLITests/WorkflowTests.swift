@@ -6,14 +6,9 @@ import LedgerLintTestSupport
 @Suite struct WorkflowTests {
     let scratch = Scratch()
 
-
-    func write(_ text: String, to url: URL) throws {
-        try Data(text.utf8).write(to: url)
-    }
-
     @Test func theSnapshotsConfigurationApplies() throws {
         let snapshot = try scratch.copy(of: CommandLineTests.demo, as: "ledgerlint-demo")
-        try write(#"{"rules": {"product-code-orphan": "off", "customer-ehf-manual": "error"}}"#, to: snapshot.appendingPathComponent("ledgerlint.json"))
+        try write(#"{"rules": {"product-code-orphan": "off", "customer-ehf-manual": "error"}}"#, to: "ledgerlint.json", in: snapshot)
         let run = try ledgerlint("check", snapshot.path, "--lang", "en")
         #expect(!run.stdout.contains("product-code-orphan"))
         #expect(run.stdout.contains("error[customer-ehf-manual]"))
@@ -22,8 +17,7 @@ import LedgerLintTestSupport
 
     @Test func aBadConfigurationExitsTwoNamingTheKey() throws {
         let snapshot = try scratch.copy(of: CommandLineTests.demo, as: "ledgerlint-demo")
-        let config = snapshot.appendingPathComponent("custom.json")
-        try write(#"{"rules": {"customer-number-range": {"severity": "fatal"}}}"#, to: config)
+        let config = try write(#"{"rules": {"customer-number-range": {"severity": "fatal"}}}"#, to: "custom.json", in: snapshot)
         let run = try ledgerlint("check", snapshot.path, "--config", config.path)
         #expect(run.status == 2)
         #expect(run.stdout.isEmpty)
@@ -42,7 +36,7 @@ import LedgerLintTestSupport
               {"rule": "customer-number-invalid", "key": "K-77", "reason": "old", "expires": "2026-01-31"},
               {"rule": "customer-number-missing", "key": "Nobody", "reason": "gone"}
             ]}
-            """, to: snapshot.appendingPathComponent("ledgerlint.json"))
+            """, to: "ledgerlint.json", in: snapshot)
         let run = try ledgerlint("check", snapshot.path, "--lang", "en", environment: ["LEDGERLINT_TODAY": "2026-11-29"])
         #expect(!run.stdout.contains("Assist customer 5020"))
         #expect(run.stdout.contains("customer-number-invalid"), "an expired suppression no longer hides")
@@ -64,7 +58,7 @@ import LedgerLintTestSupport
         let snapshot = try scratch.copy(of: CommandLineTests.demo, as: "ledgerlint-demo")
         try write(
             #"{"suppressions": [{"rule": "customer-number-rang", "key": "5020", "reason": "moved by hand"}]}"#,
-            to: snapshot.appendingPathComponent("ledgerlint.json"))
+            to: "ledgerlint.json", in: snapshot)
         let run = try ledgerlint("check", snapshot.path)
         #expect(run.status == 2)
         #expect(run.stdout.isEmpty)
@@ -87,7 +81,7 @@ import LedgerLintTestSupport
         let customers = snapshot.appendingPathComponent("assist/customers.csv")
         var text = try String(contentsOf: customers, encoding: .utf8)
         text = text.replacingOccurrences(of: "5020;Lia", with: "10020;Lia") + "7000;Ny Kunde AS;;ny@kunde.no;;Ja\r\n"
-        try write(text, to: customers)
+        try write(text, to: "assist/customers.csv", in: snapshot)
         let gate = try ledgerlint("check", snapshot.path, "--baseline", baseline, "--lang", "en")
         #expect(gate.status == 1)
         #expect(gate.stdout.contains("Assist customer 7000"))

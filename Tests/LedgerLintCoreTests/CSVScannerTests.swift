@@ -10,54 +10,22 @@ import Testing
 /// the CSV parser `CSVScanner` replaced, kept as it was, with its own reading of the columns from the docs.
 /// Hand-written cases for the corners, and thousands of random and mutated files in UTF-8, Windows-1252 and UTF-16.
 @Suite struct CSVScannerTests {
-    enum Outcome<Value: Equatable>: Equatable, CustomStringConvertible {
-        case value(Value)
-        case failure(InputError)
-        case otherError(String)
-
-        init(_ read: () throws -> Value) {
-            do {
-                self = .value(try read())
-            } catch let error as InputError {
-                self = .failure(error)
-            } catch let error as JSONError {
-                self = .failure(InputError(error))
-            } catch {
-                self = .otherError("\(error)")
-            }
-        }
-
-        /// The outcome with the error's texts as their English, to compare with an error written in English.
-        var english: Self {
-            guard case .failure(let error) = self else { return self }
-            return .failure(error.english)
-        }
-
-        var description: String {
-            switch self {
-            case .value(let value): "\(value)"
-            case .failure(let error): error.errorDescription ?? "\(error)"
-            case .otherError(let text): "not an InputError: \(text)"
-            }
-        }
-    }
-
     static let file = "assist/customers.csv"
 
-    static func customers(_ bytes: [UInt8]) -> Outcome<[AssistCustomer]> {
-        Outcome { Array(try AssistExportReader.customers(csv: Data(bytes), file: file)) }
+    static func customers(_ bytes: [UInt8]) -> ReadOutcome<[AssistCustomer]> {
+        ReadOutcome { Array(try AssistExportReader.customers(csv: Data(bytes), file: file)) }
     }
 
-    static func referenceCustomers(_ bytes: [UInt8]) -> Outcome<[AssistCustomer]> {
-        Outcome { try ReferenceCSV.customers(Data(bytes), file: file) }
+    static func referenceCustomers(_ bytes: [UInt8]) -> ReadOutcome<[AssistCustomer]> {
+        ReadOutcome { try ReferenceCSV.customers(Data(bytes), file: file) }
     }
 
-    static func groups(_ bytes: [UInt8]) -> Outcome<[AssistProductGroup]> {
-        Outcome { try AssistExportReader.productGroups(csv: Data(bytes), file: file) }
+    static func groups(_ bytes: [UInt8]) -> ReadOutcome<[AssistProductGroup]> {
+        ReadOutcome { try AssistExportReader.productGroups(csv: Data(bytes), file: file) }
     }
 
-    static func referenceGroups(_ bytes: [UInt8]) -> Outcome<[AssistProductGroup]> {
-        Outcome { try ReferenceCSV.productGroups(Data(bytes), file: file) }
+    static func referenceGroups(_ bytes: [UInt8]) -> ReadOutcome<[AssistProductGroup]> {
+        ReadOutcome { try ReferenceCSV.productGroups(Data(bytes), file: file) }
     }
 
     // MARK: Corners
@@ -85,8 +53,8 @@ import Testing
         let bytes = Array(text.utf8)
         #expect(Self.customers(bytes) == Self.referenceCustomers(bytes))
         #expect(Self.groups(bytes) == Self.referenceGroups(bytes))
-        let table = Outcome { try CSVTable.parse(text, path: Self.file) }
-        let reference = Outcome { try ReferenceCSV.parse(text, path: Self.file) }
+        let table = ReadOutcome { try CSVTable.parse(text, path: Self.file) }
+        let reference = ReadOutcome { try ReferenceCSV.parse(text, path: Self.file) }
         #expect(table == reference)
     }
 
@@ -279,6 +247,19 @@ extension ReferenceCSV {
         }
 
         func header(_ id: String) -> String { positions[id].map { header[$0] } ?? id }
+
+        /// The cell in column `id` as `read` makes it, `nil` for an empty one; a cell `read` makes nothing of is a
+        /// `badValue` expecting `expected`.
+        func value<Value>(
+            _ id: String, _ row: Row, file: String, expected: LocalizedText, _ read: (String) -> Value?
+        ) throws -> Value? {
+            guard let written = cell(id, row) else { return nil }
+            guard let value = read(written) else {
+                throw InputError.badValue(
+                    path: file, line: row.line, column: header(id), value: written, expected: expected)
+            }
+            return value
+        }
     }
 
     /// Finds `columns` in the table's header: two headers that mean one column are an error (at the second), then
@@ -315,24 +296,12 @@ extension ReferenceCSV {
         let columns = try locate(customerColumns, in: table, path: file)
         var customers: [AssistCustomer] = []
         for row in table.rows {
-            var sendMethod = SendMethod.email
-            if let written = columns.cell("send_method", row) {
-                guard let method = sendMethods[written.lowercased()] else {
-                    throw InputError.badValue(
-                        path: file, line: row.line, column: columns.header("send_method"), value: written,
-                        expected: AssistExportReader.Expected.sendMethod)
-                }
-                sendMethod = method
-            }
-            var export = true
-            if let written = columns.cell("export", row) {
-                guard let flag = exportFlags[written.lowercased()] else {
-                    throw InputError.badValue(
-                        path: file, line: row.line, column: columns.header("export"), value: written,
-                        expected: AssistExportReader.Expected.yesOrNo)
-                }
-                export = flag
-            }
+            let sendMethod = try columns.value(
+                "send_method", row, file: file, expected: AssistExportReader.Expected.sendMethod
+            ) { sendMethods[$0.lowercased()] } ?? .email
+            let export = try columns.value(
+                "export", row, file: file, expected: AssistExportReader.Expected.yesOrNo
+            ) { exportFlags[$0.lowercased()] } ?? true
             customers.append(
                 AssistCustomer(
                     customerNumber: columns.cell("customer_number", row), name: columns.cell("name", row),
@@ -354,15 +323,9 @@ extension ReferenceCSV {
                     path: file, line: row.line, column: columns.header("product_group"), value: written ?? "",
                     expected: AssistExportReader.Expected.productGroupNumber)
             }
-            var salesAccount: Int?
-            if let account = columns.cell("sales_account", row) {
-                guard let value = Int(account) else {
-                    throw InputError.badValue(
-                        path: file, line: row.line, column: columns.header("sales_account"), value: account,
-                        expected: AssistExportReader.Expected.accountNumber)
-                }
-                salesAccount = value
-            }
+            let salesAccount = try columns.value(
+                "sales_account", row, file: file, expected: AssistExportReader.Expected.accountNumber
+            ) { Int($0) }
             groups.append(
                 AssistProductGroup(
                     number: number, name: columns.cell("name", row), salesAccount: salesAccount,
@@ -494,15 +457,8 @@ extension ReferenceCSV {
             var field = String.UnicodeScalarView()
             let fieldLine = line
             while index < scalars.count {
+                if let ended = consumeFieldEnd() { return (String(field), ended) }
                 let scalar = scalars[index]
-                if scalar == delimiter {
-                    index += 1
-                    return (String(field), false)
-                }
-                if scalar == "\n" || scalar == "\r" {
-                    consumeLineBreak()
-                    return (String(field), true)
-                }
                 if scalar == "\"" {
                     // Spaces before an opening quote are tolerated (`a, "b"`); anything else is a stray quote.
                     guard field.allSatisfy({ $0 == " " || $0 == "\t" }) else {
@@ -549,15 +505,8 @@ extension ReferenceCSV {
             }
             // After the closing quote: optional spaces, then a separator, a line break or the end.
             while index < scalars.count {
+                if let ended = consumeFieldEnd() { return (String(field), ended) }
                 let scalar = scalars[index]
-                if scalar == delimiter {
-                    index += 1
-                    return (String(field), false)
-                }
-                if scalar == "\n" || scalar == "\r" {
-                    consumeLineBreak()
-                    return (String(field), true)
-                }
                 guard scalar == " " || scalar == "\t" else {
                     throw InputError.malformedCSV(
                         path: path, line: line,
@@ -566,6 +515,20 @@ extension ReferenceCSV {
                 index += 1
             }
             return (String(field), true)
+        }
+
+        /// At a separator or a line break, consumes it and says whether the record ends there; `nil` elsewhere.
+        private mutating func consumeFieldEnd() -> Bool? {
+            let scalar = scalars[index]
+            if scalar == delimiter {
+                index += 1
+                return false
+            }
+            if scalar == "\n" || scalar == "\r" {
+                consumeLineBreak()
+                return true
+            }
+            return nil
         }
 
         private mutating func consumeLineBreak() {

@@ -10,44 +10,16 @@ import Testing
 /// and on thousands of random and mutated documents, and compare both with Foundation's `JSONDecoder` where the
 /// formats agree (`docs/performance.md` lists where they deliberately do not).
 @Suite struct JSONScannerTests {
-    enum Outcome: Equatable, CustomStringConvertible {
-        case records([PowerOfficeCustomer])
-        case failure(InputError)
-        case otherError(String)
-
-        /// The outcome with the error's texts as their English, to compare with an error written in English.
-        var english: Self {
-            guard case .failure(let error) = self else { return self }
-            return .failure(error.english)
-        }
-
-        var description: String {
-            switch self {
-            case .records(let records): "\(records.count) records: \(records)"
-            case .failure(let error): error.errorDescription ?? "\(error)"
-            case .otherError(let text): "not an InputError: \(text)"
-            }
-        }
-    }
-
-    static func outcome(_ read: () throws -> [PowerOfficeCustomer]) -> Outcome {
-        do {
-            return .records(try read())
-        } catch let error as InputError {
-            return .failure(error)
-        } catch {
-            return .otherError("\(error)")
-        }
-    }
+    typealias Outcome = ReadOutcome<[PowerOfficeCustomer]>
 
     /// What the fast reader makes of `bytes`.
     static func scanned(_ bytes: [UInt8]) -> Outcome {
-        outcome { try PowerOfficeSnapshotReader.records(of: PowerOfficeCustomer.self, json: Data(bytes), file: "p/C.json") }
+        Outcome { try PowerOfficeSnapshotReader.records(of: PowerOfficeCustomer.self, json: Data(bytes), file: "p/C.json") }
     }
 
     /// What the fast reader makes of `bytes` read in pieces by two threads, however small they are.
     static func scannedInPieces(_ bytes: [UInt8]) -> Outcome {
-        outcome {
+        Outcome {
             try bytes.withUnsafeBytes {
                 Array(try PowerOfficeSnapshotReader.scan(PowerOfficeCustomer.self, bytes: $0, file: "p/C.json", piecesAbove: 0))
             }
@@ -59,7 +31,7 @@ import Testing
 
     /// What the fast reader makes of `bytes` keeping only `fewFields`.
     static func scannedKeeping(_ bytes: [UInt8]) -> Outcome {
-        outcome {
+        Outcome {
             try bytes.withUnsafeBytes {
                 Array(try PowerOfficeSnapshotReader.scan(PowerOfficeCustomer.self, bytes: $0, file: "p/C.json", keeping: fewFields))
             }
@@ -68,13 +40,13 @@ import Testing
 
     /// What the tree reader makes of `bytes`, keeping only `fewFields`: the same errors, fewer fields.
     static func parsedKeeping(_ bytes: [UInt8]) -> Outcome {
-        guard case .records(let records) = parsed(bytes) else { return parsed(bytes) }
-        return .records(Array(RecordTable(records, keeping: fewFields)))
+        guard case .value(let records) = parsed(bytes) else { return parsed(bytes) }
+        return .value(Array(RecordTable(records, keeping: fewFields)))
     }
 
     /// What the tree reader (`JSONInput`) makes of `bytes`.
     static func parsed(_ bytes: [UInt8]) -> Outcome {
-        outcome { try PowerOfficeSnapshotReader.treeRecords(of: PowerOfficeCustomer.self, json: Data(bytes), file: "p/C.json") }
+        Outcome { try PowerOfficeSnapshotReader.treeRecords(of: PowerOfficeCustomer.self, json: Data(bytes), file: "p/C.json") }
     }
 
     // MARK: The model
@@ -338,7 +310,7 @@ import Testing
             let original = Self.document(&random)
             let bytes = round % 4 == 0 ? original : Self.mutate(original, &random)
             let scanned = Self.scanned(bytes)
-            if case .records = scanned { accepted += 1 }
+            if case .value = scanned { accepted += 1 }
             if scanned != Self.parsed(bytes), differences.count < 5 {
                 differences.append("round \(round): \(String(decoding: bytes, as: UTF8.self).debugDescription)\n"
                     + "  scanner: \(scanned)\n  JSONInput: \(Self.parsed(bytes))")
@@ -370,7 +342,7 @@ import Testing
             let decoded = Self.foundation(bytes)
             let shown = String(decoding: bytes, as: UTF8.self).debugDescription
             switch (scanned, decoded) {
-            case (.records(let ours), let theirs?) where ours == theirs:
+            case (.value(let ours), let theirs?) where ours == theirs:
                 continue
             case (.failure(let error), nil):
                 // Where Foundation fails, LedgerLint fails too, saying where: line and column for a syntax
@@ -405,7 +377,7 @@ import Testing
         if text.allSatisfy(\.isWhitespace) { return "an empty file is an empty array" }
         if bytes.contains(0) { return "a NUL byte: not a text file" }
         switch outcome {
-        case .records:
+        case .value:
             if hasLoneSurrogate(text) { return "a lone surrogate escape becomes U+FFFD" }
             if hasDuplicateKeys(bytes) { return "of duplicate keys, the last counts" }
         case .failure(.malformedJSON(_, _, _, let reason)):

@@ -22,24 +22,15 @@ import LedgerLintTestSupport
         #expect(output.hasSuffix("}\n"))
     }
 
-    @Test(arguments: Language.allCases)
-    func github(language: Language) {
-        golden.assertText(GitHubReporter().render(FormatSample.report(language)), matches: "github-\(language.rawValue).txt")
-    }
+    /// The formats compared with their golden files as text, and those files' extension.
+    static let textFormats: [(format: OutputFormat, fileExtension: String)] = [
+        (.github, "txt"), (.markdown, "md"), (.html, "html"), (.csv, "csv"),
+    ]
 
-    @Test(arguments: Language.allCases)
-    func markdown(language: Language) {
-        golden.assertText(MarkdownReporter().render(FormatSample.report(language)), matches: "markdown-\(language.rawValue).md")
-    }
-
-    @Test(arguments: Language.allCases)
-    func html(language: Language) {
-        golden.assertText(HTMLReporter().render(FormatSample.report(language)), matches: "html-\(language.rawValue).html")
-    }
-
-    @Test(arguments: Language.allCases)
-    func csv(language: Language) {
-        golden.assertText(CSVReporter().render(FormatSample.report(language)), matches: "csv-\(language.rawValue).csv")
+    @Test(arguments: textFormats, Language.allCases)
+    func textFormat(_ text: (format: OutputFormat, fileExtension: String), language: Language) {
+        let output = text.format.reporter(color: false).render(FormatSample.report(language))
+        golden.assertText(output, matches: "\(text.format.rawValue)-\(language.rawValue).\(text.fileExtension)")
     }
 
     @Test func jsonWithSuppressedAndBaseline() {

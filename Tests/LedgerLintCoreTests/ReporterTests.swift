@@ -208,31 +208,24 @@ import LedgerLintTestSupport
 /// XML-special characters and æøå, two findings of one rule with the same key, and rules without findings.
 enum Sample {
     static func report(_ language: Language) -> Report {
+        // The two findings of one rule with the same key, on two lines of the export.
+        let outsideSeries = { (line: Int) in
+            finding(
+                rule: "customer-number-range", severity: .error, key: "5000",
+                message: LocalizedText(
+                    en: "Customer number 5000 is outside PowerOffice's customer number series (10000–19999).",
+                    nb: "Kundenummer 5000 er utenfor kundenummerserien i PowerOffice (10000–19999)."
+                )[language],
+                hint: LocalizedText(
+                    en: "Give the customer a number in the series, or add a series for customers from Assist.",
+                    nb: "Gi kunden et nummer i serien, eller legg til en nummerserie for kunder fra Assist."
+                )[language],
+                location: .init(file: "assist/customers.csv", line: line)
+            )
+        }
         let findings = [
-            finding(
-                rule: "customer-number-range", severity: .error, key: "5000",
-                message: LocalizedText(
-                    en: "Customer number 5000 is outside PowerOffice's customer number series (10000–19999).",
-                    nb: "Kundenummer 5000 er utenfor kundenummerserien i PowerOffice (10000–19999)."
-                )[language],
-                hint: LocalizedText(
-                    en: "Give the customer a number in the series, or add a series for customers from Assist.",
-                    nb: "Gi kunden et nummer i serien, eller legg til en nummerserie for kunder fra Assist."
-                )[language],
-                location: .init(file: "assist/customers.csv", line: 7)
-            ),
-            finding(
-                rule: "customer-number-range", severity: .error, key: "5000",
-                message: LocalizedText(
-                    en: "Customer number 5000 is outside PowerOffice's customer number series (10000–19999).",
-                    nb: "Kundenummer 5000 er utenfor kundenummerserien i PowerOffice (10000–19999)."
-                )[language],
-                hint: LocalizedText(
-                    en: "Give the customer a number in the series, or add a series for customers from Assist.",
-                    nb: "Gi kunden et nummer i serien, eller legg til en nummerserie for kunder fra Assist."
-                )[language],
-                location: .init(file: "assist/customers.csv", line: 12)
-            ),
+            outsideSeries(7),
+            outsideSeries(12),
             finding(
                 rule: "product-sales-account", severity: .error, system: .poweroffice, entity: .product,
                 key: "A-7 \"Tøy & sko\" <Særtilbud>",

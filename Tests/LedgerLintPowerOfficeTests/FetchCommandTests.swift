@@ -141,11 +141,7 @@ struct FetchCommandTests {
     @Test("keys and the access token a server echoes are blanked on stderr")
     func echoedSecretsNotPrinted() async throws {
         let server = try makeServer()
-        server.inject(
-            .answer(
-                status: 400, contentType: "application/problem+json",
-                body: #"{"Title":"Bad Request","Detail":"Authorization={authorization}; key {ocp-apim-subscription-key}"}"#),
-            path: "Customers")
+        server.inject(badRequest(detail: "Authorization={authorization}; key {ocp-apim-subscription-key}"), path: "Customers")
         let folder = try scratch.folder("ledgerlint-po")
         let run = try await runBuiltBinary("ledgerlint", ["fetch", "--out", folder.path], environment: server.environment)
 

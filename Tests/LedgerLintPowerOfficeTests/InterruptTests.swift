@@ -52,9 +52,7 @@ struct InterruptTests {
         let server = try stallingServer()
         let out = try scratch.folder("ledgerlint-po")
         for (path, text) in [("poweroffice/Customers.json", "[]"), ("manifest.json", "{}"), ("assist/customers.csv", "x")] {
-            let file = out.appendingPathComponent(path)
-            try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: file)
+            try write(text, to: path, in: out)
         }
         let run = try RunningBinary(
             "ledgerlint", ["fetch", "--out", out.path, "--page-size", "100", "--pages-in-flight", "1"],

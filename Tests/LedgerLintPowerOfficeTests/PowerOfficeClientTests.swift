@@ -13,7 +13,7 @@ struct PowerOfficeClientTests {
     @Test("the token request uses Basic auth and the subscription key; API calls use the bearer token")
     func tokenAndBearerHeaders() async throws {
         let server = try makeServer()
-        _ = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
+        _ = try await fetchAll(from: server)
 
         let log = server.requests
         let token = try #require(log.first)
@@ -67,7 +67,7 @@ struct PowerOfficeClientTests {
         var configuration = FakePowerOfficeServer.Configuration()
         configuration.keys = testKeys
         let server = try FakePowerOfficeServer(dataSet: FakeDataSet(lists: [:]), configuration: configuration)
-        let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
+        let fetched = try await fetchAll(from: server)
 
         for resource in PowerOfficeResource.allCases {
             #expect(fetched.counts[resource] == 0)
@@ -112,9 +112,7 @@ struct PowerOfficeClientTests {
     func secondUnauthorizedFails() async throws {
         let server = try makeServer()
         server.inject(.status(401), path: "Customers", times: 2)
-        let error = await powerOfficeError {
-            _ = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
-        }
+        let error = await powerOfficeError { _ = try await fetchAll(from: server) }
 
         #expect(error == .unauthorized(resource: "Customers"))
         #expect(requests(server, to: "/v2/Customers").count == 2)
@@ -125,7 +123,7 @@ struct PowerOfficeClientTests {
     func retries503() async throws {
         let server = try makeServer()
         server.inject(.status(503), path: "Customers", times: 2)
-        let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
+        let fetched = try await fetchAll(from: server)
 
         #expect(fetched.counts[.customers] == 120)
         #expect(requests(server, to: "/v2/Customers").prefix(3).map(\.status) == [503, 503, 200])
@@ -182,35 +180,23 @@ struct PowerOfficeClientTests {
     func retriesExhausted() async throws {
         let server = try makeServer()
         server.inject(.status(503), path: "Customers", times: 100)
-        let error = await powerOfficeError {
-            _ = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
-        }
+        let error = await powerOfficeError { _ = try await fetchAll(from: server) }
 
-        guard case .retriesExhausted(let resource, let url, let attempts, let lastProblem) = error else {
-            Issue.record("expected retriesExhausted, got \(String(describing: error))")
-            return
-        }
-        #expect(resource == "Customers" && attempts == 5)
-        #expect(url == server.apiURL.absoluteString + "/Customers")
-        #expect(lastProblem.en.contains("HTTP 503"))
+        guard let exhausted = exhaustedRetries(error) else { return }
+        #expect(exhausted.resource == "Customers" && exhausted.attempts == 5)
+        #expect(exhausted.url == server.apiURL.absoluteString + "/Customers")
+        #expect(exhausted.lastProblem.en.contains("HTTP 503"))
         #expect(requests(server, to: "/v2/Customers").count == 5)
     }
 
     @Test("an unreachable server is retried, then reported with its URL")
     func unreachableServer() async throws {
-        // Port 1 on loopback: nothing listens there (a stopped fake's port could be reused by another test's fake).
-        let nowhere = try #require(URL(string: "http://127.0.0.1:1"))
-        let configuration = PowerOfficeConfiguration(
-            environment: .demo, credentials: testCredentials, apiURL: nowhere.appendingPathComponent("v2"),
-            tokenURL: nowhere.appendingPathComponent("OAuth/Token"), retryPolicy: RetryPolicy(timeScale: 0.01))
+        let configuration = try unreachableConfiguration()
         let error = await powerOfficeError { _ = try await PowerOfficeClient(configuration: configuration).fetchAll() }
 
-        guard case .retriesExhausted(let resource, let url, let attempts, _) = error else {
-            Issue.record("expected retriesExhausted, got \(String(describing: error))")
-            return
-        }
-        #expect(resource == "the access token" && attempts == 5)
-        #expect(url == "http://127.0.0.1:1/OAuth/Token")
+        guard let exhausted = exhaustedRetries(error) else { return }
+        #expect(exhausted.resource == "the access token" && exhausted.attempts == 5)
+        #expect(exhausted.url == "http://127.0.0.1:1/OAuth/Token")
     }
 
     @Test("truncated JSON is an error naming the resource and page")
@@ -233,9 +219,7 @@ struct PowerOfficeClientTests {
     func clientErrorsNotRetried(status: Int) async throws {
         let server = try makeServer()
         server.inject(.status(status), path: "Products", times: 10)
-        let error = await powerOfficeError {
-            _ = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
-        }
+        let error = await powerOfficeError { _ = try await fetchAll(from: server) }
 
         #expect(
             error?.english
@@ -247,9 +231,7 @@ struct PowerOfficeClientTests {
     @Test("403 is not retried and is explained with ClientIntegrationInformation's missing privileges")
     func forbiddenExplained() async throws {
         let server = try makeServer { $0.invalidPrivileges = ["GeneralLedgerAccount", "GeneralLedgerAccount_Full"] }
-        let error = await powerOfficeError {
-            _ = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
-        }
+        let error = await powerOfficeError { _ = try await fetchAll(from: server) }
 
         #expect(
             error

@@ -48,12 +48,12 @@ struct PowerOfficeSnapshotWriterTests {
     @Test("replaces poweroffice/ and manifest.json only; assist/ and other files stay as they were")
     func replacesOnlyItsOwnParts() async throws {
         let server = try makeServer()
-        let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
+        let fetched = try await fetchAll(from: server)
         let folder = try scratch.folder("ledgerlint-po")
-        try write("Kundenr;Navn\n10001;Ås AS\n", to: folder, "assist/customers.csv")
-        try write("notes", to: folder, "notes.txt")
-        try write("[]", to: folder, "poweroffice/Stale.json")
-        try write("{}", to: folder, "manifest.json")
+        try write("Kundenr;Navn\n10001;Ås AS\n", to: "assist/customers.csv", in: folder)
+        try write("notes", to: "notes.txt", in: folder)
+        try write("[]", to: "poweroffice/Stale.json", in: folder)
+        try write("{}", to: "manifest.json", in: folder)
         let assistBefore = try allFiles(in: folder.appendingPathComponent("assist"))
 
         try PowerOfficeSnapshotWriter().write(fetched, to: folder)
@@ -67,17 +67,14 @@ struct PowerOfficeSnapshotWriterTests {
 
     @Test("a fetch that fails half-way leaves the existing snapshot untouched and nothing half-written")
     func failedFetchLeavesSnapshot() async throws {
-        let folder = try scratch.folder("ledgerlint-po")
-        let first = try makeServer(customers: 150)
-        try PowerOfficeSnapshotWriter().write(
-            try await PowerOfficeClient(configuration: fastConfiguration(first)).fetchAll(), to: folder)
-        try write("Kundenr;Navn\n", to: folder, "assist/customers.csv")
+        let folder = try await firstSnapshot()
+        try write("Kundenr;Navn\n", to: "assist/customers.csv", in: folder)
         let before = try allFiles(in: folder)
 
         let second = try makeServer(customers: 400)
         second.inject(.truncatedJSON, path: "Customers", skip: 3)
         await #expect(throws: PowerOfficeError.self) {
-            let fetched = try await PowerOfficeClient(configuration: fastConfiguration(second)).fetchAll()
+            let fetched = try await fetchAll(from: second)
             try PowerOfficeSnapshotWriter().write(fetched, to: folder)
         }
 
@@ -87,10 +84,7 @@ struct PowerOfficeSnapshotWriterTests {
 
     @Test("a fetch written as it is read that fails half-way leaves the snapshot untouched once discarded")
     func failedStagedFetchLeavesSnapshot() async throws {
-        let folder = try scratch.folder("ledgerlint-po")
-        let first = try makeServer(customers: 150)
-        try PowerOfficeSnapshotWriter().write(
-            try await PowerOfficeClient(configuration: fastConfiguration(first)).fetchAll(), to: folder)
+        let folder = try await firstSnapshot()
         let before = try allFiles(in: folder)
 
         let second = try makeServer(customers: 400)
@@ -146,7 +140,7 @@ struct PowerOfficeSnapshotWriterTests {
         let file = folder.appendingPathComponent("not-a-folder")
         try Data("x".utf8).write(to: file)
         let server = try makeServer(customers: 10)
-        let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
+        let fetched = try await fetchAll(from: server)
         let error = #expect(throws: SnapshotError.self) {
             try PowerOfficeSnapshotWriter().write(fetched, to: file.appendingPathComponent("snapshot"))
         }
@@ -160,11 +154,11 @@ struct PowerOfficeSnapshotWriterTests {
     @Test("a write that fails at the last step puts the old poweroffice/ back")
     func failedWriteRollsBack() async throws {
         let server = try makeServer()
-        let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
+        let fetched = try await fetchAll(from: server)
         let folder = try scratch.folder("ledgerlint-po")
-        try write("[]", to: folder, "poweroffice/Customers.json")
+        try write("[]", to: "poweroffice/Customers.json", in: folder)
         // A non-empty folder where manifest.json goes: renaming the new manifest over it fails.
-        try write("x", to: folder, "manifest.json/blocker")
+        try write("x", to: "manifest.json/blocker", in: folder)
         let before = try allFiles(in: folder)
 
         let error = #expect(throws: SnapshotError.self) {
@@ -179,10 +173,12 @@ struct PowerOfficeSnapshotWriterTests {
         #expect(try hiddenEntries(in: folder).isEmpty)
     }
 
-    private func write(_ text: String, to folder: URL, _ relative: String) throws {
-        let file = folder.appendingPathComponent(relative)
-        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: file)
+    /// A snapshot folder as a first fetch leaves it: a fake's 150 customers and the rest, written by
+    /// `PowerOfficeSnapshotWriter`.
+    private func firstSnapshot() async throws -> URL {
+        let folder = try scratch.folder("ledgerlint-po")
+        try PowerOfficeSnapshotWriter().write(try await fetchAll(from: makeServer(customers: 150)), to: folder)
+        return folder
     }
 
     /// Every regular file below `folder`, by relative path, with its contents.

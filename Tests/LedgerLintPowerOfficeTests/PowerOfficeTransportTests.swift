@@ -20,12 +20,9 @@ struct PowerOfficeTransportTests {
                 .clientIntegrationInformation()
         }
 
-        guard case .retriesExhausted(let resource, _, let attempts, let lastProblem) = error else {
-            Issue.record("expected retriesExhausted, got \(String(describing: error))")
-            return
-        }
-        #expect(resource == "ClientIntegrationInformation" && attempts == 2)
-        #expect(lastProblem.en == "no answer within 1 s")
+        guard let exhausted = exhaustedRetries(error) else { return }
+        #expect(exhausted.resource == "ClientIntegrationInformation" && exhausted.attempts == 2)
+        #expect(exhausted.lastProblem.en == "no answer within 1 s")
         #expect(notices.values.map(\.description) == ["retrying ClientIntegrationInformation in 0 s: no answer within 1 s"])
         #expect(requests(server, to: "/v2/ClientIntegrationInformation").count == 2)
         let message = try #require(error?.localizedDescription)
@@ -34,20 +31,14 @@ struct PowerOfficeTransportTests {
 
     @Test("a refused connection is named as such, with a line for each retry")
     func refusedConnection() async throws {
-        let nowhere = try #require(URL(string: "http://127.0.0.1:1"))
-        let configuration = PowerOfficeConfiguration(
-            environment: .demo, credentials: testCredentials, apiURL: nowhere.appendingPathComponent("v2"),
-            tokenURL: nowhere.appendingPathComponent("OAuth/Token"), retryPolicy: RetryPolicy(timeScale: 0.01))
+        let configuration = try unreachableConfiguration()
         let notices = Collected<RetryNotice>()
         let error = await powerOfficeError {
             _ = try await PowerOfficeClient(configuration: configuration) { notices.append($0) }.fetchAll()
         }
 
-        guard case .retriesExhausted(_, _, let attempts, let lastProblem) = error else {
-            Issue.record("expected retriesExhausted, got \(String(describing: error))")
-            return
-        }
-        #expect(attempts == 5 && lastProblem.en == "connection refused")
+        guard let exhausted = exhaustedRetries(error) else { return }
+        #expect(exhausted.attempts == 5 && exhausted.lastProblem.en == "connection refused")
         #expect(notices.values.map(\.subject.en) == Array(repeating: "the access token", count: 4))
         #expect(notices.values.map(\.problem.en) == Array(repeating: "connection refused", count: 4))
         let norwegian = notices.values.first?.message(.nb) ?? ""
@@ -63,11 +54,8 @@ struct PowerOfficeTransportTests {
             _ = try await PowerOfficeClient(configuration: fastConfiguration(server)) { notices.append($0) }.fetchAll()
         }
 
-        guard case .retriesExhausted(_, _, _, let lastProblem) = error else {
-            Issue.record("expected retriesExhausted, got \(String(describing: error))")
-            return
-        }
-        #expect(lastProblem.en == "the connection was closed without an HTTP answer")
+        guard let exhausted = exhaustedRetries(error) else { return }
+        #expect(exhausted.lastProblem.en == "the connection was closed without an HTTP answer")
         #expect(notices.values.first?.subject == LocalizedText(en: "Customers page 1", nb: "Customers side 1"))
     }
 
@@ -76,9 +64,7 @@ struct PowerOfficeTransportTests {
         let server = try makeServer()
         let page = "<!DOCTYPE html><html><head><title>Logg inn &amp; fortsett</title></head><body>…</body></html>"
         server.inject(.answer(status: 200, contentType: "text/html; charset=utf-8", body: page), path: "Customers")
-        let error = await powerOfficeError {
-            _ = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
-        }
+        let error = await powerOfficeError { _ = try await fetchAll(from: server) }
 
         #expect(
             error?.english
@@ -88,35 +74,36 @@ struct PowerOfficeTransportTests {
                         + "or is a proxy in the way?"))
     }
 
-    @Test("an HTML error page is named by its title when retries run out")
-    func htmlErrorPage() async throws {
-        let server = try makeServer()
-        let page = "<html><head><title>503 Service Unavailable</title></head><body>\(String(repeating: "x", count: 500))</body></html>"
-        server.inject(.answer(status: 503, contentType: "text/html", body: page), path: "Products", times: 10)
-        let error = await powerOfficeError {
-            _ = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
-        }
-
-        guard case .retriesExhausted(_, _, _, let lastProblem) = error else {
-            Issue.record("expected retriesExhausted, got \(String(describing: error))")
-            return
-        }
-        #expect(lastProblem.en == "HTTP 503 (an HTML page (title: 503 Service Unavailable))")
+    struct ErrorBodyCase: Sendable, CustomTestStringConvertible {
+        var name: String
+        var answer: FakeFault
+        /// The last problem once retries run out, in English.
+        var lastProblem: String
+        var testDescription: String { name }
     }
 
-    @Test("a plain-text error body is redacted whole, then cut to 300 characters")
-    func plainTextCut() async throws {
-        let server = try makeServer()
-        let body = String(repeating: "y", count: 290) + " {ocp-apim-subscription-key} " + String(repeating: "z", count: 100)
-        server.inject(.answer(status: 502, contentType: "text/plain", body: body), path: "Products", times: 10)
-        let error = await powerOfficeError {
-            _ = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
-        }
+    static let errorBodyCases = [
+        ErrorBodyCase(
+            name: "an HTML error page is named by its title",
+            answer: .answer(
+                status: 503, contentType: "text/html",
+                body: "<html><head><title>503 Service Unavailable</title></head><body>\(String(repeating: "x", count: 500))</body></html>"),
+            lastProblem: "HTTP 503 (an HTML page (title: 503 Service Unavailable))"),
+        ErrorBodyCase(
+            name: "a plain-text error body is redacted whole, then cut to 300 characters",
+            answer: .answer(
+                status: 502, contentType: "text/plain",
+                body: String(repeating: "y", count: 290) + " {ocp-apim-subscription-key} " + String(repeating: "z", count: 100)),
+            lastProblem: "HTTP 502 (" + String(repeating: "y", count: 290) + " ••• zzzzz…)"),
+    ]
 
-        guard case .retriesExhausted(_, _, _, let lastProblem) = error else {
-            Issue.record("expected retriesExhausted, got \(String(describing: error))")
-            return
-        }
-        #expect(lastProblem.en == "HTTP 502 (" + String(repeating: "y", count: 290) + " ••• zzzzz…)")
+    @Test("an error body is put in words when retries run out", arguments: errorBodyCases)
+    func errorBodyInWords(_ testCase: ErrorBodyCase) async throws {
+        let server = try makeServer()
+        server.inject(testCase.answer, path: "Products", times: 10)
+        let error = await powerOfficeError { _ = try await fetchAll(from: server) }
+
+        guard let exhausted = exhaustedRetries(error) else { return }
+        #expect(exhausted.lastProblem.en == testCase.lastProblem)
     }
 }

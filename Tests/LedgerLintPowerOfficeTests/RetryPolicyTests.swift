@@ -55,7 +55,7 @@ struct RateLimitPatienceTests {
     func waitedOut() async throws {
         let server = try makeServer()
         server.inject(.status(429, retryAfter: 1), path: "Customers", times: 12)
-        let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
+        let fetched = try await fetchAll(from: server)
 
         #expect(fetched.counts[.customers] == 120)
         #expect(requests(server, to: "/v2/Customers").filter { $0.status == 429 }.count == 12)
@@ -66,9 +66,7 @@ struct RateLimitPatienceTests {
         let server = try makeServer()
         server.inject(.status(429, retryAfter: 1), path: "Customers", times: 1000)
         // Scaled 100 times: Retry-After 1 s waits 10 ms, and the 60 s patience is 0.6 s.
-        let error = await powerOfficeError {
-            _ = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
-        }
+        let error = await powerOfficeError { _ = try await fetchAll(from: server) }
 
         guard case .rateLimited(let resource, _, let waited, let lastProblem) = error else {
             Issue.record("expected rateLimited, got \(String(describing: error))")

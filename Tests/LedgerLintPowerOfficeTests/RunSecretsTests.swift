@@ -69,14 +69,8 @@ struct RunSecretsTests {
     @Test("an access token a server echoes back is blanked: it is a live credential")
     func echoedToken() async throws {
         let server = try makeServer()
-        server.inject(
-            .answer(
-                status: 400, contentType: "application/problem+json",
-                body: #"{"Title":"Bad Request","Detail":"Request had Authorization={authorization}"}"#),
-            path: "Products")
-        let error = await powerOfficeError {
-            _ = try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
-        }
+        server.inject(badRequest(detail: "Request had Authorization={authorization}"), path: "Products")
+        let error = await powerOfficeError { _ = try await fetchAll(from: server) }
 
         let token = try #require(requests(server, to: "/v2/Products").first?.headers["authorization"]?.dropFirst(7))
         #expect(token.count > 20)

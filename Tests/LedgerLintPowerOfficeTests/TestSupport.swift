@@ -58,6 +58,11 @@ func fastConfiguration(
         retryPolicy: RetryPolicy(timeScale: 0.01), requestTimeout: 5)
 }
 
+/// Everything `server` serves, read by a client with `fastConfiguration(server)`.
+func fetchAll(from server: FakePowerOfficeServer) async throws -> FetchedResources {
+    try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
+}
+
 /// What the fake serves, decoded independently of LedgerLint's readers (plain `JSONDecoder`).
 func servedData(_ server: FakePowerOfficeServer) throws -> PowerOfficeData {
     func decode<T: Decodable>(_ name: String, _ type: T.Type) throws -> [T] {
@@ -82,6 +87,32 @@ func powerOfficeError(_ body: () async throws -> Void) async -> PowerOfficeError
         Issue.record("expected a PowerOfficeError, got \(type(of: error)): \(error)")
     }
     return nil
+}
+
+/// What a `.retriesExhausted` error says; a test failure, and `nil`, if `error` is anything else.
+func exhaustedRetries(
+    _ error: PowerOfficeError?, sourceLocation: Testing.SourceLocation = #_sourceLocation
+) -> (resource: String, url: String, attempts: Int, lastProblem: LocalizedText)? {
+    guard case .retriesExhausted(let resource, let url, let attempts, let lastProblem) = error else {
+        Issue.record("expected retriesExhausted, got \(String(describing: error))", sourceLocation: sourceLocation)
+        return nil
+    }
+    return (resource, url, attempts, lastProblem)
+}
+
+/// A client configuration for a server that is not there: port 1 on loopback, where nothing listens (a stopped
+/// fake's port could be reused by another test's fake). Waits are scaled down as in `fastConfiguration`.
+func unreachableConfiguration() throws -> PowerOfficeConfiguration {
+    let nowhere = try #require(URL(string: "http://127.0.0.1:1"))
+    return PowerOfficeConfiguration(
+        environment: .demo, credentials: testCredentials, apiURL: nowhere.appendingPathComponent("v2"),
+        tokenURL: nowhere.appendingPathComponent("OAuth/Token"), retryPolicy: RetryPolicy(timeScale: 0.01))
+}
+
+/// A 400 answer with a ProblemDetails body whose `Detail` is `detail`, in which `{name}` stands for the request's
+/// header `name`: a server that echoes what it was sent.
+func badRequest(detail: String) -> FakeFault {
+    .answer(status: 400, contentType: "application/problem+json", body: #"{"Title":"Bad Request","Detail":"\#(detail)"}"#)
 }
 
 /// Requests to one path, e.g. `"/v2/Customers"`.
