@@ -20,15 +20,17 @@ public enum Suggestion {
             if distance <= limit {
                 scored.append((candidate, distance))
             } else if scalars.count >= 4, otherScalars.count >= 4, other.contains(lowered) || lowered.contains(other) {
-                scored.append((candidate, limit + 1))
+                // Behind every close one, and among themselves the nearest first (`customer-number` is nearer
+                // `customer-number-range` than `customer-number-conflict`).
+                scored.append((candidate, limit + distance))
             }
         }
         let best = scored.sorted { ($0.distance, $0.candidate) < ($1.distance, $1.candidate) }
         guard let first = best.first else { return [] }
         // Only the best distance, so that one clear match is not buried among weaker ones; names that merely contain
-        // each other are all offered (a prefix such as `customer-number` fits several ids equally).
-        let ties = best.prefix { $0.distance == first.distance }
-        return ties.prefix(first.distance > limit ? 6 : 3).map(\.candidate)
+        // each other are offered nearest first (a prefix such as `customer-number` fits several ids).
+        let offered = first.distance > limit ? best[...] : best.prefix { $0.distance == first.distance }
+        return offered.prefix(3).map(\.candidate)
     }
 
     /// `; did you mean 'error'?` (or `'a', 'b' or 'c'`; in Norwegian `; mente du 'error'?`), or empty when nothing

@@ -119,8 +119,8 @@ import LedgerLintTestSupport
         BadCall(
             arguments: ["explain", "customer-number"],
             expected: [
-                "no rule with id 'customer-number'; did you mean 'customer-number-conflict', 'customer-number-duplicate' or "
-                    + "'customer-number-invalid'?",
+                "no rule with id 'customer-number'; did you mean 'customer-number-range', 'customer-number-invalid' or "
+                    + "'customer-number-missing'?",
             ]),
     ]
 
