@@ -77,7 +77,7 @@ let package = Package(
         // What the test targets share: temporary folders that clean up after themselves, golden files with diffs.
         .target(
             name: "LedgerLintTestSupport",
-            dependencies: ["LedgerLintCore", "LedgerLintText"],
+            dependencies: ["LedgerLintCore", "LedgerLintText", "PowerOfficeGo"],
             swiftSettings: strictness
         ),
         .testTarget(

@@ -42,6 +42,8 @@ import LedgerLintTestSupport
             environment: ["LEDGERLINT_NOW": "2026-12-01T09:30:00Z"], directory: Self.packageRoot.path)
         if format == "json" {
             goldenFiles.assertJSON(run.stdout, matches: golden)
+        } else if format == "html" {
+            goldenFiles.assertHTML(run.stdout, matches: golden)
         } else {
             goldenFiles.assertText(run.stdout, matches: golden)
         }

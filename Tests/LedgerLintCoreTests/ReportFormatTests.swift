@@ -30,7 +30,12 @@ import LedgerLintTestSupport
     @Test(arguments: textFormats, Language.allCases)
     func textFormat(_ text: (format: OutputFormat, fileExtension: String), language: Language) {
         let output = text.format.reporter(color: false).render(FormatSample.report(language))
-        golden.assertText(output, matches: "\(text.format.rawValue)-\(language.rawValue).\(text.fileExtension)")
+        let name = "\(text.format.rawValue)-\(language.rawValue).\(text.fileExtension)"
+        if text.format == .html {
+            golden.assertHTML(output, matches: name)
+        } else {
+            golden.assertText(output, matches: name)
+        }
     }
 
     @Test func jsonWithSuppressedAndBaseline() {

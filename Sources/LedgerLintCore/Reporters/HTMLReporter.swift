@@ -332,7 +332,7 @@ extension HTMLReporter {
     /// The whole style sheet. Light backgrounds only, system fonts only, and print rules at the end.
     ///
     /// Sizes are in `rem`, so that print changes the one root size and everything follows.
-    static let css = """
+    package static let css = """
         :root { color-scheme: light; --text: #1d2433; --muted: #535c6e; --line: #d5d9e0;
           --error: #b42318; --error-bg: #fdecea; --warning: #a15c07; --warning-bg: #fdf4e3; --warning-bar: #dc8a14;
           --info: #175cd3; --info-bg: #e9f1fd; --suppressed: #535c6e; --suppressed-bg: #f0f2f5; }
@@ -438,7 +438,7 @@ extension HTMLReporter {
     /// A row matches when its severity is ticked and every word of the search is in the row's text or its rule's
     /// name and id, compared in NFKC lower case, so `ÆRLIG` finds `Ærlig`. It reads only the page; no data is ever
     /// written into it. Kept free of `//` so that the test for URLs stays simple.
-    static let script = """
+    package static let script = """
 
         (function () {
           var filters = document.querySelector('.filters');
