@@ -133,8 +133,7 @@ extension JSONScanner {
             throw JSONError.unexpectedJSON(path: path, jsonPath: "", reason: notAnArray(value))
         }
         let start = index
-        try enterContainer()
-        index += 1
+        try enter(.array)
         return start
     }
 
@@ -178,15 +177,9 @@ extension JSONScanner {
         let start = index
         var boundary = boundary
         var nextRelease = index + Self.releaseStride
-        skipWhitespace()
-        if peek(UInt8(ascii: "]")) {
-            index += 1
-            depth -= 1
-            return false
-        }
+        guard !closesAtOnce(.array) else { return false }
         while true {
-            skipWhitespace()
-            guard index < count else { throw unclosed(.array, "[", at: part.arrayStart) }
+            try valueStarts(in: .array, openedAt: part.arrayStart)
             if part.pendingTypeError != nil {
                 try skipValue()
             } else if base[index] == UInt8(ascii: "{") {
@@ -214,23 +207,10 @@ extension JSONScanner {
                 release(index)
                 nextRelease = index + Self.releaseStride
             }
-            skipWhitespace()
-            guard index < count else { throw unclosed(.array, "[", at: part.arrayStart) }
-            switch base[index] {
-            case UInt8(ascii: ","):
-                index += 1
-                skipWhitespace()
-                if peek(UInt8(ascii: "]")) { throw failure(Reason.trailingComma("]")) }
-                if let stop = boundary, index >= stop {
-                    if index == stop { return true }
-                    boundary = nil
-                }
-            case UInt8(ascii: "]"):
-                index += 1
-                depth -= 1
-                return false
-            default:
-                throw failure(Reason.inArray(describeCurrent()))
+            guard try movesToNext(in: .array, openedAt: part.arrayStart) else { return false }
+            if let stop = boundary, index >= stop {
+                if index == stop { return true }
+                boundary = nil
             }
         }
     }
@@ -240,24 +220,14 @@ extension JSONScanner {
         of type: Record.Type, item: Int, predictions: KeyPredictions
     ) throws(JSONError) -> Record? {
         let start = index
-        try enterContainer()
-        index += 1
+        try enter(.object)
         var record = Record()
         let table = Record.jsonFields
         var failed: UInt64 = 0
         var ordinal = 0
-        skipWhitespace()
-        if peek(UInt8(ascii: "}")) {
-            index += 1
-            depth -= 1
-            return record
-        }
+        guard !closesAtOnce(.object) else { return record }
         while true {
-            skipWhitespace()
-            guard index < count else { throw unclosed(.object, "{", at: start) }
-            guard base[index] == UInt8(ascii: "\"") else {
-                throw failure(Reason.propertyName(describeCurrent()))
-            }
+            try nameStarts(inObjectOpenedAt: start)
             let keyStart = index
             let field: Int?
             if let predicted = predictions.match(ordinal, base + index + 1, available: count - index - 1) {
@@ -274,12 +244,7 @@ extension JSONScanner {
                 }
             }
             ordinal += 1
-            skipWhitespace()
-            guard index < count else { throw unclosed(.object, "{", at: start) }
-            guard base[index] == UInt8(ascii: ":") else { throw missingColon(keyStart: keyStart) }
-            index += 1
-            skipWhitespace()
-            guard index < count else { throw unclosed(.object, "{", at: start) }
+            try colon(afterNameAt: keyStart, inObjectOpenedAt: start)
             if let field {
                 mismatch = nil
                 try record.scanField(field, from: &self)
@@ -297,26 +262,14 @@ extension JSONScanner {
             } else {
                 try skipValue()
             }
-            skipWhitespace()
-            guard index < count else { throw unclosed(.object, "{", at: start) }
-            switch base[index] {
-            case UInt8(ascii: ","):
-                index += 1
-                skipWhitespace()
-                if peek(UInt8(ascii: "}")) { throw failure(Reason.trailingComma("}")) }
-            case UInt8(ascii: "}"):
-                index += 1
-                depth -= 1
-                guard failed != 0 else { return record }
-                // Decodable decodes fields in declaration order, so the first declared field with an error is
-                // the one reported.
-                let field = failed.trailingZeroBitCount
-                let problem = fieldMismatches[field] ?? Mismatch(expected: JSONInput.Expected.number, found: .init(verbatim: ""))
-                pendingRecordError = (item, ".\(table.names[field])", JSONInput.Expected.found(problem.expected, problem.found))
-                return nil
-            default:
-                throw failure(Reason.inObject(describeCurrent()))
-            }
+            guard try !movesToNext(in: .object, openedAt: start) else { continue }
+            guard failed != 0 else { return record }
+            // Decodable decodes fields in declaration order, so the first declared field with an error is the one
+            // reported.
+            let first = failed.trailingZeroBitCount
+            let problem = fieldMismatches[first] ?? Mismatch(expected: JSONInput.Expected.number, found: .init(verbatim: ""))
+            pendingRecordError = (item, ".\(table.names[first])", JSONInput.Expected.found(problem.expected, problem.found))
+            return nil
         }
     }
 }
@@ -568,46 +521,17 @@ extension JSONScanner {
         key: ((String) -> Void)? = nil, member: ((String, inout JSONScanner) throws(JSONError) -> Void)? = nil
     ) throws(JSONError) {
         let start = index
-        try enterContainer()
-        index += 1
-        skipWhitespace()
-        if peek(UInt8(ascii: "}")) {
-            index += 1
-            depth -= 1
-            return
-        }
-        while true {
-            skipWhitespace()
-            guard index < count else { throw unclosed(.object, "{", at: start) }
-            guard base[index] == UInt8(ascii: "\"") else {
-                throw failure(Reason.propertyName(describeCurrent()))
-            }
+        try enter(.object)
+        guard !closesAtOnce(.object) else { return }
+        repeat {
+            try nameStarts(inObjectOpenedAt: start)
             let keyStart = index
             let name = try scanString()
             let decodedName = key != nil || member != nil ? decodeString(name) : ""
             key?(decodedName)
-            skipWhitespace()
-            guard index < count else { throw unclosed(.object, "{", at: start) }
-            guard base[index] == UInt8(ascii: ":") else { throw missingColon(keyStart: keyStart) }
-            index += 1
-            skipWhitespace()
-            guard index < count else { throw unclosed(.object, "{", at: start) }
+            try colon(afterNameAt: keyStart, inObjectOpenedAt: start)
             if let member { try member(decodedName, &self) } else { try skipValue() }
-            skipWhitespace()
-            guard index < count else { throw unclosed(.object, "{", at: start) }
-            switch base[index] {
-            case UInt8(ascii: ","):
-                index += 1
-                skipWhitespace()
-                if peek(UInt8(ascii: "}")) { throw failure(Reason.trailingComma("}")) }
-            case UInt8(ascii: "}"):
-                index += 1
-                depth -= 1
-                return
-            default:
-                throw failure(Reason.inObject(describeCurrent()))
-            }
-        }
+        } while try movesToNext(in: .object, openedAt: start)
     }
 
     /// Checks the array at `index` and moves past it. `item` is called after each item; `value`, when given, is
@@ -616,39 +540,81 @@ extension JSONScanner {
         item: (() -> Void)? = nil, value: ((inout JSONScanner) throws(JSONError) -> Void)? = nil
     ) throws(JSONError) {
         let start = index
-        try enterContainer()
-        index += 1
-        skipWhitespace()
-        if peek(UInt8(ascii: "]")) {
-            index += 1
-            depth -= 1
-            return
-        }
-        while true {
-            skipWhitespace()
-            guard index < count else { throw unclosed(.array, "[", at: start) }
+        try enter(.array)
+        guard !closesAtOnce(.array) else { return }
+        repeat {
+            try valueStarts(in: .array, openedAt: start)
             if let value { try value(&self) } else { try skipValue() }
             item?()
-            skipWhitespace()
-            guard index < count else { throw unclosed(.array, "[", at: start) }
-            switch base[index] {
-            case UInt8(ascii: ","):
-                index += 1
-                skipWhitespace()
-                if peek(UInt8(ascii: "]")) { throw failure(Reason.trailingComma("]")) }
-            case UInt8(ascii: "]"):
-                index += 1
-                depth -= 1
-                return
-            default:
-                throw failure(Reason.inArray(describeCurrent()))
-            }
-        }
+        } while try movesToNext(in: .array, openedAt: start)
     }
+}
 
-    private mutating func enterContainer() throws(JSONError) {
+// MARK: - The grammar of objects and arrays, once
+
+// Records (`record`, `items`) and skipped or summarised values (`skipObject`, `skipArray`) are read by the same
+// steps, so that a syntax error is found, and said, the same way whether the value is kept or not.
+extension JSONScanner {
+    /// Moves into the object or array whose opening bracket is at `index`.
+    @inline(__always)
+    fileprivate mutating func enter(_ kind: Reason.Container) throws(JSONError) {
         depth += 1
         guard depth <= Self.maximumDepth else { throw failure(Reason.tooDeep(Self.maximumDepth)) }
+        index += 1
+    }
+
+    /// Whether the container just entered is empty; then moves past its closing bracket.
+    @inline(__always)
+    private mutating func closesAtOnce(_ kind: Reason.Container) -> Bool {
+        skipWhitespace()
+        guard peek(kind.closer) else { return false }
+        index += 1
+        depth -= 1
+        return true
+    }
+
+    /// Moves to the next value of the container that opened at `start`, which must be there.
+    @inline(__always)
+    private mutating func valueStarts(in kind: Reason.Container, openedAt start: Int) throws(JSONError) {
+        skipWhitespace()
+        guard index < count else { throw unclosed(kind, kind.opener, at: start) }
+    }
+
+    /// Moves to the next property name of the object that opened at `start`, which must be there.
+    @inline(__always)
+    private mutating func nameStarts(inObjectOpenedAt start: Int) throws(JSONError) {
+        try valueStarts(in: .object, openedAt: start)
+        guard base[index] == UInt8(ascii: "\"") else { throw failure(Reason.propertyName(describeCurrent())) }
+    }
+
+    /// Moves past the colon after the property name at `keyStart`, to the value, which must be there.
+    @inline(__always)
+    private mutating func colon(afterNameAt keyStart: Int, inObjectOpenedAt start: Int) throws(JSONError) {
+        try valueStarts(in: .object, openedAt: start)
+        guard base[index] == UInt8(ascii: ":") else { throw missingColon(keyStart: keyStart) }
+        index += 1
+        try valueStarts(in: .object, openedAt: start)
+    }
+
+    /// After a value of the container that opened at `start`: moves past a comma and returns `true` (another value
+    /// follows; a closing bracket right after the comma is an error), or past the closing bracket and returns
+    /// `false`.
+    @inline(__always)
+    private mutating func movesToNext(in kind: Reason.Container, openedAt start: Int) throws(JSONError) -> Bool {
+        try valueStarts(in: kind, openedAt: start)
+        switch base[index] {
+        case UInt8(ascii: ","):
+            index += 1
+            skipWhitespace()
+            if peek(kind.closer) { throw failure(Reason.trailingComma(kind.closerText)) }
+            return true
+        case kind.closer:
+            index += 1
+            depth -= 1
+            return false
+        default:
+            throw failure(kind == .object ? Reason.inObject(describeCurrent()) : Reason.inArray(describeCurrent()))
+        }
     }
 
     @inline(never)
@@ -954,6 +920,10 @@ extension JSONScanner {
     package enum Reason {
         enum Container {
             case array, object
+
+            var opener: String { self == .array ? "[" : "{" }
+            var closer: UInt8 { self == .array ? UInt8(ascii: "]") : UInt8(ascii: "}") }
+            var closerText: String { self == .array ? "]" : "}" }
         }
 
         static let emptyFile = LocalizedText(
