@@ -80,6 +80,12 @@ let package = Package(
             dependencies: ["LedgerLintCore", "LedgerLintText"],
             swiftSettings: strictness
         ),
+        // LedgerLintJSON alone: the tree reader and its errors, text decoding.
+        .testTarget(
+            name: "LedgerLintJSONTests",
+            dependencies: ["LedgerLintJSON", "LedgerLintText"],
+            swiftSettings: strictness
+        ),
         .testTarget(
             name: "LedgerLintCoreTests",
             dependencies: ["LedgerLintCore", "LedgerLintJSON", "LedgerLintText", "LedgerLintTestSupport"],
