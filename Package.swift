@@ -81,6 +81,13 @@ let package = Package(
             swiftSettings: strictness
         ),
         // LedgerLintJSON alone: the tree reader and its errors, text decoding.
+        // What the tests of the PowerOffice client share, wherever they run it: the fake with test keys, a client
+        // configuration for it with the waits scaled down.
+        .target(
+            name: "PowerOfficeGoTestSupport",
+            dependencies: ["FakePowerOffice", "PowerOfficeGo"],
+            swiftSettings: strictness
+        ),
         .testTarget(
             name: "LedgerLintJSONTests",
             dependencies: ["LedgerLintJSON", "LedgerLintText"],
@@ -104,7 +111,7 @@ let package = Package(
             name: "LedgerLintPowerOfficeTests",
             dependencies: [
                 "LedgerLintCore", "PowerOfficeGo", "LedgerLintJSON", "LedgerLintText", "FakePowerOffice", "ledgerlint",
-                "fake-poweroffice", "LedgerLintTestSupport",
+                "fake-poweroffice", "LedgerLintTestSupport", "PowerOfficeGoTestSupport",
             ],
             swiftSettings: strictness
         ),

@@ -1,5 +1,6 @@
 import FakePowerOffice
 import Foundation
+import PowerOfficeGoTestSupport
 import Testing
 
 @testable import LedgerLintCore

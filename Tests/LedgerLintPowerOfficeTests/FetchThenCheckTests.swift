@@ -1,6 +1,7 @@
 import FakePowerOffice
 import Foundation
 import LedgerLintTestSupport
+import PowerOfficeGoTestSupport
 import Testing
 
 @testable import LedgerLintCore

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerLintCore
+import PowerOfficeGoTestSupport
 import Testing
 @testable import PowerOfficeGo
 

@@ -1,6 +1,7 @@
 import FakePowerOffice
 import Foundation
 import LedgerLintCore
+import PowerOfficeGoTestSupport
 import Testing
 @testable import LedgerLintText
 @testable import PowerOfficeGo

@@ -2,6 +2,7 @@ import FakePowerOffice
 import Foundation
 import LedgerLintTestSupport
 import LedgerLintCore
+import PowerOfficeGoTestSupport
 import Testing
 @testable import LedgerLintText
 @testable import PowerOfficeGo

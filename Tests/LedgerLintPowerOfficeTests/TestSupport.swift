@@ -2,66 +2,10 @@ import FakePowerOffice
 import Foundation
 import LedgerLintTestSupport
 import LedgerLintCore
+import PowerOfficeGoTestSupport
 import Testing
 @testable import LedgerLintText
 @testable import PowerOfficeGo
-
-/// Keys that are easy to search for: none of them may turn up outside the headers they belong in.
-let testKeys = FakePowerOfficeServer.Keys(
-    applicationKey: "APPKEY-7c1e9d42-secret", clientKey: "CLIENTKEY-55aa13f0-secret",
-    subscriptionKey: "SUBKEY-0d9b6e21-secret")
-
-let testCredentials = PowerOfficeCredentials(
-    applicationKey: testKeys.applicationKey, clientKey: testKeys.clientKey, subscriptionKey: testKeys.subscriptionKey)
-
-/// Every form a key could leak in: the raw keys and the Basic credentials made from them.
-let secretForms = [
-    testKeys.applicationKey, testKeys.clientKey, testKeys.subscriptionKey,
-    Data("\(testKeys.applicationKey):\(testKeys.clientKey)".utf8).base64EncodedString(),
-]
-
-/// A fake server with the test keys. `rateLimited` keeps PowerOffice's 10 requests per second; most tests turn it off
-/// and shrink the client's waits, so that they run in milliseconds.
-func makeServer(
-    customers: Int = 120, rateLimited: Bool = false,
-    _ adjust: (inout FakePowerOfficeServer.Configuration) -> Void = { _ in }
-) throws -> FakePowerOfficeServer {
-    var configuration = FakePowerOfficeServer.Configuration()
-    configuration.keys = testKeys
-    if !rateLimited { configuration.rateLimit = nil }
-    adjust(&configuration)
-    return try FakePowerOfficeServer(dataSet: .generated(customers: customers), configuration: configuration)
-}
-
-/// PowerOffice's rate limit and the client's below it, five to ten times faster, for tests that the client keeps to
-/// a limit: the fake answers 429 past 10 requests in any 0.1 s (PowerOffice: 1 s), the client keeps to 10 in any
-/// 0.2 s. That leaves the same 100 ms for requests that arrive closer together than they were let go as
-/// `RateLimit.powerOffice` leaves, so a loaded machine is no likelier to crowd a window than in real runs.
-enum FastRateLimit {
-    static let server: (requests: Int, interval: Double) = (10, 0.1)
-    static let client = RateLimit(requests: 10, per: .milliseconds(200))
-}
-
-/// A client configuration pointing at `server`, with real-world behaviour but waits scaled down 100 times and,
-/// unless given one (`FastRateLimit.client`), a rate limit that never binds. Pages are read ahead as by default
-/// unless `pagesInFlight` says otherwise (1: one after another, for tests that follow the exact order of requests).
-func fastConfiguration(
-    _ server: FakePowerOfficeServer, pageSize: Int = 50,
-    rateLimit: RateLimit = RateLimit(requests: 10_000, per: .seconds(1)),
-    pagesInFlight: Int = PowerOfficeConfiguration.defaultPagesInFlight,
-    credentials: PowerOfficeCredentials = testCredentials
-) -> PowerOfficeConfiguration {
-    PowerOfficeConfiguration(
-        environment: .demo, credentials: credentials, apiURL: server.apiURL, tokenURL: server.tokenURL,
-        pageSize: pageSize, pagesInFlight: pagesInFlight,
-        rateLimit: rateLimit,
-        retryPolicy: RetryPolicy(timeScale: 0.01), requestTimeout: 5)
-}
-
-/// Everything `server` serves, read by a client with `fastConfiguration(server)`.
-func fetchAll(from server: FakePowerOfficeServer) async throws -> FetchedResources {
-    try await PowerOfficeClient(configuration: fastConfiguration(server)).fetchAll()
-}
 
 /// What the fake serves, decoded independently of LedgerLint's readers (plain `JSONDecoder`).
 func servedData(_ server: FakePowerOfficeServer) throws -> PowerOfficeData {
@@ -107,17 +51,6 @@ func unreachableConfiguration() throws -> PowerOfficeConfiguration {
     return PowerOfficeConfiguration(
         environment: .demo, credentials: testCredentials, apiURL: nowhere.appendingPathComponent("v2"),
         tokenURL: nowhere.appendingPathComponent("OAuth/Token"), retryPolicy: RetryPolicy(timeScale: 0.01))
-}
-
-/// A 400 answer with a ProblemDetails body whose `Detail` is `detail`, in which `{name}` stands for the request's
-/// header `name`: a server that echoes what it was sent.
-func badRequest(detail: String) -> FakeFault {
-    .answer(status: 400, contentType: "application/problem+json", body: #"{"Title":"Bad Request","Detail":"\#(detail)"}"#)
-}
-
-/// Requests to one path, e.g. `"/v2/Customers"`.
-func requests(_ server: FakePowerOfficeServer, to path: String) -> [RecordedRequest] {
-    server.requests.filter { $0.path == path }
 }
 
 /// A snapshot folder with an Assist export of one customer and no PowerOffice side, for `check --live`; `scratch`
