@@ -95,23 +95,30 @@ let package = Package(
         ),
         .testTarget(
             name: "LedgerLintCoreTests",
-            dependencies: ["LedgerLintCore", "LedgerLintJSON", "LedgerLintText", "LedgerLintTestSupport"],
+            dependencies: [
+                "LedgerLintCore", "PowerOfficeGo", "LedgerLintJSON", "LedgerLintText", "FakePowerOffice",
+                "LedgerLintTestSupport", "PowerOfficeGoTestSupport",
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),
-        // End-to-end: runs the built `ledgerlint` binary as a user would.
+        // End-to-end: runs the built `ledgerlint` binary as a user would (against the fake for `fetch` and
+        // `check --live`), and `fake-poweroffice`.
         .testTarget(
             name: "LedgerLintCLITests",
-            dependencies: ["ledgerlint", "LedgerLintTestSupport"],
+            dependencies: [
+                "ledgerlint", "fake-poweroffice", "FakePowerOffice", "LedgerLintTestSupport", "PowerOfficeGoTestSupport",
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),
-        // The PowerOffice Go client against the fake: tokens, paging, rate limit, retries, snapshot writing.
+        // The PowerOffice Go client against the fake: tokens, transport, paging, rate limit, retries, credentials;
+        // and the fake itself. LedgerLintTestSupport (Scratch, text literals) brings LedgerLintCore into the link,
+        // though no test here imports it.
         .testTarget(
-            name: "LedgerLintPowerOfficeTests",
+            name: "PowerOfficeGoTests",
             dependencies: [
-                "LedgerLintCore", "PowerOfficeGo", "LedgerLintJSON", "LedgerLintText", "FakePowerOffice", "ledgerlint",
-                "fake-poweroffice", "LedgerLintTestSupport", "PowerOfficeGoTestSupport",
+                "PowerOfficeGo", "LedgerLintText", "FakePowerOffice", "PowerOfficeGoTestSupport", "LedgerLintTestSupport",
             ],
             swiftSettings: strictness
         ),

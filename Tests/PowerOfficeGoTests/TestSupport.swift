@@ -1,37 +1,9 @@
 import FakePowerOffice
 import Foundation
-import LedgerLintTestSupport
-import LedgerLintCore
 import PowerOfficeGoTestSupport
 import Testing
 @testable import LedgerLintText
 @testable import PowerOfficeGo
-
-/// What the fake serves, decoded independently of LedgerLint's readers (plain `JSONDecoder`).
-func servedData(_ server: FakePowerOfficeServer) throws -> PowerOfficeData {
-    func decode<T: Decodable>(_ name: String, _ type: T.Type) throws -> [T] {
-        try JSONDecoder().decode([T].self, from: server.dataSet.jsonArray(name))
-    }
-    return PowerOfficeData(
-        customers: RecordTable(try decode("Customers", PowerOfficeCustomer.self)),
-        products: try decode("Products", PowerOfficeProduct.self),
-        productGroups: try decode("ProductGroups", PowerOfficeProductGroup.self),
-        accounts: try decode("GeneralLedgerAccounts", PowerOfficeAccount.self),
-        numberSeries: try decode("SubLedgerNumberSeries", PowerOfficeNumberSeries.self))
-}
-
-/// The error `body` throws, as a `PowerOfficeError` (a test failure if it throws something else or nothing).
-func powerOfficeError(_ body: () async throws -> Void) async -> PowerOfficeError? {
-    do {
-        try await body()
-        Issue.record("expected a PowerOfficeError, but nothing was thrown")
-    } catch let error as PowerOfficeError {
-        return error
-    } catch {
-        Issue.record("expected a PowerOfficeError, got \(type(of: error)): \(error)")
-    }
-    return nil
-}
 
 /// What a `.retriesExhausted` error says; a test failure, and `nil`, if `error` is anything else.
 func exhaustedRetries(
@@ -51,19 +23,6 @@ func unreachableConfiguration() throws -> PowerOfficeConfiguration {
     return PowerOfficeConfiguration(
         environment: .demo, credentials: testCredentials, apiURL: nowhere.appendingPathComponent("v2"),
         tokenURL: nowhere.appendingPathComponent("OAuth/Token"), retryPolicy: RetryPolicy(timeScale: 0.01))
-}
-
-/// A snapshot folder with an Assist export of one customer and no PowerOffice side, for `check --live`; `scratch`
-/// removes it.
-func assistOnlySnapshot(in scratch: Scratch) throws -> URL {
-    let folder = try scratch.folder("ledgerlint-po")
-    let assist = folder.appendingPathComponent("assist")
-    try FileManager.default.createDirectory(at: assist, withIntermediateDirectories: true)
-    try Data(
-        "Kundenummer;Navn;Organisasjonsnummer;E-post;Sendingsmetode;Eksporteres\n10001;Fjord AS;;post@fjord.no;E-post;Ja\n"
-            .utf8
-    ).write(to: assist.appendingPathComponent("customers.csv"))
-    return folder
 }
 
 extension PowerOfficeError {

@@ -3,7 +3,6 @@ import Foundation
 import PowerOfficeGoTestSupport
 import Testing
 
-@testable import LedgerLintCore
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking

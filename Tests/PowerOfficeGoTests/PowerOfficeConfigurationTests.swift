@@ -1,5 +1,4 @@
 import Foundation
-import LedgerLintCore
 import PowerOfficeGoTestSupport
 import Testing
 @testable import PowerOfficeGo

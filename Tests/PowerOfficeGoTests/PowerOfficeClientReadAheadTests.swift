@@ -1,6 +1,5 @@
 import FakePowerOffice
 import Foundation
-import LedgerLintCore
 import PowerOfficeGoTestSupport
 import Testing
 @testable import PowerOfficeGo
