@@ -80,25 +80,45 @@ let package = Package(
             dependencies: ["LedgerLintCore", "LedgerLintText", "PowerOfficeGo"],
             swiftSettings: strictness
         ),
+        // LedgerLintJSON alone: the tree reader and its errors, text decoding.
+        // What the tests of the PowerOffice client share, wherever they run it: the fake with test keys, a client
+        // configuration for it with the waits scaled down.
+        .target(
+            name: "PowerOfficeGoTestSupport",
+            dependencies: ["FakePowerOffice", "PowerOfficeGo"],
+            swiftSettings: strictness
+        ),
+        .testTarget(
+            name: "LedgerLintJSONTests",
+            dependencies: ["LedgerLintJSON", "LedgerLintText"],
+            swiftSettings: strictness
+        ),
         .testTarget(
             name: "LedgerLintCoreTests",
-            dependencies: ["LedgerLintCore", "LedgerLintJSON", "LedgerLintText", "LedgerLintTestSupport"],
+            dependencies: [
+                "LedgerLintCore", "PowerOfficeGo", "LedgerLintJSON", "LedgerLintText", "FakePowerOffice",
+                "LedgerLintTestSupport", "PowerOfficeGoTestSupport",
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),
-        // End-to-end: runs the built `ledgerlint` binary as a user would.
+        // End-to-end: runs the built `ledgerlint` binary as a user would (against the fake for `fetch` and
+        // `check --live`), and `fake-poweroffice`.
         .testTarget(
             name: "LedgerLintCLITests",
-            dependencies: ["ledgerlint", "LedgerLintTestSupport"],
+            dependencies: [
+                "ledgerlint", "fake-poweroffice", "FakePowerOffice", "LedgerLintTestSupport", "PowerOfficeGoTestSupport",
+            ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness
         ),
-        // The PowerOffice Go client against the fake: tokens, paging, rate limit, retries, snapshot writing.
+        // The PowerOffice Go client against the fake: tokens, transport, paging, rate limit, retries, credentials;
+        // and the fake itself. LedgerLintTestSupport (Scratch, text literals) brings LedgerLintCore into the link,
+        // though no test here imports it.
         .testTarget(
-            name: "LedgerLintPowerOfficeTests",
+            name: "PowerOfficeGoTests",
             dependencies: [
-                "LedgerLintCore", "PowerOfficeGo", "LedgerLintJSON", "LedgerLintText", "FakePowerOffice", "ledgerlint",
-                "fake-poweroffice", "LedgerLintTestSupport",
+                "PowerOfficeGo", "LedgerLintText", "FakePowerOffice", "PowerOfficeGoTestSupport", "LedgerLintTestSupport",
             ],
             swiftSettings: strictness
         ),

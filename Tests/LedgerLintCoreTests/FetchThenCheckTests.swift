@@ -1,6 +1,7 @@
 import FakePowerOffice
 import Foundation
 import LedgerLintTestSupport
+import PowerOfficeGoTestSupport
 import Testing
 
 @testable import LedgerLintCore
@@ -50,4 +51,44 @@ import Testing
         #expect(statuses.contains(503) && statuses.contains(429) && statuses.contains(401), "\(Set(statuses))")
         #expect(server.requests.filter { $0.path == "/v2/Customers" && $0.status == 200 }.count >= 7, "several pages")
     }
+
+    @Test("an empty list (204 on the first page) is an empty array")
+    func emptyLists() async throws {
+        var configuration = FakePowerOfficeServer.Configuration()
+        configuration.keys = testKeys
+        let server = try FakePowerOfficeServer(dataSet: FakeDataSet(lists: [:]), configuration: configuration)
+        let fetched = try await fetchAll(from: server)
+
+        for resource in PowerOfficeResource.allCases {
+            #expect(fetched.counts[resource] == 0)
+            #expect(fetched.json[resource] == Data("[]".utf8))
+        }
+        #expect(try fetched.powerOfficeData() == PowerOfficeData(productGroups: [], numberSeries: []))
+    }
+
+    @Test("fetch, write, read back: the snapshot reader sees exactly the data served")
+    func fetchWriteReadRoundTrip() async throws {
+        let server = try makeServer(customers: 2345)
+        let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server, pageSize: 1000)).fetchAll()
+        let folder = try scratch.folder("ledgerlint-po")
+        try PowerOfficeSnapshotWriter().write(fetched, to: folder)
+
+        let served = try servedData(server)
+        #expect(served.customers.count == 2345)
+        #expect(try SnapshotReader.readPowerOffice(at: folder) == served)
+        #expect(try fetched.powerOfficeData() == served)
+    }
+}
+
+/// What the fake serves, decoded independently of LedgerLint's readers (plain `JSONDecoder`).
+func servedData(_ server: FakePowerOfficeServer) throws -> PowerOfficeData {
+    func decode<T: Decodable>(_ name: String, _ type: T.Type) throws -> [T] {
+        try JSONDecoder().decode([T].self, from: server.dataSet.jsonArray(name))
+    }
+    return PowerOfficeData(
+        customers: RecordTable(try decode("Customers", PowerOfficeCustomer.self)),
+        products: try decode("Products", PowerOfficeProduct.self),
+        productGroups: try decode("ProductGroups", PowerOfficeProductGroup.self),
+        accounts: try decode("GeneralLedgerAccounts", PowerOfficeAccount.self),
+        numberSeries: try decode("SubLedgerNumberSeries", PowerOfficeNumberSeries.self))
 }

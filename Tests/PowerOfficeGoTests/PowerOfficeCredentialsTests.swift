@@ -1,5 +1,5 @@
 import Foundation
-import LedgerLintCore
+import PowerOfficeGoTestSupport
 import Testing
 @testable import PowerOfficeGo
 

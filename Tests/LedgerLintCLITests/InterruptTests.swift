@@ -2,6 +2,7 @@ import FakePowerOffice
 import Foundation
 import LedgerLintTestSupport
 import LedgerLintCore
+import PowerOfficeGoTestSupport
 import Testing
 
 /// Ctrl-C and SIGTERM during `fetch` and `check --live`, and what later fetches do with what a killed one left.

@@ -1,15 +1,12 @@
 import FakePowerOffice
 import Foundation
-import LedgerLintTestSupport
-import LedgerLintCore
+import PowerOfficeGoTestSupport
 import Testing
 @testable import LedgerLintText
 @testable import PowerOfficeGo
 
 @Suite("RunSecrets: keys and tokens never leave the process")
 struct RunSecretsTests {
-    let scratch = Scratch()
-
     @Test("every registered secret is blanked, longest first, at any place in the text")
     func blanksSecrets() {
         let secrets = RunSecrets()
@@ -83,35 +80,5 @@ struct RunSecretsTests {
             return
         }
         #expect(!detail.en.contains(token) && !detail.nb.contains(token))
-    }
-
-    @Test("a key in PowerOffice's data or the client's name is blanked in the snapshot files and the manifest")
-    func snapshotFiles() async throws {
-        var data = FakeDataSet.generated(customers: 30)
-        var customers = data.lists["Customers"] ?? []
-        let pasted = #"{"Note":"API key: \#(testKeys.subscriptionKey)","#
-        customers[3] = Data(pasted.utf8) + customers[3].dropFirst()
-        data.lists["Customers"] = customers
-        var configuration = FakePowerOfficeServer.Configuration()
-        configuration.keys = testKeys
-        configuration.rateLimit = nil
-        configuration.clientName = "Fjordlys \(testKeys.clientKey)"
-        let server = try FakePowerOfficeServer(dataSet: data, configuration: configuration)
-        let folder = try scratch.folder("ledgerlint-po")
-
-        let staging = SnapshotStaging(directory: folder)
-        defer { staging.discard() }
-        try staging.commit(
-            try await PowerOfficeClient(configuration: fastConfiguration(server, pageSize: 10)).fetchAll(writingTo: staging))
-
-        let written = try String(contentsOf: folder.appendingPathComponent("poweroffice/Customers.json"), encoding: .utf8)
-        #expect(written.contains(#""Note":"API key: •••""#))
-        let manifest = try String(contentsOf: folder.appendingPathComponent("manifest.json"), encoding: .utf8)
-        #expect(manifest.contains("Fjordlys •••"))
-        for text in [written, manifest] {
-            for secret in secretForms { #expect(!text.contains(secret)) }
-        }
-        // Still a snapshot `check` reads.
-        #expect(try SnapshotReader.readPowerOffice(at: folder).customers.count == 30)
     }
 }

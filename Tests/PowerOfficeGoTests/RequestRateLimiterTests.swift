@@ -1,6 +1,6 @@
 import FakePowerOffice
 import Foundation
-@testable import LedgerLintCore
+import PowerOfficeGoTestSupport
 import Testing
 @testable import PowerOfficeGo
 

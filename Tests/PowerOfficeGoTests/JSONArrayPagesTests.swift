@@ -1,5 +1,4 @@
 import Foundation
-@testable import LedgerLintCore
 import Testing
 @testable import LedgerLintText
 @testable import PowerOfficeGo

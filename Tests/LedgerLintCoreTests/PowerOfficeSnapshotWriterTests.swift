@@ -2,6 +2,7 @@ import FakePowerOffice
 import Foundation
 import LedgerLintTestSupport
 import LedgerLintCore
+import PowerOfficeGoTestSupport
 import Testing
 @testable import LedgerLintText
 @testable import PowerOfficeGo
@@ -173,6 +174,84 @@ struct PowerOfficeSnapshotWriterTests {
         #expect(try hiddenEntries(in: folder).isEmpty)
     }
 
+    @Test("a snapshot that cannot be written names the folder and says nothing was replaced")
+    func snapshotWriteFailed() {
+        let message = SnapshotError.writeFailed(path: "snap", reason: "disk full").localizedDescription
+        #expect(message == "snap: cannot write the snapshot: disk full; nothing was replaced")
+    }
+
+    @Test("a key in PowerOffice's data or the client's name is blanked in the snapshot files and the manifest")
+    func snapshotFiles() async throws {
+        var data = FakeDataSet.generated(customers: 30)
+        var customers = data.lists["Customers"] ?? []
+        let pasted = #"{"Note":"API key: \#(testKeys.subscriptionKey)","#
+        customers[3] = Data(pasted.utf8) + customers[3].dropFirst()
+        data.lists["Customers"] = customers
+        var configuration = FakePowerOfficeServer.Configuration()
+        configuration.keys = testKeys
+        configuration.rateLimit = nil
+        configuration.clientName = "Fjordlys \(testKeys.clientKey)"
+        let server = try FakePowerOfficeServer(dataSet: data, configuration: configuration)
+        let folder = try scratch.folder("ledgerlint-po")
+
+        let staging = SnapshotStaging(directory: folder)
+        defer { staging.discard() }
+        try staging.commit(
+            try await PowerOfficeClient(configuration: fastConfiguration(server, pageSize: 10)).fetchAll(writingTo: staging))
+
+        let written = try String(contentsOf: folder.appendingPathComponent("poweroffice/Customers.json"), encoding: .utf8)
+        #expect(written.contains(#""Note":"API key: •••""#))
+        let manifest = try String(contentsOf: folder.appendingPathComponent("manifest.json"), encoding: .utf8)
+        #expect(manifest.contains("Fjordlys •••"))
+        for text in [written, manifest] {
+            for secret in secretForms { #expect(!text.contains(secret)) }
+        }
+        // Still a snapshot `check` reads.
+        #expect(try SnapshotReader.readPowerOffice(at: folder).customers.count == 30)
+    }
+
+    @Test(
+        "a row added while the list is read: the list is read again, and every Id is written once",
+        arguments: [1, PowerOfficeConfiguration.defaultPagesInFlight])
+    func rowAddedWhileReading(pagesInFlight: Int) async throws {
+        let server = try makeServer(customers: 300)
+        server.inject(.insertRow(newCustomer), path: "Customers", page: 3)
+        let folder = try scratch.folder("ledgerlint-po")
+        let staging = SnapshotStaging(directory: folder)
+        defer { staging.discard() }
+        let fetched = try await PowerOfficeClient(
+            configuration: fastConfiguration(server, pageSize: 100, pagesInFlight: pagesInFlight)
+        ).fetchAll(writingTo: staging)
+        try staging.commit(fetched)
+
+        #expect(fetched.counts[.customers] == 301)
+        let written = try Data(contentsOf: folder.appendingPathComponent("poweroffice/Customers.json"))
+        #expect(written == server.dataSet.jsonArray("Customers"))
+        let ids = try SnapshotReader.readPowerOffice(at: folder).customers.map(\.Id)
+        #expect(ids.count == 301 && Set(ids).count == 301)
+        // Read twice from the first page: once until the overlap, once whole.
+        #expect(requests(server, to: "/v2/Customers").filter { $0.query["PageNumber"] == "1" }.count == 2)
+    }
+
+    @Test("a list that changes on both readings is an error, and nothing of it is written")
+    func keepsChanging() async throws {
+        let server = try makeServer(customers: 300)
+        server.inject(.insertRow(newCustomer), path: "Customers", page: 3, times: 2)
+        let folder = try scratch.folder("ledgerlint-po")
+        let staging = SnapshotStaging(directory: folder)
+        let error = await powerOfficeError {
+            _ = try await PowerOfficeClient(configuration: fastConfiguration(server, pageSize: 100, pagesInFlight: 1))
+                .fetchAll(writingTo: staging)
+        }
+        staging.discard()
+
+        #expect(error == .listChanged(resource: "Customers", pages: [3, 3]))
+        let message = error?.localizedDescription ?? ""
+        #expect(message.contains("Customers changed while it was read: page 3 repeated rows"), "\(message)")
+        #expect(error?.isLocal == false)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
+    }
+
     /// A snapshot folder as a first fetch leaves it: a fake's 150 customers and the rest, written by
     /// `PowerOfficeSnapshotWriter`.
     private func firstSnapshot() async throws -> URL {
@@ -197,5 +276,10 @@ struct PowerOfficeSnapshotWriterTests {
 
     private func hiddenEntries(in folder: URL) throws -> [String] {
         try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasPrefix(".") }
+    }
+
+    /// A customer with an `Id` below the generated ones, so that it sorts first.
+    private var newCustomer: FakeJSON {
+        ["Id": 1, "Number": 19999, "Name": "Ny Kunde AS", "IsPerson": false, "IsActive": true, "IsArchived": false]
     }
 }

@@ -1,8 +1,8 @@
 import FakePowerOffice
 import Foundation
+import PowerOfficeGoTestSupport
 import Testing
 
-@testable import LedgerLintCore
 
 #if canImport(FoundationNetworking)
     import FoundationNetworking

@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 
-@testable import LedgerLintCore
 @testable import LedgerLintJSON
 
 @Suite struct TextDecodingTests {

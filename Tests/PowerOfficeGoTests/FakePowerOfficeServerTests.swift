@@ -1,6 +1,6 @@
 import FakePowerOffice
 import Foundation
-import LedgerLintTestSupport
+import PowerOfficeGoTestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -10,8 +10,6 @@ import Testing
 /// The fake itself, spoken to directly: it must behave like the documented API, or the client tests prove nothing.
 @Suite("FakePowerOfficeServer")
 struct FakePowerOfficeServerTests {
-    let scratch = Scratch()
-
     @Test("PowerOffice's paging rules: PageSize at most 20000, OData parameters rejected, 204 past the end")
     func pagingRules() async throws {
         let server = try makeServer(customers: 10)
@@ -82,23 +80,6 @@ struct FakePowerOfficeServerTests {
         }
         #expect(statuses == Array(repeating: 200, count: count))
         #expect(slow.mostAtOnce(to: "/v2/ProductGroups") >= 2, "requests were taken in one at a time")
-    }
-
-    @Test("--data refuses a folder that does not exist or is not a snapshot, rather than serve nothing")
-    func dataFolderChecked() async throws {
-        let folder = try scratch.folder("ledgerlint-po")
-        #expect(throws: FakeDataSet.LoadError.notASnapshot(folder: "/nonexistent", reason: "no such folder")) {
-            try FakeDataSet(snapshotFolder: URL(fileURLWithPath: "/nonexistent"))
-        }
-        #expect(
-            throws: FakeDataSet.LoadError.notASnapshot(
-                folder: folder.path, reason: "there is no poweroffice/ folder in it")
-        ) { try FakeDataSet(snapshotFolder: folder) }
-
-        let run = try await runBuiltBinary("fake-poweroffice", ["--data", "/nonexistent"], environment: [:], limit: 10)
-        #expect(run.status == 2)
-        #expect(run.stderr.contains("fake-poweroffice: /nonexistent: no such folder; --data takes a snapshot folder"))
-        #expect(run.stdout.isEmpty)
     }
 
     private func requestToken(_ server: FakePowerOfficeServer) async throws -> String {

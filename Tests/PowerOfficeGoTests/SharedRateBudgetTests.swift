@@ -1,7 +1,7 @@
 import FakePowerOffice
 import Foundation
 import LedgerLintTestSupport
-@testable import LedgerLintCore
+import PowerOfficeGoTestSupport
 import Testing
 @testable import PowerOfficeGo
 
@@ -81,30 +81,6 @@ struct SharedRateBudgetTests {
         for index in 5..<log.count {
             #expect(log[index].receivedAt.timeIntervalSince(log[index - 5].receivedAt) >= 0.3)
         }
-    }
-
-    @Test("two ledgerlint processes with one key share PowerOffice's 10 requests per second")
-    func twoProcesses() async throws {
-        let server = try makeServer(customers: 500, rateLimited: true)
-        let runtime = try scratch.folder("ledgerlint-po")
-        let folders = try [scratch.folder("ledgerlint-po"), scratch.folder("ledgerlint-po")]
-        let environment = server.environment.merging(["XDG_RUNTIME_DIR": runtime.path]) { $1 }
-        let runs = try await withThrowingTaskGroup(of: (status: Int32, stdout: String, stderr: String).self) { group in
-            for folder in folders {
-                group.addTask {
-                    try await runBuiltBinary(
-                        "ledgerlint", ["fetch", "--out", folder.path, "--page-size", "100", "--quiet"],
-                        environment: environment)
-                }
-            }
-            return try await group.reduce(into: []) { $0.append($1) }
-        }
-
-        #expect(runs.map(\.status) == [0, 0], "\(runs.map(\.stderr))")
-        let log = server.requests
-        #expect(log.count >= 24)
-        #expect(!log.contains { $0.status == 429 }, "\(log.filter { $0.status == 429 }.count) answers 429")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: runtime.appendingPathComponent("ledgerlint").path).count == 1)
     }
 }
 

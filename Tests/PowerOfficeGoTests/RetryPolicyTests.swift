@@ -1,6 +1,6 @@
 import FakePowerOffice
 import Foundation
-import LedgerLintCore
+import PowerOfficeGoTestSupport
 import Testing
 @testable import LedgerLintText
 @testable import PowerOfficeGo

@@ -2,6 +2,7 @@ import FakePowerOffice
 import Foundation
 import LedgerLintTestSupport
 import LedgerLintCore
+import PowerOfficeGoTestSupport
 import Testing
 @testable import PowerOfficeGo
 
@@ -196,4 +197,41 @@ struct FetchCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["assist"])
         #expect(server.requests.contains { $0.path == "/v2/Customers" })
     }
+
+    @Test("two ledgerlint processes with one key share PowerOffice's 10 requests per second")
+    func twoProcesses() async throws {
+        let server = try makeServer(customers: 500, rateLimited: true)
+        let runtime = try scratch.folder("ledgerlint-po")
+        let folders = try [scratch.folder("ledgerlint-po"), scratch.folder("ledgerlint-po")]
+        let environment = server.environment.merging(["XDG_RUNTIME_DIR": runtime.path]) { $1 }
+        let runs = try await withThrowingTaskGroup(of: (status: Int32, stdout: String, stderr: String).self) { group in
+            for folder in folders {
+                group.addTask {
+                    try await runBuiltBinary(
+                        "ledgerlint", ["fetch", "--out", folder.path, "--page-size", "100", "--quiet"],
+                        environment: environment)
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+
+        #expect(runs.map(\.status) == [0, 0], "\(runs.map(\.stderr))")
+        let log = server.requests
+        #expect(log.count >= 24)
+        #expect(!log.contains { $0.status == 429 }, "\(log.filter { $0.status == 429 }.count) answers 429")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: runtime.appendingPathComponent("ledgerlint").path).count == 1)
+    }
+}
+
+/// A snapshot folder with an Assist export of one customer and no PowerOffice side, for `check --live`; `scratch`
+/// removes it.
+func assistOnlySnapshot(in scratch: Scratch) throws -> URL {
+    let folder = try scratch.folder("ledgerlint-po")
+    let assist = folder.appendingPathComponent("assist")
+    try FileManager.default.createDirectory(at: assist, withIntermediateDirectories: true)
+    try Data(
+        "Kundenummer;Navn;Organisasjonsnummer;E-post;Sendingsmetode;Eksporteres\n10001;Fjord AS;;post@fjord.no;E-post;Ja\n"
+            .utf8
+    ).write(to: assist.appendingPathComponent("customers.csv"))
+    return folder
 }

@@ -1,15 +1,13 @@
 import FakePowerOffice
 import Foundation
 import LedgerLintTestSupport
-import LedgerLintCore
+import PowerOfficeGoTestSupport
 import Testing
 @testable import LedgerLintText
 @testable import PowerOfficeGo
 
 @Suite("PowerOfficeClient against the fake")
 struct PowerOfficeClientTests {
-    let scratch = Scratch()
-
     @Test("the token request uses Basic auth and the subscription key; API calls use the bearer token")
     func tokenAndBearerHeaders() async throws {
         let server = try makeServer()
@@ -60,20 +58,6 @@ struct PowerOfficeClientTests {
         #expect(customerRequests.map(\.status) == [200, 200, 204])
         #expect(fetched.counts[.customers] == 2000)
         #expect(fetched.json[.customers] == server.dataSet.jsonArray("Customers"))
-    }
-
-    @Test("an empty list (204 on the first page) is an empty array")
-    func emptyLists() async throws {
-        var configuration = FakePowerOfficeServer.Configuration()
-        configuration.keys = testKeys
-        let server = try FakePowerOfficeServer(dataSet: FakeDataSet(lists: [:]), configuration: configuration)
-        let fetched = try await fetchAll(from: server)
-
-        for resource in PowerOfficeResource.allCases {
-            #expect(fetched.counts[resource] == 0)
-            #expect(fetched.json[resource] == Data("[]".utf8))
-        }
-        #expect(try fetched.powerOfficeData() == PowerOfficeData(productGroups: [], numberSeries: []))
     }
 
     @Test("progress reports rows per resource as pages arrive, ending with the totals")
@@ -301,19 +285,6 @@ struct PowerOfficeClientTests {
             if request.method == "POST" { #expect(rest.headers.removeValue(forKey: "authorization") == basic) }
             for secret in secretForms { #expect(!rest.fullText.contains(secret)) }
         }
-    }
-
-    @Test("fetch, write, read back: the snapshot reader sees exactly the data served")
-    func fetchWriteReadRoundTrip() async throws {
-        let server = try makeServer(customers: 2345)
-        let fetched = try await PowerOfficeClient(configuration: fastConfiguration(server, pageSize: 1000)).fetchAll()
-        let folder = try scratch.folder("ledgerlint-po")
-        try PowerOfficeSnapshotWriter().write(fetched, to: folder)
-
-        let served = try servedData(server)
-        #expect(served.customers.count == 2345)
-        #expect(try SnapshotReader.readPowerOffice(at: folder) == served)
-        #expect(try fetched.powerOfficeData() == served)
     }
 }
 
