@@ -105,18 +105,31 @@ struct RecordTableTests {
     @Test func aTableKeepsOnlyTheFieldsSelectedAndWhatTheModelNeeds() {
         let selection = FieldSelection([.powerOfficeCustomers: ["Number", "LegalName"], .assistCustomers: ["email"]])
         let powerOffice = RecordTable(Self.powerOffice, keeping: selection)
-        #expect(powerOffice.map(\.Number) == Self.powerOffice.map(\.Number))
-        #expect(powerOffice.map(\.LegalName) == Self.powerOffice.map(\.LegalName), "kept even where it shares with Name")
-        #expect(powerOffice.allSatisfy { $0.Name == nil && $0.Id == nil && $0.IsActive == nil })
+        func values<Record>(_ table: RecordTable<Record>, _ name: String) -> [FieldValue] {
+            (0..<table.count).map { table.value(RecordTable<Record>.column(named: name), $0) }
+        }
+        #expect(values(powerOffice, "Number") == Self.powerOffice.map { FieldValue($0.Number) })
+        #expect(values(powerOffice, "LegalName") == Self.powerOffice.map { FieldValue($0.LegalName) }, "kept even where it shares with Name")
+        #expect(values(powerOffice, "Name").allSatisfy { $0 == .null } && values(powerOffice, "Id").allSatisfy { $0 == .null })
+        #expect(!powerOffice.keepsEveryField, "so it gives no whole records, whose unkept fields would look absent")
+        #expect(RecordTable(Self.powerOffice).keepsEveryField)
         let assist = RecordTable(Self.assist, keeping: selection)
-        #expect(assist.map(\.email) == Self.assist.map(\.email))
-        #expect(assist.map(\.export) == Self.assist.map(\.export), "the export flag decides which customers are checked")
-        #expect(assist.map(\.location) == Self.assist.map(\.location), "findings name their line")
-        #expect(assist.allSatisfy { $0.name == nil && $0.customerNumber == nil })
+        #expect(values(assist, "email") == Self.assist.map { FieldValue($0.email) })
+        #expect(values(assist, "export") == Self.assist.map { FieldValue($0.export) }, "the export flag decides which customers are checked")
+        #expect(Self.assist.indices.map { assist.location(at: $0) } == Self.assist.map(\.location), "findings name their line")
+        #expect(values(assist, "name").allSatisfy { $0 == .null } && values(assist, "customerNumber").allSatisfy { $0 == .null })
         var exported = assist
-        exported.removeAll { !$0.export }
-        #expect(exported.map(\.email) == Self.assist.filter(\.export).map(\.email))
-        #expect(exported.map(\.location) == Self.assist.filter(\.export).map(\.location))
+        let export = RecordTable<AssistCustomer>.column(named: "export")
+        exported.keepRows(BitSet(count: exported.count) { exported.flag(export, $0) ?? true })
+        #expect(values(exported, "email") == Self.assist.filter(\.export).map { FieldValue($0.email) })
+        #expect(Array(0..<exported.count).map { exported.location(at: $0) } == Self.assist.filter(\.export).map(\.location))
+    }
+
+    @Test func aTableThatKeepsSomeFieldsGivesNoWholeRecords() async {
+        await #expect(processExitsWith: .failure) {
+            let table = RecordTable(Self.powerOffice, keeping: FieldSelection([.powerOfficeCustomers: ["Number"]]))
+            _ = table[0]
+        }
     }
 
     @Test func encodesAsAnArray() throws {

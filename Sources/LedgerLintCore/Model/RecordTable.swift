@@ -61,6 +61,9 @@ public struct RecordTable<Record: TabularRecord>: Sendable {
     private var absent = BitSet()
     /// The column `append` expects next, to catch a conformance that appends out of order.
     private var nextColumn = 0
+    /// Whether every column is stored: only then can a whole record be read back (`subscript`), since an unkept
+    /// field would read as absent and look like a real value of the record.
+    public let keepsEveryField: Bool
 
     public init() { self.init(keeping: .all) }
 
@@ -92,6 +95,7 @@ public struct RecordTable<Record: TabularRecord>: Sendable {
         integerColumns = perKind[.integer, default: 0]
         flagColumns = perKind[.flag, default: 0]
         self.stored = stored
+        keepsEveryField = stored == layout.count
     }
 
     /// Whether the table stores the column `name` (a column of `Record.layout`).
@@ -363,8 +367,11 @@ extension Array {
 extension RecordTable: RandomAccessCollection {
     public var startIndex: Int { 0 }
     public var endIndex: Int { count }
+    /// The record in `position`. Only a table that keeps every field has whole records to give: one read for a
+    /// run keeps only the fields its rules read, and those are read one at a time (`value(_:_:)`).
     public subscript(position: Int) -> Record {
         precondition(position >= 0 && position < count, "index \(position) out of range 0..<\(count)")
+        precondition(keepsEveryField, "a record of a \(Record.self) table that keeps only some fields: read its fields one at a time")
         return Record(row: position, of: self)
     }
 }
