@@ -1,5 +1,12 @@
 # What the benchmark scripts share; sourced by run.sh and phases.sh, not run. Plain bash 3 (macOS's /bin/bash too).
-# The sourcing script sets `here` (this folder), `root` (the package) and `python`.
+# The sourcing script sets `here` (this folder); this file sets the rest the scripts share:
+#   root     the package
+#   python   PYTHON, else python3
+#   data     where generated snapshots are kept: LEDGERLINT_BENCH_DATA, else benchmarks/.data
+
+root="$(dirname "$here")"
+python="${PYTHON:-python3}"
+data="${LEDGERLINT_BENCH_DATA:-$here/.data}"
 
 # ledgerlint_binary: prints the path of the ledgerlint to measure: LEDGERLINT_BIN, else a release build of it made
 # now (with SCRATCH_PATH as its --scratch-path, when set). The build's output goes to stderr.
@@ -15,12 +22,14 @@ ledgerlint_binary() {
     echo "$(cd "$root" && swift build "$@" --show-bin-path)/ledgerlint"
 }
 
-# tenant FOLDER CUSTOMERS: makes FOLDER a synthetic tenant of CUSTOMERS customers a side (benchmarks/generate.py),
-# unless an earlier run left one there.
+# tenant CUSTOMERS: prints the folder of a synthetic tenant of CUSTOMERS customers a side, `$data/tenant-CUSTOMERS`,
+# after making it with benchmarks/generate.py unless an earlier run left one there (what it says goes to stderr).
 tenant() {
-    if [ ! -f "$1/expected-findings.json" ]; then
-        echo "  generating $2 customers into $1" >&2
-        mkdir -p "$(dirname "$1")"
-        "$python" "$here/generate.py" "$2" "$1" >&2
+    local folder="$data/tenant-$1"
+    if [ ! -f "$folder/expected-findings.json" ]; then
+        echo "  generating $1 customers into $folder" >&2
+        mkdir -p "$data"
+        "$python" "$here/generate.py" "$1" "$folder" >&2
     fi
+    echo "$folder"
 }

@@ -16,19 +16,14 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$(dirname "$here")"
 # shellcheck source=benchmarks/lib.sh
 . "$here/lib.sh"
-python="${PYTHON:-python3}"
 format="${FORMAT:-json}"
 [ $# -eq 1 ] || { echo "usage: benchmarks/phases.sh SNAPSHOT|CUSTOMERS" >&2; exit 2; }
 
 case "$1" in
     '' | *[!0-9]*) snapshot="$1" ;;
-    *)
-        snapshot="${LEDGERLINT_BENCH_DATA:-$here/.data}/tenant-$1"
-        tenant "$snapshot" "$1"
-        ;;
+    *) snapshot="$(tenant "$1")" ;;
 esac
 [ -d "$snapshot" ] || { echo "no snapshot folder at $snapshot" >&2; exit 2; }
 

@@ -15,11 +15,8 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$(dirname "$here")"
 # shellcheck source=benchmarks/lib.sh
 . "$here/lib.sh"
-data="${LEDGERLINT_BENCH_DATA:-$here/.data}"
-python="${PYTHON:-python3}"
 sizes=("$@")
 [ ${#sizes[@]} -gt 0 ] || sizes=(10000 100000 1000000)
 
@@ -55,7 +52,6 @@ print(json.dumps(collections.Counter(f["rule"] for f in report["findings"]), sor
 # div A B: A / B as a decimal number.
 div() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", (b == 0 ? 0 : a / b) }'; }
 
-mkdir -p "$data"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
@@ -69,8 +65,7 @@ printf '%10s %9s | %10s %9s | %10s %9s | %8s %8s | %s\n' "" "" "" "" "" "" "rati
 
 declare -A ours theirs
 for n in "${sizes[@]}"; do
-    snapshot="$data/tenant-$n"
-    tenant "$snapshot" "$n"
+    snapshot="$(tenant "$n")"
     repeat="${REPEAT:-$([ "$n" -ge 1000000 ] && echo 1 || echo 3)}"
     best_ms=""; best_mb=""
     for _ in $(seq "$repeat"); do

@@ -24,13 +24,19 @@ public enum JSONError: LocalizedMessageError, Sendable, Hashable {
                 en: "\(path): not a text file (it contains binary data); expected CSV or JSON",
                 nb: "\(path): ikke en tekstfil (den inneholder binære data); den skal være CSV eller JSON")[language]
         case .malformedJSON(let path, let line, let column, let reason):
-            let position = [line.map { ":\($0)" }, column.map { ":\($0)" }].compactMap { $0 }.joined()
+            let position = Self.position(line: line, column: column)
             return LocalizedText(
                 en: "\(path)\(position): not valid JSON: \(reason.en)",
                 nb: "\(path)\(position): ikke gyldig JSON: \(reason.nb)")[language]
         case .unexpectedJSON(let path, let jsonPath, let reason):
             return "\(path): \(JSONInput.at(jsonPath, language)): \(reason[language])"
         }
+    }
+
+    /// What follows the path in a `malformedJSON` message: `:line:column`, `:line`, or nothing where neither is
+    /// known. Other domains that say a JSON syntax error in their own words point at the place the same way.
+    package static func position(line: Int?, column: Int?) -> String {
+        [line.map { ":\($0)" }, column.map { ":\($0)" }].compactMap { $0 }.joined()
     }
 
     /// The file the error names.

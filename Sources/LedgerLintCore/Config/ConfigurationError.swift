@@ -4,6 +4,9 @@ import LedgerLintJSON
 
 /// Problems with `ledgerlint.json` or a suppression in it: the run stops (exit 2) rather than gate on
 /// a configuration it misread. Every case names the file and the key.
+///
+/// A file that cannot be read, is not JSON or holds a bad value is said in `JSONError`'s words, as an input file
+/// or a baseline is.
 public enum ConfigurationError: LocalizedMessageError, Sendable, Hashable {
     case notFound(path: String)
     case unreadable(path: String, reason: LocalizedText)
@@ -22,13 +25,9 @@ public enum ConfigurationError: LocalizedMessageError, Sendable, Hashable {
         case .notFound(let path):
             return LocalizedText(en: "\(path): no such file", nb: "\(path): filen finnes ikke")[language]
         case .unreadable(let path, let reason):
-            return LocalizedText(
-                en: "\(path): cannot be read: \(reason.en)", nb: "\(path): kan ikke leses: \(reason.nb)")[language]
+            return JSONError.unreadable(path: path, reason: reason).message(language)
         case .malformedJSON(let path, let line, let column, let reason):
-            let position = [line.map { ":\($0)" }, column.map { ":\($0)" }].compactMap { $0 }.joined()
-            return LocalizedText(
-                en: "\(path)\(position): not valid JSON: \(reason.en)",
-                nb: "\(path)\(position): ikke gyldig JSON: \(reason.nb)")[language]
+            return JSONError.malformedJSON(path: path, line: line, column: column, reason: reason).message(language)
         case .unknownKey(let path, let key, let allowed):
             let name = String(key.split(separator: ".").last ?? Substring(key))
             let list = allowed.joined(separator: ", ")
@@ -37,7 +36,7 @@ public enum ConfigurationError: LocalizedMessageError, Sendable, Hashable {
                 + Suggestion.didYouMean(name, in: allowed)
                 + LocalizedText(en: " (allowed here: \(list))", nb: " (tillatt her: \(list))"))[language]
         case .badValue(let path, let key, let reason):
-            return "\(path): \(JSONInput.at(key, language)): \(reason[language])"
+            return JSONError.unexpectedJSON(path: path, jsonPath: key, reason: reason).message(language)
         case .unknownRule(let path, let key, let id, let known):
             let close = Suggestion.didYouMean(id, in: known)
             let list = LocalizedText(

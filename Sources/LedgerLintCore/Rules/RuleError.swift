@@ -28,12 +28,12 @@ public enum RuleError: LocalizedMessageError, Sendable, Hashable {
             return LocalizedText(
                 en: "\(path): cannot read rule file: \(reason.en)", nb: "\(path): regelfilen kan ikke leses: \(reason.nb)")[language]
         case .malformedJSON(let path, let line, let column, let reason):
-            let position = [line.map { ":\($0)" }, column.map { ":\($0)" }].compactMap { $0 }.joined()
+            let position = JSONError.position(line: line, column: column)
             return LocalizedText(
                 en: "\(path)\(position): rule file is not valid JSON: \(reason.en)",
                 nb: "\(path)\(position): regelfilen er ikke gyldig JSON: \(reason.nb)")[language]
         case .invalid(let path, let jsonPath, let reason):
-            return "\(path): \(JSONInput.at(jsonPath, language)): \(reason[language])"
+            return JSONError.unexpectedJSON(path: path, jsonPath: jsonPath, reason: reason).message(language)
         case .duplicateID(let id, let paths):
             let paths = paths.joined(separator: ", ")
             return LocalizedText(
