@@ -80,7 +80,6 @@ let package = Package(
             dependencies: ["LedgerLintCore", "LedgerLintText", "PowerOfficeGo"],
             swiftSettings: strictness
         ),
-        // LedgerLintJSON alone: the tree reader and its errors, text decoding.
         // What the tests of the PowerOffice client share, wherever they run it: the fake with test keys, a client
         // configuration for it with the waits scaled down.
         .target(
@@ -88,6 +87,7 @@ let package = Package(
             dependencies: ["FakePowerOffice", "PowerOfficeGo"],
             swiftSettings: strictness
         ),
+        // LedgerLintJSON alone: the tree reader and its errors, text decoding.
         .testTarget(
             name: "LedgerLintJSONTests",
             dependencies: ["LedgerLintJSON", "LedgerLintText"],

@@ -88,7 +88,7 @@ public enum PowerOfficeSnapshotReader {
         } catch {
             // A type error is only thrown once the whole file has been read as UTF-8 JSON: it stands. A syntax
             // error may instead be a file that is not UTF-8, or not text, or only whitespace beyond ASCII's.
-            guard case .malformedJSON = error as? JSONError else { throw error }
+            guard case .malformedJSON = error else { throw error }
             let (isValid, hasNUL) = UTF8Validation.inspect(body)
             if hasBOM && !isValid {
                 throw InputError.unreadable(path: file, reason: TextDecoding.invalidAfterBOM("UTF-8"))
