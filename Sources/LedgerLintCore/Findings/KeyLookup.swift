@@ -251,15 +251,17 @@ struct KeyQuery {
             }
         }
         let powerOffice = snapshot.powerOffice
-        typealias Customer = PowerOfficeCustomer.Column
+        typealias Customers = RecordTable<PowerOfficeCustomer>
+        let (numberColumn, nameColumn, idColumn) = (
+            Customers.column(named: "Number"), Customers.column(named: "Name"), Customers.column(named: "Id"))
         for row in 0..<powerOffice.customers.count {
-            let number = powerOffice.customers.integer(Customer.number.rawValue, row).map(String.init)
-            let name = powerOffice.customers.text(Customer.name.rawValue, row)
+            let number = powerOffice.customers.integer(numberColumn, row).map(String.init)
+            let name = powerOffice.customers.text(nameColumn, row)
             guard same(number) || same(name) else { continue }
             found.append(
                 .init(
                     system: .poweroffice, entity: .customer, number: number, name: name, resource: "Customers",
-                    id: powerOffice.customers.integer(Customer.id.rawValue, row)))
+                    id: powerOffice.customers.integer(idColumn, row)))
         }
         for product in powerOffice.products where sameCode(product.Code) {
             found.append(

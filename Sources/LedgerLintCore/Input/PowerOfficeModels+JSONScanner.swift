@@ -1,117 +1,60 @@
 import LedgerLintJSON
 
-// How `JSONScanner` decodes each PowerOffice DTO: the fields in declaration order (the order the synthesized
-// `Decodable` conformance decodes them, which decides which type error is reported), and one decoder per field.
-// `JSONScannerTests.fieldTablesMatchTheModel` fails when a property is added to a DTO and not here.
+// How `JSONScanner` decodes each PowerOffice DTO: from its `fields` (`RecordField`), in declaration order, which
+// decides which type error is reported. `JSONScannerTests` checks the fields against the types' properties.
 
 /// A PowerOffice DTO as the snapshot reader scans it: into an array, or into a `RecordTable` that keeps only the
 /// fields the run reads.
-protocol PowerOfficeRecord: JSONScannableRecord where Store: RecordStore {}
+protocol PowerOfficeRecord: JSONScannableRecord, DescribedRecord where Store: RecordStore {}
+
+extension PowerOfficeRecord {
+    /// Decodes field number `field` of `fields` through its key path. Texts of fields the run does not keep are
+    /// checked but not made (`string(field:)`); a text that usually repeats another (`sharesWith`) shares its string.
+    package mutating func scanField(_ field: Int, from scanner: inout JSONScanner) throws(JSONError) {
+        try Self.scan(Self.fields[field], number: field, into: &self, from: &scanner)
+    }
+
+    @inline(__always)
+    static func scan(
+        _ described: RecordField<Self>, number field: Int, into record: inout Self, from scanner: inout JSONScanner
+    ) throws(JSONError) {
+        switch described.value {
+        case .integer(let path): record[keyPath: path] = try scanner.int64()
+        case .flag(let path): record[keyPath: path] = try scanner.bool()
+        case .text(let path):
+            let other = described.sharesWith.flatMap { sharedText(of: $0, in: record) }
+            record[keyPath: path] = try scanner.string(field: field, sameAs: other)
+        }
+    }
+
+    private static func sharedText(of name: String, in record: Self) -> String? {
+        guard let field = field(named: name), case .text(let path) = fields[field].value else { return nil }
+        return record[keyPath: path]
+    }
+}
 
 extension PowerOfficeCustomer: PowerOfficeRecord {
     package typealias Store = RecordTable<PowerOfficeCustomer>
-
-    package init() { self.init(Id: nil) }
-
-    package static let jsonFields = JSONFieldTable([
-        "Id", "Number", "Name", "LegalName", "IsPerson", "OrganizationNumber", "EmailAddress", "InvoiceEmailAddress",
-        "InvoiceDeliveryType", "IsActive", "IsArchived",
-    ])
-
-    package mutating func scanField(_ field: Int, from scanner: inout JSONScanner) throws(JSONError) {
-        switch field {
-        case 0: Id = try scanner.int64()
-        case 1: Number = try scanner.int64()
-        // Texts of fields the run does not keep are checked but not made (`string(field:)`). The legal name is
-        // usually the name, and the invoice address the address: share the string.
-        case 2: Name = try scanner.string(field: field, sameAs: LegalName)
-        case 3: LegalName = try scanner.string(field: field, sameAs: Name)
-        case 4: IsPerson = try scanner.bool()
-        case 5: OrganizationNumber = try scanner.string(field: field)
-        case 6: EmailAddress = try scanner.string(field: field, sameAs: InvoiceEmailAddress)
-        case 7: InvoiceEmailAddress = try scanner.string(field: field, sameAs: EmailAddress)
-        case 8: InvoiceDeliveryType = try scanner.string(field: field)
-        case 9: IsActive = try scanner.bool()
-        case 10: IsArchived = try scanner.bool()
-        default: try scanner.skipValue()
-        }
-    }
+    public init() { self.init(Id: nil) }
+    package static let jsonFields = JSONFieldTable(fields.map(\.name))
 }
 
 extension PowerOfficeProduct: PowerOfficeRecord {
-    package init() { self.init(Id: nil) }
-
-    package static let jsonFields = JSONFieldTable([
-        "Id", "Code", "Name", "ProductType", "ProductGroupId", "ProductGroupCode", "IsArchived", "StandardSalesAccount",
-    ])
-
-    package mutating func scanField(_ field: Int, from scanner: inout JSONScanner) throws(JSONError) {
-        switch field {
-        case 0: Id = try scanner.int64()
-        case 1: Code = try scanner.string()
-        case 2: Name = try scanner.string()
-        case 3: ProductType = try scanner.string()
-        case 4: ProductGroupId = try scanner.int64()
-        case 5: ProductGroupCode = try scanner.string()
-        case 6: IsArchived = try scanner.bool()
-        case 7: StandardSalesAccount = try scanner.int64()
-        default: try scanner.skipValue()
-        }
-    }
+    public init() { self.init(Id: nil) }
+    package static let jsonFields = JSONFieldTable(fields.map(\.name))
 }
 
 extension PowerOfficeProductGroup: PowerOfficeRecord {
-    package init() { self.init(Id: nil) }
-
-    package static let jsonFields = JSONFieldTable(["Id", "Code", "Name", "IsArchived", "StandardSalesAccount"])
-
-    package mutating func scanField(_ field: Int, from scanner: inout JSONScanner) throws(JSONError) {
-        switch field {
-        case 0: Id = try scanner.int64()
-        case 1: Code = try scanner.string()
-        case 2: Name = try scanner.string()
-        case 3: IsArchived = try scanner.bool()
-        case 4: StandardSalesAccount = try scanner.int64()
-        default: try scanner.skipValue()
-        }
-    }
+    public init() { self.init(Id: nil) }
+    package static let jsonFields = JSONFieldTable(fields.map(\.name))
 }
 
 extension PowerOfficeAccount: PowerOfficeRecord {
-    package init() { self.init(Id: nil) }
-
-    package static let jsonFields = JSONFieldTable(["Id", "AccountNo", "Name", "IsActive", "GeneralLedgerAccountType"])
-
-    package mutating func scanField(_ field: Int, from scanner: inout JSONScanner) throws(JSONError) {
-        switch field {
-        case 0: Id = try scanner.int64()
-        case 1: AccountNo = try scanner.int64()
-        case 2: Name = try scanner.string()
-        case 3: IsActive = try scanner.bool()
-        case 4: GeneralLedgerAccountType = try scanner.string()
-        default: try scanner.skipValue()
-        }
-    }
+    public init() { self.init(Id: nil) }
+    package static let jsonFields = JSONFieldTable(fields.map(\.name))
 }
 
 extension PowerOfficeNumberSeries: PowerOfficeRecord {
-    package init() { self.init(Id: nil) }
-
-    package static let jsonFields = JSONFieldTable([
-        "Id", "Name", "SubLedgerNumberSeriesType", "FromInclusive", "ToInclusive", "GeneralLedgerAccountNo",
-        "IsDefault",
-    ])
-
-    package mutating func scanField(_ field: Int, from scanner: inout JSONScanner) throws(JSONError) {
-        switch field {
-        case 0: Id = try scanner.string()
-        case 1: Name = try scanner.string()
-        case 2: SubLedgerNumberSeriesType = try scanner.string()
-        case 3: FromInclusive = try scanner.int64()
-        case 4: ToInclusive = try scanner.int64()
-        case 5: GeneralLedgerAccountNo = try scanner.int64()
-        case 6: IsDefault = try scanner.bool()
-        default: try scanner.skipValue()
-        }
-    }
+    public init() { self.init(Id: nil) }
+    package static let jsonFields = JSONFieldTable(fields.map(\.name))
 }

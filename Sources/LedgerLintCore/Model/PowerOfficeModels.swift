@@ -1,8 +1,10 @@
 // PowerOffice Go v2 DTOs, with the fields LedgerLint reads. Field names are the API's (PascalCase); nearly every
 // property may be null, and unknown properties are ignored. Full definitions: shared/domain/poweroffice-v2-openapi.
+// Each type's `fields` describes it once for the JSON scanner, the rules and (customers) the table
+// (`RecordField`); `RecordFieldTests` checks that they name the properties, in declaration order.
 
 /// `GET /Customers` → CustomerDto.
-public struct PowerOfficeCustomer: Sendable, Hashable, Codable {
+public struct PowerOfficeCustomer: DescribedRecord, Hashable, Codable {
     public var Id: Int64?
     public var Number: Int64?
     public var Name: String?
@@ -15,6 +17,16 @@ public struct PowerOfficeCustomer: Sendable, Hashable, Codable {
     public var InvoiceDeliveryType: String?
     public var IsActive: Bool?
     public var IsArchived: Bool?
+
+    public static let fields: [RecordField<Self>] = [
+        .integer("Id", \.Id), .integer("Number", \.Number), .text("Name", \.Name),
+        // The legal name is often the name, and the invoice address the address: then each is made and kept once.
+        .text("LegalName", \.LegalName, sharesWith: "Name"), .flag("IsPerson", \.IsPerson),
+        .text("OrganizationNumber", \.OrganizationNumber), .text("EmailAddress", \.EmailAddress),
+        .text("InvoiceEmailAddress", \.InvoiceEmailAddress, sharesWith: "EmailAddress"),
+        .text("InvoiceDeliveryType", \.InvoiceDeliveryType, vocabulary: true), .flag("IsActive", \.IsActive),
+        .flag("IsArchived", \.IsArchived),
+    ]
 
     public init(
         Id: Int64? = nil, Number: Int64? = nil, Name: String? = nil, LegalName: String? = nil, IsPerson: Bool? = nil,
@@ -36,7 +48,7 @@ public struct PowerOfficeCustomer: Sendable, Hashable, Codable {
 }
 
 /// `GET /Products` → ProductDto.
-public struct PowerOfficeProduct: Sendable, Hashable, Codable {
+public struct PowerOfficeProduct: DescribedRecord, Hashable, Codable {
     public var Id: Int64?
     public var Code: String?
     public var Name: String?
@@ -46,6 +58,12 @@ public struct PowerOfficeProduct: Sendable, Hashable, Codable {
     public var IsArchived: Bool?
     /// Account number; `nil` means the product group's is used.
     public var StandardSalesAccount: Int64?
+
+    public static let fields: [RecordField<Self>] = [
+        .integer("Id", \.Id), .text("Code", \.Code), .text("Name", \.Name), .text("ProductType", \.ProductType),
+        .integer("ProductGroupId", \.ProductGroupId), .text("ProductGroupCode", \.ProductGroupCode),
+        .flag("IsArchived", \.IsArchived), .integer("StandardSalesAccount", \.StandardSalesAccount),
+    ]
 
     public init(
         Id: Int64? = nil, Code: String? = nil, Name: String? = nil, ProductType: String? = nil,
@@ -64,12 +82,17 @@ public struct PowerOfficeProduct: Sendable, Hashable, Codable {
 }
 
 /// `GET /ProductGroups` → ProductGroupDto.
-public struct PowerOfficeProductGroup: Sendable, Hashable, Codable {
+public struct PowerOfficeProductGroup: DescribedRecord, Hashable, Codable {
     public var Id: Int64?
     public var Code: String?
     public var Name: String?
     public var IsArchived: Bool?
     public var StandardSalesAccount: Int64?
+
+    public static let fields: [RecordField<Self>] = [
+        .integer("Id", \.Id), .text("Code", \.Code), .text("Name", \.Name), .flag("IsArchived", \.IsArchived),
+        .integer("StandardSalesAccount", \.StandardSalesAccount),
+    ]
 
     public init(
         Id: Int64? = nil, Code: String? = nil, Name: String? = nil, IsArchived: Bool? = nil,
@@ -84,13 +107,18 @@ public struct PowerOfficeProductGroup: Sendable, Hashable, Codable {
 }
 
 /// `GET /GeneralLedgerAccounts` → GeneralLedgerAccountDto.
-public struct PowerOfficeAccount: Sendable, Hashable, Codable {
+public struct PowerOfficeAccount: DescribedRecord, Hashable, Codable {
     public var Id: Int64?
     public var AccountNo: Int64?
     public var Name: String?
     public var IsActive: Bool?
     /// `Asset`, `Liability`, `Equity`, `Income`, `Expense`.
     public var GeneralLedgerAccountType: String?
+
+    public static let fields: [RecordField<Self>] = [
+        .integer("Id", \.Id), .integer("AccountNo", \.AccountNo), .text("Name", \.Name),
+        .flag("IsActive", \.IsActive), .text("GeneralLedgerAccountType", \.GeneralLedgerAccountType),
+    ]
 
     public init(
         Id: Int64? = nil, AccountNo: Int64? = nil, Name: String? = nil, IsActive: Bool? = nil,
@@ -105,7 +133,7 @@ public struct PowerOfficeAccount: Sendable, Hashable, Codable {
 }
 
 /// `GET /SubLedgerNumberSeries` → SubLedgerNumberSeriesDto.
-public struct PowerOfficeNumberSeries: Sendable, Hashable, Codable {
+public struct PowerOfficeNumberSeries: DescribedRecord, Hashable, Codable {
     public var Id: String?
     public var Name: String?
     /// `Customer`, `Supplier` or `Employee`.
@@ -114,6 +142,12 @@ public struct PowerOfficeNumberSeries: Sendable, Hashable, Codable {
     public var ToInclusive: Int64?
     public var GeneralLedgerAccountNo: Int64?
     public var IsDefault: Bool?
+
+    public static let fields: [RecordField<Self>] = [
+        .text("Id", \.Id), .text("Name", \.Name), .text("SubLedgerNumberSeriesType", \.SubLedgerNumberSeriesType),
+        .integer("FromInclusive", \.FromInclusive), .integer("ToInclusive", \.ToInclusive),
+        .integer("GeneralLedgerAccountNo", \.GeneralLedgerAccountNo), .flag("IsDefault", \.IsDefault),
+    ]
 
     public init(
         Id: String? = nil, Name: String? = nil, SubLedgerNumberSeriesType: String? = nil, FromInclusive: Int64? = nil,

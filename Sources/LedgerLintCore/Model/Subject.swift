@@ -76,6 +76,8 @@ public enum Subject: String, Sendable, Hashable, NamedCases {
     /// The fields rules may name, with how to read each.
     public var fields: [String: Accessor] {
         switch self {
+        // The customers are read from their columns directly, making no record and copying no table: these are
+        // read a million times.
         case .assistCustomers:
             Dictionary(uniqueKeysWithValues: AssistCustomer.ruleFields.map { name in
                 let column = RecordTable<AssistCustomer>.column(named: name)
@@ -94,33 +96,22 @@ public enum Subject: String, Sendable, Hashable, NamedCases {
                 return (name, { $0.customers.value(column, $1) })
             })
         case .powerOfficeProducts:
-            [
-                "Id": { FieldValue($0.products[$1].Id) },
-                "Code": { FieldValue($0.products[$1].Code) },
-                "Name": { FieldValue($0.products[$1].Name) },
-                "ProductType": { FieldValue($0.products[$1].ProductType) },
-                "ProductGroupId": { FieldValue($0.products[$1].ProductGroupId) },
-                "ProductGroupCode": { FieldValue($0.products[$1].ProductGroupCode) },
-                "IsArchived": { FieldValue($0.products[$1].IsArchived) },
-                "StandardSalesAccount": { FieldValue($0.products[$1].StandardSalesAccount) },
-                "effectiveSalesAccount": { FieldValue($0.effectiveSalesAccounts[$1]) },
-            ]
+            Self.fields(of: \.products).merging(["effectiveSalesAccount": { FieldValue($0.effectiveSalesAccounts[$1]) }]) { $1 }
         case .powerOfficeProductGroups:
-            [
-                "Id": { FieldValue($0.productGroups[$1].Id) },
-                "Code": { FieldValue($0.productGroups[$1].Code) },
-                "Name": { FieldValue($0.productGroups[$1].Name) },
-                "IsArchived": { FieldValue($0.productGroups[$1].IsArchived) },
-                "StandardSalesAccount": { FieldValue($0.productGroups[$1].StandardSalesAccount) },
-            ]
+            Self.fields(of: \.productGroups)
         case .powerOfficeAccounts:
-            [
-                "Id": { FieldValue($0.accounts[$1].Id) },
-                "AccountNo": { FieldValue($0.accounts[$1].AccountNo) },
-                "Name": { FieldValue($0.accounts[$1].Name) },
-                "IsActive": { FieldValue($0.accounts[$1].IsActive) },
-                "GeneralLedgerAccountType": { FieldValue($0.accounts[$1].GeneralLedgerAccountType) },
-            ]
+            Self.fields(of: \.accounts)
         }
+    }
+}
+
+extension Subject {
+    /// The fields of a subject the dataset keeps as an array, as its record type describes them (`RecordField`).
+    private static func fields<Record: DescribedRecord>(
+        of records: KeyPath<Dataset, [Record]> & Sendable
+    ) -> [String: Accessor] {
+        Dictionary(uniqueKeysWithValues: Record.fields.map { field in
+            (field.name, { @Sendable dataset, index in field.fieldValue(in: dataset[keyPath: records][index]) })
+        })
     }
 }
