@@ -34,27 +34,23 @@ extension PowerOfficeRecord {
 }
 
 extension PowerOfficeCustomer: PowerOfficeRecord {
+    /// Stored as columns: a tenant has a million of them.
     package typealias Store = RecordTable<PowerOfficeCustomer>
-    public init() { self.init(Id: nil) }
     package static let jsonFields = JSONFieldTable(fields.map(\.name))
 }
 
 extension PowerOfficeProduct: PowerOfficeRecord {
-    public init() { self.init(Id: nil) }
     package static let jsonFields = JSONFieldTable(fields.map(\.name))
 }
 
 extension PowerOfficeProductGroup: PowerOfficeRecord {
-    public init() { self.init(Id: nil) }
     package static let jsonFields = JSONFieldTable(fields.map(\.name))
 }
 
 extension PowerOfficeAccount: PowerOfficeRecord {
-    public init() { self.init(Id: nil) }
     package static let jsonFields = JSONFieldTable(fields.map(\.name))
 }
 
 extension PowerOfficeNumberSeries: PowerOfficeRecord {
-    public init() { self.init(Id: nil) }
     package static let jsonFields = JSONFieldTable(fields.map(\.name))
 }

@@ -28,6 +28,9 @@ public struct PowerOfficeCustomer: DescribedRecord, Hashable, Codable {
         .flag("IsArchived", \.IsArchived),
     ]
 
+    /// A record with every field absent.
+    public init() {}
+
     public init(
         Id: Int64? = nil, Number: Int64? = nil, Name: String? = nil, LegalName: String? = nil, IsPerson: Bool? = nil,
         OrganizationNumber: String? = nil, EmailAddress: String? = nil, InvoiceEmailAddress: String? = nil,
@@ -65,6 +68,9 @@ public struct PowerOfficeProduct: DescribedRecord, Hashable, Codable {
         .flag("IsArchived", \.IsArchived), .integer("StandardSalesAccount", \.StandardSalesAccount),
     ]
 
+    /// A record with every field absent.
+    public init() {}
+
     public init(
         Id: Int64? = nil, Code: String? = nil, Name: String? = nil, ProductType: String? = nil,
         ProductGroupId: Int64? = nil, ProductGroupCode: String? = nil, IsArchived: Bool? = nil,
@@ -94,6 +100,9 @@ public struct PowerOfficeProductGroup: DescribedRecord, Hashable, Codable {
         .integer("StandardSalesAccount", \.StandardSalesAccount),
     ]
 
+    /// A record with every field absent.
+    public init() {}
+
     public init(
         Id: Int64? = nil, Code: String? = nil, Name: String? = nil, IsArchived: Bool? = nil,
         StandardSalesAccount: Int64? = nil
@@ -119,6 +128,9 @@ public struct PowerOfficeAccount: DescribedRecord, Hashable, Codable {
         .integer("Id", \.Id), .integer("AccountNo", \.AccountNo), .text("Name", \.Name),
         .flag("IsActive", \.IsActive), .text("GeneralLedgerAccountType", \.GeneralLedgerAccountType),
     ]
+
+    /// A record with every field absent.
+    public init() {}
 
     public init(
         Id: Int64? = nil, AccountNo: Int64? = nil, Name: String? = nil, IsActive: Bool? = nil,
@@ -148,6 +160,9 @@ public struct PowerOfficeNumberSeries: DescribedRecord, Hashable, Codable {
         .integer("FromInclusive", \.FromInclusive), .integer("ToInclusive", \.ToInclusive),
         .integer("GeneralLedgerAccountNo", \.GeneralLedgerAccountNo), .flag("IsDefault", \.IsDefault),
     ]
+
+    /// A record with every field absent.
+    public init() {}
 
     public init(
         Id: String? = nil, Name: String? = nil, SubLedgerNumberSeriesType: String? = nil, FromInclusive: Int64? = nil,
