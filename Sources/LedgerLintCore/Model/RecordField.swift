@@ -6,9 +6,9 @@
 /// and the way back from a row all derive from it.
 public struct RecordField<Record>: Sendable {
     public enum Value: Sendable {
-        case integer(WritableKeyPath<Record, Int64?> & Sendable)
-        case text(WritableKeyPath<Record, String?> & Sendable)
-        case flag(WritableKeyPath<Record, Bool?> & Sendable)
+        case integer(any WritableKeyPath<Record, Int64?> & Sendable)
+        case text(any WritableKeyPath<Record, String?> & Sendable)
+        case flag(any WritableKeyPath<Record, Bool?> & Sendable)
     }
 
     public let name: String
@@ -19,18 +19,18 @@ public struct RecordField<Record>: Sendable {
     /// made once by the JSON scanner and stored once by a table.
     public let sharesWith: String?
 
-    public static func integer(_ name: String, _ path: WritableKeyPath<Record, Int64?> & Sendable) -> Self {
+    public static func integer(_ name: String, _ path: any WritableKeyPath<Record, Int64?> & Sendable) -> Self {
         Self(name: name, value: .integer(path), storage: .integer, sharesWith: nil)
     }
 
     public static func text(
-        _ name: String, _ path: WritableKeyPath<Record, String?> & Sendable, vocabulary: Bool = false,
+        _ name: String, _ path: any WritableKeyPath<Record, String?> & Sendable, vocabulary: Bool = false,
         sharesWith other: String? = nil
     ) -> Self {
         Self(name: name, value: .text(path), storage: vocabulary ? .vocabulary : .text, sharesWith: other)
     }
 
-    public static func flag(_ name: String, _ path: WritableKeyPath<Record, Bool?> & Sendable) -> Self {
+    public static func flag(_ name: String, _ path: any WritableKeyPath<Record, Bool?> & Sendable) -> Self {
         Self(name: name, value: .flag(path), storage: .flag, sharesWith: nil)
     }
 

@@ -108,7 +108,7 @@ public enum Subject: String, Sendable, Hashable, NamedCases {
 extension Subject {
     /// The fields of a subject the dataset keeps as an array, as its record type describes them (`RecordField`).
     private static func fields<Record: DescribedRecord>(
-        of records: KeyPath<Dataset, [Record]> & Sendable
+        of records: any KeyPath<Dataset, [Record]> & Sendable
     ) -> [String: Accessor] {
         Dictionary(uniqueKeysWithValues: Record.fields.map { field in
             (field.name, { @Sendable dataset, index in field.fieldValue(in: dataset[keyPath: records][index]) })
