@@ -51,6 +51,9 @@ let package = Package(
         // A fake PowerOffice Go v2 API on loopback (POSIX sockets), for the client's tests and local demos.
         .target(
             name: "FakePowerOffice",
+            // For the snapshot layout only (`--data` serves a snapshot folder); the API it fakes is spelt out on
+            // its own, so that a wrong path in the client is not mirrored by the fake.
+            dependencies: ["LedgerLintCore", "PowerOfficeGo"],
             swiftSettings: strictness
         ),
         .executableTarget(

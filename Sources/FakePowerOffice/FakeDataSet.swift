@@ -1,4 +1,6 @@
 import Foundation
+import LedgerLintCore
+import PowerOfficeGo
 
 /// The lists a `FakePowerOfficeServer` serves: for each resource name (`Customers`, …), the JSON objects in order.
 ///
@@ -41,13 +43,16 @@ public struct FakeDataSet: Sendable, Hashable {
         else {
             throw LoadError.notASnapshot(folder: snapshotFolder.path, reason: "no such folder")
         }
-        let powerOffice = snapshotFolder.appendingPathComponent("poweroffice")
+        let powerOffice = snapshotFolder.appendingPathComponent(SnapshotLayout.powerOfficeFolder)
         guard FileManager.default.fileExists(atPath: powerOffice.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw LoadError.notASnapshot(folder: snapshotFolder.path, reason: "there is no poweroffice/ folder in it")
+            throw LoadError.notASnapshot(
+                folder: snapshotFolder.path, reason: "there is no \(SnapshotLayout.powerOfficeFolder)/ folder in it")
         }
         var lists: [String: [Data]] = [:]
         for name in Self.resourceNames {
-            let file = snapshotFolder.appendingPathComponent("poweroffice").appendingPathComponent(name + ".json")
+            // The fake's names are the API's (`FakePowerOfficeServerTests` holds them to the client's).
+            guard let resource = PowerOfficeResource(rawValue: name) else { continue }
+            let file = snapshotFolder.appendingPathComponent(SnapshotLayout.powerOffice(resource))
             guard let data = FileManager.default.contents(atPath: file.path) else { continue }
             guard let array = (try? JSONSerialization.jsonObject(with: data)) as? [Any],
                 array.allSatisfy({ $0 is [String: Any] })

@@ -1,5 +1,6 @@
 import FakePowerOffice
 import Foundation
+import PowerOfficeGo
 import PowerOfficeGoTestSupport
 import Testing
 
@@ -10,6 +11,11 @@ import Testing
 /// The fake itself, spoken to directly: it must behave like the documented API, or the client tests prove nothing.
 @Suite("FakePowerOfficeServer")
 struct FakePowerOfficeServerTests {
+    @Test("the fake serves the lists the client reads, by the same names, spelt out on its own")
+    func resourcesAreTheClients() {
+        #expect(FakeDataSet.resourceNames == PowerOfficeResource.allCases.map(\.path))
+    }
+
     @Test("PowerOffice's paging rules: PageSize at most 20000, OData parameters rejected, 204 past the end")
     func pagingRules() async throws {
         let server = try makeServer(customers: 10)
