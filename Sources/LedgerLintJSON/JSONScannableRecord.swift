@@ -13,9 +13,8 @@ import LedgerLintText
 /// `Decodable` conformance decodes them in, which decides which type error is reported first), and decodes one
 /// field at a time from the scanner. `JSONScannerTests` checks the list against the type's properties.
 package protocol JSONScannableRecord: Sendable {
-    /// Where the records of a file go: an array, unless the type is stored otherwise (the linter's customers go
-    /// into a `RecordTable`, as rows).
-    associatedtype Store: JSONRecordStore = [Self] where Store.Scanned == Self
+    /// Where the records of a file go: an array, unless the type is stored otherwise (the linter's `RecordTable`).
+    associatedtype Store: JSONRecordStore = [Self] where Store.Record == Self
     /// A record with every field absent.
     init()
     static var jsonFields: JSONFieldTable { get }
@@ -25,21 +24,20 @@ package protocol JSONScannableRecord: Sendable {
 }
 
 /// Where `JSONScanner` puts the records it decodes, starting from an empty store the caller makes.
-package protocol JSONRecordStore<Scanned> {
-    /// What the scanner decodes one record into.
-    associatedtype Scanned
+package protocol JSONRecordStore<Record>: Sequence where Element == Record {
+    associatedtype Record
     var count: Int { get }
     /// Of the fields of `table`, by number as bits, the ones this store keeps: the scanner checks the others but
     /// makes no text for them (`JSONScanner.string(field:sameAs:)`).
     func keptFields(of table: JSONFieldTable) -> UInt64
-    mutating func append(_ record: Scanned)
+    mutating func append(_ record: Record)
     mutating func reserveCapacity(_ count: Int)
     /// Appends the records of another store made empty from the same one (a piece of the same file).
     mutating func appendStore(_ other: Self)
 }
 
 extension Array: JSONRecordStore {
-    package typealias Scanned = Element
+    package typealias Record = Element
     package func keptFields(of table: JSONFieldTable) -> UInt64 { .max }
     package mutating func appendStore(_ other: Self) { append(contentsOf: other) }
 }

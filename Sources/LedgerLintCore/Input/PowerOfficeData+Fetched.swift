@@ -13,7 +13,7 @@ extension PowerOfficeData {
     public init(_ fetched: FetchedResources, keeping fields: FieldSelection = .all) throws {
         func read<Record: PowerOfficeRecord>(
             _ resource: PowerOfficeResource, as type: Record.Type, keeping fields: FieldSelection = .all
-        ) throws -> Record.Scanned.Store {
+        ) throws -> Record.Store {
             do {
                 return try fetched.kept(resource).withUnsafeBytes {
                     try PowerOfficeSnapshotReader.scan(type, bytes: $0, file: resource.path, keeping: fields)

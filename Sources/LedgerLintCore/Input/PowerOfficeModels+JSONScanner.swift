@@ -3,53 +3,52 @@ import LedgerLintJSON
 // How `JSONScanner` decodes each PowerOffice DTO: from its `fields` (`RecordField`), in declaration order, which
 // decides which type error is reported. `JSONScannerTests` checks the fields against the types' properties.
 
-/// A PowerOffice DTO as the snapshot reader scans it: each record into itself, kept in an array, or for a type a
-/// tenant has a million of, into a row of a `RecordTable` that keeps only the fields the run reads.
-protocol PowerOfficeRecord: DescribedRecord {
-    associatedtype Scanned: JSONScannableRecord = Self where Scanned.Store: RecordStore, Scanned.Store.Element == Self
-}
+/// A PowerOffice DTO as the snapshot reader scans it: into an array, or into a `RecordTable` that keeps only the
+/// fields the run reads.
+protocol PowerOfficeRecord: JSONScannableRecord, DescribedRecord where Store: RecordStore {}
 
-/// A DTO scanned into itself: its fields through their key paths (a tenant has hundreds of these, not millions).
-protocol SelfScannedRecord: PowerOfficeRecord, JSONScannableRecord where Scanned == Self {}
+extension PowerOfficeRecord {
+    package mutating func scanField(_ field: Int, from scanner: inout JSONScanner) throws(JSONError) {
+        try scanFieldThroughKeyPath(field, from: &scanner)
+    }
 
-extension SelfScannedRecord {
     /// Decodes field number `field` of `fields` through its key path. Texts of fields the run does not keep are
     /// checked but not made (`string(field:)`); a text that usually repeats another (`sharesWith`) shares its string.
-    package mutating func scanField(_ field: Int, from scanner: inout JSONScanner) throws(JSONError) {
+    mutating func scanFieldThroughKeyPath(_ field: Int, from scanner: inout JSONScanner) throws(JSONError) {
         let described = Self.fields[field]
         switch described.value {
         case .integer(let path): self[keyPath: path] = try scanner.int64()
         case .flag(let path): self[keyPath: path] = try scanner.bool()
         case .text(let path):
-            let other = described.sharesWith.flatMap { name in
-                Self.fields.first { $0.name == name }.flatMap { field -> String? in
-                    guard case .text(let shared) = field.value else { return nil }
-                    return self[keyPath: shared]
+            let other = described.sharesWith.flatMap { name -> String? in
+                guard let shared = Self.field(named: name), case .text(let sharedPath) = Self.fields[shared].value else {
+                    return nil
                 }
+                return self[keyPath: sharedPath]
             }
             self[keyPath: path] = try scanner.string(field: field, sameAs: other)
         }
     }
 }
 
-extension PowerOfficeCustomer: PowerOfficeRecord, RowScannedRecord {
-    /// Scanned into rows of a table: a tenant has a million of them.
-    typealias Scanned = TableRow<PowerOfficeCustomer>
+extension PowerOfficeCustomer: PowerOfficeRecord {
+    /// Stored as columns: a tenant has a million of them.
+    package typealias Store = RecordTable<PowerOfficeCustomer>
     package static let jsonFields = JSONFieldTable(fields.map(\.name))
 }
 
-extension PowerOfficeProduct: SelfScannedRecord {
+extension PowerOfficeProduct: PowerOfficeRecord {
     package static let jsonFields = JSONFieldTable(fields.map(\.name))
 }
 
-extension PowerOfficeProductGroup: SelfScannedRecord {
+extension PowerOfficeProductGroup: PowerOfficeRecord {
     package static let jsonFields = JSONFieldTable(fields.map(\.name))
 }
 
-extension PowerOfficeAccount: SelfScannedRecord {
+extension PowerOfficeAccount: PowerOfficeRecord {
     package static let jsonFields = JSONFieldTable(fields.map(\.name))
 }
 
-extension PowerOfficeNumberSeries: SelfScannedRecord {
+extension PowerOfficeNumberSeries: PowerOfficeRecord {
     package static let jsonFields = JSONFieldTable(fields.map(\.name))
 }

@@ -54,7 +54,7 @@ public enum PowerOfficeSnapshotReader {
     static func scan<Record: PowerOfficeRecord>(
         _ type: Record.Type, bytes: UnsafeRawBufferPointer, file: String, mapped: MappedFile? = nil,
         helper: ReadingHelper? = nil, keeping fields: FieldSelection = .all, piecesAbove: Int = 1 << 26
-    ) throws -> Record.Scanned.Store {
+    ) throws -> Record.Store {
         try InputError.converting {
             try scanJSON(type, bytes: bytes, file: file, mapped: mapped, helper: helper, keeping: fields, piecesAbove: piecesAbove)
         }
@@ -63,7 +63,7 @@ public enum PowerOfficeSnapshotReader {
     private static func scanJSON<Record: PowerOfficeRecord>(
         _ type: Record.Type, bytes: UnsafeRawBufferPointer, file: String, mapped: MappedFile?,
         helper: ReadingHelper?, keeping fields: FieldSelection, piecesAbove: Int
-    ) throws -> Record.Scanned.Store {
+    ) throws -> Record.Store {
         let mark = TextDecoding.mark(of: bytes)
         let hasBOM = mark == .utf8BOM
         if mark == .utf16LE || mark == .utf16BE {
@@ -73,7 +73,7 @@ public enum PowerOfficeSnapshotReader {
         let body = UnsafeRawBufferPointer(rebasing: bytes[offset...])
         var scanner = JSONScanner(body, path: file)
         // The API answers 204 with an empty body when there is nothing to list; saved, that is an empty file.
-        if scanner.isAtEndAfterWhitespace() { return Record.Scanned.Store(keeping: fields) }
+        if scanner.isAtEndAfterWhitespace() { return Record.Store(keeping: fields) }
         let release = { (start: Int) -> ((Int) -> Void)? in
             guard let pager = mapped?.pager(from: start + offset) else { return nil }
             return { pager($0 + offset) }
@@ -81,10 +81,10 @@ public enum PowerOfficeSnapshotReader {
         do {
             if body.count >= piecesAbove && ProcessInfo.processInfo.activeProcessorCount > 1 {
                 return try JSONScanner.recordArrayInPieces(
-                    body, path: file, of: Record.Scanned.self, into: Record.Scanned.Store(keeping: fields), notAnArray: notAnArray, release: release, helper: helper)
+                    body, path: file, of: type, into: Record.Store(keeping: fields), notAnArray: notAnArray, release: release, helper: helper)
             }
             scanner.release = release(0)
-            return try scanner.recordArray(of: Record.Scanned.self, into: Record.Scanned.Store(keeping: fields), notAnArray: notAnArray)
+            return try scanner.recordArray(of: type, into: Record.Store(keeping: fields), notAnArray: notAnArray)
         } catch {
             // A type error is only thrown once the whole file has been read as UTF-8 JSON: it stands. A syntax
             // error may instead be a file that is not UTF-8, or not text, or only whitespace beyond ASCII's.
@@ -96,7 +96,7 @@ public enum PowerOfficeSnapshotReader {
             if hasNUL { throw InputError.notText(path: file) }
             if isValid {
                 let first = body.firstIndex { !(0x09...0x0D).contains($0) && $0 != 0x20 }
-                guard let first else { return Record.Scanned.Store(keeping: fields) }
+                guard let first else { return Record.Store(keeping: fields) }
                 if body[first] < 0x80 { throw error }
             }
             return try scanDecodedText(type, bytes: bytes, file: file, keeping: fields)
@@ -107,12 +107,12 @@ public enum PowerOfficeSnapshotReader {
     /// starts with whitespace beyond ASCII: decode the text as every other reader does, then scan its UTF-8.
     private static func scanDecodedText<Record: PowerOfficeRecord>(
         _ type: Record.Type, bytes: UnsafeRawBufferPointer, file: String, keeping fields: FieldSelection
-    ) throws -> Record.Scanned.Store {
+    ) throws -> Record.Store {
         let text = try TextDecoding.decode(Data(bytes), path: file)
-        if text.allSatisfy(\.isWhitespace) { return Record.Scanned.Store(keeping: fields) }
+        if text.allSatisfy(\.isWhitespace) { return Record.Store(keeping: fields) }
         return try Array(text.utf8).withUnsafeBytes { utf8 in
             var scanner = JSONScanner(utf8, path: file)
-            return try scanner.recordArray(of: Record.Scanned.self, into: Record.Scanned.Store(keeping: fields), notAnArray: notAnArray)
+            return try scanner.recordArray(of: type, into: Record.Store(keeping: fields), notAnArray: notAnArray)
         }
     }
 

@@ -169,7 +169,7 @@ private struct SnapshotFolder {
 
     func readOptional<Record: PowerOfficeRecord>(
         _ relative: String, _ type: Record.Type, helper: ReadingHelper? = nil, keeping fields: FieldSelection = .all
-    ) throws -> Record.Scanned.Store? {
+    ) throws -> Record.Store? {
         try readMapped(relative) {
             try PowerOfficeSnapshotReader.scan(
                 type, bytes: $0, file: $1, mapped: $2, helper: helper, keeping: fields)
@@ -179,7 +179,7 @@ private struct SnapshotFolder {
     func readRequired<Record: PowerOfficeRecord>(
         _ relative: String, _ type: Record.Type, what: String, helper: ReadingHelper? = nil,
         keeping fields: FieldSelection = .all
-    ) throws -> Record.Scanned.Store {
+    ) throws -> Record.Store {
         guard let records = try readOptional(relative, type, helper: helper, keeping: fields) else {
             throw InputError.fileMissing(
                 path: displayPath(relative),

@@ -68,8 +68,10 @@ extension TableColumn {
 }
 
 extension TabularRecord where Self: DescribedRecord {
-    /// Appends the fields in `fields` order: one column each.
-    public func append(to table: inout RecordTable<Self>) {
+    public func append(to table: inout RecordTable<Self>) { appendThroughKeyPaths(to: &table) }
+
+    /// Appends the fields in `fields` order, one column each, reading each through its key path.
+    func appendThroughKeyPaths(to table: inout RecordTable<Self>) {
         for (column, field) in Self.fields.enumerated() {
             switch field.value {
             case .integer(let path): table.append(column, self[keyPath: path])
