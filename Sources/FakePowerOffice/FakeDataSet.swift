@@ -237,14 +237,14 @@ extension FakeDataSet {
 }
 
 /// A small deterministic random number generator, so generated data is the same on every run.
-struct SplitMix64 {
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var value = state
         value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
@@ -253,7 +253,7 @@ struct SplitMix64 {
     }
 
     /// A number in `0..<bound`.
-    mutating func next(_ bound: Int) -> Int {
+    public mutating func next(_ bound: Int) -> Int {
         Int(next() % UInt64(bound))
     }
 }

@@ -148,7 +148,7 @@ import Testing
     static let interestingBytes: [UInt8] = Array(";,\t\"\r\n Ja".utf8) + [0x00, 0xA0, 0xC3, 0xE6, 0xE2, 0x80, 0x8B, 0xFF]
 
     @Test func randomAndMutatedFilesReadAsTheReferenceReadsThem() {
-        var random = JSONScannerTests.SplitMix64(state: 1252)
+        var random = JSONScannerTests.SplitMix64(seed: 1252)
         var differences: [String] = []
         var read = 0
         for round in 0..<3000 {
