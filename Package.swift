@@ -51,14 +51,13 @@ let package = Package(
         // A fake PowerOffice Go v2 API on loopback (POSIX sockets), for the client's tests and local demos.
         .target(
             name: "FakePowerOffice",
-            // For the snapshot layout only (`--data` serves a snapshot folder); the API it fakes is spelt out on
-            // its own, so that a wrong path in the client is not mirrored by the fake.
-            dependencies: ["LedgerLintCore", "PowerOfficeGo"],
             swiftSettings: strictness
         ),
         .executableTarget(
             name: "fake-poweroffice",
-            dependencies: ["FakePowerOffice"],
+            // The linter for the snapshot layout only (`--data` serves a snapshot folder); the API the fake
+            // serves is spelt out on its own, so that a wrong path in the client is not mirrored by the fake.
+            dependencies: ["FakePowerOffice", "LedgerLintCore"],
             swiftSettings: strictness
         ),
         // Build tool: turns rules/*.json into Swift source, so the built-in rule set is part of the binary
@@ -80,7 +79,7 @@ let package = Package(
         // What the test targets share: temporary folders that clean up after themselves, golden files with diffs.
         .target(
             name: "LedgerLintTestSupport",
-            dependencies: ["LedgerLintCore", "LedgerLintText", "PowerOfficeGo"],
+            dependencies: ["LedgerLintText", "PowerOfficeGo"],
             swiftSettings: strictness
         ),
         // What the tests of the PowerOffice client share, wherever they run it: the fake with test keys, a client
@@ -110,7 +109,8 @@ let package = Package(
         .testTarget(
             name: "LedgerLintCLITests",
             dependencies: [
-                "ledgerlint", "fake-poweroffice", "FakePowerOffice", "LedgerLintTestSupport", "PowerOfficeGoTestSupport",
+                "ledgerlint", "fake-poweroffice", "FakePowerOffice", "LedgerLintCore", "LedgerLintTestSupport",
+                "PowerOfficeGoTestSupport",
             ],
             resources: [.copy("Fixtures")],
             swiftSettings: strictness

@@ -1,6 +1,4 @@
 import Foundation
-import LedgerLintCore
-import PowerOfficeGo
 
 /// The lists a `FakePowerOfficeServer` serves: for each resource name (`Customers`, …), the JSON objects in order.
 ///
@@ -34,25 +32,26 @@ public struct FakeDataSet: Sendable, Hashable {
         self.lists = lists
     }
 
-    /// Reads the bare arrays in a snapshot's `poweroffice/` folder (`<folder>/poweroffice/Customers.json`, …).
-    /// Missing files serve as empty lists, but a folder that is missing or has no `poweroffice/` is refused: serving
-    /// nothing for a mistyped path would look like a client with no data.
-    public init(snapshotFolder: URL) throws {
+    /// Reads the bare arrays of a snapshot folder: for each resource, the file `file(name)` names inside it
+    /// (the linter's `SnapshotLayout.powerOfficeFile(named:)`, `poweroffice/Customers.json` and so on), in the
+    /// folder `powerOfficeFolder`. The fake takes the layout from the linter, which owns the snapshot format, but
+    /// spells the API out on its own. Missing files serve as empty lists, but a folder that is missing or has no
+    /// `powerOfficeFolder` is refused: serving nothing for a mistyped path would look like a client with no data.
+    public init(snapshotFolder: URL, powerOfficeFolder: String, file: (String) -> String?) throws {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: snapshotFolder.path, isDirectory: &isFolder), isFolder.boolValue
         else {
             throw LoadError.notASnapshot(folder: snapshotFolder.path, reason: "no such folder")
         }
-        let powerOffice = snapshotFolder.appendingPathComponent(SnapshotLayout.powerOfficeFolder)
+        let powerOffice = snapshotFolder.appendingPathComponent(powerOfficeFolder)
         guard FileManager.default.fileExists(atPath: powerOffice.path, isDirectory: &isFolder), isFolder.boolValue else {
-            throw LoadError.notASnapshot(
-                folder: snapshotFolder.path, reason: "there is no \(SnapshotLayout.powerOfficeFolder)/ folder in it")
+            throw LoadError.notASnapshot(folder: snapshotFolder.path, reason: "there is no \(powerOfficeFolder)/ folder in it")
         }
         var lists: [String: [Data]] = [:]
         for name in Self.resourceNames {
             // The fake's names are the API's (`FakePowerOfficeServerTests` holds them to the client's).
-            guard let resource = PowerOfficeResource(rawValue: name) else { continue }
-            let file = snapshotFolder.appendingPathComponent(SnapshotLayout.powerOffice(resource))
+            guard let relative = file(name) else { continue }
+            let file = snapshotFolder.appendingPathComponent(relative)
             guard let data = FileManager.default.contents(atPath: file.path) else { continue }
             guard let array = (try? JSONSerialization.jsonObject(with: data)) as? [Any],
                 array.allSatisfy({ $0 is [String: Any] })

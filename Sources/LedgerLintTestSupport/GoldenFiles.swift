@@ -1,5 +1,4 @@
 import Foundation
-import LedgerLintCore
 import PowerOfficeGo
 import Testing
 
@@ -40,22 +39,23 @@ public struct GoldenFiles: Sendable {
     /// and not a copy of the reporter's source. That the report carries both verbatim is asserted here; a change to
     /// either still shows in the golden file: the style sheet's by its hash in the name, the script's by the hash in
     /// the Content-Security-Policy.
+    ///
+    /// - Parameters:
+    ///   - css: `HTMLReporter.css`; `javaScript`: `HTMLReporter.script`.
     public func assertHTML(
-        _ actual: String, matches name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation
+        _ actual: String, matches name: String, css: String, javaScript: String,
+        sourceLocation: Testing.SourceLocation = #_sourceLocation
     ) {
-        let style = "<style>\n\(HTMLReporter.css)\n</style>"
-        let script = "<script>\(HTMLReporter.script)</script>"
+        let style = "<style>\n\(css)\n</style>"
+        let script = "<script>\(javaScript)</script>"
         #expect(
             actual.components(separatedBy: style).count == 2, "the style sheet, once, verbatim", sourceLocation: sourceLocation)
         #expect(actual.components(separatedBy: script).count <= 2, "the script, at most once", sourceLocation: sourceLocation)
         let named = actual
-            .replacingOccurrences(of: style, with: "<style>/* HTMLReporter.css, SHA-256 \(Self.styleHash) */</style>")
+            .replacingOccurrences(of: style, with: "<style>/* HTMLReporter.css, SHA-256 \(SHA256.hex(css.utf8).prefix(16)) */</style>")
             .replacingOccurrences(of: script, with: "<script>/* HTMLReporter.script */</script>")
         assertText(named, matches: name, sourceLocation: sourceLocation)
     }
-
-    /// The start of the style sheet's SHA-256, in hex.
-    static let styleHash = String(SHA256.hex(HTMLReporter.css.utf8).prefix(16))
 
     /// Asserts that `actual` is JSON equal to the golden file's JSON: same values, whatever the whitespace and
     /// key order.

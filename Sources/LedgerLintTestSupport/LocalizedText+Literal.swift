@@ -1,4 +1,3 @@
-import LedgerLintCore
 import LedgerLintText
 
 // Tests write the texts they expect as plain strings, in English: a literal is a text that reads the same in both

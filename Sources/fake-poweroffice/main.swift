@@ -1,6 +1,7 @@
 // fake-poweroffice: serves a generated (or given) PowerOffice Go client on 127.0.0.1 for local demos of
 // `ledgerlint fetch` and `check --live`. See docs/poweroffice-fetch.md.
 import FakePowerOffice
+import LedgerLintCore
 import Foundation
 
 let usage = """
@@ -90,7 +91,11 @@ if !quiet {
 let dataSet: FakeDataSet
 do {
     dataSet =
-        try dataFolder.map { try FakeDataSet(snapshotFolder: URL(fileURLWithPath: $0)) }
+        try dataFolder.map {
+            try FakeDataSet(
+                snapshotFolder: URL(fileURLWithPath: $0), powerOfficeFolder: SnapshotLayout.powerOfficeFolder,
+                file: SnapshotLayout.powerOfficeFile(named:))
+        }
         ?? .generated(customers: customers)
 } catch {
     fail("\(error)")

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerLintCore
 import Testing
 import LedgerLintTestSupport
 
@@ -43,7 +44,7 @@ import LedgerLintTestSupport
         if format == "json" {
             goldenFiles.assertJSON(run.stdout, matches: golden)
         } else if format == "html" {
-            goldenFiles.assertHTML(run.stdout, matches: golden)
+            goldenFiles.assertHTML(run.stdout, matches: golden, css: HTMLReporter.css, javaScript: HTMLReporter.script)
         } else {
             goldenFiles.assertText(run.stdout, matches: golden)
         }

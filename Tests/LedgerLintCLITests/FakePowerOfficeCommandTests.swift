@@ -1,5 +1,6 @@
 import FakePowerOffice
 import Foundation
+import LedgerLintCore
 import LedgerLintTestSupport
 import Testing
 
@@ -9,16 +10,23 @@ import Testing
 struct FakePowerOfficeCommandTests {
     let scratch = Scratch()
 
+    /// The data set `--data` serves, read as the command reads it.
+    static func dataSet(_ folder: URL) throws -> FakeDataSet {
+        try FakeDataSet(
+            snapshotFolder: folder, powerOfficeFolder: SnapshotLayout.powerOfficeFolder,
+            file: SnapshotLayout.powerOfficeFile(named:))
+    }
+
     @Test("--data refuses a folder that does not exist or is not a snapshot, rather than serve nothing")
     func dataFolderChecked() async throws {
         let folder = try scratch.folder("ledgerlint-po")
         #expect(throws: FakeDataSet.LoadError.notASnapshot(folder: "/nonexistent", reason: "no such folder")) {
-            try FakeDataSet(snapshotFolder: URL(fileURLWithPath: "/nonexistent"))
+            try Self.dataSet(URL(fileURLWithPath: "/nonexistent"))
         }
         #expect(
             throws: FakeDataSet.LoadError.notASnapshot(
                 folder: folder.path, reason: "there is no poweroffice/ folder in it")
-        ) { try FakeDataSet(snapshotFolder: folder) }
+        ) { try Self.dataSet(folder) }
 
         let run = try await runBuiltBinary("fake-poweroffice", ["--data", "/nonexistent"], environment: [:], limit: 10)
         #expect(run.status == 2)

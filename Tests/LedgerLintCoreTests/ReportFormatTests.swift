@@ -32,7 +32,7 @@ import LedgerLintTestSupport
         let output = text.format.reporter(color: false).render(FormatSample.report(language))
         let name = "\(text.format.rawValue)-\(language.rawValue).\(text.fileExtension)"
         if text.format == .html {
-            golden.assertHTML(output, matches: name)
+            golden.assertHTML(output, matches: name, css: HTMLReporter.css, javaScript: HTMLReporter.script)
         } else {
             golden.assertText(output, matches: name)
         }

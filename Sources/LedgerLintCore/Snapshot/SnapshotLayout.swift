@@ -26,6 +26,11 @@ public enum SnapshotLayout {
         "\(powerOfficeFolder)/\(fileName(resource))"
     }
 
+    /// The file of the PowerOffice list named `name` (`Customers`), or `nil` for a name that is no list.
+    public static func powerOfficeFile(named name: String) -> String? {
+        PowerOfficeResource(rawValue: name).map(powerOffice)
+    }
+
     /// The PowerOffice list that records of `entity` are read from.
     public static func resource(holding entity: Entity) -> PowerOfficeResource {
         switch entity {
