@@ -125,6 +125,16 @@ struct RecordTableTests {
         #expect(Array(0..<exported.count).map { exported.location(at: $0) } == Self.assist.filter(\.export).map(\.location))
     }
 
+    @Test func tablesThatKeepSomeFieldsCompareByTheirValuesAndAreNotWrittenAsRecords() {
+        let selection = FieldSelection([.powerOfficeCustomers: ["Number"]])
+        let table = RecordTable(Self.powerOffice, keeping: selection)
+        #expect(table == RecordTable(Self.powerOffice, keeping: selection))
+        #expect(table.hashValue == RecordTable(Self.powerOffice, keeping: selection).hashValue)
+        #expect(table != RecordTable(Self.powerOffice.dropLast(), keeping: selection))
+        #expect(table != RecordTable(Self.powerOffice), "a partial table is not the whole one")
+        #expect(throws: EncodingError.self) { try JSONEncoder().encode(table) }
+    }
+
     @Test func aTableThatKeepsSomeFieldsGivesNoWholeRecords() async {
         await #expect(processExitsWith: .failure) {
             let table = RecordTable(Self.powerOffice, keeping: FieldSelection([.powerOfficeCustomers: ["Number"]]))

@@ -381,15 +381,26 @@ extension RecordTable: ExpressibleByArrayLiteral {
 }
 
 extension RecordTable: Equatable where Record: Equatable {
-    /// Record by record: two tables built in different ways (in pieces, or keeping other fields) store the same
-    /// records differently.
-    public static func == (lhs: RecordTable, rhs: RecordTable) -> Bool { lhs.elementsEqual(rhs) }
+    /// Record by record, or for tables that keep only some fields, value by value: two tables built in different
+    /// ways (in pieces, or keeping other fields) store the same records differently.
+    public static func == (lhs: RecordTable, rhs: RecordTable) -> Bool {
+        guard lhs.keepsEveryField, rhs.keepsEveryField else { return lhs.count == rhs.count && lhs.values == rhs.values }
+        return lhs.elementsEqual(rhs)
+    }
 }
 
 extension RecordTable: Hashable where Record: Hashable {
     public func hash(into hasher: inout Hasher) {
         hasher.combine(count)
+        guard keepsEveryField else { return hasher.combine(values) }
         for record in self { hasher.combine(record) }
+    }
+}
+
+extension RecordTable {
+    /// Every value, column by column, as the rules see them: what a table that keeps only some fields is compared by.
+    private var values: [FieldValue] {
+        Record.layout.indices.flatMap { column in (0..<count).map { value(column, $0) } }
     }
 }
 
@@ -399,13 +410,27 @@ extension RecordTable: Codable where Record: Codable {
         self.init(try [Record](from: decoder))
     }
 
+    /// As a JSON array of records; a table that keeps only some fields has none to write, and says so.
     public func encode(to encoder: any Encoder) throws {
+        guard keepsEveryField else {
+            throw EncodingError.invalidValue(
+                self, .init(codingPath: encoder.codingPath, debugDescription: "a \(Record.self) table that keeps only some fields has no whole records to write"))
+        }
         try Array(self).encode(to: encoder)
     }
 }
 
 extension RecordTable: CustomStringConvertible {
-    public var description: String { Array(self).description }
+    /// The records, or for a table that keeps only some fields, each record's kept values by field name.
+    public var description: String {
+        guard keepsEveryField else {
+            let kept = Record.layout.indices.filter { places[$0] >= 0 }
+            return (0..<count).map { row in
+                "[" + kept.map { "\(Record.layout[$0].name): \(value($0, row))" }.joined(separator: ", ") + "]"
+            }.description
+        }
+        return Array(self).description
+    }
 }
 
 /// The fields of each subject a run reads. Records are read keeping only those (`RecordTable`): a million
