@@ -11,9 +11,10 @@ struct PowerOfficeTransportTests {
     @Test("a server that never answers costs two timeouts, each retry is announced, and the end says it in words")
     func neverAnswers() async throws {
         let server = try makeServer()
-        server.inject(.slow(seconds: 3), path: "ClientIntegrationInformation", times: 10)
+        server.inject(.slow(seconds: 5), path: "ClientIntegrationInformation", times: 10)
         var configuration = fastConfiguration(server)
-        configuration.requestTimeout = 1
+        // Long enough that the token request, on a loaded machine, is never what times out.
+        configuration.requestTimeout = 2
         let notices = Collected<RetryNotice>()
         let error = await powerOfficeError {
             _ = try await PowerOfficeClient(configuration: configuration) { notices.append($0) }
@@ -22,8 +23,8 @@ struct PowerOfficeTransportTests {
 
         guard let exhausted = exhaustedRetries(error) else { return }
         #expect(exhausted.resource == "ClientIntegrationInformation" && exhausted.attempts == 2)
-        #expect(exhausted.lastProblem.en == "no answer within 1 s")
-        #expect(notices.values.map(\.description) == ["retrying ClientIntegrationInformation in 0 s: no answer within 1 s"])
+        #expect(exhausted.lastProblem.en == "no answer within 2 s")
+        #expect(notices.values.map(\.description) == ["retrying ClientIntegrationInformation in 0 s: no answer within 2 s"])
         #expect(requests(server, to: "/v2/ClientIntegrationInformation").count == 2)
         let message = try #require(error?.localizedDescription)
         #expect(!message.contains("NSURLErrorDomain") && !message.contains("-1001"), "\(message)")
