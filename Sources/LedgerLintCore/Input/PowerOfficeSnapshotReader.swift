@@ -56,7 +56,8 @@ public enum PowerOfficeSnapshotReader {
         helper: ReadingHelper? = nil, keeping fields: FieldSelection = .all, piecesAbove: Int = 1 << 26
     ) throws -> Record.Store {
         try InputError.converting {
-            try scanJSON(type, bytes: bytes, file: file, mapped: mapped, helper: helper, keeping: fields, piecesAbove: piecesAbove)
+            try scanJSON(
+                type, bytes: bytes, file: file, mapped: mapped, helper: helper, keeping: fields, piecesAbove: piecesAbove)
         }
     }
 
@@ -81,7 +82,8 @@ public enum PowerOfficeSnapshotReader {
         do {
             if body.count >= piecesAbove && ProcessInfo.processInfo.activeProcessorCount > 1 {
                 return try JSONScanner.recordArrayInPieces(
-                    body, path: file, of: type, into: Record.Store(keeping: fields), notAnArray: notAnArray, release: release, helper: helper)
+                    body, path: file, of: type, into: Record.Store(keeping: fields), notAnArray: notAnArray,
+                    release: release, helper: helper)
             }
             scanner.release = release(0)
             return try scanner.recordArray(of: type, into: Record.Store(keeping: fields), notAnArray: notAnArray)
