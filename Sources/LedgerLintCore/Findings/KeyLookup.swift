@@ -231,16 +231,17 @@ struct KeyQuery {
     func matches(in snapshot: Snapshot) -> [KeyLookup.Match] {
         var found: [KeyLookup.Match] = []
         let customers = snapshot.assistCustomers
-        typealias Assist = AssistCustomer.Column
+        typealias Assist = RecordTable<AssistCustomer>
+        let (assistNumber, assistName) = (Assist.column(named: "customerNumber"), Assist.column(named: "name"))
         for row in 0..<customers.count {
-            let number = customers.text(Assist.customerNumber.rawValue, row)
-            let name = customers.text(Assist.name.rawValue, row)
+            let number = customers.text(assistNumber, row)
+            let name = customers.text(assistName, row)
             guard same(number) || same(name) else { continue }
             found.append(
                 .init(
                     system: .assist, entity: .customer, number: number, name: name,
                     location: customers.location(at: row),
-                    exported: customers.flag(Assist.export.rawValue, row) ?? true))
+                    exported: customers.flag(AssistCustomer.exportColumn, row) ?? true))
         }
         if let group {
             for productGroup in snapshot.assistProductGroups ?? [] where productGroup.number == group {

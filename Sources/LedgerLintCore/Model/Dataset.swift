@@ -25,7 +25,7 @@ public struct Dataset: Sendable {
         snapshot.assistCustomers = []
         // In place: the table is no longer shared with the snapshot, so no second table is built. The flag is read
         // from its column, without building each customer.
-        let export = AssistCustomer.Column.export.rawValue
+        let export = AssistCustomer.exportColumn
         exported.keepRows(BitSet(count: exported.count) { exported.flag(export, $0) ?? true })
         assistCustomers = exported
         assistProductGroups = snapshot.assistProductGroups ?? AssistProductGroup.assumed
