@@ -109,6 +109,24 @@ import Testing
         #expect(Array(RecordTable(assist)) == assist, "and each comes back as it went in")
     }
 
+    @Test("the rules read an Assist product group's fields as they are")
+    func productGroupFields() {
+        let group = AssistProductGroup(number: 4, name: "Tjenester", salesAccount: 3010)
+        let dataset = Dataset(Snapshot(assistProductGroups: [group]))
+        let fields = Subject.assistProductGroups.fields
+        #expect(Set(fields.keys) == ["number", "name", "salesAccount", "assumed"])
+        #expect(fields["number"]?(dataset, 0) == .int(4))
+        #expect(fields["name"]?(dataset, 0) == .string("Tjenester"))
+        #expect(fields["salesAccount"]?(dataset, 0) == .int(3010))
+        #expect(fields["assumed"]?(dataset, 0) == .bool(false))
+        var written = AssistProductGroup()
+        for field in AssistProductGroup.fields {
+            if case .integer(let path) = field.value { written[keyPath: path] = 12 }
+            if case .text(let path) = field.value { written[keyPath: path] = "x" }
+        }
+        #expect(written == AssistProductGroup(number: 12, name: "x", salesAccount: 12))
+    }
+
     @Test func theCustomerTableIsLaidOutFromTheFields() {
         #expect(PowerOfficeCustomer.layout.map(\.name) == PowerOfficeCustomer.fields.map(\.name))
         let legalName = PowerOfficeCustomer.layout.first { $0.name == "LegalName" }

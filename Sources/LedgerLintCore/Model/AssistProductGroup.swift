@@ -1,5 +1,5 @@
 /// An Assist product group: PowerOffice needs a product `A-<number>` with the same sales account.
-public struct AssistProductGroup: Sendable, Hashable, Codable {
+public struct AssistProductGroup: DescribedRecord, Hashable, Codable {
     public var number: Int
     public var name: String?
     /// The group's sales account (salgskonto); `nil` for groups assumed because no export was given.
@@ -11,6 +11,25 @@ public struct AssistProductGroup: Sendable, Hashable, Codable {
         self.name = name
         self.salesAccount = salesAccount
         self.location = location
+    }
+
+    /// The fields rules may name (the dataset adds `assumed`).
+    public static let fields: [RecordField<Self>] = [
+        .integer("number", \.storedNumber), .text("name", \.name), .integer("salesAccount", \.storedSalesAccount),
+    ]
+
+    public init() { self.init(number: 0, name: nil, salesAccount: nil) }
+
+    /// The number as fields hold whole numbers.
+    var storedNumber: Int64? {
+        get { Int64(number) }
+        set { number = newValue.flatMap { Int(exactly: $0) } ?? 0 }
+    }
+
+    /// The sales account as fields hold whole numbers.
+    var storedSalesAccount: Int64? {
+        get { salesAccount.map(Int64.init) }
+        set { salesAccount = newValue.flatMap { Int(exactly: $0) } }
     }
 
     /// PowerOffice's product code for group `number`: `A-<number>`, the setup guide's convention, which the rules'

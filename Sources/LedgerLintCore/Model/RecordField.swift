@@ -44,7 +44,7 @@ public struct RecordField<Record>: Sendable {
     }
 }
 
-/// A record type described field by field (`RecordField`): the PowerOffice DTOs and the Assist customer.
+/// A record type described field by field (`RecordField`): the PowerOffice DTOs and the Assist records.
 public protocol DescribedRecord: Sendable {
     /// A record with every field absent.
     init()

@@ -84,19 +84,16 @@ public enum Subject: String, Sendable, Hashable, NamedCases {
                 return (name, { $0.assistCustomers.value(column, $1) })
             })
         case .assistProductGroups:
-            [
-                "number": { .int(Int64($0.assistProductGroups[$1].number)) },
-                "name": { FieldValue($0.assistProductGroups[$1].name) },
-                "salesAccount": { FieldValue($0.assistProductGroups[$1].salesAccount) },
-                "assumed": { dataset, _ in .bool(dataset.productGroupsAssumed) },
-            ]
+            Self.fields(of: \.assistProductGroups)
+                .merging(["assumed": { dataset, _ in .bool(dataset.productGroupsAssumed) }]) { $1 }
         case .powerOfficeCustomers:
             Dictionary(uniqueKeysWithValues: PowerOfficeCustomer.ruleFields.map { name in
                 let column = RecordTable<PowerOfficeCustomer>.column(named: name)
                 return (name, { $0.customers.value(column, $1) })
             })
         case .powerOfficeProducts:
-            Self.fields(of: \.products).merging(["effectiveSalesAccount": { FieldValue($0.effectiveSalesAccounts[$1]) }]) { $1 }
+            Self.fields(of: \.products)
+                .merging(["effectiveSalesAccount": { FieldValue($0.effectiveSalesAccounts[$1]) }]) { $1 }
         case .powerOfficeProductGroups:
             Self.fields(of: \.productGroups)
         case .powerOfficeAccounts:
