@@ -55,7 +55,7 @@ public enum InputFile {
     /// Opens the regular file at `path` for reading and returns its descriptor and size; the caller closes it.
     ///
     /// - Throws: `Problem` when there is no file, it cannot be opened, or it is not a regular file.
-    package static func openForReading(_ path: String) throws(Problem) -> (descriptor: Int32, size: Int) {
+    static func openForReading(_ path: String) throws(Problem) -> (descriptor: Int32, size: Int) {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard descriptor >= 0 else {
             let code = errno
@@ -86,7 +86,7 @@ public enum InputFile {
         }
     }
 
-    package static let noSuchFile = LocalizedText(en: "no such file", nb: "filen finnes ikke")
+    static let noSuchFile = LocalizedText(en: "no such file", nb: "filen finnes ikke")
 
     /// What the system says of the `errno` under a Foundation error (its `NSUnderlyingErrorKey`), when there is one:
     /// Foundation's own texts are English only.

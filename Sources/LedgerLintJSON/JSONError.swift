@@ -38,13 +38,4 @@ public enum JSONError: LocalizedMessageError, Sendable, Hashable {
     package static func position(line: Int?, column: Int?) -> String {
         [line.map { ":\($0)" }, column.map { ":\($0)" }].compactMap { $0 }.joined()
     }
-
-    /// The file the error names.
-    public var path: String {
-        switch self {
-        case .notText(let path), .unreadable(let path, _), .malformedJSON(let path, _, _, _),
-            .unexpectedJSON(let path, _, _):
-            path
-        }
-    }
 }

@@ -43,9 +43,9 @@ package struct JSONScanner {
 
     /// Deeper nesting than any snapshot needs; the limit (the same as `JSONInput`'s) keeps hostile input from
     /// exhausting the stack.
-    package static let maximumDepth = 512
+    static let maximumDepth = 512
     /// How far the scanner moves between calls to `release`.
-    package static let releaseStride = MappedFile.window
+    static let releaseStride = MappedFile.window
 
     /// A value of the wrong type for a field, described as `JSONInput.decode` describes it.
     package struct Mismatch: Sendable, Hashable {
@@ -139,7 +139,7 @@ extension JSONScanner {
 
     /// The first `{` after `offset` that follows `}` and `,` (with JSON whitespace between): the start of a record,
     /// unless the three are inside a text. `nil` when there is none in the next megabyte.
-    package func likelyRecordBoundary(after offset: Int) -> Int? {
+    func likelyRecordBoundary(after offset: Int) -> Int? {
         var position = max(offset, index)
         let end = min(count, position + 1 << 20)
         while position < end {

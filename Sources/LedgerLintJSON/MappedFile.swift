@@ -75,7 +75,7 @@ package final class MappedFile: @unchecked Sendable {
     }
 
     /// Maps the pages of `range` now, if the system can do that in bulk.
-    package func populate(_ range: Range<Int>) {
+    func populate(_ range: Range<Int>) {
         #if os(Linux)
         guard let mapping else { return }
         let lower = max(0, range.lowerBound) / Self.pageSize * Self.pageSize

@@ -21,7 +21,7 @@ package final class ReadingJobs: @unchecked Sendable {
     }
 
     /// Runs the pieces left, first to last, then waits for those other threads took.
-    package func runFromFrontAndWait() {
+    func runFromFrontAndWait() {
         while let job = take(fromFront: true) {
             job()
             running.leave()
@@ -30,7 +30,7 @@ package final class ReadingJobs: @unchecked Sendable {
     }
 
     /// Runs the pieces left, last to first; returns when none is left.
-    package func runFromBack() {
+    func runFromBack() {
         while let job = take(fromFront: false) {
             job()
             running.leave()

@@ -157,7 +157,7 @@ package enum UTF8Validation {
     /// The length of the well-formed sequence at `position`, whose first byte is 0x80 or more; 0 when the bytes
     /// there are not UTF-8.
     @inline(__always)
-    package static func sequenceLength(_ base: UnsafePointer<UInt8>, at position: Int, count: Int) -> Int {
+    static func sequenceLength(_ base: UnsafePointer<UInt8>, at position: Int, count: Int) -> Int {
         @inline(__always) func continues(_ offset: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
             position + offset < count && base[position + offset] >= low && base[position + offset] <= high
         }
