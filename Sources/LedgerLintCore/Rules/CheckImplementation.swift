@@ -58,6 +58,14 @@ extension RecordCheck {
     }
 }
 
+/// A kind whose options can rule out a whole dataset before any record is judged: `in-ranges` ranges configured
+/// wholly outside the series they narrow, so that every record would fail for the configuration's sake.
+/// `RuleSet.checkRanges(against:)` stops such a run (`RuleError.rangesOutsideModel`) rather than report every record.
+protocol DatasetLimitedCheck: CheckImplementation {
+    /// The configured ranges and the series they miss, or `nil` when the check can judge `dataset`.
+    func rangesProblem(in dataset: Dataset) -> (configured: String, model: LocalizedText)?
+}
+
 /// A kind that judges one field, the check's `field`, and reads no other.
 protocol FieldCheck: RecordCheck {
     var field: FieldReference { get }

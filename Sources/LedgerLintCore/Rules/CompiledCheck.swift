@@ -29,9 +29,9 @@ enum CompiledCheck: Sendable {
         }
     }
 
-    /// Why the check cannot judge a dataset at all (`InRangesCheck.rangesProblem(in:)`): only `in-ranges` checks
-    /// have such a problem, so the other kinds need not say they have none.
+    /// Why the check cannot judge a dataset at all (`DatasetLimitedCheck`); the kinds that never have such a problem
+    /// need not say so.
     func rangesProblem(in dataset: Dataset) -> (configured: String, model: LocalizedText)? {
-        (implementation as? InRangesCheck)?.rangesProblem(in: dataset)
+        (implementation as? any DatasetLimitedCheck)?.rangesProblem(in: dataset)
     }
 }

@@ -40,8 +40,7 @@ extension InRangesCheck {
     }
 
     /// Why the check's ranges cannot be used with a dataset: configured ranges that lie wholly outside the model's
-    /// series, so that every record would fail for the configuration's sake. The only check kind with such a
-    /// problem, so `CompiledCheck.rangesProblem(in:)` asks it alone.
+    /// series, so that every record would fail for the configuration's sake (`DatasetLimitedCheck`).
     func rangesProblem(in dataset: Dataset) -> (configured: String, model: LocalizedText)? {
         guard case .both(let fixed, let source) = ranges else { return nil }
         let series = source.ranges(in: dataset)

@@ -1,7 +1,7 @@
 import LedgerLintText
 
 /// `in-ranges`: a whole number lies in one of the ranges, given by the rule, taken from the model, or both.
-struct InRangesCheck: FieldCheck {
+struct InRangesCheck: FieldCheck, DatasetLimitedCheck {
     enum Variable: String, CheckVariable {
         case value
         /// `10000–19999, …`
