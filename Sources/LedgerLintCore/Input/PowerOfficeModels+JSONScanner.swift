@@ -15,18 +15,10 @@ extension PowerOfficeRecord {
     /// Decodes field number `field` of `fields` through its key path. Texts of fields the run does not keep are
     /// checked but not made (`string(field:)`); a text that usually repeats another (`sharesWith`) shares its string.
     mutating func scanFieldThroughKeyPath(_ field: Int, from scanner: inout JSONScanner) throws(JSONError) {
-        let described = Self.fields[field]
-        switch described.value {
+        switch Self.fields[field].value {
         case .integer(let path): self[keyPath: path] = try scanner.int64()
         case .flag(let path): self[keyPath: path] = try scanner.bool()
-        case .text(let path):
-            let other = described.sharesWith.flatMap { name -> String? in
-                guard let shared = Self.field(named: name), case .text(let sharedPath) = Self.fields[shared].value else {
-                    return nil
-                }
-                return self[keyPath: sharedPath]
-            }
-            self[keyPath: path] = try scanner.string(field: field, sameAs: other)
+        case .text(let path): self[keyPath: path] = try scanner.string(field: field, sameAs: sharedText(of: field))
         }
     }
 }

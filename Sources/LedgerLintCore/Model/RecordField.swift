@@ -54,6 +54,11 @@ public protocol DescribedRecord: Sendable {
 }
 
 extension DescribedRecord {
-    /// The field of a name, by its place in `fields`.
-    static func field(named name: String) -> Int? { fields.firstIndex { $0.name == name } }
+    /// The text that field number `field` usually repeats in this record (`RecordField.sharesWith`), if any.
+    func sharedText(of field: Int) -> String? {
+        guard let name = Self.fields[field].sharesWith,
+            case .text(let path)? = Self.fields.first(where: { $0.name == name })?.value
+        else { return nil }
+        return self[keyPath: path]
+    }
 }

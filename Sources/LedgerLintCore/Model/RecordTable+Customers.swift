@@ -46,21 +46,21 @@ extension AssistCustomer: TabularRecord, DescribedRecord {
     /// itself, a record number negated. A column more would cost 8 bytes a customer for what CSV never has.
     var storedLocationPosition: Int64? {
         get { location.flatMap { location in location.line.map(Int64.init) ?? location.record.map { -Int64($0) } } }
-        set {
-            guard let file = location?.file else { return }
-            location = newValue.map { $0 < 0 ? SourceLocation(file: file, record: Int(-$0)) : SourceLocation(file: file, line: Int($0)) }
-                ?? SourceLocation(file: file)
-        }
+        set { location = location.map { Self.location(file: $0.file, storedPosition: newValue) } }
+    }
+
+    /// The location a file and a stored position (`storedLocationPosition`) name.
+    static func location(file: String, storedPosition position: Int64?) -> SourceLocation {
+        guard let position, let number = Int(exactly: position.magnitude) else { return SourceLocation(file: file) }
+        return position < 0 ? SourceLocation(file: file, record: number) : SourceLocation(file: file, line: number)
     }
 }
 
 extension RecordTable<AssistCustomer> {
     /// Where the customer in `row` came from, without building the rest of it.
     func location(at row: Int) -> SourceLocation? {
-        let position = integer(AssistCustomer.locationLineColumn, row).map(Int.init)
-        return text(AssistCustomer.locationFileColumn, row).map { file in
-            guard let position, position < 0 else { return SourceLocation(file: file, line: position) }
-            return SourceLocation(file: file, record: -position)
+        text(AssistCustomer.locationFileColumn, row).map { file in
+            AssistCustomer.location(file: file, storedPosition: integer(AssistCustomer.locationLineColumn, row))
         }
     }
 }

@@ -35,10 +35,4 @@ extension TabularRecord where Self: DescribedRecord {
             }
         }
     }
-
-    /// The text of the column that `column` shares with, if any (`TableColumn.Spec.sharesWith`).
-    private func sharedText(of column: Int) -> String? {
-        guard let other = Self.layout[column].sharesWith, case .text(let path) = Self.fields[other].value else { return nil }
-        return self[keyPath: path]
-    }
 }
