@@ -133,7 +133,7 @@ extension JSONScanner {
             throw JSONError.unexpectedJSON(path: path, jsonPath: "", reason: notAnArray(value))
         }
         let start = index
-        try enter(.array)
+        try enter()
         return start
     }
 
@@ -220,7 +220,7 @@ extension JSONScanner {
         of type: Record.Type, item: Int, predictions: KeyPredictions
     ) throws(JSONError) -> Record? {
         let start = index
-        try enter(.object)
+        try enter()
         var record = Record()
         let table = Record.jsonFields
         var failed: UInt64 = 0
@@ -521,7 +521,7 @@ extension JSONScanner {
         key: ((String) -> Void)? = nil, member: ((String, inout JSONScanner) throws(JSONError) -> Void)? = nil
     ) throws(JSONError) {
         let start = index
-        try enter(.object)
+        try enter()
         guard !closesAtOnce(.object) else { return }
         repeat {
             try nameStarts(inObjectOpenedAt: start)
@@ -540,7 +540,7 @@ extension JSONScanner {
         item: (() -> Void)? = nil, value: ((inout JSONScanner) throws(JSONError) -> Void)? = nil
     ) throws(JSONError) {
         let start = index
-        try enter(.array)
+        try enter()
         guard !closesAtOnce(.array) else { return }
         repeat {
             try valueStarts(in: .array, openedAt: start)
@@ -557,7 +557,7 @@ extension JSONScanner {
 extension JSONScanner {
     /// Moves into the object or array whose opening bracket is at `index`.
     @inline(__always)
-    fileprivate mutating func enter(_ kind: Reason.Container) throws(JSONError) {
+    fileprivate mutating func enter() throws(JSONError) {
         depth += 1
         guard depth <= Self.maximumDepth else { throw failure(Reason.tooDeep(Self.maximumDepth)) }
         index += 1
