@@ -86,7 +86,7 @@ public enum InputFile {
         }
     }
 
-    static let noSuchFile = LocalizedText(en: "no such file", nb: "filen finnes ikke")
+    package static let noSuchFile = LocalizedText(en: "no such file", nb: "filen finnes ikke")
 
     /// What the system says of the `errno` under a Foundation error (its `NSUnderlyingErrorKey`), when there is one:
     /// Foundation's own texts are English only.

@@ -23,7 +23,7 @@ public enum ConfigurationError: LocalizedMessageError, Sendable, Hashable {
     public func message(_ language: Language) -> String {
         switch self {
         case .notFound(let path):
-            return LocalizedText(en: "\(path): no such file", nb: "\(path): filen finnes ikke")[language]
+            return (LocalizedText(verbatim: "\(path): ") + InputFile.noSuchFile)[language]
         case .unreadable(let path, let reason):
             return JSONError.unreadable(path: path, reason: reason).message(language)
         case .malformedJSON(let path, let line, let column, let reason):

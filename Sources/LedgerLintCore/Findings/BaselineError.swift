@@ -16,7 +16,7 @@ public enum BaselineError: LocalizedMessageError, Sendable, Hashable {
     public func message(_ language: Language) -> String {
         switch self {
         case .notFound(let path):
-            LocalizedText(en: "\(path): no such file", nb: "\(path): filen finnes ikke")[language]
+            (LocalizedText(verbatim: "\(path): ") + InputFile.noSuchFile)[language]
         case .unreadable(let error):
             error.message(language)
         case .unsupportedVersion(let path, let version):
