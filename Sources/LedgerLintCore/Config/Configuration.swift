@@ -111,7 +111,7 @@ struct ConfigurationParser {
         let members = try object(root, at: "", allowed: ["$schema", "version", "rules", "ruleFiles", "suppressions"])
         if let version = members["version"] {
             let number = try integer(version, at: "version")
-            guard number == 1 else { throw .unsupportedVersion(path: path, version: Int(number)) }
+            guard number == FileVersion.supported else { throw .unsupportedVersion(path: path, version: Int(number)) }
         }
         var configuration = Configuration(path: path)
         if let rules = members["rules"] {

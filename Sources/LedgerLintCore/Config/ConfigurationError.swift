@@ -45,9 +45,7 @@ public enum ConfigurationError: LocalizedMessageError, Sendable, Hashable {
                 en: "\(path): at \(key): no rule with id '\(id.excerpt)'",
                 nb: "\(path): i \(key): ingen regel med id-en '\(id.excerpt)'") + (close.en.isEmpty ? list : close))[language]
         case .unsupportedVersion(let path, let version):
-            return LocalizedText(
-                en: "\(path): version \(version) is not supported; this ledgerlint reads version 1",
-                nb: "\(path): versjon \(version) støttes ikke; denne ledgerlint leser versjon 1")[language]
+            return FileVersion.unsupported(version, path: path)[language]
         }
     }
 }

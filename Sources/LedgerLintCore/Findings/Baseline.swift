@@ -13,7 +13,7 @@ public struct Baseline: Sendable, Hashable, Codable {
     public var entries: [BaselineEntry]
 
     public init(findings: [Finding]) {
-        version = 1
+        version = FileVersion.supported
         tool = "\(Tool.name) \(Tool.version)"
         entries = findings.map(BaselineEntry.init).sorted()
     }
@@ -69,7 +69,7 @@ public struct Baseline: Sendable, Hashable, Codable {
         } catch {
             throw .unreadable(.unexpectedJSON(path: path, jsonPath: "", reason: LocalizedText(describing: error)))
         }
-        guard baseline.version == 1 else { throw .unsupportedVersion(path: path, version: baseline.version) }
+        guard baseline.version == FileVersion.supported else { throw .unsupportedVersion(path: path, version: baseline.version) }
         return baseline
     }
 }

@@ -20,9 +20,7 @@ public enum BaselineError: LocalizedMessageError, Sendable, Hashable {
         case .unreadable(let error):
             error.message(language)
         case .unsupportedVersion(let path, let version):
-            LocalizedText(
-                en: "\(path): version \(version) is not supported; this ledgerlint reads version 1",
-                nb: "\(path): versjon \(version) støttes ikke; denne ledgerlint leser versjon 1")[language]
+            FileVersion.unsupported(version, path: path)[language]
         }
     }
 }
