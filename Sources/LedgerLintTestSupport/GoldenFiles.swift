@@ -94,7 +94,9 @@ public struct GoldenFiles: Sendable {
         let url = directory.appendingPathComponent(name)
         if Self.isRecording {
             do {
-                try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+                // A golden file's name may have folders in it (`fix-plan-en/steps.md`).
+                try FileManager.default.createDirectory(
+                    at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data(actual.utf8).write(to: url)
                 Issue.record("Recorded Fixtures/Golden/\(name); run again without LEDGERLINT_RECORD.", sourceLocation: sourceLocation)
             } catch {

@@ -105,7 +105,6 @@ public struct CheckRun: Sendable {
     /// - Throws: `BaselineError` for a baseline that cannot be read; `InputError` for a snapshot that cannot;
     ///   `RuleError` for configured ranges that do not fit the snapshot; whatever `live` throws.
     public func run(live: LiveSource? = nil, phase: (String) -> Void = { _ in }) async throws -> Outcome {
-        let folder = URL(fileURLWithPath: options.snapshot)
         let baseline = try options.baselinePath.map { path throws(BaselineError) in
             try Baseline.load(from: URL(fileURLWithPath: path))
         }
@@ -113,27 +112,11 @@ public struct CheckRun: Sendable {
 
         let keys = options.keys
         let fields = keys == nil ? rules.fieldsRead : rules.fieldsRead.adding(KeyFilter.fieldsRead)
-        let metadata: SnapshotManifest?
-        let data: Snapshot
-        if let live {
-            let assist = try SnapshotReader.readAssist(at: folder, keeping: fields)
-            let fetched = try await live()
-            data = Snapshot(
-                assistCustomers: assist.customers, assistProductGroups: assist.productGroups,
-                powerOffice: try PowerOfficeData(fetched, keeping: fields))
-            metadata = SnapshotManifest(fetched)
-        } else {
-            data = try SnapshotReader.read(at: folder, keeping: fields)
-            metadata = SnapshotManifest.read(from: folder)
-        }
+        let (data, metadata) = try await read(live: live, keeping: fields)
         // Before `Dataset` drops the customers Assist does not export: those are what `--key` must explain.
         let matches = keys?.matches(in: data) ?? []
         phase("read snapshot")
-        let dataset = Dataset(consume data)
-        try rules.checkRanges(against: dataset)
-        phase("derive model")
-        var findings = rules.evaluate(dataset, language: options.language)
-        phase("evaluate \(rules.rules.count) rules (\(findings.count) findings)")
+        var findings = try findings(in: consume data, phase: phase)
 
         if let keys { findings = findings.filter(keys.selects) }
         let suppression = SuppressionResult(applying: configuration.suppressions, to: findings, today: options.today)
@@ -151,5 +134,32 @@ public struct CheckRun: Sendable {
         return Outcome(
             report: report, baseline: options.writeBaseline ? Baseline(findings: suppression.kept) : nil,
             warnings: CheckWarning.warnings(about: suppression, in: configuration))
+    }
+
+    /// Reads the snapshot folder, or its Assist side and PowerOffice now (`live`), keeping `fields`; with the
+    /// manifest that describes the PowerOffice side.
+    func read(live: LiveSource?, keeping fields: FieldSelection) async throws -> (Snapshot, SnapshotManifest?) {
+        let folder = URL(fileURLWithPath: options.snapshot)
+        guard let live else {
+            return (try SnapshotReader.read(at: folder, keeping: fields), SnapshotManifest.read(from: folder))
+        }
+        let assist = try SnapshotReader.readAssist(at: folder, keeping: fields)
+        let fetched = try await live()
+        let data = Snapshot(
+            assistCustomers: assist.customers, assistProductGroups: assist.productGroups,
+            powerOffice: try PowerOfficeData(fetched, keeping: fields))
+        return (data, SnapshotManifest(fetched))
+    }
+
+    /// The rules' findings on `data`, before `--key`, suppressions and the baseline.
+    ///
+    /// - Throws: `RuleError` for configured ranges that do not fit the snapshot.
+    func findings(in data: consuming Snapshot, phase: (String) -> Void = { _ in }) throws -> [Finding] {
+        let dataset = Dataset(consume data)
+        try rules.checkRanges(against: dataset)
+        phase("derive model")
+        let findings = rules.evaluate(dataset, language: options.language)
+        phase("evaluate \(rules.rules.count) rules (\(findings.count) findings)")
+        return findings
     }
 }

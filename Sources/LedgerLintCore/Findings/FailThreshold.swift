@@ -14,4 +14,14 @@ public enum FailThreshold: String, Sendable, Hashable, CaseIterable {
         case .never: false
         }
     }
+
+    /// Whether a finding of `severity` is at or above this level.
+    public func counts(_ severity: Severity) -> Bool {
+        switch self {
+        case .error: severity == .error
+        case .warning: severity != .info
+        case .info: true
+        case .never: false
+        }
+    }
 }

@@ -35,12 +35,7 @@ public struct Dataset: Sendable {
         productGroups = snapshot.powerOffice.productGroups ?? []
         accounts = snapshot.powerOffice.accounts
 
-        let series = (snapshot.powerOffice.numberSeries ?? [])
-            .filter { $0.SubLedgerNumberSeriesType?.lowercased() == "customer" }
-            .compactMap { entry -> ClosedRange<Int64>? in
-                guard let from = entry.FromInclusive, let to = entry.ToInclusive, from <= to else { return nil }
-                return from...to
-            }
+        let series = (snapshot.powerOffice.numberSeries ?? []).compactMap(\.customerRange)
             .sorted { $0.lowerBound < $1.lowerBound }
         customerNumberSeries = series.isEmpty ? [Self.defaultCustomerSeries] : series
 

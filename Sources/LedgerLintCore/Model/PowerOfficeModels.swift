@@ -164,6 +164,14 @@ public struct PowerOfficeNumberSeries: DescribedRecord, Hashable, Codable {
     /// A record with every field absent.
     public init() {}
 
+    /// The numbers of a customer series; `nil` for a series of suppliers or employees, or one without a valid range.
+    public var customerRange: ClosedRange<Int64>? {
+        guard SubLedgerNumberSeriesType?.lowercased() == "customer", let from = FromInclusive, let to = ToInclusive,
+            from <= to
+        else { return nil }
+        return from...to
+    }
+
     public init(
         Id: String? = nil, Name: String? = nil, SubLedgerNumberSeriesType: String? = nil, FromInclusive: Int64? = nil,
         ToInclusive: Int64? = nil, GeneralLedgerAccountNo: Int64? = nil, IsDefault: Bool? = nil

@@ -1,0 +1,177 @@
+import Foundation
+import LedgerLintText
+
+/// Turns findings into fixes: which products to create or change, which Assist customers to give which new number,
+/// and the steps of what only a person can do.
+///
+/// Reads the whole snapshot (every field), before `Dataset` drops the customers Assist does not export: their
+/// numbers are taken too, and a new number must not collide with them.
+public struct FixPlanner: Sendable {
+    /// The renumbering finding's rules: a customer whose number cannot be kept.
+    public static let renumberingRules: Set<String> = [
+        "customer-number-range", "customer-number-missing", "customer-number-invalid", "customer-number-duplicate",
+        "customer-number-conflict",
+    ]
+
+    public let snapshot: Snapshot
+    /// The series new customer numbers come from.
+    public let series: ClosedRange<Int64>
+    /// Every customer number in use, in Assist (exported or not) and in PowerOffice.
+    public let used: Set<Int64>
+
+    /// - Throws: `FixPlanError.seriesOutside` when `requestedSeries` is not inside one of PowerOffice's customer
+    ///   number series.
+    public init(snapshot: Snapshot, requestedSeries: ClosedRange<Int64>? = nil) throws(FixPlanError) {
+        self.snapshot = snapshot
+        var used = Set<Int64>()
+        for customer in snapshot.assistCustomers {
+            if let number = Self.number(customer.customerNumber) { used.insert(number) }
+        }
+        for customer in snapshot.powerOffice.customers {
+            if let number = customer.Number { used.insert(number) }
+        }
+        self.used = used
+        series = try NumberAllocator.choose(
+            requested: requestedSeries, available: Self.customerSeries(of: snapshot), used: used)
+    }
+
+    /// PowerOffice's customer number series, or the default one the rules assume when the snapshot has none.
+    public static func customerSeries(of snapshot: Snapshot) -> [NumberAllocator.Series] {
+        let series = (snapshot.powerOffice.numberSeries ?? []).compactMap { entry in
+            entry.customerRange.map { NumberAllocator.Series(range: $0, name: entry.Name, isDefault: entry.IsDefault ?? false) }
+        }
+        return series.isEmpty ? [NumberAllocator.Series(range: Dataset.defaultCustomerSeries, isDefault: true)] : series
+    }
+
+    /// An Assist customer number as a whole number, as the rules read it.
+    static func number(_ text: String?) -> Int64? {
+        text.flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }
+    }
+
+    /// One fix per finding that has one, in the findings' order; new customer numbers are handed out in the order
+    /// of the customers in the Assist export.
+    public func fixes(for findings: [Finding], language: Language) -> [Fix] {
+        let customers = Array(snapshot.assistCustomers)
+        var customerAt: [SourceLocation: Int] = [:]
+        for (index, customer) in customers.enumerated() {
+            if let location = customer.location { customerAt[location] = index }
+        }
+
+        // Who gets a new number, for which finding.
+        var renumbered: [Int: [Int]] = [:]  // customer index → finding indices
+        for (index, finding) in findings.enumerated() where Self.renumberingRules.contains(finding.rule) {
+            if finding.rule == "customer-number-duplicate" {
+                for holder in duplicateHoldersToRenumber(number: finding.key, customers: customers) {
+                    renumbered[holder, default: []].append(index)
+                }
+            } else if let location = finding.location, let holder = customerAt[location] {
+                renumbered[holder, default: []].append(index)
+            }
+        }
+        var allocator = NumberAllocator(series: series, used: used)
+        var newNumber: [Int: Int64?] = [:]
+        for holder in renumbered.keys.sorted() {
+            newNumber[holder] = allocator.take()
+        }
+
+        var fixes: [Fix] = []
+        for (index, finding) in findings.enumerated() {
+            if Self.renumberingRules.contains(finding.rule) {
+                for holder in renumbered.keys.sorted() where renumbered[holder]!.contains(index) {
+                    let customer = customers[holder]
+                    let from = customer.customerNumber.flatMap { $0.isEmpty ? nil : $0 }
+                    let who = FixPlanWords.customer(number: from, name: customer.name)
+                    if case let number?? = newNumber[holder] {
+                        fixes.append(
+                            Fix(
+                                rule: finding.rule, key: finding.key, system: .assist,
+                                change: .renumberCustomer(from: from, name: customer.name, to: number, location: customer.location),
+                                description: FixPlanWords.renumber(from: from, name: customer.name, to: number)[language]))
+                    } else {
+                        fixes.append(
+                            Fix(
+                                rule: finding.rule, key: finding.key, system: .assist, change: .manual,
+                                description: FixPlanWords.seriesFull(series, who: who)[language]))
+                    }
+                }
+            } else if let fix = fix(for: finding, customers: customers, customerAt: customerAt, language: language) {
+                fixes.append(fix)
+            }
+        }
+        return fixes
+    }
+
+    /// Every exported holder of a duplicated number but the one that keeps it: the one whose organisation number is
+    /// that of PowerOffice's customer with the number, else the first in the file.
+    func duplicateHoldersToRenumber(number key: String, customers: [AssistCustomer]) -> [Int] {
+        let trimmed = key.trimmingCharacters(in: .whitespaces)
+        let holders = customers.indices.filter {
+            customers[$0].export && customers[$0].customerNumber?.trimmingCharacters(in: .whitespaces) == trimmed
+        }
+        guard holders.count > 1 else { return [] }
+        let powerOfficeOrganization = Self.number(trimmed).flatMap { number in
+            snapshot.powerOffice.customers.first { $0.Number == number }?.OrganizationNumber
+        }.map(Self.digits)
+        let keeper = holders.first { holder in
+            guard let wanted = powerOfficeOrganization, !wanted.isEmpty else { return false }
+            return customers[holder].organizationNumber.map(Self.digits) == wanted
+        } ?? holders[0]
+        return holders.filter { $0 != keeper }
+    }
+
+    static func digits(_ text: String) -> String { String(text.filter(\.isWholeNumber)) }
+
+    /// The fix for a finding about a product group, or the steps for one only a person can fix.
+    func fix(
+        for finding: Finding, customers: [AssistCustomer], customerAt: [SourceLocation: Int], language: Language
+    ) -> Fix? {
+        let group = productGroup(of: finding)
+        let code = group.map { "A-\($0.number)" } ?? finding.key
+        let product = snapshot.powerOffice.products.first { $0.Code?.caseInsensitiveCompare(code) == .orderedSame }
+        func make(_ system: System, _ change: Fix.Change, _ text: LocalizedText) -> Fix {
+            Fix(rule: finding.rule, key: finding.key, system: system, change: change, description: text[language])
+        }
+        switch finding.rule {
+        case "product-code-missing":
+            guard let group else { break }
+            let name = group.name.flatMap { $0.isEmpty ? nil : $0 } ?? "Produktgruppe \(group.number)"
+            let account = group.salesAccount.map(Int64.init)
+            return make(
+                .poweroffice, .createProduct(code: code, name: name, salesAccount: account),
+                FixPlanWords.createProduct(code: code, name: name, account: account))
+        case "sales-account-mismatch":
+            guard let account = group?.salesAccount.map(Int64.init) else { break }
+            guard let id = product?.Id else {
+                return make(.poweroffice, .manual, FixPlanWords.updateProduct(code: code, account: account, was: nil))
+            }
+            return make(
+                .poweroffice, .updateProduct(code: code, id: id, salesAccount: account),
+                FixPlanWords.updateProduct(code: code, account: account, was: product?.StandardSalesAccount))
+        case "product-code-archived":
+            guard let id = product?.Id else {
+                return make(.poweroffice, .manual, FixPlanWords.unarchiveProduct(code: code))
+            }
+            return make(.poweroffice, .unarchiveProduct(code: code, id: id), FixPlanWords.unarchiveProduct(code: code))
+        default:
+            break
+        }
+        let customer = finding.location.flatMap { customerAt[$0] }.map { customers[$0] }
+        let who = customer.map { FixPlanWords.customer(number: $0.customerNumber, name: $0.name) } ?? finding.key
+        let groupText = group.map { "\($0.number)" } ?? finding.key
+        let account = group?.salesAccount.map(String.init) ?? "?"
+        guard
+            let (system, steps) = FixPlanWords.manual(
+                rule: finding.rule, who: who, system: finding.system, group: groupText, account: account)
+        else { return nil }
+        return make(system, .manual, steps)
+    }
+
+    /// The Assist product group a finding is about: the one at its location, else the one its key names (`A-4`).
+    func productGroup(of finding: Finding) -> AssistProductGroup? {
+        guard finding.entity == .productGroup else { return nil }
+        let groups = snapshot.assistProductGroups ?? AssistProductGroup.assumed
+        if let location = finding.location, let group = groups.first(where: { $0.location == location }) { return group }
+        let digits = finding.key.uppercased().hasPrefix("A-") ? String(finding.key.dropFirst(2)) : finding.key
+        return Int(digits).flatMap { number in groups.first { $0.number == number } }
+    }
+}
