@@ -83,6 +83,16 @@ struct Arguments {
     }
 
     /// The positional arguments left after options were taken; any option left over is an error.
+    /// The one snapshot folder a command takes (`check`, `fix-plan`), after every option has been read.
+    mutating func snapshot() throws(UsageError) -> String {
+        let positionals = try positionals()
+        guard positionals.count == 1, let snapshot = positionals.first else {
+            throw positionals.isEmpty
+                ? .snapshotMissing(command: command) : .oneSnapshotOnly(command: command, given: positionals)
+        }
+        return snapshot
+    }
+
     mutating func positionals() throws(UsageError) -> [String] {
         var result: [String] = []
         var afterSeparator = false
@@ -115,10 +125,15 @@ enum UsageError: LocalizedMessageError {
     case notSeconds(option: String, value: String)
     /// `--report` without `FORMAT=PATH`.
     case notAReport(String, formats: [String])
-    case snapshotMissing
-    case oneSnapshotOnly(given: [String])
+    /// `command` (`check`, `fix-plan`) given no snapshot folder.
+    case snapshotMissing(command: String)
+    case oneSnapshotOnly(command: String, given: [String])
     case baselineAndWriteBaseline
     case outMissing
+    /// `fix-plan` without `--out DIR`.
+    case planFolderMissing
+    /// `--series` that is not `FROM-TO`, two whole numbers with FROM at most TO.
+    case notASeries(value: String)
     case noArgumentsTaken(command: String, given: [String])
     case oneRuleOnly
     /// An option of `check --live` (`--environment`, `--timeout`, …) given to `check` without `--live`.
@@ -133,8 +148,9 @@ enum UsageError: LocalizedMessageError {
         .unknownCommand("chek", known: ["check", "fetch"]), .unknownOption("--verbos", command: "check", known: ["--verbose"]),
         .needsValue(option: "--output"), .givenMoreThanOnce(option: "--output", count: 2),
         .notOneOf(option: "--format", value: "pdf", allowed: ["text", "json"]), .notANumber(option: "--page-size", value: "x"),
-        .notSeconds(option: "--timeout", value: "x"), .notAReport("json", formats: ["text", "json"]), .snapshotMissing,
-        .oneSnapshotOnly(given: ["a", "b"]), .baselineAndWriteBaseline, .outMissing,
+        .notSeconds(option: "--timeout", value: "x"), .notAReport("json", formats: ["text", "json"]), .snapshotMissing(command: "check"),
+        .oneSnapshotOnly(command: "check", given: ["a", "b"]), .baselineAndWriteBaseline, .outMissing, .planFolderMissing,
+        .notASeries(value: "50000"),
         .noArgumentsTaken(command: "rules", given: ["x"]), .oneRuleOnly, .onlyWithLive(option: "--environment"), .keyEmpty, .badNow(value: "yesterday"),
     ]
 
@@ -175,15 +191,27 @@ enum UsageError: LocalizedMessageError {
             return LocalizedText(
                 en: "--report '\(spec.excerpt)' is not FORMAT=PATH (formats: \(list))",
                 nb: "--report '\(spec.excerpt)' er ikke FORMAT=STI (formater: \(list))")[language]
-        case .snapshotMissing:
+        case .snapshotMissing(let command):
             return LocalizedText(
-                en: "check needs a snapshot folder, for example: ledgerlint check examples/demo",
-                nb: "check trenger en uttrekksmappe, for eksempel: ledgerlint check examples/demo")[language]
-        case .oneSnapshotOnly(let given):
+                en: "\(command) needs a snapshot folder, for example: ledgerlint \(command) examples/demo",
+                nb: "\(command) trenger en uttrekksmappe, for eksempel: ledgerlint \(command) examples/demo")[language]
+        case .oneSnapshotOnly(let command, let given):
             let list = given.joined(separator: " ")
             return LocalizedText(
-                en: "check takes one snapshot folder, got \(given.count): \(list)",
-                nb: "check tar én uttrekksmappe, men fikk \(given.count): \(list)")[language]
+                en: "\(command) takes one snapshot folder, got \(given.count): \(list)",
+                nb: "\(command) tar én uttrekksmappe, men fikk \(given.count): \(list)")[language]
+        case .planFolderMissing:
+            return LocalizedText(
+                en: "fix-plan needs --out DIR, a new or empty folder for the plan, for example: "
+                    + "ledgerlint fix-plan examples/demo --out plan",
+                nb: "fix-plan trenger --out MAPPE, en ny eller tom mappe for planen, for eksempel: "
+                    + "ledgerlint fix-plan examples/demo --out plan")[language]
+        case .notASeries(let value):
+            return LocalizedText(
+                en: "--series '\(value.excerpt)' is not FROM-TO, two whole numbers with FROM at most TO "
+                    + "(for example 50000-59999)",
+                nb: "--series '\(value.excerpt)' er ikke FRA-TIL, to heltall der FRA er høyst TIL "
+                    + "(for eksempel 50000-59999)")[language]
         case .baselineAndWriteBaseline:
             return LocalizedText(
                 en: "--baseline and --write-baseline do not go together: write the baseline first, then compare",

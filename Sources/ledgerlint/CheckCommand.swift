@@ -44,18 +44,9 @@ struct CheckCommand {
             throw UsageError.keyEmpty
         }
         self.keys = keys.isEmpty ? nil : KeyFilter(keys: keys)
-        // Read whether or not `--live` is given, so that one given without it is named as such, not as unknown.
-        let liveOptions = try PowerOfficeOptions(&arguments)
-        live = arguments.flag("--live") ? liveOptions : nil
-        if live == nil, let option = liveOptions.given.first { throw UsageError.onlyWithLive(option: option) }
+        live = try PowerOfficeOptions.live(&arguments)
         common = try CommonOptions(&arguments, environment: environment)
-        let positionals = try arguments.positionals()
-        guard positionals.count == 1, let snapshot = positionals.first else {
-            throw positionals.isEmpty ? UsageError.snapshotMissing : .oneSnapshotOnly(given: positionals)
-        }
-        if baselinePath != nil && writeBaselinePath != nil {
-            throw UsageError.baselineAndWriteBaseline
-        }
+        let snapshot = try arguments.snapshot()
         if let now = environment["LEDGERLINT_NOW"] {
             guard let date = ReportTime.parse(now) else {
                 throw UsageError.badNow(value: now)
@@ -118,7 +109,9 @@ struct CheckCommand {
 
     /// The day of `now` as `yyyy-MM-dd` in the local time zone; `LEDGERLINT_TODAY` fixes it (for tests and
     /// reproducible runs), and so does `LEDGERLINT_NOW`, through `now`.
-    func today(_ now: Date) -> String {
+    func today(_ now: Date) -> String { Self.today(now, environment: environment) }
+
+    static func today(_ now: Date, environment: [String: String]) -> String {
         if let fixed = environment["LEDGERLINT_TODAY"] { return fixed }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")

@@ -84,6 +84,16 @@ struct PowerOfficeOptions {
         quiet = arguments.flag("--quiet")
     }
 
+    /// `--live` and its options (`check`, `fix-plan`): `nil` without `--live`, and one of its options given without
+    /// it is refused. They are read whether or not `--live` is given, so that such an option is named as one that
+    /// needs `--live`, not as unknown.
+    static func live(_ arguments: inout Arguments) throws(UsageError) -> PowerOfficeOptions? {
+        let options = try PowerOfficeOptions(&arguments)
+        if arguments.flag("--live") { return options }
+        if let option = options.given.first { throw .onlyWithLive(option: option) }
+        return nil
+    }
+
     /// The options given, as the command line names them: `check` takes them only with `--live`.
     var given: [String] {
         [

@@ -13,6 +13,9 @@ enum Usage {
             Usage:
               ledgerlint check <snapshot> [options]   Run the rules on a snapshot folder (see check --help)
               ledgerlint fetch --out DIR [options]    Read PowerOffice Go into DIR/poweroffice (see fetch --help)
+              ledgerlint fix-plan <snapshot> --out DIR [options]
+                                                      Write the fixes for the findings, proven by a dry run
+                                                      (see fix-plan --help)
               ledgerlint rules [--lang en|nb] [--rules PATH] [--markdown]
                                                       List the rules
               ledgerlint explain <rule-id> [--lang en|nb] [--rules PATH]
@@ -27,6 +30,9 @@ enum Usage {
             Bruk:
               ledgerlint check <uttrekk> [valg]       Kjør reglene på en uttrekksmappe (se check --help)
               ledgerlint fetch --out MAPPE [valg]     Les PowerOffice Go inn i MAPPE/poweroffice (se fetch --help)
+              ledgerlint fix-plan <uttrekk> --out MAPPE [valg]
+                                                      Skriv rettingene for funnene, bevist av en prøvekjøring
+                                                      (se fix-plan --help)
               ledgerlint rules [--lang en|nb] [--rules STI] [--markdown]
                                                       Vis reglene
               ledgerlint explain <regel-id> [--lang en|nb] [--rules STI]
@@ -103,6 +109,77 @@ enum Usage {
               --help, -h                 Vis denne hjelpen
 
             """)
+
+    static let fixPlan =
+        LocalizedText(
+            en: """
+                Usage: ledgerlint fix-plan <snapshot> --out DIR [options]
+
+                Checks <snapshot>, then writes into DIR (new or empty) the fixes for its findings: plan.json, steps.md
+                (a checklist in order), poweroffice/products-to-create.json and .csv, poweroffice/products-to-update.json
+                and assist/customer-numbers.csv. Nothing is sent to PowerOffice. The plan is proven by checking the
+                snapshot again with its safe fixes and fixes to review made; the summary goes to stdout
+                (see docs/fix-plan.md).
+
+                Options for fix-plan:
+                  --out DIR                  The folder to write the plan to (required; new or empty)
+                  --series FROM-TO           Take new customer numbers from this range; it must lie inside one of
+                                             PowerOffice's customer number series (default: the non-default customer
+                                             series with the most free numbers, else the default series)
+                  --format text|json         The summary on stdout (default: text)
+                  --fail-on error|warning|info|never
+                                             Exit 1 when a finding at least this severe needs manual steps or has no
+                                             fix (default: error)
+                  --lang en|nb               Language of the plan and messages (default: nb when LANG starts with nb
+                                             or no, else en)
+                  --rules PATH               Use this rule file or folder instead of the built-in rules
+                  --config FILE              Settings and suppressions, as for check
+                  --live                     Read PowerOffice Go now instead of <snapshot>/poweroffice (nothing is
+                                             sent but reads), with these options of fetch:
+
+                """,
+            nb: """
+                Bruk: ledgerlint fix-plan <uttrekk> --out MAPPE [valg]
+
+                Kontrollerer <uttrekk> og skriver så rettingene for funnene til MAPPE (ny eller tom): plan.json, steps.md
+                (en sjekkliste i rekkefølge), poweroffice/products-to-create.json og .csv,
+                poweroffice/products-to-update.json og assist/customer-numbers.csv. Ingenting sendes til PowerOffice.
+                Planen bevises ved å kontrollere uttrekket på nytt med de sikre rettingene og rettingene som bør
+                kontrolleres, gjort; oppsummeringen skrives til stdout (se docs/fix-plan.md).
+
+                Valg for fix-plan:
+                  --out MAPPE                Mappen planen skrives til (påkrevd; ny eller tom)
+                  --series FRA-TIL           Ta nye kundenumre fra dette området; det må ligge innenfor en av
+                                             kundenummerseriene i PowerOffice (standard: kundenummerserien som ikke er
+                                             standard, med flest ledige numre, ellers standardserien)
+                  --format text|json         Oppsummeringen på stdout (standard: text)
+                  --fail-on error|warning|info|never
+                                             Avslutt med 1 når et funn som er minst så alvorlig, må rettes for hånd
+                                             eller ikke har noen retting (standard: error)
+                  --lang en|nb               Språk for planen og meldingene (standard: nb når LANG begynner med nb
+                                             eller no, ellers en)
+                  --rules STI                Bruk denne regelfilen eller regelmappen i stedet for de innebygde reglene
+                  --config FIL               Innstillinger og unntak, som for check
+                  --live                     Les PowerOffice Go nå i stedet for <uttrekk>/poweroffice (bare lesing),
+                                             med disse valgene fra fetch:
+
+                """) + powerOfficeOptions + LocalizedText(
+            en: """
+                  --help, -h                 Show this help
+
+                Exit codes: 0 every finding at or above --fail-on has a safe fix or one to review, 1 some need manual
+                steps or have no fix, or the plan would cause a new finding, 2 usage, input or a folder that cannot be
+                written, 3 PowerOffice could not be read.
+
+                """,
+            nb: """
+                  --help, -h                 Vis denne hjelpen
+
+                Avslutningskoder: 0 alle funn på eller over --fail-on har en sikker retting eller en som bør
+                kontrolleres, 1 noen må rettes for hånd eller har ingen retting, eller planen ville gi et nytt funn,
+                2 feil bruk, inndata eller en mappe som ikke kan skrives, 3 PowerOffice kunne ikke leses.
+
+                """)
 
     static let fetch =
         LocalizedText(

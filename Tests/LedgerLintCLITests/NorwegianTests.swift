@@ -341,6 +341,11 @@ import LedgerLintTestSupport
         try Self.expectEveryCase(errors, of: "SnapshotError", in: "Sources/LedgerLintCore/Snapshot/SnapshotError.swift")
     }
 
+    @Test func everyFixPlanErrorIsSaidInNorwegian() throws {
+        try Self.expectEveryCase(
+            FixPlanError.samples, of: "FixPlanError", in: "Sources/LedgerLintCore/FixPlan/FixPlanError.swift")
+    }
+
     @Test func retryLinesAreSaidInNorwegian() {
         for subject in [
             PowerOfficeTransport.Subject(resource: "Customers", page: 3),
@@ -373,7 +378,7 @@ import LedgerLintTestSupport
 
     static let helpPages: [(name: String, text: LocalizedText)] = [
         ("main", Usage.main), ("check", Usage.check), ("fetch", Usage.fetch), ("rules", Usage.rules),
-        ("explain", Usage.explain),
+        ("explain", Usage.explain), ("fix-plan", Usage.fixPlan),
     ]
 
     @Test func everyHelpPageIsInBothLanguages() {
@@ -385,7 +390,8 @@ import LedgerLintTestSupport
     /// A command line for each way a command is parsed, and the help page that must list what it takes.
     static let commandLines: [(arguments: [String], help: LocalizedText)] = [
         (["check"], Usage.check), (["check", "--live"], Usage.check), (["fetch", "--out", "x"], Usage.fetch),
-        (["rules"], Usage.rules), (["explain"], Usage.explain),
+        (["rules"], Usage.rules), (["explain"], Usage.explain), (["fix-plan", "--out", "x"], Usage.fixPlan),
+        (["fix-plan", "--out", "x", "--live"], Usage.fixPlan),
     ]
 
     /// The options the parser takes for a command line: what it lists when given one it does not take.
@@ -398,6 +404,7 @@ import LedgerLintTestSupport
             case "fetch": _ = try FetchCommand(parsed, environment: [:])
             case "rules": _ = try RulesCommand(parsed, environment: [:])
             case "explain": _ = try ExplainCommand(parsed, environment: [:])
+            case "fix-plan": _ = try FixPlanCommand(parsed, environment: [:])
             default: Issue.record("no command \(command)")
             }
         } catch UsageError.unknownOption(_, _, let known) {
