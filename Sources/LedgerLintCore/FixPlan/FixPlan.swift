@@ -33,6 +33,8 @@ public struct FixPlan: Sendable {
     public var fixes: [Fix]
     public var dryRun: DryRun
     public var language: Language
+    /// What `applicability(of:)` looks up.
+    let applicabilities: [FixKey: FixApplicability]
     /// Each rule's name, for the files a person reads.
     public var ruleNames: [String: LocalizedText]
 
@@ -49,6 +51,8 @@ public struct FixPlan: Sendable {
         self.language = language
         let fixes = planner.fixes(for: findings, language: language)
         self.fixes = fixes
+        let applicabilities = Self.applicabilities(of: fixes)
+        self.applicabilities = applicabilities
 
         // A renumbered customer's findings carry its new number as their key; they are matched by its old one.
         var oldKey: [String: String] = [:]
@@ -68,7 +72,7 @@ public struct FixPlan: Sendable {
         var fixedBySafe = 0
         var fixedByReview = 0
         for finding in findings where !remaining.contains(BaselineEntry(finding)) {
-            switch Self.applicability(of: finding, in: fixes) {
+            switch applicabilities[FixKey(rule: finding.rule, key: finding.key)] {
             case .safe?: fixedBySafe += 1
             case .review?: fixedByReview += 1
             case .manual?, nil: break
@@ -79,15 +83,20 @@ public struct FixPlan: Sendable {
             new: after.filter { !before.contains(BaselineEntry($0)) })
     }
 
-    /// A finding's least automatic fix (`manual` over `review` over `safe`); `nil` when it has none.
-    static func applicability(of finding: Finding, in fixes: [Fix]) -> FixApplicability? {
-        let kinds = fixes.filter { $0.rule == finding.rule && $0.key == finding.key }.map(\.applicability)
-        if kinds.contains(.manual) { return .manual }
-        if kinds.contains(.review) { return .review }
-        return kinds.isEmpty ? nil : .safe
+    /// Each finding's least automatic fix (`manual` over `review` over `safe`), by rule and key.
+    static func applicabilities(of fixes: [Fix]) -> [FixKey: FixApplicability] {
+        var kinds: [FixKey: FixApplicability] = [:]
+        for fix in fixes {
+            let key = FixKey(rule: fix.rule, key: fix.key)
+            kinds[key] = [kinds[key], fix.applicability].compactMap { $0 }.max { $0.rank < $1.rank }
+        }
+        return kinds
     }
 
-    public func applicability(of finding: Finding) -> FixApplicability? { Self.applicability(of: finding, in: fixes) }
+    /// The finding's least automatic fix; `nil` when it has none.
+    public func applicability(of finding: Finding) -> FixApplicability? {
+        applicabilities[FixKey(rule: finding.rule, key: finding.key)]
+    }
 
     public var summary: Summary {
         var summary = Summary(findings: findings.count, safe: 0, review: 0, manual: 0, unfixed: 0)
@@ -106,6 +115,23 @@ public struct FixPlan: Sendable {
     public func fixesAll(atOrAbove threshold: FailThreshold) -> Bool {
         findings.allSatisfy { finding in
             !threshold.counts(finding.severity) || [.safe, .review].contains(applicability(of: finding))
+        }
+    }
+}
+
+/// What a fix is for: its finding's rule and key.
+struct FixKey: Hashable {
+    var rule: String
+    var key: String
+}
+
+extension FixApplicability {
+    /// How much a person has to do: `safe` least, `manual` most.
+    var rank: Int {
+        switch self {
+        case .safe: 0
+        case .review: 1
+        case .manual: 2
         }
     }
 }

@@ -18,6 +18,8 @@ public struct FixPlanner: Sendable {
     public let series: ClosedRange<Int64>
     /// Every customer number in use, in Assist (exported or not) and in PowerOffice.
     public let used: Set<Int64>
+    /// PowerOffice's products by code, upper-cased (`A-4`); the first of a code that is there twice.
+    let productsByCode: [String: PowerOfficeProduct]
 
     /// - Throws: `FixPlanError.seriesOutside` when `requestedSeries` is not inside one of PowerOffice's customer
     ///   number series.
@@ -31,6 +33,9 @@ public struct FixPlanner: Sendable {
             if let number = customer.Number { used.insert(number) }
         }
         self.used = used
+        productsByCode = Dictionary(
+            snapshot.powerOffice.products.compactMap { product in product.Code.map { ($0.uppercased(), product) } },
+            uniquingKeysWith: { first, _ in first })
         series = try NumberAllocator.choose(
             requested: requestedSeries, available: Self.customerSeries(of: snapshot), used: used)
     }
@@ -57,27 +62,27 @@ public struct FixPlanner: Sendable {
             if let location = customer.location { customerAt[location] = index }
         }
 
-        // Who gets a new number, for which finding.
-        var renumbered: [Int: [Int]] = [:]  // customer index → finding indices
+        // Who gets a new number, for which finding: finding index → the customers (indices) it renumbers.
+        var holders: [Int: [Int]] = [:]
+        let duplicates = duplicateHoldersToRenumber(customers)
         for (index, finding) in findings.enumerated() where Self.renumberingRules.contains(finding.rule) {
             if finding.rule == "customer-number-duplicate" {
-                for holder in duplicateHoldersToRenumber(number: finding.key, customers: customers) {
-                    renumbered[holder, default: []].append(index)
-                }
+                holders[index] = duplicates[finding.key.trimmingCharacters(in: .whitespaces)] ?? []
             } else if let location = finding.location, let holder = customerAt[location] {
-                renumbered[holder, default: []].append(index)
+                holders[index] = [holder]
             }
         }
+        // In the order of the export, each customer once, however many of its findings renumber it.
         var allocator = NumberAllocator(series: series, used: used)
         var newNumber: [Int: Int64?] = [:]
-        for holder in renumbered.keys.sorted() {
+        for holder in Set(holders.values.joined()).sorted() {
             newNumber[holder] = allocator.take()
         }
 
         var fixes: [Fix] = []
         for (index, finding) in findings.enumerated() {
             if Self.renumberingRules.contains(finding.rule) {
-                for holder in renumbered.keys.sorted() where renumbered[holder]!.contains(index) {
+                for holder in holders[index] ?? [] {
                     let customer = customers[holder]
                     let from = customer.customerNumber.flatMap { $0.isEmpty ? nil : $0 }
                     let who = FixPlanWords.customer(number: from, name: customer.name)
@@ -101,22 +106,29 @@ public struct FixPlanner: Sendable {
         return fixes
     }
 
-    /// Every exported holder of a duplicated number but the one that keeps it: the one whose organisation number is
-    /// that of PowerOffice's customer with the number, else the first in the file.
-    func duplicateHoldersToRenumber(number key: String, customers: [AssistCustomer]) -> [Int] {
-        let trimmed = key.trimmingCharacters(in: .whitespaces)
-        let holders = customers.indices.filter {
-            customers[$0].export && customers[$0].customerNumber?.trimmingCharacters(in: .whitespaces) == trimmed
+    /// For each number held by more than one exported customer, every holder but the one that keeps it: the one
+    /// whose organisation number is that of PowerOffice's customer with the number, else the first in the file.
+    func duplicateHoldersToRenumber(_ customers: [AssistCustomer]) -> [String: [Int]] {
+        var byNumber: [String: [Int]] = [:]
+        for (index, customer) in customers.enumerated() where customer.export {
+            guard let number = customer.customerNumber?.trimmingCharacters(in: .whitespaces), !number.isEmpty else { continue }
+            byNumber[number, default: []].append(index)
         }
-        guard holders.count > 1 else { return [] }
-        let powerOfficeOrganization = Self.number(trimmed).flatMap { number in
-            snapshot.powerOffice.customers.first { $0.Number == number }?.OrganizationNumber
-        }.map(Self.digits)
-        let keeper = holders.first { holder in
-            guard let wanted = powerOfficeOrganization, !wanted.isEmpty else { return false }
-            return customers[holder].organizationNumber.map(Self.digits) == wanted
-        } ?? holders[0]
-        return holders.filter { $0 != keeper }
+        var organizationOf: [Int64: String] = [:]
+        for customer in snapshot.powerOffice.customers {
+            if let number = customer.Number, let organization = customer.OrganizationNumber {
+                organizationOf[number] = Self.digits(organization)
+            }
+        }
+        var result: [String: [Int]] = [:]
+        for (number, holders) in byNumber where holders.count > 1 {
+            let wanted = Self.number(number).flatMap { organizationOf[$0] }.flatMap { $0.isEmpty ? nil : $0 }
+            let keeper = holders.first { holder in
+                wanted != nil && customers[holder].organizationNumber.map(Self.digits) == wanted
+            } ?? holders[0]
+            result[number] = holders.filter { $0 != keeper }
+        }
+        return result
     }
 
     static func digits(_ text: String) -> String { String(text.filter(\.isWholeNumber)) }
@@ -127,7 +139,7 @@ public struct FixPlanner: Sendable {
     ) -> Fix? {
         let group = productGroup(of: finding)
         let code = group.map { "A-\($0.number)" } ?? finding.key
-        let product = snapshot.powerOffice.products.first { $0.Code?.caseInsensitiveCompare(code) == .orderedSame }
+        let product = productsByCode[code.uppercased()]
         func make(_ system: System, _ change: Fix.Change, _ text: LocalizedText) -> Fix {
             Fix(rule: finding.rule, key: finding.key, system: system, change: change, description: text[language])
         }
