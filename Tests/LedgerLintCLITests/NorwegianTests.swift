@@ -473,7 +473,8 @@ import LedgerLintTestSupport
         ["rules", "--markdown"],
         ["check", CommandLineTests.demo, "--key", "10008", "--key", "99999", "--key", "a-4", "--key", "10004"],
         ["check", CommandLineTests.demo, "--key", "10008", "--key", "99999", "--format", "markdown"],
-        ["check", CommandLineTests.demo, "--key", ""],
+        ["check", CommandLineTests.demo, "--key", ""], ["fix-plan", "--help"],
+        ["fix-plan", CommandLineTests.demo, "--series", "50000-59999", "--out", "/dev/null/plan"],
     ]
 
     @Test(arguments: 0..<runs.count)

@@ -76,3 +76,76 @@ extension NumberAllocatorTests {
         #expect(NumberAllocator.free(in: Int64.min...Int64.max, used: [0]) == Int64.max - 1)
     }
 }
+
+/// The same promises where the plan makes them: over random exports and PowerOffice customers, checked by the real
+/// rules, no new number is one anybody has, none is outside the series or handed out twice, every customer to
+/// renumber gets a number or, once the series is full, a manual step, and the plan is the same every time.
+extension NumberAllocatorTests {
+    static func randomSnapshot(_ random: inout SplitMix64) -> Snapshot {
+        let series = Int64(10000)...(10000 + Int64.random(in: 3...40, using: &random))
+        var customers: [AssistCustomer] = []
+        for index in 0..<Int.random(in: 3...30, using: &random) {
+            let number: String? =
+                switch Int.random(in: 0..<6, using: &random) {
+                case 0: nil
+                case 1: "K-\(index)"
+                case 2: "\(Int.random(in: 1...9999, using: &random))"
+                default: "\(Int64.random(in: series.lowerBound...(series.upperBound + 5), using: &random))"
+                }
+            customers.append(
+                AssistCustomer(
+                    customerNumber: number, name: "Kunde \(index)", email: "k\(index)@example.no",
+                    export: Int.random(in: 0..<5, using: &random) > 0,
+                    location: LedgerLintCore.SourceLocation(file: "assist/customers.csv", line: index + 2)))
+        }
+        let powerOffice = (0..<Int.random(in: 0...10, using: &random)).map { index in
+            PowerOfficeCustomer(
+                Id: Int64(index), Number: Int64.random(in: series, using: &random), Name: "PO \(index)",
+                InvoiceDeliveryType: "EmailInvoice")
+        }
+        return Snapshot(
+            assistCustomers: RecordTable(customers),
+            powerOffice: PowerOfficeData(
+                customers: RecordTable(powerOffice),
+                numberSeries: [
+                    PowerOfficeNumberSeries(
+                        SubLedgerNumberSeriesType: "Customer", FromInclusive: series.lowerBound,
+                        ToInclusive: series.upperBound, IsDefault: true)
+                ]))
+    }
+
+    @Test func thePlansNewNumbersHoldTheSamePromisesOverRandomSnapshots() throws {
+        let rules = try RuleSet.builtIn()
+        var random = SplitMix64(seed: 0xF1C5_0002)
+        for _ in 0..<80 {
+            let snapshot = Self.randomSnapshot(&random)
+            let findings = rules.evaluate(Dataset(snapshot), language: .en)
+            let planner = try FixPlanner(snapshot: snapshot)
+            let fixes = planner.fixes(for: findings, language: .en)
+            #expect(planner.fixes(for: findings, language: .en) == fixes, "not deterministic")
+
+            var numberOf: [LedgerLintCore.SourceLocation: Int64] = [:]
+            for fix in fixes {
+                guard case .renumberCustomer(_, _, let to, let location?) = fix.change else { continue }
+                #expect(numberOf[location, default: to] == to, "one customer, two new numbers")
+                numberOf[location] = to
+            }
+            let numbers = Array(numberOf.values)
+            // Taken, counted here from the snapshot itself: every Assist number (exported or not) and PowerOffice's.
+            let taken = Set(
+                snapshot.assistCustomers.compactMap { $0.customerNumber.flatMap { Int64($0) } }
+                    + snapshot.powerOffice.customers.compactMap(\.Number))
+            #expect(numbers.allSatisfy(planner.series.contains), "outside \(planner.series): \(numbers)")
+            #expect(numbers.allSatisfy { !taken.contains($0) }, "a number in use: \(numbers)")
+            #expect(Set(numbers).count == numbers.count, "a number twice: \(numbers)")
+            let full = fixes.contains { FixPlanner.renumberingRules.contains($0.rule) && $0.applicability == .manual }
+            if full {
+                #expect(Int64(planner.series.count - taken.filter(planner.series.contains).count) == Int64(numbers.count))
+            }
+            // Every renumbering finding has a fix.
+            for finding in findings where FixPlanner.renumberingRules.contains(finding.rule) {
+                #expect(fixes.contains { $0.rule == finding.rule && $0.key == finding.key }, "\(finding.rule) \(finding.key)")
+            }
+        }
+    }
+}
