@@ -87,7 +87,7 @@ public enum FixPlanSteps {
             pick(
                 "New customer numbers are taken from the series \(range); check that it exists under "
                     + "\(FixPlanWords.seriesMenu) (add it there first if not).",
-                "Nye kundenumre hentes fra serien \(range); sjekk at den finnes under \(FixPlanWords.seriesMenu) "
+                "Nye kundenumre hentes fra serien \(range); kontroller at den finnes under \(FixPlanWords.seriesMenu) "
                     + "(legg den til der først hvis ikke).")
         }
         var productsHeading: String { pick("Products in PowerOffice", "Produkter i PowerOffice") }
