@@ -134,6 +134,8 @@ enum UsageError: LocalizedMessageError {
     case planFolderMissing
     /// `--series` that is not `FROM-TO`, two whole numbers with FROM at most TO.
     case notASeries(value: String)
+    /// `diff` given other than two runs to compare.
+    case twoRunsNeeded(given: [String])
     case noArgumentsTaken(command: String, given: [String])
     case oneRuleOnly
     /// An option of `check --live` (`--environment`, `--timeout`, …) given to `check` without `--live`.
@@ -150,7 +152,7 @@ enum UsageError: LocalizedMessageError {
         .notOneOf(option: "--format", value: "pdf", allowed: ["text", "json"]), .notANumber(option: "--page-size", value: "x"),
         .notSeconds(option: "--timeout", value: "x"), .notAReport("json", formats: ["text", "json"]), .snapshotMissing(command: "check"),
         .oneSnapshotOnly(command: "check", given: ["a", "b"]), .baselineAndWriteBaseline, .outMissing, .planFolderMissing,
-        .notASeries(value: "50000"),
+        .notASeries(value: "50000"), .twoRunsNeeded(given: ["old.json"]),
         .noArgumentsTaken(command: "rules", given: ["x"]), .oneRuleOnly, .onlyWithLive(option: "--environment"), .keyEmpty, .badNow(value: "yesterday"),
     ]
 
@@ -206,6 +208,13 @@ enum UsageError: LocalizedMessageError {
                     + "ledgerlint fix-plan examples/demo --out plan",
                 nb: "fix-plan trenger --out MAPPE, en ny eller tom mappe for planen, for eksempel: "
                     + "ledgerlint fix-plan examples/demo --out plan")[language]
+        case .twoRunsNeeded(let given):
+            let list = given.isEmpty ? "" : LocalizedText(en: ", got \(given.count): ", nb: ", men fikk \(given.count): ")[language]
+                + given.joined(separator: " ")
+            return LocalizedText(
+                en: "diff compares two runs, OLD and NEW (JSON reports of check, or snapshot folders)\(list)",
+                nb: "diff sammenligner to kjøringer, GAMMEL og NY (JSON-rapporter fra check, eller uttrekksmapper)\(list)")[
+                    language]
         case .notASeries(let value):
             return LocalizedText(
                 en: "--series '\(value.excerpt)' is not FROM-TO, two whole numbers with FROM at most TO "

@@ -21,6 +21,7 @@ enum CommandLineTool {
             case "rules": return try RulesCommand(Arguments(rest, command: command), environment: environment).run()
             case "explain": return try ExplainCommand(Arguments(rest, command: command), environment: environment).run()
             case "fetch": return try await FetchCommand(Arguments(rest, command: command), environment: environment).run()
+            case "diff": return try await DiffCommand(Arguments(rest, command: command), environment: environment).run()
             case "fix-plan":
                 return try await FixPlanCommand(Arguments(rest, command: command), environment: environment).run()
             case "help", "--help", "-h":
@@ -30,7 +31,7 @@ enum CommandLineTool {
                 Console.output("\(Tool.name) \(Tool.versionAndCommit)\n")
                 return .clean
             default:
-                throw UsageError.unknownCommand(command, known: ["check", "fetch", "fix-plan", "rules", "explain", "help", "version"])
+                throw UsageError.unknownCommand(command, known: ["check", "fetch", "fix-plan", "diff", "rules", "explain", "help", "version"])
             }
         } catch let error as UsageError {
             Console.diagnostic(
@@ -45,7 +46,7 @@ enum CommandLineTool {
             Console.diagnostic(error.message(language))
             return error.isLocal ? .usageOrInput : .powerOffice
         } catch {
-            // InputError, RuleError, ConfigurationError, BaselineError, OutputError, FixPlanError: the run could not be done as asked.
+            // InputError, RuleError, ConfigurationError, SavedFileError, OutputError, FixPlanError: the run could not be done as asked.
             Console.diagnostic(LocalizedText(describing: error)[language])
             return .usageOrInput
         }

@@ -16,6 +16,7 @@ enum Usage {
               ledgerlint fix-plan <snapshot> --out DIR [options]
                                                       Write the fixes for the findings, proven by a dry run
                                                       (see fix-plan --help)
+              ledgerlint diff OLD NEW [options]        What changed between two runs (see diff --help)
               ledgerlint rules [--lang en|nb] [--rules PATH] [--markdown]
                                                       List the rules
               ledgerlint explain <rule-id> [--lang en|nb] [--rules PATH]
@@ -33,6 +34,7 @@ enum Usage {
               ledgerlint fix-plan <uttrekk> --out MAPPE [valg]
                                                       Skriv rettingene for funnene, bevist av en prøvekjøring
                                                       (se fix-plan --help)
+              ledgerlint diff GAMMEL NY [valg]         Hva som er endret mellom to kjøringer (se diff --help)
               ledgerlint rules [--lang en|nb] [--rules STI] [--markdown]
                                                       Vis reglene
               ledgerlint explain <regel-id> [--lang en|nb] [--rules STI]
@@ -180,6 +182,48 @@ enum Usage {
                 2 feil bruk, inndata eller en mappe som ikke kan skrives, 3 PowerOffice kunne ikke leses.
 
                 """)
+
+    static let diff = LocalizedText(
+        en: """
+            Usage: ledgerlint diff OLD NEW [options]
+
+            Compares two runs, each a JSON report of check (--format json) or a snapshot folder (checked first, with
+            --rules and --config). Findings are matched by rule, system, entity and key, as a baseline matches them,
+            so a finding whose message changed is unchanged. Prints +N new −N fixed N unchanged, each rule's counts,
+            and the new and fixed findings.
+
+            Options for diff:
+              --format text|json|markdown
+                                         Output on stdout (default: text)
+              --fail-on error|warning|info|never
+                                         Exit 1 when a new finding is at least this severe (default: error)
+              --lang en|nb               Language of the output (default: nb when LANG starts with nb or no, else en)
+              --rules PATH               For a snapshot folder: use this rule file or folder instead of the built-in
+                                         rules
+              --config FILE              For a snapshot folder: settings and suppressions, as for check
+              --help, -h                 Show this help
+
+            """,
+        nb: """
+            Bruk: ledgerlint diff GAMMEL NY [valg]
+
+            Sammenligner to kjøringer, hver en JSON-rapport fra check (--format json) eller en uttrekksmappe (som
+            kontrolleres først, med --rules og --config). Funn kobles på regel, system, enhet og nøkkel, slik en
+            baseline kobler dem, så et funn med endret melding er uendret. Skriver +N nye −N rettet N uendret, tallene
+            for hver regel, og de nye og rettede funnene.
+
+            Valg for diff:
+              --format text|json|markdown
+                                         Utdata på stdout (standard: text)
+              --fail-on error|warning|info|never
+                                         Avslutt med 1 når et nytt funn er minst så alvorlig (standard: error)
+              --lang en|nb               Språk for utdata (standard: nb når LANG begynner med nb eller no, ellers en)
+              --rules STI                For en uttrekksmappe: bruk denne regelfilen eller regelmappen i stedet for de
+                                         innebygde reglene
+              --config FIL               For en uttrekksmappe: innstillinger og unntak, som for check
+              --help, -h                 Vis denne hjelpen
+
+            """) + exitCodes
 
     static let fetch =
         LocalizedText(

@@ -265,16 +265,16 @@ import LedgerLintTestSupport
             errors, of: "ConfigurationError", in: "Sources/LedgerLintCore/Config/ConfigurationError.swift")
     }
 
-    @Test func everyBaselineErrorIsSaidInNorwegian() throws {
-        var errors: [BaselineError] = []
+    @Test func everySavedFileErrorIsSaidInNorwegian() throws {
+        var errors: [SavedFileError] = []
         let folder = try scratch.folder("nb-baseline")
         let file = folder.appendingPathComponent("baseline.json")
-        Self.thrown(BaselineError.self, &errors) { _ = try Baseline.load(from: file) }
+        Self.thrown(SavedFileError.self, &errors) { _ = try Baseline.load(from: file) }
         for text in [#"{"version": 1, "entries": 5}"#, #"{"version": 3, "tool": "ledgerlint", "entries": []}"#, "[1, 2"] {
             try Data(text.utf8).write(to: file)
-            Self.thrown(BaselineError.self, &errors) { _ = try Baseline.load(from: file) }
+            Self.thrown(SavedFileError.self, &errors) { _ = try Baseline.load(from: file) }
         }
-        try Self.expectEveryCase(errors, of: "BaselineError", in: "Sources/LedgerLintCore/Findings/BaselineError.swift")
+        try Self.expectEveryCase(errors, of: "SavedFileError", in: "Sources/LedgerLintCore/Findings/SavedFileError.swift")
     }
 
     @Test func everyPowerOfficeErrorIsSaidInNorwegian() throws {
@@ -378,7 +378,7 @@ import LedgerLintTestSupport
 
     static let helpPages: [(name: String, text: LocalizedText)] = [
         ("main", Usage.main), ("check", Usage.check), ("fetch", Usage.fetch), ("rules", Usage.rules),
-        ("explain", Usage.explain), ("fix-plan", Usage.fixPlan),
+        ("explain", Usage.explain), ("fix-plan", Usage.fixPlan), ("diff", Usage.diff),
     ]
 
     @Test func everyHelpPageIsInBothLanguages() {
@@ -391,7 +391,7 @@ import LedgerLintTestSupport
     static let commandLines: [(arguments: [String], help: LocalizedText)] = [
         (["check"], Usage.check), (["check", "--live"], Usage.check), (["fetch", "--out", "x"], Usage.fetch),
         (["rules"], Usage.rules), (["explain"], Usage.explain), (["fix-plan", "--out", "x"], Usage.fixPlan),
-        (["fix-plan", "--out", "x", "--live"], Usage.fixPlan),
+        (["fix-plan", "--out", "x", "--live"], Usage.fixPlan), (["diff"], Usage.diff),
     ]
 
     /// The options the parser takes for a command line: what it lists when given one it does not take.
@@ -405,6 +405,7 @@ import LedgerLintTestSupport
             case "rules": _ = try RulesCommand(parsed, environment: [:])
             case "explain": _ = try ExplainCommand(parsed, environment: [:])
             case "fix-plan": _ = try FixPlanCommand(parsed, environment: [:])
+            case "diff": _ = try DiffCommand(parsed, environment: [:])
             default: Issue.record("no command \(command)")
             }
         } catch UsageError.unknownOption(_, _, let known) {
@@ -474,7 +475,8 @@ import LedgerLintTestSupport
         ["check", CommandLineTests.demo, "--key", "10008", "--key", "99999", "--key", "a-4", "--key", "10004"],
         ["check", CommandLineTests.demo, "--key", "10008", "--key", "99999", "--format", "markdown"],
         ["check", CommandLineTests.demo, "--key", ""], ["fix-plan", "--help"],
-        ["fix-plan", CommandLineTests.demo, "--series", "50000-59999", "--out", "/dev/null/plan"],
+        ["fix-plan", CommandLineTests.demo, "--series", "50000-59999", "--out", "/dev/null/plan"], ["diff", "--help"],
+        ["diff", CommandLineTests.demo, CommandLineTests.demo],
     ]
 
     @Test(arguments: 0..<runs.count)

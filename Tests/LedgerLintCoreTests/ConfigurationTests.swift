@@ -182,7 +182,7 @@ import LedgerLintTestSupport
     @Test func aMisspeltKeyInABaselineIsNamed() throws {
         let url = scratch.url("baseline", extension: "json")
         try Data(#"{"version": 1, "tool": "ledgerlint", "entries": [{"rule": "a", "sytem": "assist", "entity": "customer", "key": "1"}]}"#.utf8).write(to: url)
-        #expect(throws: BaselineError.self) { try Baseline.load(from: url) }
+        #expect(throws: SavedFileError.self) { try Baseline.load(from: url) }
         do {
             _ = try Baseline.load(from: url)
         } catch {
@@ -193,6 +193,6 @@ import LedgerLintTestSupport
     @Test func aFileThatIsNoBaselineIsRefused() throws {
         let url = scratch.url("baseline", extension: "json")
         try Data(#"{"findings": []}"#.utf8).write(to: url)
-        #expect(throws: BaselineError.self) { try Baseline.load(from: url) }
+        #expect(throws: SavedFileError.self) { try Baseline.load(from: url) }
     }
 }

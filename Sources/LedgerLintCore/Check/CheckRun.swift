@@ -102,10 +102,10 @@ public struct CheckRun: Sendable {
     /// - Parameters:
     ///   - live: reads PowerOffice now instead of from the snapshot's `poweroffice/`.
     ///   - phase: called as each phase ends, with its name (`read snapshot`), for timings.
-    /// - Throws: `BaselineError` for a baseline that cannot be read; `InputError` for a snapshot that cannot;
+    /// - Throws: `SavedFileError` for a baseline that cannot be read; `InputError` for a snapshot that cannot;
     ///   `RuleError` for configured ranges that do not fit the snapshot; whatever `live` throws.
     public func run(live: LiveSource? = nil, phase: (String) -> Void = { _ in }) async throws -> Outcome {
-        let baseline = try options.baselinePath.map { path throws(BaselineError) in
+        let baseline = try options.baselinePath.map { path throws(SavedFileError) in
             try Baseline.load(from: URL(fileURLWithPath: path))
         }
         phase("read configuration")

@@ -20,8 +20,17 @@ public struct Baseline: Sendable, Hashable, Codable {
 
     /// Splits findings into new ones and those in the baseline, and lists the entries no longer found.
     public func compare(_ findings: [Finding]) -> (new: [Finding], comparison: BaselineComparison) {
+        let match = Self.match(entries, identity: { $0 }, against: findings)
+        return (match.new, BaselineComparison(unchanged: match.unchanged, fixed: match.gone.sorted()))
+    }
+
+    /// Matches `findings` against what was found before, by identity (rule, system, entity, key), each occurrence
+    /// once: what is new, what was there before, and what of before is gone (in `before`'s order).
+    static func match<Before>(
+        _ before: [Before], identity: (Before) -> BaselineEntry, against findings: [Finding]
+    ) -> (new: [Finding], unchanged: [Finding], gone: [Before]) {
         var remaining: [BaselineEntry: Int] = [:]
-        for entry in entries { remaining[entry, default: 0] += 1 }
+        for item in before { remaining[identity(item), default: 0] += 1 }
         var new: [Finding] = []
         var unchanged: [Finding] = []
         for finding in findings {
@@ -33,10 +42,17 @@ public struct Baseline: Sendable, Hashable, Codable {
                 new.append(finding)
             }
         }
-        let fixed = remaining.flatMap { entry, count in Array(repeating: entry, count: count) }.sorted()
-        return (new, BaselineComparison(unchanged: unchanged, fixed: fixed))
+        // What is left over is gone: the last occurrences of each identity, as `before` lists them.
+        var gone: [Before] = []
+        for item in before.reversed() {
+            let entry = identity(item)
+            if let count = remaining[entry], count > 0 {
+                remaining[entry] = count - 1
+                gone.append(item)
+            }
+        }
+        return (new, unchanged, gone.reversed())
     }
-
     /// The baseline as written to a file: stable, sorted, one entry per line for readable diffs.
     public func encoded() -> Data {
         // Encoding strings and integers cannot fail.
@@ -44,32 +60,7 @@ public struct Baseline: Sendable, Hashable, Codable {
     }
 
     /// Reads a baseline file written by `--write-baseline`.
-    public static func load(from url: URL) throws(BaselineError) -> Baseline {
-        let path = url.relativePath
-        let data: Data
-        do {
-            data = try InputFile.read(url.path)
-        } catch {
-            throw error.isMissing ? .notFound(path: path) : .unreadable(.unreadable(path: path, reason: error.reason))
-        }
-        let baseline: Baseline
-        do {
-            let value = try JSONInput.parse(data, path: path)
-            baseline = try JSONInput.decode(Baseline.self, from: value, path: path, strict: true)
-        } catch JSONError.malformedJSON(_, let line, let column, let reason) {
-            throw .unreadable(.malformedJSON(path: path, line: line, column: column, reason: reason))
-        } catch JSONError.unexpectedJSON(_, let jsonPath, let reason) {
-            throw .unreadable(
-                .unexpectedJSON(
-                    path: path, jsonPath: jsonPath,
-                    reason: reason
-                        + LocalizedText(
-                            en: " (is this a file written by --write-baseline?)",
-                            nb: " (er dette en fil skrevet av --write-baseline?)")))
-        } catch {
-            throw .unreadable(.unexpectedJSON(path: path, jsonPath: "", reason: LocalizedText(describing: error)))
-        }
-        guard baseline.version == FileVersion.supported else { throw .unsupportedVersion(path: path, version: baseline.version) }
-        return baseline
+    public static func load(from url: URL) throws(SavedFileError) -> Baseline {
+        try read(from: url, writtenBy: "--write-baseline")
     }
 }

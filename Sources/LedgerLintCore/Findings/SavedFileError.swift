@@ -2,10 +2,10 @@ import Foundation
 import LedgerLintText
 import LedgerLintJSON
 
-/// Problems with a baseline file (`--baseline`): the run stops (exit 2) rather than gate against a baseline it
-/// misread. A baseline is an input file of its own, read by the same strict JSON reader as every file a user
-/// writes, so what is wrong inside it is that reader's `JSONError`.
-public enum BaselineError: LocalizedMessageError, Sendable, Hashable {
+/// Problems with a file LedgerLint wrote and reads back (a `--baseline`, a JSON report given to `diff`): the run
+/// stops (exit 2) rather than compare against a file it misread. Such a file is read by the same strict JSON reader
+/// as every file a user writes, so what is wrong inside it is that reader's `JSONError`.
+public enum SavedFileError: LocalizedMessageError, Sendable, Hashable {
     case notFound(path: String)
     /// The file cannot be read, is not JSON, or is not shaped like a baseline.
     case unreadable(JSONError)

@@ -1,0 +1,43 @@
+import Foundation
+import LedgerLintJSON
+import LedgerLintText
+
+/// A file LedgerLint writes and reads back: a baseline, a JSON report. It carries the version of its format.
+protocol SavedFile: Decodable {
+    var version: Int { get }
+}
+
+extension SavedFile {
+    /// Reads one strictly where the type says so (unknown keys refused only for a strict type), naming the option
+    /// that writes it when the file is not shaped like one.
+    static func read(from url: URL, writtenBy option: String, strict: Bool = true) throws(SavedFileError) -> Self
+    {
+        let path = url.relativePath
+        let data: Data
+        do {
+            data = try InputFile.read(url.path)
+        } catch {
+            throw error.isMissing ? .notFound(path: path) : .unreadable(.unreadable(path: path, reason: error.reason))
+        }
+        let file: Self
+        do {
+            let value = try JSONInput.parse(data, path: path)
+            file = try JSONInput.decode(Self.self, from: value, path: path, strict: strict)
+        } catch JSONError.malformedJSON(_, let line, let column, let reason) {
+            throw .unreadable(.malformedJSON(path: path, line: line, column: column, reason: reason))
+        } catch JSONError.unexpectedJSON(_, let jsonPath, let reason) {
+            throw .unreadable(
+                .unexpectedJSON(
+                    path: path, jsonPath: jsonPath,
+                    reason: reason
+                        + LocalizedText(
+                            en: " (is this a file written by \(option)?)", nb: " (er dette en fil skrevet av \(option)?)")))
+        } catch {
+            throw .unreadable(.unexpectedJSON(path: path, jsonPath: "", reason: LocalizedText(describing: error)))
+        }
+        guard file.version == FileVersion.supported else { throw .unsupportedVersion(path: path, version: file.version) }
+        return file
+    }
+}
+
+extension Baseline: SavedFile {}
