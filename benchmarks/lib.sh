@@ -3,10 +3,23 @@
 #   root     the package
 #   python   PYTHON, else python3
 #   data     where generated snapshots are kept: LEDGERLINT_BENCH_DATA, else benchmarks/.data
+#   venv     the benchmark's own Python environment for DuckDB: benchmarks/.venv
 
 root="$(dirname "$here")"
 python="${PYTHON:-python3}"
 data="${LEDGERLINT_BENCH_DATA:-$here/.data}"
+venv="$here/.venv"
+
+# duckdb_python: prints the Python of benchmarks/.venv, after installing DuckDB into it with pip unless an earlier
+# run did (what pip says goes to stderr). The benchmark depends on DuckDB; LedgerLint never does.
+duckdb_python() {
+    if ! "$venv/bin/python" -c "import duckdb" 2>/dev/null; then
+        echo "  installing DuckDB ${DUCKDB_VERSION:-2.0.1} into $venv (pip)" >&2
+        "$python" -m venv "$venv" >&2
+        "$venv/bin/pip" install --quiet "duckdb==${DUCKDB_VERSION:-2.0.1}" >&2
+    fi
+    echo "$venv/bin/python"
+}
 
 # ledgerlint_binary: prints the path of the ledgerlint to measure: LEDGERLINT_BIN, else a release build of it made
 # now (with SCRATCH_PATH as its --scratch-path, when set). The build's output goes to stderr.

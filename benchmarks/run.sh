@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# LedgerLint against the obvious script: `ledgerlint check` and benchmarks/baseline.py (plain Python, `json` and
-# `csv`) on synthetic tenants of N customers a side, side by side, with wall time and peak memory (maximum resident
-# set size), the ratios, how time grows with ten times the data, and the demo's check time. Method and latest
-# figures: docs/performance.md.
+# LedgerLint against what a user would write instead, on synthetic tenants of N customers a side, side by side in
+# one run: `ledgerlint check`; DuckDB pointed at the files with the ten customer checks in SQL
+# (benchmarks/duckdb_baseline.py, in benchmarks/.venv, installed here when missing); the obvious script
+# (benchmarks/baseline.py, plain Python); and the floor, reading the same files with `cat`. Wall time and peak memory
+# (maximum resident set size), the ratios, how time grows with ten times the data, and the demo's check time.
+# Method and latest figures: docs/performance.md.
 #
 #   benchmarks/run.sh [N ...]          default: 10000 100000 1000000
 #
@@ -10,8 +12,9 @@
 #   LEDGERLINT_BENCH_DATA   where generated snapshots are kept (default benchmarks/.data; about 2 GB for 1 000 000)
 #   LEDGERLINT_BIN          a ledgerlint binary to measure instead of building one with `swift build -c release`
 #   SCRATCH_PATH            the --scratch-path for that build (default: SwiftPM's .build)
-#   REPEAT                  runs per N for LedgerLint, best taken (default 3; 1 for N of 1 000 000 or more)
+#   REPEAT                  runs per N of LedgerLint, DuckDB and cat, in turns, best taken (default 3)
 #   PYTHON                  the Python to run the baseline with (default python3)
+#   DUCKDB_THREADS          DuckDB's threads (default: every core)
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -29,6 +32,7 @@ if [ ! -x /usr/bin/time ]; then
 fi
 
 bin="$(ledgerlint_binary)"
+duckdb_py="$(duckdb_python)"
 
 now_ns() { date +%s%N; }
 
@@ -57,21 +61,33 @@ trap 'rm -rf "$work"' EXIT
 
 cpu="$(grep -m1 'model name' /proc/cpuinfo 2>/dev/null | cut -d: -f2 | sed 's/^ *//' || uname -m)"
 echo "LedgerLint benchmark, $(date -u +%Y-%m-%dT%H:%MZ): $cpu, $(nproc) cores, $(free -g 2>/dev/null | awk '/Mem:/ {print $2 " GB"}')"
-echo "$bin; $(swift --version 2>/dev/null | head -1); $("$python" --version)"
+echo "$bin; $(swift --version 2>/dev/null | head -1); $("$python" --version); DuckDB $("$duckdb_py" -c 'import duckdb; print(duckdb.__version__)')"
 echo
-printf '%10s %9s | %10s %9s | %10s %9s | %8s %8s | %s\n' \
-    "customers" "input" "ledgerlint" "peak" "python" "peak" "time" "memory" "findings"
-printf '%10s %9s | %10s %9s | %10s %9s | %8s %8s | %s\n' "" "" "" "" "" "" "ratio" "ratio" ""
+printf '%10s %9s | %10s %7s | %10s %7s | %10s %7s | %8s | %9s %9s %9s %9s | %s\n' \
+    "customers" "input" "ledgerlint" "peak" "duckdb" "peak" "python" "peak" "cat" "/duckdb" "/python" "/cat" "memory" \
+    "findings"
+printf '%10s %9s | %10s %7s | %10s %7s | %10s %7s | %8s | %9s %9s %9s %9s | %s\n' \
+    "" "" "" "" "" "" "" "" "floor" "time" "time" "time" "/duckdb" ""
 
 declare -A ours theirs
 for n in "${sizes[@]}"; do
     snapshot="$(tenant "$n")"
-    repeat="${REPEAT:-$([ "$n" -ge 1000000 ] && echo 1 || echo 3)}"
-    best_ms=""; best_mb=""
+    repeat="${REPEAT:-3}"
+    best_ms=""; best_mb=""; dd_ms=""; dd_mb=""; cat_ms=""
+    # The files the checks read, for the floor: what it costs to read them at all.
+    inputs=("$snapshot"/assist/* "$snapshot"/poweroffice/*.json)
+    cat "${inputs[@]}" >/dev/null   # into the page cache, for every competitor alike
+    # In turns, so that a change in the machine's speed falls on all three alike.
     for _ in $(seq "$repeat"); do
         read -r ms mb < <(measure "$work/ll" "$bin" check "$snapshot" --format json --output "$work/report.json")
         if [ -z "$best_ms" ] || [ "$ms" -lt "$best_ms" ]; then best_ms=$ms; fi
         if [ -z "$best_mb" ] || [ "$mb" -lt "$best_mb" ]; then best_mb=$mb; fi
+        read -r ms mb < <(measure "$work/dd" "$duckdb_py" "$here/duckdb_baseline.py" "$snapshot" ${DUCKDB_THREADS:+"$DUCKDB_THREADS"})
+        if [ -z "$dd_ms" ] || [ "$ms" -lt "$dd_ms" ]; then dd_ms=$ms; fi
+        if [ -z "$dd_mb" ] || [ "$mb" -lt "$dd_mb" ]; then dd_mb=$mb; fi
+        # To /dev/null, not into measure's output file: the floor is reading, not writing a copy.
+        read -r ms _ < <(measure "$work/cat" sh -c 'exec cat "$@" >/dev/null' cat "${inputs[@]}")
+        if [ -z "$cat_ms" ] || [ "$ms" -lt "$cat_ms" ]; then cat_ms=$ms; fi
     done
     read -r py_ms py_mb < <(measure "$work/py" "$python" "$here/baseline.py" "$snapshot")
     ours[$n]=$best_ms
@@ -80,15 +96,20 @@ for n in "${sizes[@]}"; do
     expected="$("$python" -c 'import json, sys; print(json.dumps({k: v for k, v in json.load(open(sys.argv[1]))["findings"].items() if v}, sort_keys=True))' "$snapshot/expected-findings.json")"
     ledgerlint_counts="$(counts "$work/report.json")"
     python_counts="$("$python" -c 'import json, sys; print(json.dumps({k: v for k, v in json.load(open(sys.argv[1])).items() if v}, sort_keys=True))' "$work/py.out")"
-    if [ "$ledgerlint_counts" = "$expected" ] && [ "$python_counts" = "$expected" ]; then
-        agreement="same as planted ($("$python" -c 'import json, sys; print(sum(json.loads(sys.argv[1]).values()))' "$expected"))"
+    # DuckDB runs the customer checks only: compared with what was planted for those.
+    duckdb_counts="$("$python" -c 'import json, sys; print(json.dumps({k: v for k, v in json.load(open(sys.argv[1])).items() if v}, sort_keys=True))' "$work/dd.out" 2>/dev/null || echo "(no output: $(tail -1 "$work/dd.err"))")"
+    expected_customers="$("$python" -c 'import json, sys; planted = json.loads(sys.argv[1])
+print(json.dumps({k: v for k, v in planted.items() if k.startswith("customer-") or k == "organization-number-invalid"}, sort_keys=True))' "$expected")"
+    if [ "$ledgerlint_counts" = "$expected" ] && [ "$python_counts" = "$expected" ] && [ "$duckdb_counts" = "$expected_customers" ]; then
+        agreement="same as planted ($("$python" -c 'import json, sys; print(sum(json.loads(sys.argv[1]).values()))' "$expected"); duckdb: the customer checks' $("$python" -c 'import json, sys; print(sum(json.loads(sys.argv[1]).values()))' "$expected_customers"))"
     else
-        agreement="DIFFERENT: ledgerlint $ledgerlint_counts python $python_counts planted $expected"
+        agreement="DIFFERENT: ledgerlint $ledgerlint_counts python $python_counts duckdb $duckdb_counts planted $expected"
     fi
     size_mb=$(du -smL "$snapshot" | cut -f1)
-    printf '%10s %7s MB | %8.2f s %6s MB | %8.2f s %6s MB | %8.3f %8.3f | %s\n' \
-        "$n" "$size_mb" "$(div "$best_ms" 1000)" "$best_mb" "$(div "$py_ms" 1000)" "$py_mb" \
-        "$(div "$best_ms" "$py_ms")" "$(div "$best_mb" "$py_mb")" "$agreement"
+    printf '%10s %6s MB | %8.2f s %4s MB | %8.2f s %4s MB | %8.2f s %4s MB | %6.2f s | %9.3f %9.3f %9.1f %9.3f | %s\n' \
+        "$n" "$size_mb" "$(div "$best_ms" 1000)" "$best_mb" "$(div "$dd_ms" 1000)" "$dd_mb" "$(div "$py_ms" 1000)" "$py_mb" \
+        "$(div "$cat_ms" 1000)" "$(div "$best_ms" "$dd_ms")" "$(div "$best_ms" "$py_ms")" "$(div "$best_ms" "$cat_ms")" \
+        "$(div "$best_mb" "$dd_mb")" "$agreement"
 done
 
 echo
