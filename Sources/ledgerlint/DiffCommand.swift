@@ -31,8 +31,8 @@ struct DiffCommand {
             snapshot: "", rules: common.rules, language: common.language, configPath: configPath,
             today: CheckCommand.today(Date(), environment: environment))
         let diff = FindingDiff(
-            old: try await FindingDiff.findings(at: old, checking: options),
-            new: try await FindingDiff.findings(at: new, checking: options))
+            old: try await CheckRun.findings(at: old, checking: options),
+            new: try await CheckRun.findings(at: new, checking: options))
         Console.output(DiffReporter.render(diff, format: format, language: common.language))
         return diff.new.contains { failOn.counts($0.severity) } ? .findings : .clean
     }

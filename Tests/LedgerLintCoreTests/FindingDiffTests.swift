@@ -45,12 +45,12 @@ import Testing
     @Test func aJSONReportIsReadBackAndASnapshotFolderIsCheckedFirst() async throws {
         let demo = FixPlanTests.demo
         let options = CheckRun.Options(snapshot: "", rules: try RuleSet.builtIn(), today: "2026-12-01")
-        let checked = try await FindingDiff.findings(at: demo.path, checking: options)
+        let checked = try await CheckRun.findings(at: demo.path, checking: options)
         let report = try await CheckRun(CheckRun.Options(snapshot: demo.path, rules: try RuleSet.builtIn(), today: "2026-12-01"))
             .run().report
         let file = scratch.url("report", extension: "json")
         try Data(JSONReporter().render(report).utf8).write(to: file)
-        let read = try await FindingDiff.findings(at: file.path, checking: options)
+        let read = try await CheckRun.findings(at: file.path, checking: options)
         #expect(read == checked)
         #expect(read.count == 18)
     }
@@ -60,7 +60,7 @@ import Testing
         try Baseline(findings: Self.old).encoded().write(to: file)
         let options = CheckRun.Options(snapshot: "", rules: try RuleSet.builtIn(), today: "2026-12-01")
         do {
-            _ = try await FindingDiff.findings(at: file.path, checking: options)
+            _ = try await CheckRun.findings(at: file.path, checking: options)
             Issue.record("a baseline was read as a report")
         } catch let error as SavedFileError {
             #expect(error.message(.en) == "\(file.path): at findings: required, but missing (is this a file written by check --format json?)")

@@ -26,21 +26,6 @@ public struct FindingDiff: Sendable {
         for finding in unchanged { counts[finding.rule, default: (0, 0, 0)].unchanged += 1 }
         return counts.sorted { $0.key < $1.key }.map { ($0.key, $0.value.new, $0.value.fixed, $0.value.unchanged) }
     }
-
-    /// A run to compare: a JSON report of `check --format json`, or a snapshot folder, checked first with `check`'s
-    /// options (`options.snapshot` is replaced by the folder).
-    ///
-    /// - Throws: `SavedFileError` for a report that cannot be read; what `CheckRun` throws for a folder.
-    public static func findings(at path: String, checking options: CheckRun.Options) async throws -> [Finding] {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
-            var options = options
-            options.snapshot = path
-            return try await CheckRun(options).run().report.findings
-        }
-        return try ReportFile.read(from: URL(fileURLWithPath: path), writtenBy: "check --format json", strict: false)
-            .findings
-    }
 }
 
 /// A JSON report read back: its version and its findings (docs/output-formats.md#json). Other keys (the summary, the

@@ -177,11 +177,10 @@ public enum FixPlanFiles {
         }
     }
 
-    // MARK: - CSV (for Excel: `;`, UTF-8 with a byte-order mark, CRLF)
+    // MARK: - CSV, as the CSV report writes it for Excel
 
     static func csv(_ rows: [[String]], header: [String]) -> Data {
-        let lines = ([header] + rows).map { $0.map(CSVReporter.cell).joined(separator: ";") }
-        return Data(([0xEF, 0xBB, 0xBF] as [UInt8]) + Array(lines.map { $0 + "\r\n" }.joined().utf8))
+        Data(CSVReporter.document([header] + rows).utf8)
     }
 
     static func productHeader(_ language: Language) -> [String] {

@@ -23,7 +23,7 @@ public enum FixPlanSteps {
 
     public static func markdown(_ plan: FixPlan) -> String {
         let words = Words(language: plan.language)
-        var out = "# \(words.title) \(escaped(plan.snapshot))\n\n\(summaryLine(plan)).\n\n"
+        var out = "# \(words.title) \(MarkdownReporter.escaped(plan.snapshot))\n\n\(summaryLine(plan)).\n\n"
         out += words.intro + "\n"
 
         out += "\n## 1. \(words.seriesHeading)\n\n"
@@ -52,25 +52,14 @@ public enum FixPlanSteps {
         if !unfixed.isEmpty {
             out += "\n## \(words.unfixedHeading)\n\n"
             for finding in unfixed {
-                out += "- `\(finding.rule)` \(escaped(finding.key)): \(escaped(finding.message))\n"
+                out += "- `\(finding.rule)` \(MarkdownReporter.escaped(finding.key)): \(MarkdownReporter.escaped(finding.message))\n"
             }
         }
         return out
     }
 
-    /// Text in a list item, with the characters Markdown would read as markup escaped; `>` and `;`, which it reads as
-    /// markup only at the start of a line, are left as they are, so the file reads well as text too.
-    static func escaped(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            if "\\`*_[]<|#".contains(character) { out.append("\\") }
-            out.append(character == "\n" ? " " : character)
-        }
-        return out
-    }
-
     static func item(_ fix: Fix, _ words: Words) -> String {
-        "- [ ] \(escaped(fix.description)) (`\(fix.rule)`, \(words.applicability(fix.applicability)))\n"
+        "- [ ] \(MarkdownReporter.escaped(fix.description)) (`\(fix.rule)`, \(words.applicability(fix.applicability)))\n"
     }
 
     struct Words: LocalizedWords {

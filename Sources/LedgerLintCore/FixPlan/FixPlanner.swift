@@ -14,6 +14,8 @@ public struct FixPlanner: Sendable {
     ]
 
     public let snapshot: Snapshot
+    /// The Assist customers as records, made once from the table (every one, exported or not).
+    let customers: [AssistCustomer]
     /// The series new customer numbers come from.
     public let series: ClosedRange<Int64>
     /// Every customer number in use, in Assist (exported or not) and in PowerOffice.
@@ -25,8 +27,10 @@ public struct FixPlanner: Sendable {
     ///   number series.
     public init(snapshot: Snapshot, requestedSeries: ClosedRange<Int64>? = nil) throws(FixPlanError) {
         self.snapshot = snapshot
+        let customers = Array(snapshot.assistCustomers)
+        self.customers = customers
         var used = Set<Int64>()
-        for customer in snapshot.assistCustomers {
+        for customer in customers {
             if let number = Self.number(customer.customerNumber) { used.insert(number) }
         }
         for customer in snapshot.powerOffice.customers {
@@ -56,7 +60,6 @@ public struct FixPlanner: Sendable {
     /// One fix per finding that has one, in the findings' order; new customer numbers are handed out in the order
     /// of the customers in the Assist export.
     public func fixes(for findings: [Finding], language: Language) -> [Fix] {
-        let customers = Array(snapshot.assistCustomers)
         var customerAt: [SourceLocation: Int] = [:]
         for (index, customer) in customers.enumerated() {
             if let location = customer.location { customerAt[location] = index }

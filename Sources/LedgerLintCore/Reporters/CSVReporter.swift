@@ -36,7 +36,13 @@ public struct CSVReporter: Reporter {
         }
         rows += report.findings.map { row($0, suppression: nil, report: report) }
         rows += report.suppressed.map { row($0.finding, suppression: $0, report: report) }
-        return Self.byteOrderMark + rows.map { $0.map(Self.cell).joined(separator: Self.separator) + Self.lineEnd }.joined()
+        return Self.document(rows)
+    }
+
+    /// Rows as Excel opens them: a byte-order mark, `;` between cells, CRLF after every row, each cell guarded and
+    /// quoted by `cell(_:)`. The fix plan's CSV files are written by it too.
+    static func document(_ rows: [[String]]) -> String {
+        byteOrderMark + rows.map { $0.map(cell).joined(separator: separator) + lineEnd }.joined()
     }
 
     func row(_ finding: Finding, suppression: SuppressedFinding?, report: Report) -> [String] {
