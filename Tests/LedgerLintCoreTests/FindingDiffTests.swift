@@ -66,4 +66,20 @@ import Testing
             #expect(error.message(.en) == "\(file.path): at findings: required, but missing (is this a file written by check --format json?)")
         }
     }
+
+    @Test func aFileThatIsNoJSONAtAllSaysWhatItShouldBeToo() async throws {
+        let file = scratch.url("notes", extension: "md")
+        try Data("# Notes\n".utf8).write(to: file)
+        let options = CheckRun.Options(snapshot: "", rules: try RuleSet.builtIn(), today: "2026-12-01")
+        do {
+            _ = try await CheckRun.findings(at: file.path, checking: options)
+            Issue.record("Markdown was read as a report")
+        } catch let error as SavedFileError {
+            #expect(
+                error.message(.en)
+                    == "\(file.path):1:1: not valid JSON: unexpected '#'; expected a value "
+                    + "(is this a file written by check --format json?)")
+            #expect(error.message(.nb).hasSuffix("(er dette en fil skrevet av check --format json?)"))
+        }
+    }
 }

@@ -19,19 +19,18 @@ extension SavedFile {
         } catch {
             throw error.isMissing ? .notFound(path: path) : .unreadable(.unreadable(path: path, reason: error.reason))
         }
+        // Said after what is wrong, whether the file is not JSON at all or JSON of another shape: the likeliest cause
+        // is another file given in its place.
+        let which = LocalizedText(
+            en: " (is this a file written by \(option)?)", nb: " (er dette en fil skrevet av \(option)?)")
         let file: Self
         do {
             let value = try JSONInput.parse(data, path: path)
             file = try JSONInput.decode(Self.self, from: value, path: path, strict: strict)
         } catch JSONError.malformedJSON(_, let line, let column, let reason) {
-            throw .unreadable(.malformedJSON(path: path, line: line, column: column, reason: reason))
+            throw .unreadable(.malformedJSON(path: path, line: line, column: column, reason: reason + which))
         } catch JSONError.unexpectedJSON(_, let jsonPath, let reason) {
-            throw .unreadable(
-                .unexpectedJSON(
-                    path: path, jsonPath: jsonPath,
-                    reason: reason
-                        + LocalizedText(
-                            en: " (is this a file written by \(option)?)", nb: " (er dette en fil skrevet av \(option)?)")))
+            throw .unreadable(.unexpectedJSON(path: path, jsonPath: jsonPath, reason: reason + which))
         } catch {
             throw .unreadable(.unexpectedJSON(path: path, jsonPath: "", reason: LocalizedText(describing: error)))
         }
