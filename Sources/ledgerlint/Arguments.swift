@@ -144,6 +144,10 @@ enum UsageError: LocalizedMessageError {
     case keyEmpty
     /// `LEDGERLINT_NOW` that is no ISO 8601 time.
     case badNow(value: String)
+    /// `--key` on a folder of clients: a support desk looks at one client.
+    case keyNeedsOneClient(folder: String)
+    /// `--live` on a folder of clients without `--clients FILE`, which names each client's key.
+    case liveNeedsClientsFile
 
     /// One of every case, for the test that every message is in both languages.
     static let samples: [UsageError] = [
@@ -154,6 +158,7 @@ enum UsageError: LocalizedMessageError {
         .oneSnapshotOnly(command: "check", given: ["a", "b"]), .baselineAndWriteBaseline, .outMissing, .planFolderMissing,
         .notASeries(value: "50000"), .twoRunsNeeded(given: ["old.json"]),
         .noArgumentsTaken(command: "rules", given: ["x"]), .oneRuleOnly, .onlyWithLive(option: "--environment"), .keyEmpty, .badNow(value: "yesterday"),
+        .keyNeedsOneClient(folder: "clients"), .liveNeedsClientsFile,
     ]
 
     var errorDescription: String? { message(.en) }
@@ -255,6 +260,16 @@ enum UsageError: LocalizedMessageError {
             return LocalizedText(
                 en: "LEDGERLINT_NOW '\(value.excerpt)' is not an ISO 8601 time such as 2026-12-01T09:30:00Z",
                 nb: "LEDGERLINT_NOW '\(value.excerpt)' er ikke et ISO 8601-tidspunkt som 2026-12-01T09:30:00Z")[language]
+        case .keyNeedsOneClient(let folder):
+            return LocalizedText(
+                en: "--key explains one client's findings, and \(folder) holds many clients: name the client's folder, "
+                    + "for example: ledgerlint check \(folder)/<client> --key 10004",
+                nb: "--key forklarer funnene til én klient, og \(folder) har mange klienter: oppgi klientens mappe, "
+                    + "for eksempel: ledgerlint check \(folder)/<klient> --key 10004")[language]
+        case .liveNeedsClientsFile:
+            return LocalizedText(
+                en: "--live on a folder of clients needs --clients FILE, which names each client's key",
+                nb: "--live på en mappe med klienter trenger --clients FIL, som oppgir nøkkelen til hver klient")[language]
         }
     }
 }

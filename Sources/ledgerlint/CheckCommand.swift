@@ -1,6 +1,7 @@
 import Foundation
 import LedgerLintCore
 import LedgerLintText
+import PowerOfficeGo
 
 /// `ledgerlint check <snapshot>`: asks `CheckRun` for a check of the snapshot, then writes the reports and the
 /// baseline, prints the warnings and maps the result to an exit code.
@@ -58,14 +59,22 @@ struct CheckCommand {
     }
 
     func run() async throws -> ExitCode {
-        var clock = PhaseClock(enabled: environment["LEDGERLINT_TIMINGS"] != nil)
         // One clock for the run: the report's check time, and the day suppressions expire by.
         let now = fixedNow ?? Date()
-        let check = try CheckRun(
-            CheckRun.Options(
-                snapshot: snapshot, rules: common.rules, language: common.language, configPath: configPath,
-                keys: keys, baselinePath: baselinePath, writeBaseline: writeBaselinePath != nil, today: today(now),
-                checkedAt: now))
+        let options = CheckRun.Options(
+            snapshot: snapshot, rules: common.rules, language: common.language, configPath: configPath,
+            keys: keys, baselinePath: baselinePath, writeBaseline: writeBaselinePath != nil, today: today(now),
+            checkedAt: now)
+        if ClientsRun.holdsClients(URL(fileURLWithPath: snapshot, isDirectory: true)) {
+            return try await runClients(options)
+        }
+        return try await runOne(options)
+    }
+
+    /// `check SNAPSHOT`: one snapshot folder.
+    private func runOne(_ options: CheckRun.Options) async throws -> ExitCode {
+        var clock = PhaseClock(enabled: environment["LEDGERLINT_TIMINGS"] != nil)
+        let check = try CheckRun(options)
         try outputs.check(against: check.inputs + [live?.credentialsFile].compactMap { $0 })
         let liveSource: CheckRun.LiveSource? = live.map { live in
             let environment = environment
@@ -86,17 +95,67 @@ struct CheckCommand {
                     nb: "skrev en baseline med \(count) funn til \(writeBaselinePath)"))
         }
         let report = outcome.report
-
-        // Render everything before writing anything, so a failing report cannot leave half of them behind.
-        let color = format == .text && output == nil && Console.colorAllowed(environment: environment)
-        let main = format.reporter(color: color).render(report)
-        let extra = reports.map { ($0.path, $0.format.reporter(color: false).render(report)) }
-        for (path, text) in extra { try Console.write(text, to: path) }
-        try Console.write(main, to: output)
+        try write { $0.render(report) }
         clock.lap("write reports")
 
         if writeBaselinePath != nil { return .clean }
         return failOn.isMet(by: report.summary) ? .findings : .clean
+    }
+
+    /// `check DIR`, where `DIR` holds a snapshot folder per client: every client checked in turn, each client's
+    /// findings and the roll-up in every report, and the worst exit code of all clients.
+    private func runClients(_ options: CheckRun.Options) async throws -> ExitCode {
+        if keys != nil { throw UsageError.keyNeedsOneClient(folder: snapshot) }
+        if live != nil { throw UsageError.liveNeedsClientsFile }
+        let folder = URL(fileURLWithPath: snapshot, isDirectory: true)
+        let clients = try ClientsRun.clientFolders(in: folder)
+        var check = options
+        check.baselinePath = nil
+        check.writeBaseline = false
+        let run = ClientsRun(
+            .init(
+                folder: snapshot, clients: clients, check: check, baselinePath: baselinePath,
+                writeBaseline: writeBaselinePath != nil))
+        try outputs.check(against: run.inputs)
+        let line = isatty(STDERR_FILENO) == 1 ? ClientsProgressLine(count: clients.count) : nil
+        let outcome = try await run.run(progress: { index, client in line?.update(index, client.folder) })
+        line?.clear()
+        for (folder, warning) in outcome.warnings {
+            Console.diagnostic(LocalizedText(en: folder + ": ", nb: folder + ": ") + warning.message)
+        }
+        if let writeBaselinePath, let written = outcome.baseline {
+            try Console.writeFile(written.encoded(), to: writeBaselinePath)
+            let count = written.clients.map { $0.entries.count }.reduce(0, +)
+            Console.diagnostic(
+                LocalizedText(
+                    en: "wrote a baseline of \(count) findings of \(written.clients.count) clients to \(writeBaselinePath)",
+                    nb: "skrev en baseline med \(count) funn fra \(written.clients.count) klienter til \(writeBaselinePath)"))
+        }
+        let report = outcome.report
+        try write { $0.render(report) }
+        for failure in outcome.failures {
+            Console.diagnostic(
+                LocalizedText(en: "\(failure.folder): could not be checked: ", nb: "\(failure.folder): kunne ikke kontrolleres: ")
+                    + LocalizedText(describing: failure.error))
+        }
+        // The worst of all clients: PowerOffice unreadable, then a client that could not be read, then findings.
+        let exits = outcome.failures.map { failure -> ExitCode in
+            if let error = failure.error as? PowerOfficeError, !error.isLocal { return .powerOffice }
+            return .usageOrInput
+        }
+        if let worst = exits.max(by: { $0.rawValue < $1.rawValue }) { return worst }
+        if writeBaselinePath != nil { return .clean }
+        return failOn.isMet(by: report.summary) ? .findings : .clean
+    }
+
+    /// Renders the main report and every `--report` with `render`, then writes them: everything is rendered before
+    /// anything is written, so a failing report cannot leave half of them behind.
+    private func write(_ render: (any Reporter) -> String) throws {
+        let color = format == .text && output == nil && Console.colorAllowed(environment: environment)
+        let main = render(format.reporter(color: color))
+        let extra = reports.map { ($0.path, render($0.format.reporter(color: false))) }
+        for (path, text) in extra { try Console.write(text, to: path) }
+        try Console.write(main, to: output)
     }
 
     /// Everything this run writes, as the command line named it.

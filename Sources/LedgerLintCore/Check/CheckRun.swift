@@ -27,6 +27,8 @@ public struct CheckRun: Sendable {
         public var keys: KeyFilter?
         /// `--baseline`: findings in it are not counted.
         public var baselinePath: String?
+        /// A baseline already read, used when `baselinePath` is `nil` (a client's part of a `ClientsBaseline`).
+        public var baseline: Baseline?
         /// `--write-baseline`: `Outcome.baseline` holds the baseline of this run's findings.
         public var writeBaseline: Bool
         /// Today as `yyyy-MM-dd`, for suppressions that expire.
@@ -107,7 +109,7 @@ public struct CheckRun: Sendable {
     public func run(live: LiveSource? = nil, phase: (String) -> Void = { _ in }) async throws -> Outcome {
         let baseline = try options.baselinePath.map { path throws(SavedFileError) in
             try Baseline.load(from: URL(fileURLWithPath: path))
-        }
+        } ?? options.baseline
         phase("read configuration")
 
         let keys = options.keys

@@ -39,6 +39,23 @@ public struct CSVReporter: Reporter {
         return Self.document(rows)
     }
 
+    /// The same sheet for every client together, with the client's name in a first column, so that it filters by
+    /// client; a client that could not be checked is a row marked `failed` with the reason as its message.
+    public func render(_ report: ClientsReport) -> String {
+        let language = report.language
+        var rows = [[Self.clientColumn[language]] + Self.header[language]]
+        for client in report.clients {
+            switch client.result {
+            case .checked(let single):
+                rows += single.findings.map { [client.name] + row($0, suppression: nil, report: single) }
+                rows += single.suppressed.map { [client.name] + row($0.finding, suppression: $0, report: single) }
+            case .failed(let reason):
+                rows.append([client.name, Self.failedWord[language], "", "", "", "", reason, "", "", "", ""])
+            }
+        }
+        return Self.document(rows)
+    }
+
     /// Rows as Excel opens them: a byte-order mark, `;` between cells, CRLF after every row, each cell guarded and
     /// quoted by `cell(_:)`. The fix plan's CSV files are written by it too.
     static func document(_ rows: [[String]]) -> String {
@@ -76,6 +93,10 @@ public struct CSVReporter: Reporter {
         }
         return quoted + "\""
     }
+
+    static let clientColumn = LocalizedText(en: "Client", nb: "Klient")
+    /// The severity column of a client that could not be checked.
+    static let failedWord = LocalizedText(en: "failed", nb: "feilet")
 
     /// The severity column of the rows a `--key` report starts with.
     static let noteWord = LocalizedText(en: "note", nb: "merknad")

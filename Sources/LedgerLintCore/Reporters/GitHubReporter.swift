@@ -25,30 +25,62 @@ public struct GitHubReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report) -> String {
-        let language = report.language
-        let byType = Dictionary(grouping: report.findings, by: \.severity)
-        let overflow = Severity.allCases.contains { (byType[$0]?.count ?? 0) > Self.limitPerType }
         // Plain log lines, not annotations: a filtered run says so before anything else.
-        var lines: [String] = report.filterSentence.map { filter in
+        let filter: [String] = report.filterSentence.map { filter in
             ([filter] + report.lookups.map(\.note)).map { "\(Tool.name): " + Self.escapedData($0) }
         } ?? []
+        let annotations = annotations(report.findings.map { (finding: $0, report: report, client: nil) }, language: report.language)
+        return (filter + annotations + [summary(report)]).joined(separator: "\n") + "\n"
+    }
+
+    /// The annotations of every client together, most severe first, within GitHub's 10 of each type per step; a
+    /// client that could not be checked is an `::error` of its own (counted among the 10 first). Each title starts
+    /// with the client's folder. Then a summary line per client (`ledgerlint: fjordlys: 2 errors, …`) and the total.
+    public func render(_ report: ClientsReport) -> String {
+        let language = report.language
+        var findings: [(finding: Finding, report: Report, client: String?)] = []
+        for (client, single) in report.checked {
+            findings += single.findings.map { ($0, single, client.folder) }
+        }
+        findings.sort { Finding.reportOrder($0.finding, $1.finding) }
+        let failed = report.failed.map { client in
+            "::error title=" + Self.escapedProperty("\(Tool.name): \(client.folder)") + "::"
+                + Self.escapedData(client.name + ": " + TextReporter.failedLabel[language] + ": " + (client.result.failure ?? ""))
+        }
+        var lines = failed + annotations(findings, language: language, taken: failed.count)
+        for client in report.clients {
+            guard let single = client.report else { continue }
+            lines.append(summary(single, client: client.folder))
+        }
+        lines.append("\(Tool.name): " + Self.escapedData(report.totalLine))
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// One command per finding, at most `limitPerType` of each type (`taken` errors already written), and a notice
+    /// of how many were left out.
+    func annotations(
+        _ findings: [(finding: Finding, report: Report, client: String?)], language: Language, taken: Int = 0
+    ) -> [String] {
+        let byType = Dictionary(grouping: findings, by: \.finding.severity)
+        let overflow = Severity.allCases.contains { (byType[$0]?.count ?? 0) > Self.limitPerType - (($0 == .error) ? taken : 0) }
+        var lines: [String] = []
         var leftOut: [Severity: Int] = [:]
         for severity in Severity.allCases.reversed() {
             let findings = byType[severity] ?? []
             // The closing notice is a notice too, so it needs a free place among the 10.
-            let limit = severity == .info && overflow ? Self.limitPerType - 1 : Self.limitPerType
-            lines += findings.prefix(limit).map { command(for: $0, in: report) }
+            var limit = severity == .info && overflow ? Self.limitPerType - 1 : Self.limitPerType
+            if severity == .error { limit = max(0, limit - taken) }
+            lines += findings.prefix(limit).map { command(for: $0.finding, in: $0.report, client: $0.client) }
             leftOut[severity] = max(0, findings.count - limit)
         }
         if leftOut.values.contains(where: { $0 > 0 }) {
             lines.append("::notice title=\(Self.escapedProperty(Tool.name))::" + Self.escapedData(leftOutText(leftOut, language: language)))
         }
-        lines.append(summary(report))
-        return lines.joined(separator: "\n") + "\n"
+        return lines
     }
 
     /// `::error file=…,line=…,title=<rule>: <key>::<message> — <hint>`.
-    func command(for finding: Finding, in report: Report) -> String {
+    func command(for finding: Finding, in report: Report, client: String? = nil) -> String {
         var properties: [String] = []
         if let file = finding.snapshotFile(in: report.snapshot) {
             properties.append("file=" + Self.escapedProperty(file))
@@ -56,7 +88,8 @@ public struct GitHubReporter: Reporter {
                 properties.append("line=\(line)")
             }
         }
-        properties.append("title=" + Self.escapedProperty("\(finding.rule): \(finding.key)"))
+        let title = (client.map { $0 + ": " } ?? "") + "\(finding.rule): \(finding.key)"
+        properties.append("title=" + Self.escapedProperty(title))
         let text = finding.hint.isEmpty ? finding.message : "\(finding.message) — \(finding.hint)"
         return "::\(Self.command(finding.severity)) \(properties.joined(separator: ","))::\(Self.escapedData(text))"
     }
@@ -70,9 +103,10 @@ public struct GitHubReporter: Reporter {
     }
 
     /// `ledgerlint: 2 errors, 1 warning, 0 info`, then what was not counted, if anything.
-    func summary(_ report: Report) -> String {
+    func summary(_ report: Report, client: String? = nil) -> String {
         let language = report.language
-        var line = "\(Tool.name): " + TextReporter(color: false).summaryLine(report.summary, language: language)
+        var line = "\(Tool.name): " + (client.map { Self.escapedData($0) + ": " } ?? "")
+            + TextReporter(color: false).summaryLine(report.summary, language: language)
         var notCounted: [String] = []
         if !report.suppressed.isEmpty {
             notCounted.append(Self.suppressedText(report.suppressed.count)[language])

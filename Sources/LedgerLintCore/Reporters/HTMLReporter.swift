@@ -29,32 +29,41 @@ public struct HTMLReporter: Reporter {
         if let client = report.metadata?.client, !client.isEmpty {
             title += " — " + client
         }
-        var html = """
-            <!DOCTYPE html>
-            <html lang="\(report.language.rawValue)">
-            <head>
-            <meta charset="utf-8">
-            <meta name="viewport" content="width=device-width, initial-scale=1">
-            <meta http-equiv="Content-Security-Policy" content="\(Self.contentSecurityPolicy)">
-            <meta name="generator" content="\(Self.escaped("\(Tool.name) \(Tool.version)"))">
-            <title>\(Self.escaped(title))</title>
-            <style>
-            \(Self.css)
-            </style>
-            </head>
-            <body>
-
-            """
+        var html = Self.head(title: title, language: report.language)
         html += header(report, title: title, words: words)
         html += filter(report)
         html += summary(report, words: words)
         html += findings(report, words: words)
         html += suppressed(report, words: words)
         html += baseline(report, words: words)
-        html += "<footer>\(Self.escaped(words.generated))</footer>\n"
-        if !report.findings.isEmpty { html += "<script>\(Self.script)</script>\n" }
-        html += "</body>\n</html>\n"
+        html += Self.foot(words, script: !report.findings.isEmpty)
         return html
+    }
+
+    /// Everything before the page's own content, up to and including `<body>`.
+    static func head(title: String, language: Language) -> String {
+        """
+            <!DOCTYPE html>
+            <html lang="\(language.rawValue)">
+            <head>
+            <meta charset="utf-8">
+            <meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="Content-Security-Policy" content="\(contentSecurityPolicy)">
+            <meta name="generator" content="\(escaped("\(Tool.name) \(Tool.version)"))">
+            <title>\(escaped(title))</title>
+            <style>
+            \(css)
+            </style>
+            </head>
+            <body>
+
+            """
+    }
+
+    /// The footer and, when there are findings to search, the script; then the end of the page.
+    static func foot(_ words: Words, script withScript: Bool) -> String {
+        "<footer>\(escaped(words.generated))</footer>\n" + (withScript ? "<script>\(script)</script>\n" : "")
+            + "</body>\n</html>\n"
     }
 
     // MARK: Sections
@@ -64,25 +73,36 @@ public struct HTMLReporter: Reporter {
         if let client = report.metadata?.client {
             rows.append((words.client, Self.escaped(client)))
         }
-        if let fetchedAt = report.metadata?.fetchedAt {
-            rows.append((
-                words.fetched,
-                "<time datetime=\"\(Self.escaped(fetchedAt))\">\(Self.escaped(Self.displayTime(fetchedAt, report.language)))</time>"
-            ))
-        }
+        if let fetchedAt = report.metadata?.fetchedAt { rows.append(Self.fetchedRow(fetchedAt, words: words)) }
         if let environment = report.metadata?.environment {
             rows.append((words.environment, Self.escaped(environment)))
         }
         rows.append((words.snapshot, "<code>\(Self.escaped(report.snapshot))</code>"))
-        if let checkedAt = report.checkedAt {
-            rows.append((
-                words.checked,
-                "<time datetime=\"\(ReportTime.iso(checkedAt))\">\(Self.escaped(ReportTime.display(checkedAt, report.language)))</time>"
-            ))
-        }
+        if let checkedAt = report.checkedAt { rows.append(Self.checkedRow(checkedAt, words: words)) }
         rows.append((words.tool, Self.escaped("\(Tool.name) \(Tool.version)")))
-        let list = rows.map { "<dt>\(Self.escaped($0.0))</dt><dd>\($0.1)</dd>" }.joined(separator: "\n")
-        return "<header>\n<h1>\(Self.escaped(title))</h1>\n<dl class=\"meta\">\n\(list)\n</dl>\n</header>\n"
+        return "<header>\n<h1>\(Self.escaped(title))</h1>\n\(Self.meta(rows))</header>\n"
+    }
+
+    /// A list of labels (plain text) and values (HTML).
+    static func meta(_ rows: [(String, String)]) -> String {
+        let list = rows.map { "<dt>\(escaped($0.0))</dt><dd>\($0.1)</dd>" }.joined(separator: "\n")
+        return "<dl class=\"meta\">\n\(list)\n</dl>\n"
+    }
+
+    /// When the check ran, for a header's list.
+    static func checkedRow(_ date: Date, words: Words) -> (String, String) {
+        (
+            words.checked,
+            "<time datetime=\"\(ReportTime.iso(date))\">\(escaped(ReportTime.display(date, words.language)))</time>"
+        )
+    }
+
+    /// When the data was fetched, as the manifest says, for a header's list.
+    static func fetchedRow(_ fetchedAt: String, words: Words) -> (String, String) {
+        (
+            words.fetched,
+            "<time datetime=\"\(escaped(fetchedAt))\">\(escaped(displayTime(fetchedAt, words.language)))</time>"
+        )
     }
 
     /// For a `--key` report, before the counts: that it is filtered, and where each key was found.
@@ -94,18 +114,8 @@ public struct HTMLReporter: Reporter {
     }
 
     func summary(_ report: Report, words: Words) -> String {
-        let summary = report.summary
-        var cards = Severity.allCases.reversed().map { severity in
-            card(summary.count(of: severity), words.plural(severity), class: severity.rawValue)
-        }
-        if !report.suppressed.isEmpty {
-            cards.append(card(report.suppressed.count, words.suppressed, class: "suppressed"))
-        }
         var out = "<section class=\"summary\">\n<h2>\(Self.escaped(words.summary))</h2>\n"
-        out += "<div class=\"cards\">\n\(cards.joined(separator: "\n"))\n</div>\n"
-        if let baseline = report.baseline {
-            out += "<p class=\"baseline-note\">\(Self.escaped(words.baselineNote(new: summary.total, unchanged: baseline.unchanged.count, fixed: baseline.fixed.count)))</p>\n"
-        }
+        out += cards(report, words: words)
         let groups = report.findingsByRule
         if !groups.isEmpty {
             out += "<figure class=\"chart\">\n<figcaption>\(Self.escaped(words.byRule))</figcaption>\n"
@@ -114,21 +124,45 @@ public struct HTMLReporter: Reporter {
         return out + "</section>\n"
     }
 
+    /// The counts by severity (and of suppressed findings), and the baseline comparison when there was one.
+    func cards(_ report: Report, words: Words) -> String {
+        let summary = report.summary
+        var cards = Severity.allCases.reversed().map { severity in
+            card(summary.count(of: severity), words.plural(severity), class: severity.rawValue)
+        }
+        if !report.suppressed.isEmpty {
+            cards.append(card(report.suppressed.count, words.suppressed, class: "suppressed"))
+        }
+        var out = "<div class=\"cards\">\n\(cards.joined(separator: "\n"))\n</div>\n"
+        if let baseline = report.baseline {
+            out += "<p class=\"baseline-note\">\(Self.escaped(words.baselineNote(new: summary.total, unchanged: baseline.unchanged.count, fixed: baseline.fixed.count)))</p>\n"
+        }
+        return out
+    }
+
     func card(_ count: Int, _ label: String, class name: String) -> String {
         "<div class=\"card \(name)\"><span class=\"n\">\(count)</span> \(Self.escaped(label))</div>"
     }
 
-    func findings(_ report: Report, words: Words) -> String {
+    /// - Parameters:
+    ///   - anchor: what each rule's section id starts with, before the rule id (`client-fjordlys-rule-` in a report
+    ///     of many clients, whose page has one section of each rule per client).
+    ///   - controls: whether the search box and the "no match" line come with it; a report of many clients has one
+    ///     of each for the whole page.
+    ///   - heading: the section's heading (escaped), and what follows it before the findings; `Findings` by default.
+    func findings(
+        _ report: Report, words: Words, anchor: String = "rule-", controls: Bool = true, heading: String? = nil
+    ) -> String {
         let language = report.language
-        var out = "<section class=\"findings\">\n<h2>\(Self.escaped(words.findings))</h2>\n"
+        var out = "<section class=\"findings\">\n" + (heading ?? "<h2>\(Self.escaped(words.findings))</h2>\n")
         let groups = report.findingsByRule
         if groups.isEmpty {
             return out + "<p class=\"empty\">\(Self.escaped(words.noFindings))</p>\n</section>\n"
         }
-        out += filters(report, words: words)
+        if controls { out += filters(report.summary, words: words) }
         for group in groups {
             let severity = group.rule?.severity ?? group.findings[0].severity
-            out += "<section class=\"rule\" id=\"rule-\(Self.escaped(group.id))\">\n<header>\n"
+            out += "<section class=\"rule\" id=\"\(Self.escaped(anchor + group.id))\">\n<header>\n"
             out += "<h3>\(badge(severity, words: words)) <span class=\"rule-title\">"
                 + "\(Self.ruleLabel(name: group.name(language), id: group.id))</span></h3>\n"
             if let description = group.rule?.description[language], !description.isEmpty {
@@ -144,15 +178,14 @@ public struct HTMLReporter: Reporter {
             }
             out += "</tbody>\n</table>\n</section>\n"
         }
-        out += "<p class=\"empty no-match\" hidden>\(Self.escaped(words.noMatch))</p>\n"
+        if controls { out += noMatch(words) }
         return out + "</section>\n"
     }
 
     /// The search box, one checkbox per severity and the "showing N of M" line, for `script` to bring to life.
     ///
     /// Rendered `hidden`: a page without JavaScript shows every finding and no control that would do nothing.
-    func filters(_ report: Report, words: Words) -> String {
-        let summary = report.summary
+    func filters(_ summary: Summary, words: Words) -> String {
         let boxes = Severity.allCases.reversed().map { severity in
             "<label class=\"severity \(severity.rawValue)\"><input type=\"checkbox\" value=\"\(severity.rawValue)\" checked"
                 + (summary.count(of: severity) == 0 ? " disabled" : "")
@@ -163,6 +196,11 @@ public struct HTMLReporter: Reporter {
             + "placeholder=\"\(Self.escaped(words.searchPlaceholder))\" autocomplete=\"off\" spellcheck=\"false\"></label>\n"
             + "<fieldset><legend>\(Self.escaped(words.show))</legend>\n\(boxes.joined(separator: "\n"))\n</fieldset>\n</div>\n"
             + "<p class=\"status\" aria-live=\"polite\" data-template=\"\(Self.escaped(words.showing))\"></p>\n</div>\n"
+    }
+
+    /// Shown by `script` when the search matches nothing.
+    func noMatch(_ words: Words) -> String {
+        "<p class=\"empty no-match\" hidden>\(Self.escaped(words.noMatch))</p>\n"
     }
 
     func suppressed(_ report: Report, words: Words) -> String {
@@ -289,8 +327,6 @@ extension HTMLReporter {
         }
         var summary: String { pick("Summary", "Sammendrag") }
         var suppressed: String { pick("suppressed", "unntatt") }
-        var record: String { pick("Record", "Gjelder") }
-        var problem: String { pick("Problem", "Problem") }
         var fix: String { pick("How to fix", "Slik retter du det") }
         var reason: String { pick("Reason", "Begrunnelse") }
         var expires: String { pick("Until", "Til og med") }
@@ -349,6 +385,11 @@ extension HTMLReporter {
         .meta { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1.25rem; margin: 0; }
         .meta dt { color: var(--muted); }
         .meta dd { margin: 0; }
+        th.n, td.n { text-align: right; width: 6.5rem; }
+        td.n.error { color: var(--error); font-weight: 600; } td.n.warning { color: var(--warning); font-weight: 600; }
+        tr.failed td, .failure { color: var(--error); }
+        .rollup .total { font-weight: 600; }
+        section.client { margin-top: 3rem; }
         .cards { display: flex; flex-wrap: wrap; gap: .75rem; }
         .card { flex: 1 1 9rem; border: 1px solid var(--line); border-left: 6px solid var(--line); border-radius: 6px;
           padding: .5rem .85rem; }

@@ -1,3 +1,5 @@
+import LedgerLintText
+
 /// The CI report: JUnit XML that GitLab's and Jenkins' test views load.
 ///
 /// Every finding is a failing test case and every rule that ran without findings is one passing test case, so a
@@ -14,10 +16,41 @@ public struct JUnitReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report) -> String {
+        let suite = suite(report, name: Self.suiteName, prefix: Self.suiteName)
+        return Self.document([suite])
+    }
+
+    /// One `<testsuite>` per client, named after the client's folder (unique in the run, and stable across runs,
+    /// unlike a name PowerOffice may change), with `classname="ledgerlint.<folder>.<rule>"`, so that GitLab, which
+    /// groups by classname across suites, keeps the clients apart too. A client that could not be checked is one
+    /// test case with an `<error>`.
+    public func render(_ report: ClientsReport) -> String {
+        let suites = report.clients.map { client in
+            let prefix = Self.suiteName + "." + client.folder
+            switch client.result {
+            case .checked(let single):
+                return suite(single, name: client.folder, prefix: prefix, client: client.name)
+            case .failed(let reason):
+                let name = Self.failedCase[report.language]
+                let lines = [
+                    "    <testcase classname=\"\(Self.escaped(prefix))\" name=\"\(Self.escaped(name))\">",
+                    "      <error type=\"unreadable\" message=\"\(Self.escaped(reason))\"/>",
+                    "    </testcase>",
+                ]
+                return Suite(
+                    name: client.folder, properties: [("ledgerlint.client", client.name)], tests: 1, failures: 0,
+                    errors: 1, body: lines)
+            }
+        }
+        return Self.document(suites)
+    }
+
+    /// One suite's cases: a failing case per finding, a passing one per rule without findings.
+    func suite(_ report: Report, name: String, prefix: String, client: String? = nil) -> Suite {
         var failing: [String] = []
         var usedNames: Set<String> = []
         for finding in report.findings {
-            let classname = Self.classname(finding.rule)
+            let classname = prefix + "." + finding.rule
             let name = Self.uniqueName("\(finding.entity.rawValue) \(finding.key)", classname: classname, used: &usedNames)
             let body = TextReporter.block(for: finding, language: report.language, snapshot: report.snapshot)
             failing.append(
@@ -31,34 +64,57 @@ public struct JUnitReporter: Reporter {
         let rulesWithFindings = Set(report.findings.map(\.rule))
         var passing: [String] = []
         for rule in report.rules where !rulesWithFindings.contains(rule.id) {
-            let classname = Self.classname(rule.id)
+            let classname = prefix + "." + rule.id
             let name = Self.uniqueName(rule.id, classname: classname, used: &usedNames)
             passing.append("    <testcase classname=\"\(Self.escaped(classname))\" name=\"\(Self.escaped(name))\"/>")
         }
-
-        let tests = failing.count + passing.count
-        let failures = failing.count
-        let counts = "tests=\"\(tests)\" failures=\"\(failures)\" errors=\"0\""
-        var lines = [
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-            "<testsuites name=\"\(Self.suiteName)\" \(counts)>",
-            "  <testsuite name=\"\(Self.suiteName)\" \(counts) skipped=\"0\">",
-        ]
+        var properties = client.map { [("ledgerlint.client", $0)] } ?? []
         if let filter = report.filterSentence {
             // A filtered run must not pass for a whole audit: the suite says so, and where each key was found.
-            lines.append("    <properties>")
-            for (name, value) in [("ledgerlint.filter", filter)] + report.lookups.map({ ("ledgerlint.key", $0.note) }) {
-                lines.append("      <property name=\"\(name)\" value=\"\(Self.escaped(value))\"/>")
-            }
-            lines.append("    </properties>")
+            properties += [("ledgerlint.filter", filter)] + report.lookups.map { ("ledgerlint.key", $0.note) }
         }
-        lines += failing
-        lines += passing
-        lines += ["  </testsuite>", "</testsuites>"]
+        return Suite(
+            name: name, properties: properties, tests: failing.count + passing.count, failures: failing.count,
+            errors: 0, body: failing + passing)
+    }
+
+    /// A `<testsuite>`: its counts and its lines.
+    struct Suite {
+        var name: String
+        /// `ledgerlint.client` (the client's name, in a check of many clients), `ledgerlint.filter` and
+        /// `ledgerlint.key` (a `--key` run), as name and value.
+        var properties: [(String, String)] = []
+        var tests: Int
+        var failures: Int
+        var errors: Int
+        var body: [String]
+
+        var counts: String { "tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\"" }
+    }
+
+    /// The document: `<testsuites>` with the counts over every suite.
+    static func document(_ suites: [Suite]) -> String {
+        let total = Suite(
+            name: suiteName, tests: suites.map(\.tests).reduce(0, +), failures: suites.map(\.failures).reduce(0, +),
+            errors: suites.map(\.errors).reduce(0, +), body: [])
+        var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<testsuites name=\"\(suiteName)\" \(total.counts)>"]
+        for suite in suites {
+            lines.append("  <testsuite name=\"\(escaped(suite.name))\" \(suite.counts) skipped=\"0\">")
+            if !suite.properties.isEmpty {
+                lines.append("    <properties>")
+                for (name, value) in suite.properties {
+                    lines.append("      <property name=\"\(name)\" value=\"\(escaped(value))\"/>")
+                }
+                lines.append("    </properties>")
+            }
+            lines += suite.body
+            lines.append("  </testsuite>")
+        }
+        lines.append("</testsuites>")
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func classname(_ rule: String) -> String { "\(suiteName).\(rule)" }
+    static let failedCase = LocalizedText(en: "could not be checked", nb: "kunne ikke kontrolleres")
 
     /// `name`, or `name (2)`, `name (3)`, … : the first not yet used within `classname`.
     static func uniqueName(_ name: String, classname: String, used: inout Set<String>) -> String {

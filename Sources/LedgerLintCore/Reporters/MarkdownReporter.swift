@@ -127,8 +127,11 @@ public struct MarkdownReporter: Reporter {
     }
 
     /// The lines, followed by a blank line; folded into `<details>` when there are more than `collapseAfter`.
-    static func collapsible(_ lines: [String], summary: String) -> [String] {
-        guard lines.count > collapseAfter else { return lines + [""] }
+    ///
+    /// - Parameter count: how many items the lines hold, when that is not one a line (a table has two lines of
+    ///   headings).
+    static func collapsible(_ lines: [String], summary: String, count: Int? = nil) -> [String] {
+        guard count ?? lines.count > collapseAfter else { return lines + [""] }
         // The blank lines around the list make GitHub and GitLab render Markdown inside the HTML block.
         return ["<details>", "<summary>\(escaped(summary))</summary>", ""] + lines + ["", "</details>", ""]
     }

@@ -14,5 +14,19 @@ extension ReportWords {
     var noFindings: String { pick("No findings.", "Ingen funn.") }
     var byRule: String { pick("Findings by rule", "Funn per regel") }
     var rule: String { pick("Rule", "Regel") }
+    var record: String { pick("Record", "Gjelder") }
+    var problem: String { pick("Problem", "Problem") }
+    var file: String { pick("File", "Fil") }
     var fixedSinceBaseline: String { pick("Fixed since the baseline", "Rettet siden baseline") }
+
+    // A check of many clients.
+    var clientsTitle: String { pick("LedgerLint report for many clients", "LedgerLint-rapport for flere klienter") }
+    var folder: String { pick("Folder", "Mappe") }
+    var new: String { pick("New", "Nye") }
+    var couldNotBeChecked: String { pick("could not be checked", "kunne ikke kontrolleres") }
+
+    /// The roll-up's headings after the client: the severities, most severe first, and new findings with a baseline.
+    func rollUpHeadings(_ report: ClientsReport) -> [String] {
+        Severity.allCases.reversed().map { MarkdownReporter.capitalized($0.plural[language]) } + (report.hasBaseline ? [new] : [])
+    }
 }

@@ -23,6 +23,37 @@ public struct SarifReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report) -> String {
+        encoded(Log(schema: Self.schemaURI, version: Self.sarifVersion, runs: [run(report)]))
+    }
+
+    /// One run per client, in the run's order. Each carries `automationDetails.id` `ledgerlint/<folder>/`, the
+    /// category GitHub code scanning keeps apart, so one upload holds every client and an alert of one client is
+    /// never closed by another's run. A client that could not be checked is a run without results whose
+    /// invocation failed, with the reason as its notification.
+    public func render(_ report: ClientsReport) -> String {
+        let runs = report.clients.map { client in
+            switch client.result {
+            case .checked(let single):
+                var run = run(single)
+                run.properties.client = client.name
+                run.properties.folder = client.folder
+                run.automationDetails = .init(id: "\(Tool.name)/\(client.folder)/")
+                return run
+            case .failed(let reason):
+                let notification = Invocation.Notification(level: "error", message: .init(text: reason))
+                return Run(
+                    tool: Self.tool(rules: []), language: report.language.rawValue, results: [],
+                    properties: RunProperties(
+                        snapshot: report.folder + "/" + client.folder, client: client.name, folder: client.folder),
+                    automationDetails: .init(id: "\(Tool.name)/\(client.folder)/"),
+                    invocations: [.init(executionSuccessful: false, toolExecutionNotifications: [notification])])
+            }
+        }
+        return encoded(Log(schema: Self.schemaURI, version: Self.sarifVersion, runs: runs))
+    }
+
+    /// The run of one report.
+    func run(_ report: Report) -> Run {
         let language = report.language
         var ruleIndex: [String: Int] = [:]
         for (index, rule) in report.rules.enumerated() where ruleIndex[rule.id] == nil {
@@ -49,21 +80,19 @@ public struct SarifReporter: Reporter {
         // gets no baselineState.
         results += report.suppressed.map { result($0.finding, baselineState: nil, suppression: $0) }
 
-        let log = Log(
-            schema: Self.schemaURI,
-            version: Self.sarifVersion,
-            runs: [
-                Run(
-                    tool: .init(driver: .init(
-                        name: Tool.name, version: Tool.version, semanticVersion: Tool.version,
-                        rules: report.rules.map { Descriptor($0, language: language) }
-                    )),
-                    language: language.rawValue,
-                    results: results,
-                    properties: RunProperties(report)
-                ),
-            ]
+        return Run(
+            tool: Self.tool(rules: report.rules.map { Descriptor($0, language: language) }),
+            language: language.rawValue,
+            results: results,
+            properties: RunProperties(report)
         )
+    }
+
+    static func tool(rules: [Descriptor]) -> ToolInfo {
+        ToolInfo(driver: Driver(name: Tool.name, version: Tool.version, semanticVersion: Tool.version, rules: rules))
+    }
+
+    private func encoded(_ log: Log) -> String {
         do {
             return String(decoding: try JSONOutput.document(log), as: UTF8.self)
         } catch {
@@ -151,6 +180,24 @@ extension SarifReporter {
         var language: String
         var results: [Result]
         var properties: RunProperties
+        /// In a check of many clients: which client the run is (`ledgerlint/<folder>/`).
+        var automationDetails: AutomationDetails? = nil
+        /// Only for a client that could not be checked.
+        var invocations: [Invocation]? = nil
+    }
+
+    struct AutomationDetails: Encodable {
+        var id: String
+    }
+
+    struct Invocation: Encodable {
+        var executionSuccessful: Bool
+        var toolExecutionNotifications: [Notification]
+
+        struct Notification: Encodable {
+            var level: String
+            var message: Text
+        }
     }
 
     struct ToolInfo: Encodable {
@@ -168,6 +215,8 @@ extension SarifReporter {
     struct RunProperties: Encodable {
         var snapshot: String
         var client: String?
+        /// The client's folder, in a check of many clients.
+        var folder: String?
         var fetchedAt: String?
         var environment: String?
         /// `--key`: the keys the run was filtered to, and the sentence saying where each was found.
@@ -176,6 +225,12 @@ extension SarifReporter {
         struct Filter: Encodable {
             var keys: [String]
             var lookups: [String]
+        }
+
+        init(snapshot: String, client: String?, folder: String?) {
+            self.snapshot = snapshot
+            self.client = client
+            self.folder = folder
         }
 
         init(_ report: Report) {

@@ -1,0 +1,75 @@
+import LedgerLintText
+
+extension HTMLReporter {
+    /// One self-contained page for many clients: a header, the roll-up table (each client linked to its section),
+    /// one search box for every client's findings, then a section per client with its counts, its findings grouped
+    /// by rule, its suppressed findings and its baseline comparison, as the single report shows them; a client
+    /// that could not be checked has a section saying why. The same style sheet, script and Content-Security-Policy
+    /// as the single report: the script finds every client's rule sections.
+    public func render(_ report: ClientsReport) -> String {
+        let words = Words(language: report.language)
+        let title = words.clientsTitle
+        var html = Self.head(title: title, language: report.language)
+        var rows = [(words.folder, "<code>\(Self.escaped(report.folder))</code>")]
+        if let checkedAt = report.checkedAt { rows.append(Self.checkedRow(checkedAt, words: words)) }
+        rows.append((words.tool, Self.escaped("\(Tool.name) \(Tool.version)")))
+        html += "<header>\n<h1>\(Self.escaped(title))</h1>\n\(Self.meta(rows))</header>\n"
+        html += rollUp(report, words: words)
+        let anyFindings = report.checked.contains { !$0.report.findings.isEmpty }
+        if anyFindings { html += filters(report.summary, words: words) }
+        for client in report.clients {
+            html += section(client, words: words)
+        }
+        if anyFindings { html += noMatch(words) }
+        html += Self.foot(words, script: anyFindings)
+        return html
+    }
+
+    /// The roll-up: a row per client with its counts (and new findings after a baseline), linked to its section;
+    /// then the total line.
+    func rollUp(_ report: ClientsReport, words: Words) -> String {
+        let headings = words.rollUpHeadings(report)
+        var out = "<section class=\"summary rollup\">\n<h2>\(Self.escaped(words.summary))</h2>\n<table>\n<thead><tr>"
+            + "<th>\(Self.escaped(words.client))</th>"
+            + headings.map { "<th class=\"n\">\(Self.escaped($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+        for row in report.rows {
+            let link = "<a href=\"#\(Self.anchor(row.folder))\">\(Self.escaped(row.name))</a>"
+            guard let found = row.found else {
+                out += "<tr class=\"failed\"><td>\(link)</td><td colspan=\"\(headings.count)\">"
+                    + Self.escapedText(words.couldNotBeChecked + ": " + (row.failure ?? "")) + "</td></tr>\n"
+                continue
+            }
+            let counts = Severity.allCases.reversed().map { severity -> String in
+                let count = found.count(of: severity)
+                return "<td class=\"n\(count > 0 ? " " + severity.rawValue : "")\">\(count)</td>"
+            }
+            out += "<tr><td>\(link)</td>" + counts.joined() + (row.new.map { "<td class=\"n\">\($0)</td>" } ?? "") + "</tr>\n"
+        }
+        out += "</tbody>\n</table>\n<p class=\"total\">\(Self.escaped(report.totalLine))</p>\n</section>\n"
+        return out
+    }
+
+    /// One client's section: its name and where its data came from, then its report's cards and findings.
+    func section(_ client: ClientsReport.Client, words: Words) -> String {
+        let id = "client-" + client.folder
+        var intro = "<h2>\(Self.escaped(client.name))</h2>\n"
+        guard let report = client.report else {
+            intro += Self.meta([(words.folder, "<code>\(Self.escaped(client.folder))</code>")])
+            let reason = words.couldNotBeChecked + ": " + (client.result.failure ?? "")
+            return "<section class=\"client failed\" id=\"\(Self.escaped(id))\">\n" + intro
+                + "<p class=\"failure\">\(Self.escapedText(reason))</p>\n</section>\n"
+        }
+        var rows = [(words.folder, "<code>\(Self.escaped(report.snapshot))</code>")]
+        if let fetchedAt = report.metadata?.fetchedAt { rows.append(Self.fetchedRow(fetchedAt, words: words)) }
+        if let environment = report.metadata?.environment { rows.append((words.environment, Self.escaped(environment))) }
+        intro += Self.meta(rows) + cards(report, words: words)
+        return "<section class=\"client\" id=\"\(Self.escaped(id))\">\n"
+            + findings(report, words: words, anchor: id + "-rule-", controls: false, heading: intro)
+            + suppressed(report, words: words) + baseline(report, words: words) + "</section>\n"
+    }
+
+    /// The fragment that links to a client's section: its id, percent-encoded as a URI reference is.
+    static func anchor(_ folder: String) -> String {
+        SarifReporter.uri(forPath: "client-" + folder)
+    }
+}
