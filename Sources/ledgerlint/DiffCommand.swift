@@ -30,9 +30,9 @@ struct DiffCommand {
         let options = CheckRun.Options(
             snapshot: "", rules: common.rules, language: common.language, configPath: configPath,
             today: CheckCommand.today(Date(), environment: environment))
-        let diff = FindingDiff(
-            old: try await CheckRun.findings(at: old, checking: options),
-            new: try await CheckRun.findings(at: new, checking: options))
+        let diff = try FindingDiff(
+            old: try await CheckRun.compared(at: old, checking: options),
+            new: try await CheckRun.compared(at: new, checking: options), oldName: old, newName: new)
         Console.output(DiffReporter.render(diff, format: format, language: common.language))
         return diff.new.contains { failOn.counts($0.severity) } ? .findings : .clean
     }

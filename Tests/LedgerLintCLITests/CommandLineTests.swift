@@ -10,6 +10,7 @@ import LedgerLintTestSupport
     static let packageRoot = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let demo = packageRoot.appendingPathComponent("examples/demo").path
+    static let bureau = packageRoot.appendingPathComponent("examples/bureau").path
     static let clean = Bundle.module.url(forResource: "Fixtures", withExtension: nil)!.appendingPathComponent("clean").path
 
     @Test func demoPrintsFindingsAndFails() throws {

@@ -346,6 +346,10 @@ import LedgerLintTestSupport
             FixPlanError.samples, of: "FixPlanError", in: "Sources/LedgerLintCore/FixPlan/FixPlanError.swift")
     }
 
+    @Test func everyDiffErrorIsSaidInNorwegian() throws {
+        try Self.expectEveryCase(DiffError.samples, of: "DiffError", in: "Sources/LedgerLintCore/Findings/DiffError.swift")
+    }
+
     @Test func retryLinesAreSaidInNorwegian() {
         for subject in [
             PowerOfficeTransport.Subject(resource: "Customers", page: 3),
@@ -476,7 +480,9 @@ import LedgerLintTestSupport
         ["check", CommandLineTests.demo, "--key", "10008", "--key", "99999", "--format", "markdown"],
         ["check", CommandLineTests.demo, "--key", ""], ["fix-plan", "--help"],
         ["fix-plan", CommandLineTests.demo, "--series", "50000-59999", "--out", "/dev/null/plan"], ["diff", "--help"],
-        ["diff", CommandLineTests.demo, CommandLineTests.demo],
+        ["diff", CommandLineTests.demo, CommandLineTests.demo], ["check", CommandLineTests.bureau],
+        ["check", CommandLineTests.bureau, "--format", "markdown"], ["check", CommandLineTests.bureau, "--key", "10004"],
+        ["diff", CommandLineTests.bureau, CommandLineTests.bureau], ["diff", CommandLineTests.bureau, CommandLineTests.demo],
     ]
 
     @Test(arguments: 0..<runs.count)

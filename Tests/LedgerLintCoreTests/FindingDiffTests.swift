@@ -45,14 +45,70 @@ import Testing
     @Test func aJSONReportIsReadBackAndASnapshotFolderIsCheckedFirst() async throws {
         let demo = FixPlanTests.demo
         let options = CheckRun.Options(snapshot: "", rules: try RuleSet.builtIn(), today: "2026-12-01")
-        let checked = try await CheckRun.findings(at: demo.path, checking: options)
+        let checked = try await CheckRun.compared(at: demo.path, checking: options)
         let report = try await CheckRun(CheckRun.Options(snapshot: demo.path, rules: try RuleSet.builtIn(), today: "2026-12-01"))
             .run().report
         let file = scratch.url("report", extension: "json")
         try Data(JSONReporter().render(report).utf8).write(to: file)
-        let read = try await CheckRun.findings(at: file.path, checking: options)
+        let read = try await CheckRun.compared(at: file.path, checking: options)
         #expect(read == checked)
-        #expect(read.count == 18)
+        #expect(read == .one(report.findings))
+        #expect(report.findings.count == 18)
+    }
+
+    @Test func aReportOfManyClientsIsReadBackAndAFolderOfClientsIsCheckedFirst() async throws {
+        let options = try ClientsRunTests.options(ClientsRunTests.bureau)
+        let checked = try await CheckRun.compared(at: ClientsRunTests.bureau.path, checking: options)
+        let report = try await ClientsRunTests.sample(.en)
+        let file = scratch.url("report", extension: "json")
+        try Data(JSONReporter().render(report).utf8).write(to: file)
+        let read = try await CheckRun.compared(at: file.path, checking: options)
+        guard case .clients(let clients) = read, case .clients(let folders) = checked else {
+            Issue.record("not read as many clients: \(read), \(checked)")
+            return
+        }
+        #expect(clients.map(\.folder) == ["fjordlys", "havbris", "nordlys"])
+        #expect(clients.map { $0.findings?.count } == [18, 5, nil])
+        // The same findings, whichever way they came; paths aside, which the sample gives as from the root.
+        #expect(clients.prefix(2).map { $0.findings?.map(\.key) } == folders.map { $0.findings?.map(\.key) })
+    }
+
+    /// Two runs of many clients: one fixed and one new at fjordlys, havbris unchanged, nordlys could not be checked
+    /// in NEW, kystlys new to the bureau, and vestlys gone from it.
+    static var clientsDiff: FindingDiff {
+        get throws {
+            let old = ComparedRun.clients([
+                .init(folder: "fjordlys", name: "Fjordlys Regnskap AS", findings: Array(Self.old.prefix(2))),
+                .init(folder: "havbris", name: "Havbris Eiendom AS", findings: [Self.old[2]]),
+                .init(folder: "nordlys", name: "Nordlys AS", findings: [Self.old[3]]),
+                .init(folder: "vestlys", name: "Vestlys AS", findings: [Self.old[0]]),
+            ])
+            let new = ComparedRun.clients([
+                .init(folder: "fjordlys", name: "Fjordlys Regnskap AS", findings: [Self.new[0], Self.new[2]]),
+                .init(folder: "havbris", name: "Havbris Eiendom AS", findings: [Self.old[2]]),
+                .init(folder: "kystlys", name: "Kystlys AS", findings: [Self.new[1]]),
+                .init(folder: "nordlys", name: "Nordlys AS", findings: nil),
+            ])
+            return try FindingDiff(old: old, new: new, oldName: "old.json", newName: "clients")
+        }
+    }
+
+    @Test func runsOfManyClientsAreComparedClientByClient() throws {
+        let diff = try Self.clientsDiff
+        #expect(diff.clients.map(\.folder) == ["fjordlys", "havbris", "kystlys", "nordlys", "vestlys"])
+        #expect(diff.clients.map(\.status) == [.compared, .compared, .onlyInNew, .failedInNew, .onlyInOld])
+        #expect(diff.clients.map { $0.diff.map { [$0.new.count, $0.fixed.count, $0.unchanged.count] } }
+            == [[1, 1, 1], [0, 0, 1], [1, 0, 0], nil, nil])
+        #expect(DiffReporter.headline(diff, .en) == "+2 new −1 fixed 2 unchanged")
+        #expect(throws: DiffError.oneAgainstMany(one: "demo", many: "clients")) {
+            try FindingDiff(old: .one([]), new: .clients([]), oldName: "demo", newName: "clients")
+        }
+    }
+
+    @Test(arguments: DiffReporter.Format.allCases, [Language.en, .nb])
+    func everyFormatOfManyClientsMatchesItsGoldenFile(format: DiffReporter.Format, language: Language) throws {
+        let name = "diff-clients-\(language.rawValue).\(format == .markdown ? "md" : format.rawValue == "text" ? "txt" : "json")"
+        golden.assertText(DiffReporter.render(try Self.clientsDiff, format: format, language: language), matches: name)
     }
 
     @Test func aFileThatIsNoReportIsRefusedSayingWhatItShouldBe() async throws {
@@ -60,7 +116,7 @@ import Testing
         try Baseline(findings: Self.old).encoded().write(to: file)
         let options = CheckRun.Options(snapshot: "", rules: try RuleSet.builtIn(), today: "2026-12-01")
         do {
-            _ = try await CheckRun.findings(at: file.path, checking: options)
+            _ = try await CheckRun.compared(at: file.path, checking: options)
             Issue.record("a baseline was read as a report")
         } catch let error as SavedFileError {
             #expect(error.message(.en) == "\(file.path): at findings: required, but missing (is this a file written by check --format json?)")
@@ -72,7 +128,7 @@ import Testing
         try Data("# Notes\n".utf8).write(to: file)
         let options = CheckRun.Options(snapshot: "", rules: try RuleSet.builtIn(), today: "2026-12-01")
         do {
-            _ = try await CheckRun.findings(at: file.path, checking: options)
+            _ = try await CheckRun.compared(at: file.path, checking: options)
             Issue.record("Markdown was read as a report")
         } catch let error as SavedFileError {
             #expect(

@@ -136,18 +136,18 @@ public struct ClientsRun: Sendable {
             check.baselinePath = nil
             check.baseline = baselines?.baseline(of: client.folder)
             check.writeBaseline = options.writeBaseline
+            // The manifest's client name even when the check fails, so that the roll-up names the client as ever.
+            let name = client.name
+                ?? SnapshotManifest.read(from: URL(fileURLWithPath: snapshot))?.client.flatMap { $0.isEmpty ? nil : $0 }
+                ?? client.folder
             do {
                 let outcome = try await CheckRun(check).run(live: live?(client))
-                let name = client.name ?? outcome.report.metadata?.client.flatMap { $0.isEmpty ? nil : $0 }
-                    ?? client.folder
                 clients.append(.init(name: name, folder: client.folder, result: .checked(outcome.report)))
                 if let baseline = outcome.baseline { written.append((client.folder, baseline)) }
                 warnings += outcome.warnings.map { (client.folder, $0) }
             } catch {
                 clients.append(
-                    .init(
-                        name: client.name ?? client.folder, folder: client.folder,
-                        result: .failed(reason: LocalizedText(describing: error)[language])))
+                    .init(name: name, folder: client.folder, result: .failed(reason: LocalizedText(describing: error)[language])))
                 failures.append((client.folder, error))
             }
         }

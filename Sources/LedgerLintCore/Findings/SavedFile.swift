@@ -21,8 +21,7 @@ extension SavedFile {
         }
         // Said after what is wrong, whether the file is not JSON at all or JSON of another shape: the likeliest cause
         // is another file given in its place.
-        let which = LocalizedText(
-            en: " (is this a file written by \(option)?)", nb: " (er dette en fil skrevet av \(option)?)")
+        let which = isItWrittenBy(option)
         let file: Self
         do {
             let value = try JSONInput.parse(data, path: path)
@@ -36,6 +35,11 @@ extension SavedFile {
         }
         guard file.version == FileVersion.supported else { throw .unsupportedVersion(path: path, version: file.version) }
         return file
+    }
+
+    /// ` (is this a file written by --write-baseline?)`: said after what is wrong with a file of the wrong shape.
+    static func isItWrittenBy(_ option: String) -> LocalizedText {
+        LocalizedText(en: " (is this a file written by \(option)?)", nb: " (er dette en fil skrevet av \(option)?)")
     }
 }
 

@@ -27,11 +27,25 @@ public enum DiffReporter {
     static func text(_ diff: FindingDiff, _ language: Language) -> String {
         let words = Words(language: language)
         var out = headline(diff, language) + "\n"
+        if !diff.clients.isEmpty {
+            let width = max(words.client.count, diff.clients.map { TerminalText.sanitized($0.folder).count }.max() ?? 0)
+            let columns = [words.new, words.fixed, words.unchanged].map { max($0.count, 6) }
+            out += "\n" + pad(words.client, width) + "  " + right(words.new, columns[0]) + "  "
+                + right(words.fixed, columns[1]) + "  " + right(words.unchanged, columns[2]) + "\n"
+            for client in diff.clients {
+                let folder = pad(TerminalText.sanitized(client.folder), width) + "  "
+                guard let change = client.diff else {
+                    out += folder + words.status(client.status) + "\n"
+                    continue
+                }
+                let note = client.status == .compared ? "" : "  (" + words.status(client.status) + ")"
+                out += folder + right("+\(change.new.count)", columns[0]) + "  " + right("−\(change.fixed.count)", columns[1])
+                    + "  " + right("\(change.unchanged.count)", columns[2]) + note + "\n"
+            }
+        }
         let rows = diff.byRule
         if !rows.isEmpty {
             let width = max(words.rule.count, rows.map(\.rule.count).max() ?? 0)
-            func pad(_ text: String, _ count: Int) -> String { text + String(repeating: " ", count: max(0, count - text.count)) }
-            func right(_ text: String, _ count: Int) -> String { String(repeating: " ", count: max(0, count - text.count)) + text }
             let columns = [words.new, words.fixed, words.unchanged].map { max($0.count, 6) }
             out += "\n" + pad(words.rule, width) + "  " + right(words.new, columns[0]) + "  "
                 + right(words.fixed, columns[1]) + "  " + right(words.unchanged, columns[2]) + "\n"
@@ -40,35 +54,83 @@ public enum DiffReporter {
                     + right("−\(row.fixed)", columns[1]) + "  " + right("\(row.unchanged)", columns[2]) + "\n"
             }
         }
-        for (heading, findings) in [(words.newHeading, diff.new), (words.fixedHeading, diff.fixed)] where !findings.isEmpty {
-            out += "\n\(heading):\n"
-            for finding in findings {
-                out += "\(finding.severity.word[language])[\(TerminalText.sanitized(finding.rule))] "
+        for (heading, findings) in listed(diff) where !findings.isEmpty {
+            out += "\n\(words.heading(heading)):\n"
+            for (client, finding) in findings {
+                out += (client.map { TerminalText.sanitized($0) + ": " } ?? "")
+                    + "\(finding.severity.word[language])[\(TerminalText.sanitized(finding.rule))] "
                     + TerminalText.sanitized("\(subject(of: finding, language)): \(finding.message)") + "\n"
             }
         }
         return out
     }
 
+    /// The new findings, then the fixed ones, each with its client's folder in a comparison of many clients.
+    static func listed(_ diff: FindingDiff) -> [(heading: Bool, findings: [(client: String?, finding: Finding)])] {
+        guard !diff.clients.isEmpty else {
+            return [(true, diff.new.map { (nil, $0) }), (false, diff.fixed.map { (nil, $0) })]
+        }
+        let changes = diff.clients.compactMap { client in client.diff.map { (client.folder, $0) } }
+        return [
+            (true, changes.flatMap { folder, change in change.new.map { (folder, $0) } }),
+            (false, changes.flatMap { folder, change in change.fixed.map { (folder, $0) } }),
+        ]
+    }
+
+    static func pad(_ text: String, _ count: Int) -> String { text + String(repeating: " ", count: max(0, count - text.count)) }
+    static func right(_ text: String, _ count: Int) -> String { String(repeating: " ", count: max(0, count - text.count)) + text }
+
     struct Document: Encodable {
-        var new: [JSONReporter.FindingRecord]
-        var fixed: [JSONReporter.FindingRecord]
+        var new: [Record]
+        var fixed: [Record]
         var unchanged: Int
         var byRule: [String: Counts]
+        /// Only in a comparison of many clients.
+        var byClient: [String: ClientCounts]?
 
         struct Counts: Encodable {
             var new: Int
             var fixed: Int
             var unchanged: Int
         }
+
+        /// A client's counts (absent when it was not compared) and why it was not, if it was not.
+        struct ClientCounts: Encodable {
+            var name: String
+            var status: String
+            var new: Int?
+            var fixed: Int?
+            var unchanged: Int?
+        }
+
+        /// A finding as the report writes it, and its client's folder in a comparison of many clients.
+        struct Record: Encodable {
+            var client: String?
+            var finding: JSONReporter.FindingRecord
+
+            enum CodingKeys: String, CodingKey { case client }
+
+            func encode(to encoder: any Encoder) throws {
+                try finding.encode(to: encoder)
+                var container = encoder.container(keyedBy: CodingKeys.self)
+                try container.encodeIfPresent(client, forKey: .client)
+            }
+        }
     }
 
     static func json(_ diff: FindingDiff) -> String {
+        let listed = listed(diff).map { $0.findings.map { Document.Record(client: $0.client, finding: .init($0.finding)) } }
+        let byClient = diff.clients.isEmpty ? nil : Dictionary(
+            diff.clients.map { client in
+                (client.folder, Document.ClientCounts(
+                    name: client.name, status: client.status.rawValue, new: client.diff?.new.count,
+                    fixed: client.diff?.fixed.count, unchanged: client.diff?.unchanged.count))
+            }, uniquingKeysWith: { first, _ in first })
         let document = Document(
-            new: diff.new.map(JSONReporter.FindingRecord.init), fixed: diff.fixed.map(JSONReporter.FindingRecord.init),
-            unchanged: diff.unchanged.count,
+            new: listed[0], fixed: listed[1], unchanged: diff.unchanged.count,
             byRule: Dictionary(
-                uniqueKeysWithValues: diff.byRule.map { ($0.rule, Document.Counts(new: $0.new, fixed: $0.fixed, unchanged: $0.unchanged)) }))
+                uniqueKeysWithValues: diff.byRule.map { ($0.rule, Document.Counts(new: $0.new, fixed: $0.fixed, unchanged: $0.unchanged)) }),
+            byClient: byClient)
         // Strings and integers always encode.
         return String(decoding: (try? JSONOutput.document(document)) ?? Data(), as: UTF8.self)
     }
@@ -76,6 +138,19 @@ public enum DiffReporter {
     static func markdown(_ diff: FindingDiff, _ language: Language) -> String {
         let words = Words(language: language)
         var out = "**\(headline(diff, language))**\n"
+        if !diff.clients.isEmpty {
+            out += "\n| \(words.clientTitle) | \(words.newTitle) | \(words.fixedTitle) | \(words.unchangedTitle) |\n"
+            out += "| --- | ---: | ---: | ---: |\n"
+            for client in diff.clients {
+                let name = MarkdownReporter.escaped(client.name)
+                guard let change = client.diff else {
+                    out += "| \(name) | \(MarkdownReporter.escaped(words.status(client.status))) | | |\n"
+                    continue
+                }
+                let note = client.status == .compared ? "" : " (" + MarkdownReporter.escaped(words.status(client.status)) + ")"
+                out += "| \(name)\(note) | +\(change.new.count) | −\(change.fixed.count) | \(change.unchanged.count) |\n"
+            }
+        }
         let rows = diff.byRule
         if !rows.isEmpty {
             out += "\n| \(words.ruleTitle) | \(words.newTitle) | \(words.fixedTitle) | \(words.unchangedTitle) |\n"
@@ -84,10 +159,11 @@ public enum DiffReporter {
                 out += "| `\(row.rule)` | +\(row.new) | −\(row.fixed) | \(row.unchanged) |\n"
             }
         }
-        for (heading, findings) in [(words.newHeading, diff.new), (words.fixedHeading, diff.fixed)] where !findings.isEmpty {
-            out += "\n### \(heading)\n\n"
-            for finding in findings {
-                out += "- **\(finding.severity.word[language])** `\(finding.rule)` "
+        for (heading, findings) in listed(diff) where !findings.isEmpty {
+            out += "\n### \(words.heading(heading))\n\n"
+            for (client, finding) in findings {
+                out += "- " + (client.map { MarkdownReporter.code($0) + " " } ?? "")
+                    + "**\(finding.severity.word[language])** `\(finding.rule)` "
                     + MarkdownReporter.escaped("\(subject(of: finding, language)): \(finding.message)") + "\n"
             }
         }
@@ -111,7 +187,22 @@ public enum DiffReporter {
         var newTitle: String { pick("New", "Nye") }
         var fixedTitle: String { pick("Fixed", "Rettet") }
         var unchangedTitle: String { pick("Unchanged", "Uendret") }
-        var newHeading: String { pick("New findings", "Nye funn") }
-        var fixedHeading: String { pick("Fixed findings", "Rettede funn") }
+        var client: String { pick("client", "klient") }
+        var clientTitle: String { pick("Client", "Klient") }
+
+        /// `New findings` (`new`) or `Fixed findings`.
+        func heading(_ new: Bool) -> String {
+            new ? pick("New findings", "Nye funn") : pick("Fixed findings", "Rettede funn")
+        }
+
+        func status(_ status: FindingDiff.ClientDiff.Status) -> String {
+            switch status {
+            case .compared: ""
+            case .onlyInNew: pick("new client: not in OLD", "ny klient: ikke i GAMMEL")
+            case .onlyInOld: pick("not in NEW: not counted", "ikke i NY: telles ikke")
+            case .failedInOld: pick("could not be checked in OLD", "kunne ikke kontrolleres i GAMMEL")
+            case .failedInNew: pick("could not be checked in NEW", "kunne ikke kontrolleres i NY")
+            }
+        }
     }
 }

@@ -1,0 +1,81 @@
+import Foundation
+import LedgerLintTestSupport
+import Testing
+
+/// `ledgerlint check DIR` where `DIR` holds a folder per client, as a bureau runs it: the roll-up, the exit codes,
+/// a client that cannot be read, the baseline of many clients, and what is refused.
+@Suite struct BureauCheckTests {
+    let scratch = Scratch()
+
+    @Test func everyClientIsCheckedAndTheRollUpCloses() throws {
+        let run = try ledgerlint("check", CommandLineTests.bureau, "--lang", "en")
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stdout.hasPrefix("== Fjordlys Regnskap AS (fjordlys) ==\n\n"))
+        #expect(run.stdout.contains("\n== Havbris Eiendom AS (havbris) ==\n\n"))
+        #expect(run.stdout.hasSuffix("""
+
+            Client                Errors  Warnings  Info
+            Fjordlys Regnskap AS      13         4     1
+            Havbris Eiendom AS         2         0     3
+            2 clients: 15 errors, 4 warnings, 4 info
+
+            """), "\(run.stdout)")
+        #expect(run.stderr.isEmpty, "no progress line when stderr is not a terminal: \(run.stderr)")
+        #expect(try ledgerlint("check", CommandLineTests.bureau, "--fail-on", "never").status == 0)
+    }
+
+    @Test func aClientThatCannotBeReadFailsTheRunAtTheEndAndTheOthersAreReported() throws {
+        let bureau = try scratch.copy(of: CommandLineTests.bureau, as: "bureau")
+        try FileManager.default.removeItem(at: bureau.appendingPathComponent("havbris/assist/customers.csv"))
+        let report = bureau.appendingPathComponent("report.json")
+        let run = try ledgerlint("check", bureau.path, "--lang", "en", "--report", "json=\(report.path)")
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stdout.contains("== Havbris Eiendom AS (havbris) ==\n\ncould not be checked: "))
+        #expect(run.stderr.hasPrefix("ledgerlint: havbris: could not be checked: "), "\(run.stderr)")
+        let object = try #require(
+            try JSONSerialization.jsonObject(with: Data(contentsOf: report)) as? [String: Any])
+        let clients = try #require(object["clients"] as? [[String: Any]])
+        #expect(clients.map { $0["folder"] as? String } == ["fjordlys", "havbris"])
+        #expect((clients[0]["findings"] as? [Any])?.count == 18)
+        #expect(clients[1]["error"] is String)
+    }
+
+    @Test func aBaselineOfManyClientsHidesWhatWasKnownAndTheRollUpCountsWhatIsNew() throws {
+        let baseline = scratch.url("baseline", extension: "json")
+        let written = try ledgerlint("check", CommandLineTests.bureau, "--write-baseline", baseline.path, "--lang", "en")
+        #expect(written.status == 0)
+        #expect(written.stderr == "ledgerlint: wrote a baseline of 23 findings of 2 clients to \(baseline.path)\n")
+        let run = try ledgerlint("check", CommandLineTests.bureau, "--baseline", baseline.path, "--lang", "en")
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasSuffix("""
+            Client                Errors  Warnings  Info  New
+            Fjordlys Regnskap AS      13         4     1    0
+            Havbris Eiendom AS         2         0     3    0
+            2 clients: 15 errors, 4 warnings, 4 info; 0 new
+
+            """), "\(run.stdout)")
+        // One client's baseline is not a bureau's.
+        let single = scratch.url("single", extension: "json")
+        _ = try ledgerlint("check", CommandLineTests.demo, "--write-baseline", single.path)
+        let refused = try ledgerlint("check", CommandLineTests.bureau, "--baseline", single.path, "--lang", "en")
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("(is this a file written by --write-baseline of a check of many clients?)"))
+    }
+
+    @Test func whatLooksAtOneClientIsRefusedForMany() throws {
+        let key = try ledgerlint("check", CommandLineTests.bureau, "--key", "10004", "--lang", "en")
+        #expect(key.status == 2)
+        #expect(key.stderr.hasPrefix("ledgerlint: --key explains one client's findings, and \(CommandLineTests.bureau) holds many"))
+        let live = try ledgerlint("check", CommandLineTests.bureau, "--live", "--lang", "en")
+        #expect(live.status == 2)
+        #expect(live.stderr.hasPrefix("ledgerlint: --live on a folder of clients needs --clients FILE"))
+        // A report written over a client's export is refused before anything is read.
+        let bureau = try scratch.copy(of: CommandLineTests.bureau, as: "bureau")
+        let export = bureau.appendingPathComponent("havbris/assist/customers.csv")
+        let before = try Data(contentsOf: export)
+        let over = try ledgerlint("check", bureau.path, "--output", export.path, "--lang", "en")
+        #expect(over.status == 2)
+        #expect(over.stderr.contains("which this run reads"))
+        #expect(try Data(contentsOf: export) == before)
+    }
+}
