@@ -49,14 +49,18 @@ enum Usage {
             en: """
                 Usage: ledgerlint check <snapshot> [options]
 
-                <snapshot> is a folder with assist/ and poweroffice/ inside (see docs/snapshot-format.md).
+                <snapshot> is a folder with assist/ and poweroffice/ inside (see docs/snapshot-format.md), or a folder
+                with one such folder per client, as fetch --clients writes them: every client is checked in turn, and
+                each report ends with a roll-up of the clients (see docs/bureau.md).
 
 
                 """,
             nb: """
                 Bruk: ledgerlint check <uttrekk> [valg]
 
-                <uttrekk> er en mappe med assist/ og poweroffice/ i (se docs/snapshot-format.md).
+                <uttrekk> er en mappe med assist/ og poweroffice/ i (se docs/snapshot-format.md), eller en mappe med
+                én slik mappe per klient, slik fetch --clients skriver dem: hver klient kontrolleres etter tur, og hver
+                rapport slutter med en oversikt over klientene (se docs/bureau.md).
 
 
                 """) + checkOptions + exitCodes
