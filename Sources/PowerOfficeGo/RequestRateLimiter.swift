@@ -29,6 +29,16 @@ public actor RequestRateLimiter {
         self.shared = shared
     }
 
+    /// The limiter for requests made with `configuration`: its `rateLimit`, shared with the other processes on this
+    /// machine that use the same subscription key when `sharedRateLimitFolder` is set (and its budget file can be
+    /// opened). One per run: every client of the run that uses this subscription key should be given it.
+    public init(for configuration: PowerOfficeConfiguration) {
+        let shared = configuration.sharedRateLimitFolder.flatMap {
+            SharedRateBudget(folder: $0, subscriptionKey: configuration.credentials.subscriptionKey)
+        }
+        self.init(configuration.rateLimit, sharedWith: shared)
+    }
+
     /// Waits until one more request fits in the limit. Throws `CancellationError` if the task is cancelled meanwhile.
     public func acquire() async throws {
         try await MonotonicTime.sleep(until: reserve(at: MonotonicTime.now()))

@@ -84,4 +84,35 @@ struct RequestRateLimiterTests {
         let firstAccounts = try #require(log.firstIndex { $0.path == "/v2/GeneralLedgerAccounts" })
         #expect(firstAccounts < lastCustomerPage)
     }
+
+    @Test("clients of several PowerOffice clients given one limiter keep together to one subscription key's limit")
+    func sharedAcrossClients() async throws {
+        let others = FakeClient.generated(2, dataSet: .generated(customers: 400))
+        let server = try makeServer(customers: 400, rateLimited: true) {
+            $0.rateLimit = FastRateLimit.server
+            $0.otherClients = others
+        }
+        let base = fastConfiguration(server, pageSize: 100, rateLimit: FastRateLimit.client)
+        let limiter = RequestRateLimiter(for: base)
+        let keys = [testKeys.clientKey] + others.map(\.clientKey)
+        let counts = try await withThrowingTaskGroup(of: Int.self) { group in
+            for key in keys {
+                var configuration = base
+                configuration.credentials = base.credentials.withClientKey(key)
+                group.addTask {
+                    try await PowerOfficeClient(configuration: configuration, limiter: limiter).fetchAll().counts[.customers] ?? 0
+                }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+
+        #expect(counts == [400, 400, 400])
+        let log = server.requests
+        #expect(Set(log.compactMap { $0.headers["authorization"] }.filter { $0.hasPrefix("Basic ") }).count == 3)
+        // Each alone would keep to the limit; together, 3 times it, unless they wait in the same limiter.
+        #expect(!log.contains { $0.status == 429 })
+        for index in 10..<log.count {
+            #expect(log[index].receivedAt.timeIntervalSince(log[index - 10].receivedAt) >= FastRateLimit.server.interval)
+        }
+    }
 }
