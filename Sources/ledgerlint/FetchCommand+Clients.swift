@@ -20,8 +20,8 @@ extension FetchCommand {
         let line = powerOffice.progressLine(configuration, clients: list.clients.count)
         let outcomes = try await run.run { event in
             switch event {
-            case .started:
-                break
+            case .started(let client):
+                line?.started(client: client.name)
             case .progress(let client, let progress):
                 line?.update(progress, client: client.name)
             case .retry(let client, let notice):

@@ -173,12 +173,18 @@ final class ProgressLine: @unchecked Sendable {
             if let client {
                 if let index = running.firstIndex(where: { $0.client == client }) {
                     running[index].rows[progress.resource] = progress.rows
-                } else {
-                    running.append((client, [progress.resource: progress.rows]))
                 }
             } else {
                 rows[progress.resource] = progress.rows
             }
+            draw()
+        }
+    }
+
+    /// `client` is being fetched, for a run over many: shown with no rows yet.
+    func started(client: String) {
+        lock.withLock {
+            running.append((client, [:]))
             draw()
         }
     }

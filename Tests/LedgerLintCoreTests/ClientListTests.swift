@@ -135,6 +135,11 @@ import Testing
             ["clients[0] ('Bølge AS') and clients[1] ('bolge-as') would both be written to the folder 'bolge-as'"]
         ),
         (#"{"clients": [{"name": "★ ★"}]}"#, ["at clients[0].name: '★ ★' has no letter or digit to make a folder name of"]),
+        // One "å" composed, one an "a" and a ring: one name to macOS.
+        (
+            #"{"clients": [{"name": "A", "folder": "\u00e5s"}, {"name": "B", "folder": "a\u030as"}]}"#,
+            ["clients[0] ('A') and clients[1] ('B') would both be written to the folder"]
+        ),
     ]
 
     @Test(arguments: 0..<readerOnly.count)

@@ -59,7 +59,9 @@ public struct ClientList: Sendable, Hashable {
                 throw .duplicateName(path: path, name: client.name, first: first.index, second: client.index)
             }
             names[client.name] = client
-            let folder = client.folder.lowercased()
+            // As the file systems of macOS and Windows compare names: without regard to case or to how an accented
+            // letter is composed.
+            let folder = client.folder.precomposedStringWithCanonicalMapping.lowercased()
             if let first = folders[folder] {
                 throw .duplicateFolder(path: path, folder: client.folder, first: first, second: client)
             }

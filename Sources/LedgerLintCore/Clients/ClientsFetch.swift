@@ -136,13 +136,7 @@ public final class ClientsFetch: Sendable {
                 start()
             }
         }
-        state.withLock { state in
-            if state.madeDirectory && state.committed == 0,
-                (try? FileManager.default.contentsOfDirectory(atPath: directory.path))?.isEmpty == true
-            {
-                try? FileManager.default.removeItem(at: directory)
-            }
-        }
+        if state.withLock({ $0.madeDirectory && $0.committed == 0 }) { removeIfEmpty(directory) }
         return pending.compactMap { outcomes[$0.index] }
     }
 
@@ -152,12 +146,21 @@ public final class ClientsFetch: Sendable {
     /// - Returns: how many clients were fetched into their folders before.
     @discardableResult
     public func discard() -> Int {
-        let (stagings, committed) = state.withLock { state in
+        let (stagings, committed, made) = state.withLock { state in
             state.stopped = true
-            return (Array(state.stagings.values), state.committed)
+            return (Array(state.stagings.values), state.committed, state.madeDirectory)
         }
         for staging in stagings { staging.discard() }
-        return committed + stagings.filter(\.isCommitted).count
+        let fetched = committed + stagings.filter(\.isCommitted).count
+        if made && fetched == 0 { removeIfEmpty(directory) }
+        return fetched
+    }
+
+    /// Removes `folder` if it is empty: the folder of the clients when this run made it and put nothing in it.
+    private func removeIfEmpty(_ folder: URL) {
+        if (try? FileManager.default.contentsOfDirectory(atPath: folder.path))?.isEmpty == true {
+            try? FileManager.default.removeItem(at: folder)
+        }
     }
 
     private func folder(of client: ClientEntry) -> URL {
