@@ -9,7 +9,8 @@ import PowerOfficeGo
 extension FetchCommand {
     func fetchClients(listedIn file: String) async throws -> ExitCode {
         // Everything that can be wrong on this machine, before PowerOffice is asked anything (exit 2).
-        let configuration = try powerOffice.configuration(environment: environment, includingClientKey: false)
+        var configuration = try powerOffice.configuration(environment: environment, includingClientKey: false)
+        if powerOffice.pagesInFlight == nil { configuration.pagesInFlight = ClientsFetch.pagesInFlight }
         let list = try ClientList.load(from: URL(fileURLWithPath: file)).selecting(only: only)
         let run = ClientsFetch(
             clients: list, into: URL(fileURLWithPath: out), configuration: configuration, environment: environment)

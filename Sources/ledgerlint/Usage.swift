@@ -241,8 +241,9 @@ enum Usage {
                   --clients FILE             A bureau's clients file (clients.json): fetch every client in it into
                                              DIR/<folder>/, three at a time, all within one budget of 10 requests per
                                              second. Client keys come from the file's clientKeyEnv or clientKeyFile,
-                                             not POWEROFFICE_CLIENT_KEY (and --credentials may leave clientKey out). A
-                                             table on stderr lists every client; one that fails keeps its old folder
+                                             not POWEROFFICE_CLIENT_KEY (and --credentials may leave clientKey out);
+                                             --pages-in-flight is 1 unless given. A table on stderr lists every
+                                             client; one that fails keeps its old folder
                   --only NAME                With --clients: fetch only the client of this name; repeatable
 
                 """,
@@ -261,8 +262,8 @@ enum Usage {
                                              MAPPE/<folder>/, tre om gangen, alle innenfor de samme 10 forespørslene
                                              per sekund. Klientnøklene hentes fra clientKeyEnv eller clientKeyFile i
                                              filen, ikke fra POWEROFFICE_CLIENT_KEY (og --credentials kan utelate
-                                             clientKey). En tabell på stderr viser hver klient; en som mislykkes,
-                                             beholder den gamle mappen sin
+                                             clientKey); --pages-in-flight er 1 om det ikke er gitt. En tabell på
+                                             stderr viser hver klient; en som mislykkes, beholder den gamle mappen sin
                   --only NAVN                Med --clients: hent bare klienten med dette navnet; kan gjentas
 
                 """) + powerOfficeOptions
