@@ -226,7 +226,7 @@ struct ClientsFetchCommandTests {
         #expect(bureau.server.requests.filter { $0.path == FakePowerOfficeServer.tokenPath }.count == 1)
     }
 
-    @Test("--only fetches the clients named; an unknown name exits 2 with the closest names; without --clients it is refused")
+    @Test("--only fetches the clients named (here with --credentials that has no clientKey); an unknown name exits 2 with the closest names; without --clients it is refused")
     func only() async throws {
         let bureau = try bureau()
         let unknown = try await fetch(bureau, ["--only", "Bolge Bygg AS"])
@@ -234,7 +234,17 @@ struct ClientsFetchCommandTests {
         #expect(unknown.stderr.contains("--only 'Bolge Bygg AS': no client of that name in \(bureau.clientsFile.path); did you mean 'Bølge Bygg AS'?"), "\(unknown.stderr)")
         #expect(bureau.server.requests.isEmpty)
 
-        let picked = try await fetch(bureau, ["--only", "Bølge Bygg AS", "--quiet"])
+        // The integration's keys from a key file without a clientKey, this time.
+        let keys = try write(
+            #"{"applicationKey": "\#(testKeys.applicationKey)", "subscriptionKey": "\#(testKeys.subscriptionKey)"}"#,
+            to: "integration.json", in: bureau.folder)
+        #expect(chmod(keys.path, 0o600) == 0)
+        let environment = bureau.environment.filter { !$0.key.hasSuffix("_KEY") }
+        let picked = try await runBuiltBinary(
+            "ledgerlint",
+            ["fetch", "--clients", bureau.clientsFile.path, "--out", bureau.out.path, "--only", "Bølge Bygg AS", "--quiet",
+             "--credentials", keys.path],
+            environment: environment)
         #expect(picked.status == 0, "\(picked.stderr)")
         #expect(picked.stderr.isEmpty, "--quiet, and nothing failed: \(picked.stderr)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: bureau.out.path) == ["bolge-bygg-as"])
