@@ -30,16 +30,7 @@ for number in "$clients" "$customers"; do
     case "$number" in '' | *[!0-9]*) echo "usage: benchmarks/bureau-fetch.sh [CLIENTS [CUSTOMERS]]" >&2; exit 2 ;; esac
 done
 
-bin="$(ledgerlint_binary)"
-fake="$(fake_binary)"
-
-work="$(mktemp -d)"
-cleanup() {
-    stop_fake
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+fetch_benchmark_setup
 
 # The fake serves its own client and `--clients N` more with the same lists, under one subscription key, with the
 # client keys demo-client-key-1 … demo-client-key-N; the run fetches those N. It logs every request to stderr, one

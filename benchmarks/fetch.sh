@@ -37,16 +37,7 @@ page_option=()
 
 case "$customers" in '' | *[!0-9]*) echo "usage: benchmarks/fetch.sh [CUSTOMERS]" >&2; exit 2 ;; esac
 
-bin="$(ledgerlint_binary)"
-fake="$(fake_binary)"
-
-work="$(mktemp -d)"
-cleanup() {
-    stop_fake
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+fetch_benchmark_setup
 
 # The fake logs every request to stderr, one line each ("GET /v2/Customers?PageNumber=1&PageSize=5000 -> 200"):
 # that log is how requests are counted. It picks a free port and prints `export` lines pointing at itself.

@@ -60,6 +60,16 @@ start_fake() {
     exit 2
 }
 
+# fetch_benchmark_setup: what the fetch benchmarks start with: sets bin (ledgerlint_binary), fake (fake_binary) and
+# work (a new temporary folder), and on exit stops the fake and removes work; Ctrl-C exits 130.
+fetch_benchmark_setup() {
+    bin="$(ledgerlint_binary)"
+    fake="$(fake_binary)"
+    work="$(mktemp -d)"
+    trap 'stop_fake; rm -rf "$work"' EXIT
+    trap 'exit 130' INT TERM
+}
+
 # stop_fake: stops the fake start_fake started, if it did.
 stop_fake() {
     if [ -n "${fake_pid:-}" ]; then
