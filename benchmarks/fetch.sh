@@ -19,7 +19,8 @@
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
-root="$(dirname "$here")"
+# shellcheck source=benchmarks/lib.sh
+. "$here/lib.sh"
 customers="${1:-100000}"
 latency="${LATENCY_MS:-100}"
 repeat="${REPEAT:-3}"
@@ -36,40 +37,11 @@ page_option=()
 
 case "$customers" in '' | *[!0-9]*) echo "usage: benchmarks/fetch.sh [CUSTOMERS]" >&2; exit 2 ;; esac
 
-scratch=()
-[ -n "${SCRATCH_PATH:-}" ] && scratch=(--scratch-path "$SCRATCH_PATH")
-build() {
-    echo "building: swift build -c release --product $1 ${scratch[*]:-}" >&2
-    (cd "$root" && swift build -c release --product "$1" "${scratch[@]}" >&2)
-    echo "$(cd "$root" && swift build -c release --product "$1" "${scratch[@]}" --show-bin-path)/$1"
-}
-bin="${LEDGERLINT_BIN:-}"
-[ -n "$bin" ] || bin="$(build ledgerlint)"
-fake="${FAKE_BIN:-}"
-[ -n "$fake" ] || fake="$(build fake-poweroffice)"
-
-work="$(mktemp -d)"
-fake_pid=""
-cleanup() {
-    if [ -n "$fake_pid" ]; then
-        kill "$fake_pid" 2>/dev/null || true
-        wait "$fake_pid" 2>/dev/null || true
-    fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+fetch_benchmark_setup
 
 # The fake logs every request to stderr, one line each ("GET /v2/Customers?PageNumber=1&PageSize=5000 -> 200"):
 # that log is how requests are counted. It picks a free port and prints `export` lines pointing at itself.
-"$fake" --customers "$customers" --latency "$latency" >"$work/fake.out" 2>"$work/fake.log" &
-fake_pid=$!
-for _ in $(seq 600); do
-    grep -q '^export POWEROFFICE_TOKEN_URL=' "$work/fake.out" && break
-    kill -0 "$fake_pid" 2>/dev/null || { echo "fake-poweroffice stopped:" >&2; cat "$work/fake.log" >&2; exit 2; }
-    sleep 0.5
-done
-grep -q '^export POWEROFFICE_TOKEN_URL=' "$work/fake.out" || { echo "fake-poweroffice did not start" >&2; exit 2; }
+start_fake "$fake" "$work" --customers "$customers" --latency "$latency"
 mapfile -t variables < <(sed -n 's/^export //p' "$work/fake.out")
 serving="$(sed -n 's/^Serving: //p' "$work/fake.out")"
 

@@ -1,4 +1,4 @@
-# What the benchmark scripts share; sourced by run.sh and phases.sh, not run. Plain bash 3 (macOS's /bin/bash too).
+# What the benchmark scripts share; sourced by run.sh, phases.sh, fetch.sh and bureau-fetch.sh, not run. Plain bash 3 (macOS's /bin/bash too).
 # The sourcing script sets `here` (this folder); this file sets the rest the scripts share:
 #   root     the package
 #   python   PYTHON, else python3
@@ -21,18 +21,61 @@ duckdb_python() {
     echo "$venv/bin/python"
 }
 
-# ledgerlint_binary: prints the path of the ledgerlint to measure: LEDGERLINT_BIN, else a release build of it made
-# now (with SCRATCH_PATH as its --scratch-path, when set). The build's output goes to stderr.
-ledgerlint_binary() {
-    if [ -n "${LEDGERLINT_BIN:-}" ]; then
-        echo "$LEDGERLINT_BIN"
-        return
-    fi
-    set -- -c release --product ledgerlint
+# release_binary PRODUCT: prints the path of a release build of PRODUCT made now (with SCRATCH_PATH as its
+# --scratch-path, when set). The build's output goes to stderr.
+release_binary() {
+    local product="$1"
+    set -- -c release --product "$product"
     [ -n "${SCRATCH_PATH:-}" ] && set -- "$@" --scratch-path "$SCRATCH_PATH"
-    echo "building: swift build -c release${SCRATCH_PATH:+ --scratch-path $SCRATCH_PATH}" >&2
+    echo "building: swift build $*" >&2
     (cd "$root" && swift build "$@" >&2)
-    echo "$(cd "$root" && swift build "$@" --show-bin-path)/ledgerlint"
+    echo "$(cd "$root" && swift build "$@" --show-bin-path)/$product"
+}
+
+# ledgerlint_binary: prints the path of the ledgerlint to measure: LEDGERLINT_BIN, else a release build of it.
+ledgerlint_binary() {
+    if [ -n "${LEDGERLINT_BIN:-}" ]; then echo "$LEDGERLINT_BIN"; else release_binary ledgerlint; fi
+}
+
+# fake_binary: prints the path of the fake-poweroffice to serve with: FAKE_BIN, else a release build of it.
+fake_binary() {
+    if [ -n "${FAKE_BIN:-}" ]; then echo "$FAKE_BIN"; else release_binary fake-poweroffice; fi
+}
+
+# start_fake FAKE WORK OPTIONS...: starts the fake-poweroffice FAKE with OPTIONS in the background, its stdout in
+# WORK/fake.out and its request log in WORK/fake.log (one line a request: "GET /v2/Customers?… -> 200", which is how
+# the benchmarks count requests), sets fake_pid, and returns once it has printed its `export` lines (it picks a free
+# port). Exits 2 if it does not start. Stop it with stop_fake.
+start_fake() {
+    local fake="$1" work="$2"
+    shift 2
+    "$fake" "$@" >"$work/fake.out" 2>"$work/fake.log" &
+    fake_pid=$!
+    for _ in $(seq 600); do
+        grep -q '^export POWEROFFICE_TOKEN_URL=' "$work/fake.out" && return 0
+        kill -0 "$fake_pid" 2>/dev/null || { echo "fake-poweroffice stopped:" >&2; cat "$work/fake.log" >&2; exit 2; }
+        sleep 0.5
+    done
+    echo "fake-poweroffice did not start" >&2
+    exit 2
+}
+
+# fetch_benchmark_setup: what the fetch benchmarks start with: sets bin (ledgerlint_binary), fake (fake_binary) and
+# work (a new temporary folder), and on exit stops the fake and removes work; Ctrl-C exits 130.
+fetch_benchmark_setup() {
+    bin="$(ledgerlint_binary)"
+    fake="$(fake_binary)"
+    work="$(mktemp -d)"
+    trap 'stop_fake; rm -rf "$work"' EXIT
+    trap 'exit 130' INT TERM
+}
+
+# stop_fake: stops the fake start_fake started, if it did.
+stop_fake() {
+    if [ -n "${fake_pid:-}" ]; then
+        kill "$fake_pid" 2>/dev/null || true
+        wait "$fake_pid" 2>/dev/null || true
+    fi
 }
 
 # tenant CUSTOMERS: prints the folder of a synthetic tenant of CUSTOMERS customers a side, `$data/tenant-CUSTOMERS`,

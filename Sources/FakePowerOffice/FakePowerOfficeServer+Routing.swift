@@ -23,19 +23,18 @@ extension FakePowerOfficeServer {
         guard request.method == "GET" else {
             return .problem(405, title: "Method not allowed", detail: "The fake serves GET only")
         }
-        guard let bearer = request.headers["authorization"], bearer.hasPrefix("Bearer "),
-            let expiry = tokens[String(bearer.dropFirst(7))], expiry > now
-        else {
+        guard let index = client(of: request, now: now) else {
             return HTTPResponse(status: 401, headers: [("WWW-Authenticate", "Bearer")])
         }
+        let client = clients[index]
         let name = String(request.path.dropFirst(Self.apiPath.count + 1))
         if name == "ClientIntegrationInformation" {
-            let invalid = configuration.invalidPrivileges
+            let invalid = client.invalidPrivileges
             let valid = Self.allPrivileges.flatMap { [$0, $0 + "_Full"] }.filter { !invalid.contains($0) }
             return .json(
                 200,
                 [
-                    "ClientId": configuration.clientId, "ClientName": configuration.clientName,
+                    "ClientId": client.clientId, "ClientName": client.clientName,
                     "ActiveClientSubscriptions": ["Accounting", "Invoicing"], "ValidPrivileges": valid,
                     "InvalidPrivileges": invalid,
                 ])
@@ -43,12 +42,20 @@ extension FakePowerOfficeServer {
         guard let privilege = Self.privilege(for: name) else {
             return .problem(404, title: "Not found", detail: "No endpoint at \(request.path)")
         }
-        if configuration.invalidPrivileges.contains(privilege) {
+        if client.invalidPrivileges.contains(privilege) {
             return .problem(
                 403, title: "Forbidden",
                 detail: "The integration does not have the required privilege to use this endpoint")
         }
-        return page(of: name, query: request.query, variant: variant)
+        return page(of: name, in: client.dataSet, query: request.query, variant: variant)
+    }
+
+    /// The index in `clients` of the client that `request`'s bearer token was issued for, if the token is valid.
+    func client(of request: HTTPRequest, now: Date) -> Int? {
+        guard let bearer = request.headers["authorization"], bearer.hasPrefix("Bearer "),
+            let token = tokens[String(bearer.dropFirst(7))], token.expiry > now
+        else { return nil }
+        return token.client
     }
 
     private func token(_ request: HTTPRequest, now: Date) -> HTTPResponse {
@@ -61,9 +68,12 @@ extension FakePowerOfficeServer {
         else {
             return .json(400, ["error": "unsupported_grant_type"])
         }
-        let keys = configuration.keys
-        let expected = "Basic " + Data("\(keys.applicationKey):\(keys.clientKey)".utf8).base64EncodedString()
-        guard request.headers["authorization"] == expected else {
+        let applicationKey = configuration.keys.applicationKey
+        let client = clients.firstIndex {
+            request.headers["authorization"]
+                == "Basic " + Data("\(applicationKey):\($0.clientKey)".utf8).base64EncodedString()
+        }
+        guard let client else {
             return .json(
                 400,
                 [
@@ -75,7 +85,7 @@ extension FakePowerOfficeServer {
         let token =
             UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
             + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-        tokens[token] = now.addingTimeInterval(configuration.tokenLifetime)
+        tokens[token] = (now.addingTimeInterval(configuration.tokenLifetime), client)
         issuedTokens += 1
         return .json(
             200,
@@ -85,7 +95,7 @@ extension FakePowerOfficeServer {
             ])
     }
 
-    private func page(of name: String, query: [String: String], variant: Int?) -> HTTPResponse {
+    private func page(of name: String, in data: FakeDataSet, query: [String: String], variant: Int?) -> HTTPResponse {
         if let odata = query.keys.first(where: { $0.hasPrefix("$") || $0.hasPrefix("%24") }) {
             return .problem(400, title: "Bad request", detail: "OData parameter \(odata) is not supported in v2")
         }

@@ -8,7 +8,8 @@ import Foundation
 /// in, which for generated data is `Id` order), `ClientIntegrationInformation`, 403 for
 /// privileges the client lacks, and 10 requests per second per subscription key with 429 and `Retry-After` above it.
 /// Faults (`FakeFault`) can be injected per path, every request is recorded (`requests`), and answers can be held
-/// back by a fixed latency, as a distant server's would be.
+/// back by a fixed latency, as a distant server's would be. It can serve a bureau's many clients, each with its own
+/// client key and lists, under one application key and subscription key (`Configuration.otherClients`).
 ///
 /// Plain HTTP/1.1 over POSIX sockets with keep-alive and `Content-Length` bodies; no TLS, no chunked requests. Each
 /// connection has its own thread, so concurrent requests are answered concurrently.
@@ -55,6 +56,10 @@ public final class FakePowerOfficeServer: @unchecked Sendable {
         public var port: UInt16 = 0
         /// Called for every request after it was answered (from the connection's thread).
         public var log: (@Sendable (RecordedRequest) -> Void)?
+        /// Clients served besides the one above (`keys.clientKey`, `clientName`, `clientId`, `invalidPrivileges` and
+        /// the server's `dataSet`), each with its own client key: a bureau's clients, under one application key and
+        /// one subscription key. None by default.
+        public var otherClients: [FakeClient] = []
 
         public init() {}
     }
@@ -63,11 +68,11 @@ public final class FakePowerOfficeServer: @unchecked Sendable {
     public static let apiPath = "/v2"
     static let allPrivileges = ["Customer", "Product", "GeneralLedgerAccount", "CommonServices"]
 
-    /// The lists as they are served now (`FakeFault.insertRow` adds to them).
-    public var dataSet: FakeDataSet { locked { data } }
+    /// The first client's lists as they are served now (`FakeFault.insertRow` adds to them).
+    public var dataSet: FakeDataSet { locked { clients[0].dataSet } }
     public let configuration: Configuration
-    /// Guarded by `lock`.
-    var data: FakeDataSet
+    /// Every client served: the first from the configuration's own fields, then `otherClients`. Guarded by `lock`.
+    var clients: [FakeClient]
     /// How many answers `FakeFault.ignorePageNumber` has given, to make each one differ.
     var variedAnswers = 0
     private let listener: LoopbackListener
@@ -76,14 +81,20 @@ public final class FakePowerOfficeServer: @unchecked Sendable {
     /// Requests received and not yet answered, and the most there have been at once, per path.
     private var inFlight: [String: Int] = [:]
     private var mostInFlight: [String: Int] = [:]
-    var tokens: [String: Date] = [:]
+    /// Every token issued and not forgotten: when it expires, and the index in `clients` it was issued for.
+    var tokens: [String: (expiry: Date, client: Int)] = [:]
     var issuedTokens = 0
     private var faults: [FaultRule] = []
     private var recent: [String: [Date]] = [:]
 
     /// Starts listening at once; stop with `stop()` (or let it go out of scope).
     public init(dataSet: FakeDataSet = .generated(), configuration: Configuration = Configuration()) throws {
-        data = dataSet
+        clients =
+            [
+                FakeClient(
+                    clientKey: configuration.keys.clientKey, clientName: configuration.clientName,
+                    clientId: configuration.clientId, dataSet: dataSet, invalidPrivileges: configuration.invalidPrivileges)
+            ] + configuration.otherClients
         self.configuration = configuration
         listener = try LoopbackListener(port: configuration.port)
         listener.start { [self] socket in serve(socket) }
@@ -112,6 +123,12 @@ public final class FakePowerOfficeServer: @unchecked Sendable {
             "POWEROFFICE_CLIENT_KEY": configuration.keys.clientKey,
             "POWEROFFICE_SUBSCRIPTION_KEY": configuration.keys.subscriptionKey,
         ]
+    }
+
+    /// The lists of the client whose client key is `clientKey`, as they are served now; `nil` for a key the fake
+    /// does not know.
+    public func dataSet(clientKey: String) -> FakeDataSet? {
+        locked { clients.first { $0.clientKey == clientKey }?.dataSet }
     }
 
     /// Every request so far, in arrival order.
@@ -199,7 +216,8 @@ public final class FakePowerOfficeServer: @unchecked Sendable {
                     }
                 case .insertRow(let row)?:
                     let name = String(request.path.dropFirst(Self.apiPath.count + 1))
-                    data.lists[name, default: []].insert(row.encoded, at: 0)
+                    clients[client(of: request, now: record.receivedAt) ?? 0].dataSet.lists[name, default: []]
+                        .insert(row.encoded, at: 0)
                     response = route(request, now: record.receivedAt)
                 case .ignorePageNumber?:
                     variedAnswers += 1

@@ -86,7 +86,8 @@ actor AccessTokenProvider {
         case 200:
             break
         case 400 where (object?["error"] as? String) == "invalid_client":
-            throw PowerOfficeError.invalidClient(environment: configuration.environment, tokenURL: displayURL)
+            throw PowerOfficeError.invalidClient(
+                environment: configuration.environment, tokenURL: displayURL, clientKeySource: configuration.clientKeySource)
         case 401:
             throw PowerOfficeError.subscriptionKeyRejected(
                 environment: configuration.environment, message: transport.describe(response) ?? LocalizedText(verbatim: ""))

@@ -11,7 +11,7 @@ import LedgerLintText
 /// - Only `GET` and the token `POST` can be sent (`PowerOfficeRequest` has no other constructor).
 /// - All requests, the token request included, share one limiter, and through `SharedRateBudget` the processes on
 ///   this machine that use the same subscription key share it too: PowerOffice allows 10 requests per second per
-///   subscription key.
+///   subscription key. The clients of a run over many PowerOffice clients share one limiter (`init`'s `limiter`).
 /// - 429, 5xx, timeouts and connection errors are retried (`RetryPolicy`), each retry announced to `onRetry`; a
 ///   request takes its access token when the limiter lets it go, not before it waits; a 401 renews the token once
 ///   and repeats the request; a 403 is explained with `ClientIntegrationInformation`'s missing privileges.
@@ -23,19 +23,20 @@ public struct PowerOfficeClient: Sendable {
     private let tokens: AccessTokenProvider
 
     /// - Parameters:
-    ///   - session: the session to send with; by default an ephemeral one with no cache and no cookies.
+    ///   - session: the session to send with; by default an ephemeral one with no cache and no cookies
+    ///     (`makeSession(timeout:)`). A run over many clients shares one, so that connections are reused.
+    ///   - limiter: the rate limiter to wait in; by default one of this client's own (`RequestRateLimiter(for:)`).
+    ///     PowerOffice's limit holds per subscription key, whatever the client key, so a run over many clients of one
+    ///     integration gives them all the same limiter: one budget for the run, however many clients fetch at once.
     ///   - onRetry: told of every request that is about to be sent again, and why (from any task).
     public init(
-        configuration: PowerOfficeConfiguration, session: URLSession? = nil,
+        configuration: PowerOfficeConfiguration, session: URLSession? = nil, limiter: RequestRateLimiter? = nil,
         onRetry: (@Sendable (RetryNotice) -> Void)? = nil
     ) {
         self.configuration = configuration
-        let session = session ?? Self.makeSession(timeout: configuration.requestTimeout)
-        let shared = configuration.sharedRateLimitFolder.flatMap {
-            SharedRateBudget(folder: $0, subscriptionKey: configuration.credentials.subscriptionKey)
-        }
         transport = PowerOfficeTransport(
-            session: session, limiter: RequestRateLimiter(configuration.rateLimit, sharedWith: shared),
+            session: session ?? Self.makeSession(timeout: configuration.requestTimeout),
+            limiter: limiter ?? RequestRateLimiter(for: configuration),
             retryPolicy: configuration.retryPolicy, credentials: configuration.credentials,
             timeout: configuration.requestTimeout, onRetry: onRetry)
         tokens = AccessTokenProvider(transport: transport, configuration: configuration)
@@ -296,7 +297,8 @@ public struct PowerOfficeClient: Sendable {
             clientName: information.ClientName)
     }
 
-    private static func makeSession(timeout: TimeInterval) -> URLSession {
+    /// The session a client sends with unless given one: ephemeral, no cache, no cookies, `timeout` per request.
+    public static func makeSession(timeout: TimeInterval) -> URLSession {
         let configuration = URLSessionConfiguration.ephemeral
         configuration.urlCache = nil
         configuration.httpCookieStorage = nil

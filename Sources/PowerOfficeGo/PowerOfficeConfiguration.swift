@@ -61,6 +61,10 @@ public struct PowerOfficeConfiguration: Sendable {
     /// A token is renewed this long before it expires (at most half its lifetime), so that no request carries a
     /// token that expires on the way.
     public var tokenRenewalMargin: Duration
+    /// Where the client key came from, as the message for refused keys names it (`PowerOfficeError.invalidClient`):
+    /// `POWEROFFICE_CLIENT_KEY`, or for one client of a clients file the variable or key file it names, so that a
+    /// bureau's support person looks at the right one of a hundred keys.
+    public var clientKeySource = PowerOfficeCredentials.clientKeyVariable
 
     public init(
         environment: PowerOfficeEnvironment, credentials: PowerOfficeCredentials, apiURL: URL? = nil,
@@ -88,9 +92,13 @@ public struct PowerOfficeConfiguration: Sendable {
     /// `POWEROFFICE_API_URL` and `POWEROFFICE_TOKEN_URL` override its URLs (for proxies and the local fake). Keys
     /// come from `credentialsFile` (`--credentials`) when given, else from the three `POWEROFFICE_*_KEY` variables.
     /// The rate limit is shared with the user's other processes through `SharedRateBudget.defaultFolder`.
+    ///
+    /// - Parameter includingClientKey: `false` for a run over many clients (`fetch --clients`): the client key is
+    ///   then neither needed nor read, and each client's configuration gets its own
+    ///   (`PowerOfficeCredentials.withClientKey(_:)`).
     public static func resolve(
         environmentOption: String? = nil, credentialsFile: String? = nil, pageSize: Int? = nil,
-        pagesInFlight: Int? = nil, requestTimeout: TimeInterval? = nil,
+        pagesInFlight: Int? = nil, requestTimeout: TimeInterval? = nil, includingClientKey: Bool = true,
         processEnvironment: [String: String] = ProcessInfo.processInfo.environment
     ) throws -> Self {
         let environment = try Self.environment(option: environmentOption, processEnvironment: processEnvironment)
@@ -105,8 +113,8 @@ public struct PowerOfficeConfiguration: Sendable {
         let apiURL = try url(from: apiURLVariable, in: processEnvironment)
         let tokenURL = try url(from: tokenURLVariable, in: processEnvironment)
         let credentials =
-            try credentialsFile.map { try PowerOfficeCredentials.load(keyFile: $0) }
-            ?? PowerOfficeCredentials.fromEnvironment(processEnvironment)
+            try credentialsFile.map { try PowerOfficeCredentials.load(keyFile: $0, includingClientKey: includingClientKey) }
+            ?? PowerOfficeCredentials.fromEnvironment(processEnvironment, includingClientKey: includingClientKey)
         return Self(
             environment: environment, credentials: credentials, apiURL: apiURL, tokenURL: tokenURL, pageSize: pageSize,
             pagesInFlight: pagesInFlight,

@@ -30,19 +30,54 @@ public struct PowerOfficeCredentials: Sendable, Equatable, CustomStringConvertib
     ///
     /// Surrounding whitespace is dropped (keys are usually pasted); an empty variable counts as missing, and the
     /// error names every missing variable at once.
-    public static func fromEnvironment(_ environment: [String: String]) throws -> Self {
+    ///
+    /// - Parameter includingClientKey: `false` for a run over many clients (`fetch --clients`), whose client keys come
+    ///   from the clients file: `POWEROFFICE_CLIENT_KEY` is then neither needed nor read, and the keys have no client
+    ///   key until `withClientKey(_:)` gives them one.
+    public static func fromEnvironment(_ environment: [String: String], includingClientKey: Bool = true) throws -> Self {
         let names = [applicationKeyVariable, clientKeyVariable, subscriptionKeyVariable]
+        let needed = includingClientKey ? names : names.filter { $0 != clientKeyVariable }
         let values = names.map { environment[$0]?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "" }
-        let missing = zip(names, values).filter { $0.1.isEmpty }.map(\.0)
+        let missing = zip(names, values).filter { needed.contains($0.0) && $0.1.isEmpty }.map(\.0)
         guard missing.isEmpty else { throw PowerOfficeError.missingKeys(variables: missing) }
-        return Self(applicationKey: values[0], clientKey: values[1], subscriptionKey: values[2])
+        return Self(
+            applicationKey: values[0], clientKey: includingClientKey ? values[1] : "", subscriptionKey: values[2])
     }
 
     /// Reads a key file: a JSON object `{"applicationKey": …, "clientKey": …, "subscriptionKey": …}`.
     ///
     /// The file is refused unless only its owner can read it (`chmod 600`), as ssh does with private keys, before a
     /// byte of it is read. Error messages name the file and the missing fields, never a value.
-    public static func load(keyFile path: String) throws -> Self {
+    ///
+    /// - Parameter includingClientKey: `false` for a run over many clients, as in `fromEnvironment`: the file's
+    ///   `clientKey` may then be absent, and is not used.
+    public static func load(keyFile path: String, includingClientKey: Bool = true) throws -> Self {
+        let data = try readPrivateFile(path)
+        // JSONSerialization's own messages can quote the text around a syntax error, i.e. a key: not passed on.
+        guard let object = try? JSONSerialization.jsonObject(with: data), let fields = object as? [String: Any] else {
+            throw PowerOfficeError.keyFileMalformed(
+                path: path, reason: LocalizedText(en: "not a JSON object", nb: "ikke et JSON-objekt"))
+        }
+        let names = ["applicationKey", "clientKey", "subscriptionKey"]
+        let values = names.map { ($0, (fields[$0] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") }
+        let missing = values.filter { $0.1.isEmpty && (includingClientKey || $0.0 != "clientKey") }.map { "'\($0.0)'" }
+        guard missing.isEmpty else {
+            throw PowerOfficeError.keyFileMalformed(
+                path: path,
+                reason: LocalizedText(
+                    en: "missing or empty " + missing.joined(separator: ", "),
+                    nb: "mangler eller er tom: " + missing.joined(separator: ", ")))
+        }
+        return Self(
+            applicationKey: values[0].1, clientKey: includingClientKey ? values[1].1 : "", subscriptionKey: values[2].1)
+    }
+
+    /// The bytes of a file that holds keys, refused before a byte of it is read unless it is a regular file only
+    /// its owner can read (`chmod 600`), as ssh does with private keys: a key file others can read has leaked its
+    /// keys to them. Shared by `load(keyFile:)` and a clients file's `clientKeyFile`, so that both refuse alike.
+    ///
+    /// - Throws: `PowerOfficeError.keyFileUnreadable` or `.keyFileTooOpen`, naming `path` as given.
+    package static func readPrivateFile(_ path: String) throws(PowerOfficeError) -> Data {
         let resolved = URL(fileURLWithPath: path).resolvingSymlinksInPath().path
         let attributes: [FileAttributeKey: Any]
         do {
@@ -63,22 +98,13 @@ public struct PowerOfficeCredentials: Sendable, Equatable, CustomStringConvertib
             throw PowerOfficeError.keyFileUnreadable(
                 path: path, reason: LocalizedText(en: "permission denied", nb: "ingen tilgang"))
         }
-        // JSONSerialization's own messages can quote the text around a syntax error, i.e. a key: not passed on.
-        guard let object = try? JSONSerialization.jsonObject(with: data), let fields = object as? [String: Any] else {
-            throw PowerOfficeError.keyFileMalformed(
-                path: path, reason: LocalizedText(en: "not a JSON object", nb: "ikke et JSON-objekt"))
-        }
-        let names = ["applicationKey", "clientKey", "subscriptionKey"]
-        let values = names.map { ($0, (fields[$0] as? String)?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "") }
-        let missing = values.filter { $0.1.isEmpty }.map { "'\($0.0)'" }
-        guard missing.isEmpty else {
-            throw PowerOfficeError.keyFileMalformed(
-                path: path,
-                reason: LocalizedText(
-                    en: "missing or empty " + missing.joined(separator: ", "),
-                    nb: "mangler eller er tom: " + missing.joined(separator: ", ")))
-        }
-        return Self(applicationKey: values[0].1, clientKey: values[1].1, subscriptionKey: values[2].1)
+        return data
+    }
+
+    /// These keys with `clientKey` as the client key: the keys of another client of the same integration (one
+    /// application key and one subscription key, a client key per client), registered as secrets like any.
+    public func withClientKey(_ clientKey: String) -> Self {
+        Self(applicationKey: applicationKey, clientKey: clientKey, subscriptionKey: subscriptionKey)
     }
 
     /// The token request's `Authorization` header value: `Basic base64(applicationKey:clientKey)`.

@@ -24,8 +24,11 @@ public enum PowerOfficeError: LocalizedMessageError, Sendable, Hashable {
     /// `--timeout` outside `PowerOfficeConfiguration.timeoutRange`.
     case invalidTimeout(value: Double)
     /// The token endpoint answered `invalid_client`: a wrong client or application key, an extension that is not
-    /// active, or keys from different environments.
-    case invalidClient(environment: PowerOfficeEnvironment, tokenURL: String)
+    /// active, or keys from different environments. `clientKeySource` names where the client key came from
+    /// (`PowerOfficeConfiguration.clientKeySource`).
+    case invalidClient(
+        environment: PowerOfficeEnvironment, tokenURL: String,
+        clientKeySource: String = PowerOfficeCredentials.clientKeyVariable)
     /// The token endpoint answered 401: PowerOffice's gateway did not accept the subscription key.
     case subscriptionKeyRejected(environment: PowerOfficeEnvironment, message: LocalizedText)
     case tokenRejected(status: Int, detail: LocalizedText)
@@ -121,14 +124,14 @@ public enum PowerOfficeError: LocalizedMessageError, Sendable, Hashable {
             return LocalizedText(
                 en: "--timeout \(value) is out of range; expected \(low) to \(high) seconds",
                 nb: "--timeout \(value) er utenfor det tillatte; bruk \(low) til \(high) sekunder")
-        case .invalidClient(let environment, let tokenURL):
+        case .invalidClient(let environment, let tokenURL, let source):
             let name = environment.rawValue
             return LocalizedText(
                 en: """
                     PowerOffice Go (\(name), \(tokenURL)) did not accept the keys: "Client integration not \
                     found". Check that:
                       - the extension is added and ticked Aktiv in PowerOffice Go (Meny > Administrer > Innstillinger > \
-                    Utvidelser), and POWEROFFICE_CLIENT_KEY is the client key (klientnøkkel) shown there;
+                    Utvidelser), and \(source) holds the client key (klientnøkkel) shown there;
                       - all three keys belong to the same environment (demo or production); this run used \
                     \(name) (set with --environment or POWEROFFICE_ENVIRONMENT).
                     """,
@@ -136,7 +139,7 @@ public enum PowerOfficeError: LocalizedMessageError, Sendable, Hashable {
                     PowerOffice Go (\(name), \(tokenURL)) godtok ikke nøklene: "Client integration not found". \
                     Kontroller at:
                       - utvidelsen er lagt til og har Aktiv krysset av i PowerOffice Go (Meny > Administrer > \
-                    Innstillinger > Utvidelser), og at POWEROFFICE_CLIENT_KEY er klientnøkkelen som vises der;
+                    Innstillinger > Utvidelser), og at \(source) inneholder klientnøkkelen som vises der;
                       - alle tre nøklene hører til samme miljø (demo eller production); denne kjøringen brukte \
                     \(name) (satt med --environment eller POWEROFFICE_ENVIRONMENT).
                     """)

@@ -17,7 +17,7 @@ import LedgerLintText
 public actor RequestRateLimiter {
     public let limit: RateLimit
     private let shared: SharedRateBudget?
-    /// Booked (possibly future) request times, ascending; only the last `limit.requests` matter.
+    /// Booked (possibly future) request times, ascending, from one interval before the latest reservation on.
     private var booked: [Duration] = []
     /// When requests were sent, if no shared budget keeps that; only the last `limit.requests` matter.
     private var sent: [Duration] = []
@@ -29,10 +29,36 @@ public actor RequestRateLimiter {
         self.shared = shared
     }
 
+    /// The limiter for requests made with `configuration`: its `rateLimit`, shared with the other processes on this
+    /// machine that use the same subscription key when `sharedRateLimitFolder` is set (and its budget file can be
+    /// opened). One per run: every client of the run that uses this subscription key should be given it.
+    public init(for configuration: PowerOfficeConfiguration) {
+        let shared = configuration.sharedRateLimitFolder.flatMap {
+            SharedRateBudget(folder: $0, subscriptionKey: configuration.credentials.subscriptionKey)
+        }
+        self.init(configuration.rateLimit, sharedWith: shared)
+    }
+
     /// Waits until one more request fits in the limit. Throws `CancellationError` if the task is cancelled meanwhile.
+    ///
+    /// A wait that is cancelled gives its slot back (`release(_:)`): pages asked for ahead past the end of a list are
+    /// cancelled while they wait, and a bureau's fetch of hundreds of clients would otherwise leave a few unused slots
+    /// per client in the schedule, seconds of the run's budget in all.
     public func acquire() async throws {
-        try await MonotonicTime.sleep(until: reserve(at: MonotonicTime.now()))
+        let slot = reserve(at: MonotonicTime.now())
+        do {
+            try await MonotonicTime.sleep(until: slot)
+        } catch {
+            release(slot)
+            throw error
+        }
         try await confirm()
+    }
+
+    /// Takes `slot` out of the schedule: its request will not be sent (internal for tests). What is really sent is
+    /// still kept to the limit by `confirm`, whatever the schedule says.
+    func release(_ slot: Duration) {
+        if let index = booked.lastIndex(of: slot) { booked.remove(at: index) }
     }
 
     /// When a request asked for now would be granted, as far as this process knows: to check that the access token
@@ -45,7 +71,9 @@ public actor RequestRateLimiter {
     /// the times at which sleeping tasks wake are not).
     func reserve(at now: Duration) -> Duration {
         let slot = limit.nextSlot(after: booked, at: now)
-        Self.append(slot, to: &booked, keeping: limit.requests)
+        // Kept in order, and as far back as a window reaches: a slot may fill a gap a released one left.
+        booked.removeAll { $0 <= now - limit.interval }
+        booked.insert(slot, at: booked.firstIndex { $0 > slot } ?? booked.endIndex)
         return slot
     }
 

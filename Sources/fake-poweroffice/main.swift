@@ -5,12 +5,14 @@ import LedgerLintCore
 import Foundation
 
 let usage = """
-    usage: fake-poweroffice [--port N] [--customers N] [--data SNAPSHOT] [--token-lifetime SECONDS]
+    usage: fake-poweroffice [--port N] [--customers N] [--data SNAPSHOT] [--clients N] [--token-lifetime SECONDS]
                             [--invalid-privilege NAME]... [--latency MS] [--no-rate-limit] [--quiet]
 
       --port N                  listen on 127.0.0.1:N (default: a free port)
       --customers N             generate N customers (default 2500)
       --data SNAPSHOT           serve SNAPSHOT/poweroffice/*.json instead of generated data
+      --clients N               also serve N more clients with the same data, named "Klient 1 AS" ...
+                                with the client keys demo-client-key-1 ... (for fetch --clients)
       --token-lifetime SECONDS  expires_in of issued tokens (default 1200)
       --invalid-privilege NAME  answer 403 for endpoints needing NAME (Customer, Product,
                                 GeneralLedgerAccount, CommonServices); repeatable
@@ -29,6 +31,7 @@ func fail(_ message: String) -> Never {
 var configuration = FakePowerOfficeServer.Configuration()
 var customers = 2500
 var dataFolder: String?
+var otherClients = 0
 var quiet = false
 var arguments = CommandLine.arguments.dropFirst()
 func value(for option: String, from arguments: inout ArraySlice<String>) -> String {
@@ -49,6 +52,11 @@ while let argument = arguments.popFirst() {
         customers = count
     case "--data":
         dataFolder = value(for: argument, from: &arguments)
+    case "--clients":
+        guard let count = Int(value(for: argument, from: &arguments)), count >= 0 else {
+            fail("--clients: expected a number, 0 or more")
+        }
+        otherClients = count
     case "--token-lifetime":
         guard let seconds = Double(value(for: argument, from: &arguments)), seconds > 0 else {
             fail("--token-lifetime: expected seconds")
@@ -101,6 +109,7 @@ do {
     fail("\(error)")
 }
 
+configuration.otherClients = FakeClient.generated(otherClients, dataSet: dataSet)
 let server: FakePowerOfficeServer
 do {
     server = try FakePowerOfficeServer(dataSet: dataSet, configuration: configuration)
@@ -114,7 +123,7 @@ FileHandle.standardOutput.write(
     Data(
         """
         Fake PowerOffice Go v2 on \(server.baseURL.absoluteString) (Ctrl-C to stop)
-        Serving: \(counts)
+        Serving: \(counts)\(otherClients > 0 ? "\nAnd \(otherClients) more clients with the same lists: client keys demo-client-key-1 to demo-client-key-\(otherClients)" : "")
         These demo keys are the fake's own; point ledgerlint at it with:
 
         \(exports)

@@ -140,6 +140,8 @@ enum UsageError: LocalizedMessageError {
     case oneRuleOnly
     /// An option of `check --live` (`--environment`, `--timeout`, …) given to `check` without `--live`.
     case onlyWithLive(option: String)
+    /// `fetch --only NAME` without `--clients FILE`.
+    case onlyWithClients
     /// `--key ""`: an empty key would select nothing and explain nothing.
     case keyEmpty
     /// `LEDGERLINT_NOW` that is no ISO 8601 time.
@@ -157,7 +159,7 @@ enum UsageError: LocalizedMessageError {
         .notSeconds(option: "--timeout", value: "x"), .notAReport("json", formats: ["text", "json"]), .snapshotMissing(command: "check"),
         .oneSnapshotOnly(command: "check", given: ["a", "b"]), .baselineAndWriteBaseline, .outMissing, .planFolderMissing,
         .notASeries(value: "50000"), .twoRunsNeeded(given: ["old.json"]),
-        .noArgumentsTaken(command: "rules", given: ["x"]), .oneRuleOnly, .onlyWithLive(option: "--environment"), .keyEmpty, .badNow(value: "yesterday"),
+        .noArgumentsTaken(command: "rules", given: ["x"]), .oneRuleOnly, .onlyWithLive(option: "--environment"), .onlyWithClients, .keyEmpty, .badNow(value: "yesterday"),
         .keyNeedsOneClient(folder: "clients"), .liveNeedsClientsFile,
     ]
 
@@ -251,6 +253,12 @@ enum UsageError: LocalizedMessageError {
                     + "the snapshot's poweroffice/ as it is",
                 nb: "\(option) hører til --live (les PowerOffice Go nå): legg til --live, eller ta bort \(option) for å "
                     + "kontrollere poweroffice/ i uttrekket slik det er")[language]
+        case .onlyWithClients:
+            return LocalizedText(
+                en: "--only goes with --clients FILE (it picks clients of a clients file): add --clients, or leave "
+                    + "--only out to fetch the one client of POWEROFFICE_CLIENT_KEY",
+                nb: "--only hører til --clients FIL (det velger klienter fra en klientfil): legg til --clients, eller ta "
+                    + "bort --only for å hente den ene klienten til POWEROFFICE_CLIENT_KEY")[language]
         case .keyEmpty:
             return LocalizedText(
                 en: "--key needs a value: a customer number, a name, a product code or group, e.g. --key 10004",

@@ -235,24 +235,40 @@ enum Usage {
                 Usage: ledgerlint fetch --out DIR [--environment production|demo] [--credentials FILE]
                                         [--page-size N] [--pages-in-flight N] [--timeout SECONDS] [--quiet]
                                         [--lang en|nb]
+                       ledgerlint fetch --clients FILE --out DIR [--only NAME]... [the options above]
 
                 Reads customers, products, product groups, accounts and number series from PowerOffice Go (v2 API)
                 into DIR/poweroffice/*.json and DIR/manifest.json. DIR/assist/ is left alone. Read-only: only GET
                 requests.
 
                   --out DIR                  The snapshot folder to write (created if missing)
+                  --clients FILE             A bureau's clients file (clients.json): fetch every client in it into
+                                             DIR/<folder>/, three at a time, all within one budget of 10 requests per
+                                             second. Client keys come from the file's clientKeyEnv or clientKeyFile,
+                                             not POWEROFFICE_CLIENT_KEY (and --credentials may leave clientKey out);
+                                             --pages-in-flight is 1 unless given. A table on stderr lists every
+                                             client; one that fails keeps its old folder
+                  --only NAME                With --clients: fetch only the client of this name; repeatable
 
                 """,
             nb: """
                 Bruk: ledgerlint fetch --out MAPPE [--environment production|demo] [--credentials FIL]
                                        [--page-size N] [--pages-in-flight N] [--timeout SEKUNDER] [--quiet]
                                        [--lang en|nb]
+                      ledgerlint fetch --clients FIL --out MAPPE [--only NAVN]... [valgene over]
 
                 Leser kunder, produkter, produktgrupper, kontoer og nummerserier fra PowerOffice Go (v2-API-et)
                 inn i MAPPE/poweroffice/*.json og MAPPE/manifest.json. MAPPE/assist/ blir ikke rørt. Bare lesing:
                 bare GET-forespørsler.
 
                   --out MAPPE                Uttrekksmappen som skal skrives (opprettes om den mangler)
+                  --clients FIL              Klientfilen til et byrå (clients.json): hent hver klient i den inn i
+                                             MAPPE/<folder>/, tre om gangen, alle innenfor de samme 10 forespørslene
+                                             per sekund. Klientnøklene hentes fra clientKeyEnv eller clientKeyFile i
+                                             filen, ikke fra POWEROFFICE_CLIENT_KEY (og --credentials kan utelate
+                                             clientKey); --pages-in-flight er 1 om det ikke er gitt. En tabell på
+                                             stderr viser hver klient; en som mislykkes, beholder den gamle mappen sin
+                  --only NAVN                Med --clients: hent bare klienten med dette navnet; kan gjentas
 
                 """) + powerOfficeOptions
         + LocalizedText(
@@ -261,9 +277,10 @@ enum Usage {
                   --help, -h                 Show this help
 
                 POWEROFFICE_API_URL and POWEROFFICE_TOKEN_URL override the environment's URLs (proxies, the local fake).
-                Exit code 2 for bad options, missing keys, a bad key file or a DIR that cannot be written; 3 when
-                PowerOffice Go cannot be read. Ctrl-C removes what was staged and exits 130. Details:
-                docs/poweroffice-fetch.md.
+                Exit code 2 for bad options, missing keys, a bad key file or a DIR that cannot be written (and, with
+                --clients, a bad clients file or --only name), before any request; 3 when PowerOffice Go cannot be
+                read (with --clients: when any client failed). Ctrl-C removes what was staged and exits 130.
+                Details: docs/poweroffice-fetch.md.
 
                 """,
             nb: """
@@ -273,8 +290,9 @@ enum Usage {
 
                 POWEROFFICE_API_URL og POWEROFFICE_TOKEN_URL overstyrer miljøets adresser (proxyer, den lokale
                 falske serveren). Avslutningskode 2 for ugyldige valg, manglende nøkler, en ugyldig nøkkelfil eller en
-                MAPPE som ikke kan skrives; 3 når PowerOffice Go ikke kan leses. Ctrl-C fjerner det som var lagt klar,
-                og avslutter med 130. Detaljer: docs/poweroffice-fetch.md.
+                MAPPE som ikke kan skrives (og, med --clients, en ugyldig klientfil eller et ukjent --only-navn), før
+                noen forespørsel; 3 når PowerOffice Go ikke kan leses (med --clients: når en klient mislyktes). Ctrl-C
+                fjerner det som var lagt klar, og avslutter med 130. Detaljer: docs/poweroffice-fetch.md.
 
                 """)
 

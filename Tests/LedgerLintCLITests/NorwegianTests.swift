@@ -336,6 +336,52 @@ import LedgerLintTestSupport
         try Self.expectEveryCase(errors, of: "PowerOfficeError", in: "Sources/PowerOfficeGo/PowerOfficeError.swift")
     }
 
+    @Test func everyClientListErrorIsSaidInNorwegian() throws {
+        var errors: [ClientListError] = []
+        let folder = try scratch.folder("nb-clients")
+        let load = { (url: URL) throws in _ = try ClientList.load(from: url) }
+        Self.thrown(ClientListError.self, &errors) { try load(folder.appendingPathComponent("clients.json")) }
+        // No unknown key among them: that message lists the keys allowed, `folder` among them, a key shown as it is
+        // (like a rule file's `where`) but also an English word this test looks for.
+        let texts = [
+            "{", #"{"clients": []}"#, #"{"clients": [{"nmae": "A"}]}"#, #"{"clients": [{"name": 5}]}"#,
+            #"{"clients": [{"name": "A", "folder": ".a"}]}"#, #"{"clients": [{"name": "A", "clientKeyEnv": "X", "clientKeyFile": "y"}]}"#,
+            #"{"clients": [{"name": "A", "clientKeyEnv": "1 X"}]}"#, #"{"clients": [{"name": "★"}]}"#,
+            #"{"clients": [{"name": "A"}, {"name": "A"}]}"#, #"{"clients": [{"name": "Ås AS"}, {"name": "as-as"}]}"#,
+        ]
+        for (index, text) in texts.enumerated() {
+            let file = try write(text, to: "clients-\(index).json", in: folder)
+            Self.thrown(ClientListError.self, &errors) { try load(file) }
+        }
+        let file = try write(
+            #"{"clients": [{"name": "Ås AS", "clientKeyEnv": "PO_AS"}, {"name": "Bølge AS", "clientKeyFile": "b.key"}, {"name": "C"}]}"#,
+            to: "clients.json", in: folder)
+        let list = try ClientList.load(from: file)
+        Self.thrown(ClientListError.self, &errors) { _ = try list.selecting(only: ["Bolge AS"]) }
+        for client in list.clients {
+            Self.thrown(ClientListError.self, &errors) { _ = try list.clientKey(of: client, environment: [:]) }
+        }
+        try Self.expectEveryCase(errors, of: "ClientListError", in: "Sources/LedgerLintCore/Clients/ClientListError.swift")
+    }
+
+    @Test func theClientsFetchTableIsSaidInNorwegian() {
+        let fetched = FetchedResources(
+            environment: .demo, fetchedAt: Date(), integration: ClientIntegrationInformation(), json: [:],
+            counts: Dictionary(uniqueKeysWithValues: PowerOfficeResource.allCases.map { ($0, 7) }))
+        let outcomes = [
+            ClientsFetch.Outcome(client: ClientEntry(name: "Fjordlys Regnskap AS"), result: .success(fetched)),
+            ClientsFetch.Outcome(
+                client: ClientEntry(name: "Måke Handel AS", index: 1),
+                result: .failure(PowerOfficeError.invalidClient(environment: .demo, tokenURL: "u", clientKeySource: "PO_MAKE"))),
+        ]
+        for failuresOnly in [false, true] {
+            let table = ClientsFetchSummary.text(outcomes, out: "byraa", failuresOnly: failuresOnly)
+            Self.expectNorwegian(en: table.en, nb: table.nb, "the clients table")
+        }
+        let all = ClientsFetchSummary.text(Array(outcomes.prefix(1)), out: "byraa", failuresOnly: false)
+        Self.expectNorwegian(en: all.en, nb: all.nb, "the clients table, none failed")
+    }
+
     @Test func everySnapshotErrorIsSaidInNorwegian() throws {
         let errors = SnapshotError.samples + [.writeFailed(path: "/tmp/out", reason: InputFile.systemReason(ENOSPC))]
         try Self.expectEveryCase(errors, of: "SnapshotError", in: "Sources/LedgerLintCore/Snapshot/SnapshotError.swift")
@@ -371,6 +417,15 @@ import LedgerLintTestSupport
         Self.expectNorwegian(en: committed.en, nb: committed.nb, "interrupt note")
         let reading = ProgressLine.reading(.demo) + LocalizedText(verbatim: "Customers 5000")
         Self.expectNorwegian(en: reading.en, nb: reading.nb, "progress line")
+        for (done, total) in [(0, 1), (3, 200)] {
+            let clients = ProgressLine.reading(.demo) + ProgressLine.clientsDone(done, of: total)
+                + LocalizedText(verbatim: "; Fjordlys Regnskap AS ") + ProgressLine.rows(5044)
+            Self.expectNorwegian(en: clients.en, nb: clients.nb, "progress line of many clients")
+        }
+        for fetched in [0, 1, 12] {
+            let note = FetchCommand.interrupted(fetched: fetched, of: 200, out: "byraa")
+            Self.expectNorwegian(en: note.en, nb: note.nb, "interrupt note of many clients")
+        }
     }
 
     @Test func everyCommandLineErrorIsSaidInNorwegian() throws {
@@ -483,6 +538,7 @@ import LedgerLintTestSupport
         ["diff", CommandLineTests.demo, CommandLineTests.demo], ["check", CommandLineTests.bureau],
         ["check", CommandLineTests.bureau, "--format", "markdown"], ["check", CommandLineTests.bureau, "--key", "10004"],
         ["diff", CommandLineTests.bureau, CommandLineTests.bureau], ["diff", CommandLineTests.bureau, CommandLineTests.demo],
+        ["fetch", "--clients", "/nonexistent/clients.json", "--out", "/dev/null/bureau"], ["fetch", "--out", "x", "--only", "A"],
     ]
 
     @Test(arguments: 0..<runs.count)

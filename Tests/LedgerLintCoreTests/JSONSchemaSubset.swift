@@ -3,7 +3,7 @@ import LedgerLintTestSupport
 
 /// A validator for the part of JSON Schema (draft 04) that the SARIF 2.1.0 schema uses: `$ref` to
 /// `#/definitions/…`, `type`, `enum`, `required`, `properties`, `additionalProperties`, `items`, `minItems`,
-/// `uniqueItems`, `minimum`, `maximum`, `pattern`, `anyOf`, `oneOf` and `allOf`. `format` is not checked (tests
+/// `uniqueItems`, `minimum`, `maximum`, `pattern`, `anyOf`, `oneOf`, `allOf` and `not`. `format` is not checked (tests
 /// check URIs themselves); other annotations are ignored. `unsupportedKeywords` lists anything else a schema uses,
 /// so a test can prove that nothing the schema says is skipped silently.
 ///
@@ -14,7 +14,7 @@ struct JSONSchemaSubset {
 
     static let validatedKeywords: Set<String> = [
         "$ref", "type", "enum", "required", "properties", "additionalProperties", "items", "minItems",
-        "uniqueItems", "minimum", "maximum", "pattern", "anyOf", "oneOf", "allOf",
+        "uniqueItems", "minimum", "maximum", "pattern", "anyOf", "oneOf", "allOf", "not",
     ]
     /// Keywords that do not constrain an instance (or that we deliberately leave to targeted tests: `format`).
     static let annotationKeywords: Set<String> = [
@@ -52,7 +52,7 @@ struct JSONSchemaSubset {
                 if case .object(let members) = value {
                     for member in members.values { collectKeywords(member, into: &found) }
                 }
-            case "items", "additionalProperties":
+            case "items", "additionalProperties", "not":
                 collectKeywords(value, into: &found)
             case "anyOf", "oneOf", "allOf":
                 if case .array(let schemas) = value {
@@ -167,6 +167,9 @@ struct JSONSchemaSubset {
             if matching != 1 {
                 errors.append("\(path): matches \(matching) of oneOf, exactly 1 required")
             }
+        }
+        if let schema = keywords["not"], isValid(value, schema, path) {
+            errors.append("\(path): matches the schema under not")
         }
     }
 

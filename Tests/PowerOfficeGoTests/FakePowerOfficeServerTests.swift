@@ -62,6 +62,36 @@ struct FakePowerOfficeServerTests {
         #expect(String(decoding: limited.body, as: UTF8.self).contains("Rate limit is exceeded"))
     }
 
+    @Test("several clients: a token serves the lists of the client it was issued for; the limit is the subscription key's")
+    func severalClients() async throws {
+        let other = FakeClient(
+            clientKey: "CLIENTKEY-other-secret", clientName: "Måke Handel AS", clientId: "other-id",
+            dataSet: .generated(customers: 7, seed: 7), invalidPrivileges: ["Product"])
+        let server = try makeServer(customers: 10, rateLimited: true) {
+            $0.otherClients = [other]
+            $0.rateLimit = (4, 60)
+        }
+        let first = try await requestToken(server)
+        let second = try await requestToken(server, clientKey: other.clientKey)
+        #expect(try await get(server, "Customers", token: first).body == server.dataSet.jsonArray("Customers"))
+        #expect(try await get(server, "Customers", token: second).body == other.dataSet.jsonArray("Customers"))
+        #expect(server.dataSet(clientKey: other.clientKey) == other.dataSet)
+        #expect(server.dataSet(clientKey: "unknown") == nil)
+        // Five requests under one subscription key, two client keys: the fifth is over the limit of four.
+        #expect(try await get(server, "Products", token: second).status == 429)
+
+        let unlimited = try makeServer { $0.otherClients = [other] }
+        let token = try await requestToken(unlimited, clientKey: other.clientKey)
+        let (_, body, _) = try await get(unlimited, "ClientIntegrationInformation", token: token)
+        let information = try JSONDecoder().decode(ClientIntegrationInformation.self, from: body)
+        #expect(information.ClientName == "Måke Handel AS" && information.ClientId == "other-id")
+        #expect(information.InvalidPrivileges == ["Product"])
+        #expect(try await get(unlimited, "Products", token: token).status == 403)
+        #expect(try await get(unlimited, "Products", token: try await requestToken(unlimited)).status == 200)
+        let unknown = try await tokenAnswer(unlimited, clientKey: "CLIENTKEY-unknown")
+        #expect(unknown.status == 400 && unknown.object?["error"] as? String == "invalid_client")
+    }
+
     @Test("latency holds back every answer, and concurrent requests wait it out side by side")
     func latency() async throws {
         let latency = 0.05
@@ -88,17 +118,25 @@ struct FakePowerOfficeServerTests {
         #expect(slow.mostAtOnce(to: "/v2/ProductGroups") >= 2, "requests were taken in one at a time")
     }
 
-    private func requestToken(_ server: FakePowerOfficeServer) async throws -> String {
+    private func requestToken(
+        _ server: FakePowerOfficeServer, clientKey: String = testKeys.clientKey
+    ) async throws -> String {
+        try #require(try await tokenAnswer(server, clientKey: clientKey).object?["access_token"] as? String)
+    }
+
+    /// The token endpoint's answer to a request with the test keys, but `clientKey` for the client key.
+    private func tokenAnswer(
+        _ server: FakePowerOfficeServer, clientKey: String
+    ) async throws -> (status: Int, object: [String: Any]?) {
         var request = URLRequest(url: server.tokenURL)
         request.httpMethod = "POST"
-        let basic = Data("\(testKeys.applicationKey):\(testKeys.clientKey)".utf8).base64EncodedString()
+        let basic = Data("\(testKeys.applicationKey):\(clientKey)".utf8).base64EncodedString()
         request.setValue("Basic \(basic)", forHTTPHeaderField: "Authorization")
         request.setValue(testKeys.subscriptionKey, forHTTPHeaderField: "Ocp-Apim-Subscription-Key")
         request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
         request.httpBody = Data("grant_type=client_credentials".utf8)
-        let (data, _) = try await URLSession.shared.data(for: request)
-        let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-        return try #require(object?["access_token"] as? String)
+        let (data, response) = try await URLSession.shared.data(for: request)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, try JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
     private func get(

@@ -247,6 +247,13 @@ struct PowerOfficeClientTests {
         #expect(message.contains("same environment (demo or production)"))
         for secret in secretForms + ["CLIENTKEY-wrong-secret"] { #expect(!message.contains(secret)) }
         #expect(server.requests.count == 1)
+        #expect(message.contains("POWEROFFICE_CLIENT_KEY holds the client key"))
+
+        // One client of a bureau's: the message names where its key came from.
+        var configuration = fastConfiguration(server, credentials: wrong)
+        configuration.clientKeySource = "PO_CLIENT_FJORDLYS"
+        let named = await powerOfficeError { _ = try await PowerOfficeClient(configuration: configuration).fetchAll() }
+        #expect(named?.localizedDescription.contains("PO_CLIENT_FJORDLYS holds the client key (klientnøkkel)") == true)
     }
 
     @Test("a wrong subscription key is named as such")

@@ -32,6 +32,30 @@ struct PowerOfficeCredentialsTests {
         #expect(credentials == testCredentials)
     }
 
+    @Test("for a run over many clients, the client key is neither needed nor read, and each client's is given later")
+    func withoutClientKey() throws {
+        #expect(
+            throws: PowerOfficeError.missingKeys(variables: ["POWEROFFICE_APPLICATION_KEY", "POWEROFFICE_SUBSCRIPTION_KEY"])
+        ) { try PowerOfficeCredentials.fromEnvironment([:], includingClientKey: false) }
+        let integration = try PowerOfficeCredentials.fromEnvironment(
+            ["POWEROFFICE_APPLICATION_KEY": testKeys.applicationKey, "POWEROFFICE_SUBSCRIPTION_KEY": testKeys.subscriptionKey],
+            includingClientKey: false)
+        #expect(integration.withClientKey(testKeys.clientKey) == testCredentials)
+        #expect(integration.clientKey.isEmpty)
+
+        let file = try writeKeyFile(
+            mode: 0o600,
+            contents: #"{"applicationKey": "\#(testKeys.applicationKey)", "subscriptionKey": "\#(testKeys.subscriptionKey)"}"#)
+        defer { try? FileManager.default.removeItem(at: file) }
+        let fromFile = try PowerOfficeCredentials.load(keyFile: file.path, includingClientKey: false)
+        #expect(fromFile.withClientKey(testKeys.clientKey) == testCredentials)
+        #expect(throws: PowerOfficeError.self) { try PowerOfficeCredentials.load(keyFile: file.path) }
+
+        let clientKey = "CLIENTKEY-given-later-1"
+        _ = integration.withClientKey(clientKey)
+        #expect(RunSecrets.shared.contains(clientKey), "a client's key is blanked from the moment it is given")
+    }
+
     @Test("description, debugDescription, dump and reflection show no key")
     func nothingRevealed() {
         var dumped = ""
