@@ -19,6 +19,8 @@ struct CheckCommand {
     var keys: KeyFilter?
     /// `--live`: read PowerOffice now instead of from the snapshot's `poweroffice/`.
     var live: PowerOfficeOptions?
+    /// `--clients FILE`: the clients of a folder of clients, with their names (and, with `--live`, their keys).
+    var clientsFile: String?
     var environment: [String: String]
     /// `LEDGERLINT_NOW`: the check time the reports show instead of the clock's (for tests and reproducible runs).
     var fixedNow: Date?
@@ -45,6 +47,7 @@ struct CheckCommand {
             throw UsageError.keyEmpty
         }
         self.keys = keys.isEmpty ? nil : KeyFilter(keys: keys)
+        clientsFile = try arguments.value("--clients")
         live = try PowerOfficeOptions.live(&arguments)
         common = try CommonOptions(&arguments, environment: environment)
         let snapshot = try arguments.snapshot()
@@ -65,7 +68,7 @@ struct CheckCommand {
             snapshot: snapshot, rules: common.rules, language: common.language, configPath: configPath,
             keys: keys, baselinePath: baselinePath, writeBaseline: writeBaselinePath != nil, today: today(now),
             checkedAt: now)
-        if ClientsRun.holdsClients(URL(fileURLWithPath: snapshot, isDirectory: true)) {
+        if clientsFile != nil || ClientsRun.holdsClients(URL(fileURLWithPath: snapshot, isDirectory: true)) {
             return try await runClients(options)
         }
         return try await runOne(options)
@@ -106,9 +109,12 @@ struct CheckCommand {
     /// findings and the roll-up in every report, and the worst exit code of all clients.
     private func runClients(_ options: CheckRun.Options) async throws -> ExitCode {
         if keys != nil { throw UsageError.keyNeedsOneClient(folder: snapshot) }
-        if live != nil { throw UsageError.liveNeedsClientsFile }
+        let list = try clientsFile.map { try ClientList.load(from: URL(fileURLWithPath: $0)) }
+        if live != nil && list == nil { throw UsageError.liveNeedsClientsFile }
         let folder = URL(fileURLWithPath: snapshot, isDirectory: true)
-        let clients = try ClientsRun.clientFolders(in: folder)
+        // The clients file's clients, names and order; else every client folder in DIR, named by its manifest.
+        let clients = try list.map { $0.clients.map { ClientsRun.ClientFolder(folder: $0.folder, name: $0.name) } }
+            ?? ClientsRun.clientFolders(in: folder)
         var check = options
         check.baselinePath = nil
         check.writeBaseline = false
@@ -116,9 +122,10 @@ struct CheckCommand {
             .init(
                 folder: snapshot, clients: clients, check: check, baselinePath: baselinePath,
                 writeBaseline: writeBaselinePath != nil))
-        try outputs.check(against: run.inputs)
+        try outputs.check(against: run.inputs + [clientsFile, live?.credentialsFile].compactMap { $0 })
+        let sources = try list.flatMap { list in try live.map { try liveSources(list, options: $0) } }
         let line = isatty(STDERR_FILENO) == 1 ? ClientsProgressLine(count: clients.count) : nil
-        let outcome = try await run.run(progress: { index, client in line?.update(index, client.folder) })
+        let outcome = try await run.run(live: sources, progress: { index, client in line?.update(index, client.folder) })
         line?.clear()
         for (folder, warning) in outcome.warnings {
             Console.diagnostic(LocalizedText(en: folder + ": ", nb: folder + ": ") + warning.message)
@@ -146,6 +153,41 @@ struct CheckCommand {
         if let worst = exits.max(by: { $0.rawValue < $1.rawValue }) { return worst }
         if writeBaselinePath != nil { return .clean }
         return failOn.isMet(by: report.summary) ? .findings : .clean
+    }
+
+    /// `--clients FILE --live`: each client read from PowerOffice when its turn comes, with its own client key and
+    /// every request of the run in one rate limiter (PowerOffice's 10 per second hold per subscription key). A
+    /// client whose key cannot be had (an unset variable, none given) fails alone; the integration's keys, and key
+    /// files that are missing or too open, stop the run before anything is asked (exit 2).
+    private func liveSources(_ list: ClientList, options: PowerOfficeOptions) throws -> ClientsRun.LiveSources {
+        let configuration = try options.configuration(environment: environment, includingClientKey: false)
+        var keys: [String: Result<String, ClientListError>] = [:]
+        for client in list.clients {
+            do {
+                keys[client.folder] = .success(try list.clientKey(of: client, environment: environment))
+            } catch .keyFile(let path, let client, let problem) {
+                throw ClientListError.keyFile(path: path, client: client, problem: problem)
+            } catch {
+                keys[client.folder] = .failure(error)
+            }
+        }
+        let limiter = RequestRateLimiter(for: configuration)
+        let sources = list.clients.map { ($0.folder, $0) }
+        let entries = Dictionary(sources, uniquingKeysWith: { first, _ in first })
+        let found = keys
+        return { client in
+            {
+                Interrupts.handle()
+                guard let entry = entries[client.folder], let key = found[client.folder] else { throw CancellationError() }
+                var configuration = configuration
+                configuration.credentials = configuration.credentials.withClientKey(try key.get())
+                configuration.clientKeySource = entry.key?.name ?? PowerOfficeCredentials.clientKeyVariable
+                let powerOffice = PowerOfficeClient(
+                    configuration: configuration, limiter: limiter,
+                    onRetry: { PowerOfficeOptions.say($0, line: nil, client: entry.name) })
+                return try await powerOffice.fetchAll()
+            }
+        }
     }
 
     /// Renders the main report and every `--report` with `render`, then writes them: everything is rendered before

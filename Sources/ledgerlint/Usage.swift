@@ -82,6 +82,8 @@ enum Usage {
               --write-baseline FILE      Record today's findings as the baseline (exits 0)
               --key KEY                  Only findings about this key (a customer number, name, product code or
                                          group), and where it was found in Assist and PowerOffice (repeatable)
+              --clients FILE             For a folder of clients: the clients, their names and order from this
+                                         clients file (docs/clients.schema.json); with --live, their keys too
               --live                     Read PowerOffice Go now instead of <snapshot>/poweroffice (nothing is
                                          written), with these options of fetch:
 
@@ -103,6 +105,8 @@ enum Usage {
               --write-baseline FIL       Lagre dagens funn som baseline (avslutter med 0)
               --key NØKKEL               Bare funn om denne nøkkelen (et kundenummer, navn, en produktkode eller
                                          -gruppe), og hvor den finnes i Assist og PowerOffice (kan gjentas)
+              --clients FIL              For en mappe med klienter: klientene, navnene og rekkefølgen fra denne
+                                         klientfilen (docs/clients.schema.json); med --live også nøklene
               --live                     Les PowerOffice Go nå i stedet for <uttrekk>/poweroffice (ingenting blir
                                          skrevet), med disse valgene fra fetch:
 

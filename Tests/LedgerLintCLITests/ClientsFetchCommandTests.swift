@@ -303,4 +303,44 @@ struct ClientsFetchCommandTests {
         #expect(try files(in: bureau.out) == ["fjordlys/poweroffice/Customers.json": Data("[]".utf8)])
         #expect(try FileManager.default.contentsOfDirectory(atPath: bureau.out.path) == ["fjordlys"])
     }
+
+    @Test("check of the fetched folder names the clients as the file does, and --live reads each one under the run's one limit")
+    func checkedFromTheFolderAndLive() async throws {
+        let bureau = try bureau(rateLimited: true)
+        let fetched = try await fetch(bureau)
+        #expect(fetched.status == 3, "\(fetched.stderr)")
+        // Each fetched client gets the demo's Assist export.
+        let demoAssist = URL(fileURLWithPath: CommandLineTests.demo).appendingPathComponent("assist")
+        for folder in ["fjordlys", "bolge-bygg-as", "make-handel-as"] {
+            try FileManager.default.copyItem(
+                at: demoAssist, to: bureau.out.appendingPathComponent(folder).appendingPathComponent("assist"))
+        }
+        let check = ["check", bureau.out.path, "--clients", bureau.clientsFile.path, "--format", "json", "--lang", "en"]
+        let saved = try await runBuiltBinary("ledgerlint", check, environment: bureau.environment)
+        // Måke was never fetched: its folder has no poweroffice/, so the run exits 2 after reporting the others.
+        #expect(saved.status == 2, "\(saved.stderr)")
+        let savedReport = try #require(try JSONSerialization.jsonObject(with: Data(saved.stdout.utf8)) as? [String: Any])
+        let savedClients = try #require(savedReport["clients"] as? [[String: Any]])
+        #expect(savedClients.map { $0["name"] as? String } == ["Fjordlys Regnskap AS", "Bølge Bygg AS", "Måke Handel AS"])
+        #expect(savedClients[2]["error"] is String)
+
+        // The fetch's requests out of the fake's window, so that what it counts below is this run's alone.
+        try await Task.sleep(for: .milliseconds(1100))
+        let before = bureau.server.requests.count
+        let live = try await runBuiltBinary("ledgerlint", check + ["--live"], environment: bureau.environment)
+        // Måke's key is refused by PowerOffice: exit 3, the others checked from what was read now.
+        #expect(live.status == 3, "\(live.stderr)")
+        let liveReport = try #require(try JSONSerialization.jsonObject(with: Data(live.stdout.utf8)) as? [String: Any])
+        let liveClients = try #require(liveReport["clients"] as? [[String: Any]])
+        for index in 0..<2 {
+            #expect(NSArray(array: liveClients[index]["findings"] as? [Any] ?? [0])
+                == NSArray(array: savedClients[index]["findings"] as? [Any] ?? [1]))
+        }
+        #expect((liveClients[2]["error"] as? String)?.contains("PO_MAKE") == true, "\(liveClients[2])")
+        let requests = bureau.server.requests.dropFirst(before)
+        #expect(Set(requests.map(\.method)).isSubset(of: ["GET", "POST"]))
+        #expect(requests.filter { $0.method == "POST" }.allSatisfy { $0.path == FakePowerOfficeServer.tokenPath })
+        #expect(!requests.contains { $0.status == 429 })
+        for secret in Self.secrets { #expect(!(live.stdout + live.stderr).contains(secret)) }
+    }
 }
