@@ -11,7 +11,8 @@ enum Usage {
             ledgerlint: checks that Assist and PowerOffice Go agree before Assist exports customers and sales.
 
             Usage:
-              ledgerlint check <snapshot> [options]   Run the rules on a snapshot folder (see check --help)
+              ledgerlint check <snapshot> [options]   Run the rules on a snapshot folder, or on a folder of
+                                                      clients' snapshot folders (see check --help)
               ledgerlint fetch --out DIR [options]    Read PowerOffice Go into DIR/poweroffice (see fetch --help)
               ledgerlint fix-plan <snapshot> --out DIR [options]
                                                       Write the fixes for the findings, proven by a dry run
@@ -29,7 +30,8 @@ enum Usage {
             ledgerlint: kontrollerer at Assist og PowerOffice Go stemmer overens før Assist eksporterer kunder og salg.
 
             Bruk:
-              ledgerlint check <uttrekk> [valg]       Kjør reglene på en uttrekksmappe (se check --help)
+              ledgerlint check <uttrekk> [valg]       Kjør reglene på en uttrekksmappe, eller på en mappe med
+                                                      klientenes uttrekksmapper (se check --help)
               ledgerlint fetch --out MAPPE [valg]     Les PowerOffice Go inn i MAPPE/poweroffice (se fetch --help)
               ledgerlint fix-plan <uttrekk> --out MAPPE [valg]
                                                       Skriv rettingene for funnene, bevist av en prøvekjøring
