@@ -161,24 +161,13 @@ struct CheckCommand {
     /// files that are missing or too open, stop the run before anything is asked (exit 2).
     private func liveSources(_ list: ClientList, options: PowerOfficeOptions) throws -> ClientsRun.LiveSources {
         let configuration = try options.configuration(environment: environment, includingClientKey: false)
-        var keys: [String: Result<String, ClientListError>] = [:]
-        for client in list.clients {
-            do {
-                keys[client.folder] = .success(try list.clientKey(of: client, environment: environment))
-            } catch .keyFile(let path, let client, let problem) {
-                throw ClientListError.keyFile(path: path, client: client, problem: problem)
-            } catch {
-                keys[client.folder] = .failure(error)
-            }
-        }
+        let keys = try list.clientKeys(environment: environment)
         let limiter = RequestRateLimiter(for: configuration)
-        let sources = list.clients.map { ($0.folder, $0) }
-        let entries = Dictionary(sources, uniquingKeysWith: { first, _ in first })
-        let found = keys
+        let entries = Dictionary(list.clients.map { ($0.folder, $0) }, uniquingKeysWith: { first, _ in first })
         return { client in
             {
                 Interrupts.handle()
-                guard let entry = entries[client.folder], let key = found[client.folder] else { throw CancellationError() }
+                guard let entry = entries[client.folder], let key = keys[entry.index] else { throw CancellationError() }
                 var configuration = configuration
                 configuration.credentials = configuration.credentials.withClientKey(try key.get())
                 configuration.clientKeySource = entry.key?.name ?? PowerOfficeCredentials.clientKeyVariable

@@ -82,6 +82,25 @@ public struct ClientList: Sendable, Hashable {
         return ClientList(clients: clients.filter { names.contains($0.name) }, path: path)
     }
 
+    /// Every client's key (`clientKey(of:environment:)`), by the client's `index`: a client whose key cannot be had
+    /// (no key named, a variable not set) is that client's failure alone, for its run to report; a key file that is
+    /// missing, empty or too open is a mistake on this machine and stops the run before anything is asked.
+    ///
+    /// - Throws: `ClientListError.keyFile`.
+    public func clientKeys(environment: [String: String]) throws(ClientListError) -> [Int: Result<String, ClientListError>] {
+        var keys: [Int: Result<String, ClientListError>] = [:]
+        for client in clients {
+            do {
+                keys[client.index] = .success(try clientKey(of: client, environment: environment))
+            } catch .keyFile(let path, let client, let problem) {
+                throw ClientListError.keyFile(path: path, client: client, problem: problem)
+            } catch {
+                keys[client.index] = .failure(error)
+            }
+        }
+        return keys
+    }
+
     /// `client`'s client key, read from the variable or the file its entry names, and registered as a secret of the
     /// run at once (`RunSecrets`), so that it is blanked wherever it may turn up.
     ///

@@ -91,16 +91,7 @@ public final class ClientsFetch: Sendable {
     /// - Throws: `ClientListError.keyFile` for a key file that cannot be used (missing, readable by others, empty),
     ///   `SnapshotError.writeFailed` for a folder that cannot be written; `directory` is then left as it was.
     public func prepare() throws {
-        var keys: [Int: Result<String, ClientListError>] = [:]
-        for client in clients.clients {
-            do {
-                keys[client.index] = .success(try clients.clientKey(of: client, environment: environment))
-            } catch .keyFile(let path, let client, let problem) {
-                throw ClientListError.keyFile(path: path, client: client, problem: problem)
-            } catch {
-                keys[client.index] = .failure(error)
-            }
-        }
+        let keys = try clients.clientKeys(environment: environment)
         let made = !FileManager.default.fileExists(atPath: directory.path)
         // Each folder staged and let go again, as its fetch will stage it later: holding every one open for the whole
         // run would hold a lock file per client, and a bureau has hundreds.
