@@ -63,6 +63,22 @@ import Testing
         #expect(try Self.schemaErrors(try Self.documentedSample()).isEmpty)
     }
 
+    /// `examples/bureau/clients.json` and the sample in docs/bureau.md, which users copy.
+    @Test(arguments: ["examples/bureau/clients.json", "docs/bureau.md"])
+    func theBureausExamplesAreRead(_ path: String) throws {
+        var text = try String(contentsOf: Self.root.appendingPathComponent(path), encoding: .utf8)
+        if path.hasSuffix(".md") {
+            // The first JSON block.
+            let start = try #require(text.range(of: "```json\n"))
+            let end = try #require(text.range(of: "\n```", range: start.upperBound..<text.endIndex))
+            text = String(text[start.upperBound..<end.lowerBound])
+        }
+        #expect(try Self.schemaErrors(text).isEmpty, "\(path)")
+        let list = try ClientList.load(from: try file(text))
+        #expect(list.clients.first?.folder == "fjordlys")
+        #expect(list.clients.count == 2)
+    }
+
     @Test func theSchemaUsesOnlyWhatItsTestChecks() throws {
         #expect(try Self.schema().unsupportedKeywords.isEmpty)
     }
