@@ -150,6 +150,8 @@ enum UsageError: LocalizedMessageError {
     case keyNeedsOneClient(folder: String)
     /// `--live` on a folder of clients without `--clients FILE`, which names each client's key.
     case liveNeedsClientsFile
+    /// `--clients FILE` with a snapshot folder, not a folder of clients' folders.
+    case clientsOnASnapshot(folder: String)
 
     /// One of every case, for the test that every message is in both languages.
     static let samples: [UsageError] = [
@@ -160,7 +162,7 @@ enum UsageError: LocalizedMessageError {
         .oneSnapshotOnly(command: "check", given: ["a", "b"]), .baselineAndWriteBaseline, .outMissing, .planFolderMissing,
         .notASeries(value: "50000"), .twoRunsNeeded(given: ["old.json"]),
         .noArgumentsTaken(command: "rules", given: ["x"]), .oneRuleOnly, .onlyWithLive(option: "--environment"), .onlyWithClients, .keyEmpty, .badNow(value: "yesterday"),
-        .keyNeedsOneClient(folder: "clients"), .liveNeedsClientsFile,
+        .keyNeedsOneClient(folder: "clients"), .liveNeedsClientsFile, .clientsOnASnapshot(folder: "examples/demo"),
     ]
 
     var errorDescription: String? { message(.en) }
@@ -274,6 +276,12 @@ enum UsageError: LocalizedMessageError {
                     + "for example: ledgerlint check \(folder)/<client> --key 10004",
                 nb: "--key forklarer funnene til én klient, og \(folder) har mange klienter: oppgi klientens mappe, "
                     + "for eksempel: ledgerlint check \(folder)/<klient> --key 10004")[language]
+        case .clientsOnASnapshot(let folder):
+            return LocalizedText(
+                en: "--clients names the client folders of a bureau folder, and \(folder) is one snapshot: name the "
+                    + "folder that holds the clients' folders, or leave --clients out",
+                nb: "--clients oppgir klientmappene i en byråmappe, og \(folder) er ett uttrekk: oppgi mappen som har "
+                    + "klientenes mapper, eller ta bort --clients")[language]
         case .liveNeedsClientsFile:
             return LocalizedText(
                 en: "--live on a folder of clients needs --clients FILE, which names each client's key",

@@ -112,6 +112,7 @@ struct CheckCommand {
         let list = try clientsFile.map { try ClientList.load(from: URL(fileURLWithPath: $0)) }
         if live != nil && list == nil { throw UsageError.liveNeedsClientsFile }
         let folder = URL(fileURLWithPath: snapshot, isDirectory: true)
+        if list != nil && ClientsRun.isSnapshot(folder) { throw UsageError.clientsOnASnapshot(folder: snapshot) }
         // The clients file's clients, names and order; else every client folder in DIR, named by its manifest.
         let clients = try list.map { $0.clients.map { ClientsRun.ClientFolder(folder: $0.folder, name: $0.name) } }
             ?? ClientsRun.clientFolders(in: folder)

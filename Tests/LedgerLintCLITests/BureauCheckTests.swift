@@ -69,6 +69,10 @@ import Testing
         let live = try ledgerlint("check", CommandLineTests.bureau, "--live", "--lang", "en")
         #expect(live.status == 2)
         #expect(live.stderr.hasPrefix("ledgerlint: --live on a folder of clients needs --clients FILE"))
+        let snapshot = try ledgerlint(
+            "check", CommandLineTests.demo, "--clients", CommandLineTests.bureau + "/clients.json", "--lang", "en")
+        #expect(snapshot.status == 2)
+        #expect(snapshot.stderr.hasPrefix("ledgerlint: --clients names the client folders of a bureau folder, and "))
         // A report written over a client's export is refused before anything is read.
         let bureau = try scratch.copy(of: CommandLineTests.bureau, as: "bureau")
         let export = bureau.appendingPathComponent("havbris/assist/customers.csv")

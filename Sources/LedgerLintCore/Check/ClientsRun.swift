@@ -86,7 +86,8 @@ public struct ClientsRun: Sendable {
             .sorted().map { ClientFolder(folder: $0) }
     }
 
-    private static func isSnapshot(_ folder: URL) -> Bool {
+    /// Whether `folder` is a snapshot: it has an `assist/` or a `poweroffice/` folder.
+    public static func isSnapshot(_ folder: URL) -> Bool {
         [SnapshotLayout.assistFolder, SnapshotLayout.powerOfficeFolder].contains { name in
             var isDirectory: ObjCBool = false
             return FileManager.default.fileExists(
