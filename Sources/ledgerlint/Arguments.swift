@@ -150,6 +150,8 @@ enum UsageError: LocalizedMessageError {
     case keyNeedsOneClient(folder: String)
     /// `--live` on a folder of clients without `--clients FILE`, which names each client's key.
     case liveNeedsClientsFile
+    /// `fix-plan` on a folder of clients: a plan is made for one client's data.
+    case planNeedsOneClient(folder: String)
     /// `--clients FILE` with a snapshot folder, not a folder of clients' folders.
     case clientsOnASnapshot(folder: String)
 
@@ -163,6 +165,7 @@ enum UsageError: LocalizedMessageError {
         .notASeries(value: "50000"), .twoRunsNeeded(given: ["old.json"]),
         .noArgumentsTaken(command: "rules", given: ["x"]), .oneRuleOnly, .onlyWithLive(option: "--environment"), .onlyWithClients, .keyEmpty, .badNow(value: "yesterday"),
         .keyNeedsOneClient(folder: "clients"), .liveNeedsClientsFile, .clientsOnASnapshot(folder: "examples/demo"),
+        .planNeedsOneClient(folder: "clients"),
     ]
 
     var errorDescription: String? { message(.en) }
@@ -276,6 +279,12 @@ enum UsageError: LocalizedMessageError {
                     + "for example: ledgerlint check \(folder)/<client> --key 10004",
                 nb: "--key forklarer funnene til én klient, og \(folder) har mange klienter: oppgi klientens mappe, "
                     + "for eksempel: ledgerlint check \(folder)/<klient> --key 10004")[language]
+        case .planNeedsOneClient(let folder):
+            return LocalizedText(
+                en: "fix-plan plans the fixes of one client, and \(folder) holds many clients: name the client's folder, "
+                    + "for example: ledgerlint fix-plan \(folder)/<client> --out plan",
+                nb: "fix-plan lager retteplanen for én klient, og \(folder) har mange klienter: oppgi klientens mappe, "
+                    + "for eksempel: ledgerlint fix-plan \(folder)/<klient> --out plan")[language]
         case .clientsOnASnapshot(let folder):
             return LocalizedText(
                 en: "--clients names the client folders of a bureau folder, and \(folder) is one snapshot: name the "

@@ -48,6 +48,9 @@ struct FixPlanCommand {
     }
 
     func run() async throws -> ExitCode {
+        if ClientsRun.holdsClients(URL(fileURLWithPath: snapshot, isDirectory: true)) {
+            throw UsageError.planNeedsOneClient(folder: snapshot)
+        }
         let now = Date()
         let check = try CheckRun(
             CheckRun.Options(

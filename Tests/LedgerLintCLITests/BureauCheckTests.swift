@@ -73,6 +73,9 @@ import Testing
             "check", CommandLineTests.demo, "--clients", CommandLineTests.bureau + "/clients.json", "--lang", "en")
         #expect(snapshot.status == 2)
         #expect(snapshot.stderr.hasPrefix("ledgerlint: --clients names the client folders of a bureau folder, and "))
+        let plan = try ledgerlint("fix-plan", CommandLineTests.bureau, "--out", scratch.url("plan").path, "--lang", "en")
+        #expect(plan.status == 2)
+        #expect(plan.stderr.hasPrefix("ledgerlint: fix-plan plans the fixes of one client, and "), "\(plan.stderr)")
         // A report written over a client's export is refused before anything is read.
         let bureau = try scratch.copy(of: CommandLineTests.bureau, as: "bureau")
         let export = bureau.appendingPathComponent("havbris/assist/customers.csv")
