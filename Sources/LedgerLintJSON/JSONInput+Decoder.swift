@@ -2,6 +2,27 @@ import Foundation
 import LedgerLintText
 
 extension JSONInput {
+    /// Reads the JSON file at `url` whole and decodes it as `T`: how a JSON file a user gives by name (a clients file,
+    /// a baseline, a report read back) is read. `nil` when there is no such file, for the caller's own "not found";
+    /// every other failure is a `JSONError` naming the file as the user gave it (`url.relativePath`).
+    package static func decodeFile<T: Decodable>(_ type: T.Type, at url: URL, strict: Bool) throws(JSONError) -> T? {
+        let path = url.relativePath
+        let data: Data
+        do {
+            data = try InputFile.read(url.path)
+        } catch {
+            if error.isMissing { return nil }
+            throw .unreadable(path: path, reason: error.reason)
+        }
+        do {
+            return try decode(T.self, from: parse(data, path: path), path: path, strict: strict)
+        } catch let error as JSONError {
+            throw error
+        } catch {
+            throw .unexpectedJSON(path: path, jsonPath: "", reason: LocalizedText(describing: error))
+        }
+    }
+
     /// Decodes `T` from JSON text, turning every failure into a `JSONError` that names `path`.
     ///
     /// Syntax errors carry line and column; type errors carry the JSON path (`[3].Number`), what was expected

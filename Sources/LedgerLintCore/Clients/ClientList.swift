@@ -28,20 +28,13 @@ public struct ClientList: Sendable, Hashable {
     /// Reads and checks a clients file.
     public static func load(from url: URL) throws(ClientListError) -> ClientList {
         let path = url.relativePath
-        let data: Data
+        let read: ClientsFile?
         do {
-            data = try InputFile.read(url.path)
+            read = try JSONInput.decodeFile(ClientsFile.self, at: url, strict: true)
         } catch {
-            throw error.isMissing ? .notFound(path: path) : .invalid(.unreadable(path: path, reason: error.reason))
-        }
-        let file: ClientsFile
-        do {
-            file = try JSONInput.decode(ClientsFile.self, from: JSONInput.parse(data, path: path), path: path, strict: true)
-        } catch let error as JSONError {
             throw .invalid(error)
-        } catch {
-            throw .invalid(.unexpectedJSON(path: path, jsonPath: "", reason: LocalizedText(describing: error)))
         }
+        guard let file = read else { throw .notFound(path: path) }
         let folder = url.deletingLastPathComponent()
         let clients = file.clients.enumerated().map { index, entry in
             ClientEntry(

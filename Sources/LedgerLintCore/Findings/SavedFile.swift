@@ -13,23 +13,23 @@ extension SavedFile {
     static func read(from url: URL, writtenBy option: String, strict: Bool = true) throws(SavedFileError) -> Self
     {
         let path = url.relativePath
-        let data: Data
-        do {
-            data = try InputFile.read(url.path)
-        } catch {
-            throw error.isMissing ? .notFound(path: path) : .unreadable(.unreadable(path: path, reason: error.reason))
-        }
         // Said after what is wrong, whether the file is not JSON at all or JSON of another shape: the likeliest cause
         // is another file given in its place.
         let which = isItWrittenBy(option)
         let file: Self
         do {
-            let value = try JSONInput.parse(data, path: path)
-            file = try JSONInput.decode(Self.self, from: value, path: path, strict: strict)
+            guard let read = try JSONInput.decodeFile(Self.self, at: url, strict: strict) else {
+                throw SavedFileError.notFound(path: path)
+            }
+            file = read
+        } catch let error as SavedFileError {
+            throw error
         } catch JSONError.malformedJSON(_, let line, let column, let reason) {
             throw .unreadable(.malformedJSON(path: path, line: line, column: column, reason: reason + which))
         } catch JSONError.unexpectedJSON(_, let jsonPath, let reason) {
             throw .unreadable(.unexpectedJSON(path: path, jsonPath: jsonPath, reason: reason + which))
+        } catch let error as JSONError {
+            throw .unreadable(error)
         } catch {
             throw .unreadable(.unexpectedJSON(path: path, jsonPath: "", reason: LocalizedText(describing: error)))
         }
