@@ -131,8 +131,7 @@ public enum DiffReporter {
             byRule: Dictionary(
                 uniqueKeysWithValues: diff.byRule.map { ($0.rule, Document.Counts(new: $0.new, fixed: $0.fixed, unchanged: $0.unchanged)) }),
             byClient: byClient)
-        // Strings and integers always encode.
-        return String(decoding: (try? JSONOutput.document(document)) ?? Data(), as: UTF8.self)
+        return JSONReporter.text(document)
     }
 
     static func markdown(_ diff: FindingDiff, _ language: Language) -> String {

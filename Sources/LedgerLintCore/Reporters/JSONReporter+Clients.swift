@@ -6,29 +6,14 @@ extension JSONReporter {
     /// tool, said once), and `{"name", "folder", "error"}` for a client that could not be checked. `summary` at the
     /// top counts every checked client's findings that count. Documented in `docs/output-formats.md`.
     public func render(_ report: ClientsReport) -> String {
-        let document = ClientsDocument(
-            version: Self.schemaVersion, tool: .init(name: Tool.name, version: Tool.version),
-            summary: .init(report.summary),
-            clients: report.clients.map { client in
-                switch client.result {
-                case .checked(let single):
+        Self.text(
+            ClientsDocument(
+                version: Self.schemaVersion, tool: .current, summary: .init(report.summary),
+                clients: report.clients.map { client in
                     ClientRecord(
-                        name: client.name, folder: client.folder, summary: .init(single.summary),
-                        findings: single.findings.map(FindingRecord.init),
-                        suppressed: single.suppressed.map(SuppressedRecord.init),
-                        baseline: single.baseline.map(BaselineRecord.init), error: nil)
-                case .failed(let reason):
-                    ClientRecord(
-                        name: client.name, folder: client.folder, summary: nil, findings: nil, suppressed: nil,
-                        baseline: nil, error: reason)
-                }
-            })
-        do {
-            return String(decoding: try JSONOutput.document(document), as: UTF8.self)
-        } catch {
-            // Strings and integers always encode; reaching this is a bug in the document types, not bad input.
-            preconditionFailure("Encoding a JSON report failed: \(error)")
-        }
+                        name: client.name, folder: client.folder, findings: client.report.map(Findings.init),
+                        error: client.result.failure)
+                }))
     }
 
     struct ClientsDocument: Encodable {
@@ -42,10 +27,17 @@ extension JSONReporter {
     struct ClientRecord: Encodable {
         var name: String
         var folder: String
-        var summary: Counts?
-        var findings: [FindingRecord]?
-        var suppressed: [SuppressedRecord]?
-        var baseline: BaselineRecord?
+        var findings: Findings?
         var error: String?
+
+        enum CodingKeys: String, CodingKey { case name, folder, error }
+
+        func encode(to encoder: any Encoder) throws {
+            try findings?.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(name, forKey: .name)
+            try container.encode(folder, forKey: .folder)
+            try container.encodeIfPresent(error, forKey: .error)
+        }
     }
 }

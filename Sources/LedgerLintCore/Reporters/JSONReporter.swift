@@ -15,16 +15,15 @@ public struct JSONReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report) -> String {
-        let document = Document(
-            version: Self.schemaVersion,
-            tool: .init(name: Tool.name, version: Tool.version),
-            summary: .init(report.summary),
-            findings: report.findings.map(FindingRecord.init),
-            suppressed: report.suppressed.map(SuppressedRecord.init),
-            baseline: report.baseline.map(BaselineRecord.init),
-            filter: report.filterKeys.map { FilterRecord(keys: $0) },
-            lookups: report.filterKeys == nil ? nil : report.lookups.map(LookupRecord.init)
-        )
+        Self.text(
+            Document(
+                version: Self.schemaVersion, tool: .current, findings: Findings(report),
+                filter: report.filterKeys.map { FilterRecord(keys: $0) },
+                lookups: report.filterKeys == nil ? nil : report.lookups.map(LookupRecord.init)))
+    }
+
+    /// The document as pretty-printed JSON with sorted keys.
+    static func text(_ document: some Encodable) -> String {
         do {
             return String(decoding: try JSONOutput.document(document), as: UTF8.self)
         } catch {
@@ -37,16 +36,41 @@ public struct JSONReporter: Reporter {
     struct Document: Encodable {
         var version: Int
         var tool: ToolInfo
+        var findings: Findings
+        /// Only written when `--key` filtered the report.
+        var filter: FilterRecord?
+        /// Where each `--key` was found; only written when `--key` filtered the report.
+        var lookups: [LookupRecord]?
+
+        enum CodingKeys: String, CodingKey { case version, tool, filter, lookups }
+
+        func encode(to encoder: any Encoder) throws {
+            // The findings' keys and ours in one flat object.
+            try findings.encode(to: encoder)
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(version, forKey: .version)
+            try container.encode(tool, forKey: .tool)
+            try container.encodeIfPresent(filter, forKey: .filter)
+            try container.encodeIfPresent(lookups, forKey: .lookups)
+        }
+    }
+
+    /// What a report of one snapshot says of its findings, as the top of a single report and each client of a report
+    /// of many clients write it.
+    struct Findings: Encodable {
         var summary: Counts
         var findings: [FindingRecord]
         /// Always written (`[]` when nothing was suppressed), so scripts need not test for it.
         var suppressed: [SuppressedRecord]
         /// Only written after a run with a baseline.
         var baseline: BaselineRecord?
-        /// Only written when `--key` filtered the report.
-        var filter: FilterRecord?
-        /// Where each `--key` was found; only written when `--key` filtered the report.
-        var lookups: [LookupRecord]?
+
+        init(_ report: Report) {
+            summary = Counts(report.summary)
+            findings = report.findings.map(FindingRecord.init)
+            suppressed = report.suppressed.map(SuppressedRecord.init)
+            baseline = report.baseline.map(BaselineRecord.init)
+        }
     }
 
     struct FilterRecord: Encodable {
@@ -181,6 +205,8 @@ public struct JSONReporter: Reporter {
     struct ToolInfo: Encodable {
         var name: String
         var version: String
+
+        static let current = ToolInfo(name: Tool.name, version: Tool.version)
     }
 
     struct Counts: Encodable {

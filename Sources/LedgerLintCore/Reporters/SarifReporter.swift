@@ -23,7 +23,7 @@ public struct SarifReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report) -> String {
-        encoded(Log(schema: Self.schemaURI, version: Self.sarifVersion, runs: [run(report)]))
+        JSONReporter.text(Log(schema: Self.schemaURI, version: Self.sarifVersion, runs: [run(report)]))
     }
 
     /// One run per client, in the run's order. Each carries `automationDetails.id` `ledgerlint/<folder>/`, the
@@ -49,7 +49,7 @@ public struct SarifReporter: Reporter {
                     invocations: [.init(executionSuccessful: false, toolExecutionNotifications: [notification])])
             }
         }
-        return encoded(Log(schema: Self.schemaURI, version: Self.sarifVersion, runs: runs))
+        return JSONReporter.text(Log(schema: Self.schemaURI, version: Self.sarifVersion, runs: runs))
     }
 
     /// The run of one report.
@@ -90,15 +90,6 @@ public struct SarifReporter: Reporter {
 
     static func tool(rules: [Descriptor]) -> ToolInfo {
         ToolInfo(driver: Driver(name: Tool.name, version: Tool.version, semanticVersion: Tool.version, rules: rules))
-    }
-
-    private func encoded(_ log: Log) -> String {
-        do {
-            return String(decoding: try JSONOutput.document(log), as: UTF8.self)
-        } catch {
-            // Strings and integers always encode; reaching this is a bug in the document types, not bad input.
-            preconditionFailure("Encoding a SARIF report failed: \(error)")
-        }
     }
 
     /// `error`, `warning` or `note`: SARIF's word for `info`.
