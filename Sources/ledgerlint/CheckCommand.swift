@@ -129,7 +129,7 @@ struct CheckCommand {
         let outcome = try await run.run(live: sources, progress: { index, client in line?.update(index, client.folder) })
         line?.clear()
         for (folder, warning) in outcome.warnings {
-            Console.diagnostic(LocalizedText(en: folder + ": ", nb: folder + ": ") + warning.message)
+            Console.diagnostic(LocalizedText(verbatim: folder + ": ") + warning.message)
         }
         if let writeBaselinePath, let written = outcome.baseline {
             try Console.writeFile(written.encoded(), to: writeBaselinePath)
@@ -143,8 +143,8 @@ struct CheckCommand {
         try write { $0.render(report) }
         for failure in outcome.failures {
             Console.diagnostic(
-                LocalizedText(en: "\(failure.folder): could not be checked: ", nb: "\(failure.folder): kunne ikke kontrolleres: ")
-                    + LocalizedText(describing: failure.error))
+                LocalizedText(verbatim: failure.folder + ": ") + ClientsReport.couldNotBeChecked
+                    + LocalizedText(verbatim: ": ") + LocalizedText(describing: failure.error))
         }
         // The worst of all clients: PowerOffice unreadable, then a client that could not be read, then findings.
         let exits = outcome.failures.map { failure -> ExitCode in

@@ -14,6 +14,15 @@ public struct Summary: Sendable, Hashable, Codable {
 
     public var total: Int { error + warning + info }
 
+    /// The counts of both together.
+    public static func + (lhs: Summary, rhs: Summary) -> Summary {
+        var sum = lhs
+        sum.error += rhs.error
+        sum.warning += rhs.warning
+        sum.info += rhs.info
+        return sum
+    }
+
     public func count(of severity: Severity) -> Int {
         switch severity {
         case .error: error

@@ -72,6 +72,9 @@ public struct ClientsReport: Sendable, Hashable {
         self.checkedAt = checkedAt
     }
 
+    /// What every format says of a client that could not be checked, before the reason.
+    public static let couldNotBeChecked = LocalizedText(en: "could not be checked", nb: "kunne ikke kontrolleres")
+
     /// The reports of the clients that were checked, with their clients.
     public var checked: [(client: Client, report: Report)] {
         clients.compactMap { client in client.report.map { (client, $0) } }
@@ -82,7 +85,7 @@ public struct ClientsReport: Sendable, Hashable {
 
     /// Counts of the findings that count (suppressed and baselined ones excluded), over every checked client: what
     /// `--fail-on` is measured against.
-    public var summary: Summary { Summary(checked.flatMap(\.report.findings)) }
+    public var summary: Summary { checked.map(\.report.summary).reduce(Summary([]), +) }
 
     /// The roll-up table: a row per client, in the run's order.
     public var rows: [Row] {
@@ -100,7 +103,7 @@ public struct ClientsReport: Sendable, Hashable {
     /// The roll-up's last line: `3 clients: 4 errors, 1 warning, 0 info; 2 new; 1 could not be checked`.
     public var totalLine: String {
         let rows = rows
-        let found = Summary(checked.flatMap { $0.report.findings + ($0.report.baseline?.unchanged ?? []) })
+        let found = rows.compactMap(\.found).reduce(Summary([]), +)
         let language = language
         var line = LocalizedText(
             en: clients.count == 1 ? "1 client" : "\(clients.count) clients",
@@ -113,8 +116,7 @@ public struct ClientsReport: Sendable, Hashable {
         }
         let failed = failed.count
         if failed > 0 {
-            line += "; " + LocalizedText(
-                en: "\(failed) could not be checked", nb: "\(failed) kunne ikke kontrolleres")[language]
+            line += "; \(failed) " + Self.couldNotBeChecked[language]
         }
         return line
     }

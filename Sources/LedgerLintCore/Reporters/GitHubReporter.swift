@@ -45,7 +45,7 @@ public struct GitHubReporter: Reporter {
         findings.sort { Finding.reportOrder($0.finding, $1.finding) }
         let failed = report.failed.map { client in
             "::error title=" + Self.escapedProperty("\(Tool.name): \(client.folder)") + "::"
-                + Self.escapedData(client.name + ": " + TextReporter.failedLabel[language] + ": " + (client.result.failure ?? ""))
+                + Self.escapedData(client.name + ": " + ClientsReport.couldNotBeChecked[language] + ": " + (client.result.failure ?? ""))
         }
         var lines = failed + annotations(findings, language: language, taken: failed.count)
         for client in report.clients {

@@ -31,7 +31,7 @@ public struct JUnitReporter: Reporter {
             case .checked(let single):
                 return suite(single, name: client.folder, prefix: prefix, client: client.name)
             case .failed(let reason):
-                let name = Self.failedCase[report.language]
+                let name = ClientsReport.couldNotBeChecked[report.language]
                 let lines = [
                     "    <testcase classname=\"\(Self.escaped(prefix))\" name=\"\(Self.escaped(name))\">",
                     "      <error type=\"unreadable\" message=\"\(Self.escaped(reason))\"/>",
@@ -114,7 +114,6 @@ public struct JUnitReporter: Reporter {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static let failedCase = LocalizedText(en: "could not be checked", nb: "kunne ikke kontrolleres")
 
     /// `name`, or `name (2)`, `name (3)`, … : the first not yet used within `classname`.
     static func uniqueName(_ name: String, classname: String, used: inout Set<String>) -> String {

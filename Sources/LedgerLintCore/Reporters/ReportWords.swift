@@ -23,7 +23,7 @@ extension ReportWords {
     var clientsTitle: String { pick("LedgerLint report for many clients", "LedgerLint-rapport for flere klienter") }
     var folder: String { pick("Folder", "Mappe") }
     var new: String { pick("New", "Nye") }
-    var couldNotBeChecked: String { pick("could not be checked", "kunne ikke kontrolleres") }
+    var couldNotBeChecked: String { ClientsReport.couldNotBeChecked[language] }
 
     /// The roll-up's headings after the client: the severities, most severe first, and new findings with a baseline.
     func rollUpHeadings(_ report: ClientsReport) -> [String] {

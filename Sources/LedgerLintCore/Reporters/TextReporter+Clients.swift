@@ -24,7 +24,7 @@ extension TextReporter {
                 sections.append(heading + "\n\n" + render(single))
             case .failed(let reason):
                 sections.append(
-                    heading + "\n\n" + style.severity(.error, Self.failedLabel[language]) + ": "
+                    heading + "\n\n" + style.severity(.error, ClientsReport.couldNotBeChecked[language]) + ": "
                         + Self.indentingContinuation(TerminalText.sanitized(reason), by: "  ") + "\n")
             }
         }
@@ -39,7 +39,7 @@ extension TextReporter {
         let rows = report.rows.map { row -> [String] in
             let name = TerminalText.sanitized(row.name)
             guard let found = row.found else {
-                return [name, Self.failedLabel[language] + ": " + TerminalText.sanitized(row.failure ?? "").firstLine]
+                return [name, ClientsReport.couldNotBeChecked[language] + ": " + TerminalText.sanitized(row.failure ?? "").firstLine]
             }
             return [name] + Severity.allCases.reversed().map { String(found.count(of: $0)) }
                 + (row.new.map { [String($0)] } ?? [])
@@ -64,7 +64,6 @@ extension TextReporter {
 
     static let clientLabel = LocalizedText(en: "Client", nb: "Klient")
     static let newLabel = LocalizedText(en: "New", nb: "Nye")
-    static let failedLabel = LocalizedText(en: "could not be checked", nb: "kunne ikke kontrolleres")
 }
 
 extension String {
