@@ -43,7 +43,7 @@ public struct CSVReporter: Reporter {
     /// client; a client that could not be checked is a row marked `failed` with the reason as its message.
     public func render(_ report: ClientsReport) -> String {
         let language = report.language
-        var rows = [[Self.clientColumn[language]] + Self.header[language]]
+        var rows = [[ClientsReport.clientWord[language]] + Self.header[language]]
         for client in report.clients {
             switch client.result {
             case .checked(let single):
@@ -94,7 +94,6 @@ public struct CSVReporter: Reporter {
         return quoted + "\""
     }
 
-    static let clientColumn = LocalizedText(en: "Client", nb: "Klient")
     /// The severity column of a client that could not be checked.
     static let failedWord = LocalizedText(en: "failed", nb: "feilet")
 

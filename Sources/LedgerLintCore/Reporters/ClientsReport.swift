@@ -72,6 +72,16 @@ public struct ClientsReport: Sendable, Hashable {
         self.checkedAt = checkedAt
     }
 
+    static let clientWord = LocalizedText(en: "Client", nb: "Klient")
+    static let newWord = LocalizedText(en: "New", nb: "Nye")
+
+    /// The roll-up's column headings in every format: the client, the severities (most severe first), and the new
+    /// findings after a baseline.
+    public var headings: [String] {
+        [Self.clientWord[language]] + Severity.allCases.reversed().map { MarkdownReporter.capitalized($0.plural[language]) }
+            + (hasBaseline ? [Self.newWord[language]] : [])
+    }
+
     /// What every format says of a client that could not be checked, before the reason.
     public static let couldNotBeChecked = LocalizedText(en: "could not be checked", nb: "kunne ikke kontrolleres")
 

@@ -28,31 +28,14 @@ public enum DiffReporter {
         let words = Words(language: language)
         var out = headline(diff, language) + "\n"
         if !diff.clients.isEmpty {
-            let width = max(words.client.count, diff.clients.map { TerminalText.sanitized($0.folder).count }.max() ?? 0)
-            let columns = [words.new, words.fixed, words.unchanged].map { max($0.count, 6) }
-            out += "\n" + pad(words.client, width) + "  " + right(words.new, columns[0]) + "  "
-                + right(words.fixed, columns[1]) + "  " + right(words.unchanged, columns[2]) + "\n"
-            for client in diff.clients {
-                let folder = pad(TerminalText.sanitized(client.folder), width) + "  "
-                guard let change = client.diff else {
-                    out += folder + words.status(client.status) + "\n"
-                    continue
-                }
-                let note = client.status == .compared ? "" : "  (" + words.status(client.status) + ")"
-                out += folder + right("+\(change.new.count)", columns[0]) + "  " + right("−\(change.fixed.count)", columns[1])
-                    + "  " + right("\(change.unchanged.count)", columns[2]) + note + "\n"
-            }
+            out += "\n" + table(words.client, words: words, diff.clients.map { client in
+                let note = client.status == .compared ? "" : words.status(client.status)
+                return (client.folder, client.diff.map { ($0.new.count, $0.fixed.count, $0.unchanged.count) }, note)
+            })
         }
         let rows = diff.byRule
         if !rows.isEmpty {
-            let width = max(words.rule.count, rows.map(\.rule.count).max() ?? 0)
-            let columns = [words.new, words.fixed, words.unchanged].map { max($0.count, 6) }
-            out += "\n" + pad(words.rule, width) + "  " + right(words.new, columns[0]) + "  "
-                + right(words.fixed, columns[1]) + "  " + right(words.unchanged, columns[2]) + "\n"
-            for row in rows {
-                out += pad(TerminalText.sanitized(row.rule), width) + "  " + right("+\(row.new)", columns[0]) + "  "
-                    + right("−\(row.fixed)", columns[1]) + "  " + right("\(row.unchanged)", columns[2]) + "\n"
-            }
+            out += "\n" + table(words.rule, words: words, rows.map { ($0.rule, ($0.new, $0.fixed, $0.unchanged), "") })
         }
         for (heading, findings) in listed(diff) where !findings.isEmpty {
             out += "\n\(words.heading(heading)):\n"
@@ -77,8 +60,29 @@ public enum DiffReporter {
         ]
     }
 
-    static func pad(_ text: String, _ count: Int) -> String { text + String(repeating: " ", count: max(0, count - text.count)) }
-    static func right(_ text: String, _ count: Int) -> String { String(repeating: " ", count: max(0, count - text.count)) + text }
+    /// A table of counts: a label per row, then `+new −fixed unchanged`, right-aligned under their headings, and a note
+    /// in brackets after them; a row without counts has only its note.
+    static func table(
+        _ heading: String, words: Words, _ rows: [(label: String, counts: (new: Int, fixed: Int, unchanged: Int)?, note: String)]
+    ) -> String {
+        let labels = rows.map { TerminalText.sanitized($0.label) }
+        let width = max(heading.count, labels.map(\.count).max() ?? 0)
+        let columns = [words.new, words.fixed, words.unchanged].map { max($0.count, 6) }
+        func line(_ label: String, _ cells: [String]) -> String {
+            ([TextReporter.padded(label, to: width)] + zip(cells, columns).map { TextReporter.rightAligned($0, to: $1) })
+                .joined(separator: "  ")
+        }
+        var out = line(heading, [words.new, words.fixed, words.unchanged]) + "\n"
+        for (label, row) in zip(labels, rows) {
+            guard let counts = row.counts else {
+                out += TextReporter.padded(label, to: width) + "  " + row.note + "\n"
+                continue
+            }
+            out += line(label, ["+\(counts.new)", "−\(counts.fixed)", "\(counts.unchanged)"])
+                + (row.note.isEmpty ? "" : "  (" + row.note + ")") + "\n"
+        }
+        return out
+    }
 
     struct Document: Encodable {
         var new: [Record]

@@ -28,9 +28,10 @@ extension HTMLReporter {
     /// The roll-up: a row per client with its counts (and new findings after a baseline), linked to its section;
     /// then the total line.
     func rollUp(_ report: ClientsReport, words: Words) -> String {
-        let headings = words.rollUpHeadings(report)
+        // After the client's, the headings of counts.
+        let headings = report.headings.dropFirst()
         var out = "<section class=\"summary rollup\">\n<h2>\(Self.escaped(words.summary))</h2>\n<table>\n<thead><tr>"
-            + "<th>\(Self.escaped(words.client))</th>"
+            + "<th>\(Self.escaped(report.headings[0]))</th>"
             + headings.map { "<th class=\"n\">\(Self.escaped($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in report.rows {
             let link = "<a href=\"#\(Self.anchor(row.folder))\">\(Self.escaped(row.name))</a>"

@@ -11,7 +11,7 @@ extension MarkdownReporter {
             "## \(words.clientsTitle)", "",
             "\(words.folder) \(Self.code(report.folder)) · \(Tool.name) \(Tool.version)", "",
         ]
-        let headings = [words.client] + words.rollUpHeadings(report)
+        let headings = report.headings
         out.append("| " + headings.joined(separator: " | ") + " |")
         out.append("|---|" + String(repeating: "---:|", count: headings.count - 1))
         for row in report.rows {

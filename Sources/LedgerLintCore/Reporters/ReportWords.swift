@@ -6,7 +6,7 @@ protocol ReportWords: LocalizedWords {}
 
 extension ReportWords {
     var title: String { pick("LedgerLint report", "LedgerLint-rapport") }
-    var client: String { pick("Client", "Klient") }
+    var client: String { ClientsReport.clientWord[language] }
     var fetched: String { pick("Data fetched", "Data hentet") }
     var environment: String { pick("Environment", "Miljø") }
     var snapshot: String { pick("Snapshot", "Uttrekk") }
@@ -22,11 +22,5 @@ extension ReportWords {
     // A check of many clients.
     var clientsTitle: String { pick("LedgerLint report for many clients", "LedgerLint-rapport for flere klienter") }
     var folder: String { pick("Folder", "Mappe") }
-    var new: String { pick("New", "Nye") }
     var couldNotBeChecked: String { ClientsReport.couldNotBeChecked[language] }
-
-    /// The roll-up's headings after the client: the severities, most severe first, and new findings with a baseline.
-    func rollUpHeadings(_ report: ClientsReport) -> [String] {
-        Severity.allCases.reversed().map { MarkdownReporter.capitalized($0.plural[language]) } + (report.hasBaseline ? [new] : [])
-    }
 }

@@ -34,8 +34,7 @@ extension TextReporter {
     /// The roll-up table, one line per client and a line of headings, columns padded to their widest cell.
     func rollUp(_ report: ClientsReport) -> String {
         let language = report.language
-        var headings = [Self.clientLabel[language]] + Severity.allCases.reversed().map { $0.plural[language].capitalizedFirst }
-        if report.hasBaseline { headings.append(Self.newLabel[language]) }
+        let headings = report.headings
         let rows = report.rows.map { row -> [String] in
             let name = TerminalText.sanitized(row.name)
             guard let found = row.found else {
@@ -50,26 +49,27 @@ extension TextReporter {
         }
         func line(_ cells: [String]) -> String {
             // The name left-aligned, the counts right-aligned; a failed client's reason runs on after the name.
-            guard cells.count == headings.count else { return pad(cells[0], widths[0]) + "  " + cells[1] }
-            return ([pad(cells[0], widths[0])] + cells.indices.dropFirst().map { index in
-                String(repeating: " ", count: widths[index] - cells[index].count) + cells[index]
+            guard cells.count == headings.count else { return Self.padded(cells[0], to: widths[0]) + "  " + cells[1] }
+            return ([Self.padded(cells[0], to: widths[0])] + cells.indices.dropFirst().map { index in
+                Self.rightAligned(cells[index], to: widths[index])
             }).joined(separator: "  ")
         }
         return ([line(headings)] + rows.map(line)).map { $0.trimmingTrailingSpaces + "\n" }.joined()
     }
 
-    private func pad(_ text: String, _ width: Int) -> String {
+    /// `text` and spaces after it up to `width` characters.
+    static func padded(_ text: String, to width: Int) -> String {
         text + String(repeating: " ", count: max(0, width - text.count))
     }
 
-    static let clientLabel = LocalizedText(en: "Client", nb: "Klient")
-    static let newLabel = LocalizedText(en: "New", nb: "Nye")
+    /// Spaces, then `text`, to `width` characters.
+    static func rightAligned(_ text: String, to width: Int) -> String {
+        String(repeating: " ", count: max(0, width - text.count)) + text
+    }
+
 }
 
 extension String {
-    /// With its first letter in upper case: `errors` → `Errors`, `feil` → `Feil`.
-    var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
-
     /// Up to the first line break.
     var firstLine: String { String(prefix { $0 != "\n" && $0 != "\r" }) }
 
