@@ -137,18 +137,22 @@ public struct ClientsRun: Sendable {
             check.baselinePath = nil
             check.baseline = baselines?.baseline(of: client.folder)
             check.writeBaseline = options.writeBaseline
-            // The manifest's client name even when the check fails, so that the roll-up names the client as ever.
-            let name = client.name
-                ?? SnapshotManifest.read(from: URL(fileURLWithPath: snapshot))?.client.flatMap { $0.isEmpty ? nil : $0 }
-                ?? client.folder
+            // The clients file's name, else the manifest's: the one the check read, or, when it failed, the folder's.
+            func name(_ manifest: SnapshotManifest?) -> String {
+                client.name ?? manifest?.client.flatMap { $0.isEmpty ? nil : $0 } ?? client.folder
+            }
             do {
                 let outcome = try await CheckRun(check).run(live: live?(client))
-                clients.append(.init(name: name, folder: client.folder, result: .checked(outcome.report)))
+                clients.append(
+                    .init(name: name(outcome.report.metadata), folder: client.folder, result: .checked(outcome.report)))
                 if let baseline = outcome.baseline { written.append((client.folder, baseline)) }
                 warnings += outcome.warnings.map { (client.folder, $0) }
             } catch {
+                let reason = LocalizedText(describing: error)[language]
                 clients.append(
-                    .init(name: name, folder: client.folder, result: .failed(reason: LocalizedText(describing: error)[language])))
+                    .init(
+                        name: name(SnapshotManifest.read(from: URL(fileURLWithPath: snapshot))), folder: client.folder,
+                        result: .failed(reason: reason)))
                 failures.append((client.folder, error))
             }
         }
