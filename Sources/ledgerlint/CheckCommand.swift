@@ -116,16 +116,14 @@ struct CheckCommand {
         // The clients file's clients, names and order; else every client folder in DIR, named by its manifest.
         let clients = try list.map { $0.clients.map { ClientsRun.ClientFolder(folder: $0.folder, name: $0.name) } }
             ?? ClientsRun.clientFolders(in: folder)
-        var check = options
-        check.baselinePath = nil
-        check.writeBaseline = false
+        // ClientsRun sets each client's baseline itself, from the baseline of many clients.
         let run = ClientsRun(
             .init(
-                folder: snapshot, clients: clients, check: check, baselinePath: baselinePath,
+                folder: snapshot, clients: clients, check: options, baselinePath: baselinePath,
                 writeBaseline: writeBaselinePath != nil))
         try outputs.check(against: run.inputs + [clientsFile, live?.credentialsFile].compactMap { $0 })
         let sources = try list.flatMap { list in try live.map { try liveSources(list, options: $0) } }
-        let line = isatty(STDERR_FILENO) == 1 ? ClientsProgressLine(count: clients.count) : nil
+        let line = isatty(STDERR_FILENO) == 1 ? ClientsCheckProgressLine(count: clients.count) : nil
         let outcome = try await run.run(live: sources, progress: { index, client in line?.update(index, client.folder) })
         line?.clear()
         for (folder, warning) in outcome.warnings {

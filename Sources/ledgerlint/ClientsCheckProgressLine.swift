@@ -1,9 +1,10 @@
 import Foundation
 import LedgerLintText
 
-/// One line on stderr, rewritten in place, while a check of many clients runs: which client is being checked.
+/// One line on stderr, rewritten in place, while a check of many clients runs (a fetch of many has its own
+/// `ProgressLine`): which client is being checked.
 /// Only on a terminal; a CI log gets the report and nothing in between.
-struct ClientsProgressLine {
+struct ClientsCheckProgressLine {
     var count: Int
 
     func update(_ index: Int, _ folder: String) {
