@@ -74,13 +74,14 @@ import Testing
     }
 
     /// Two runs of many clients: one fixed and one new at fjordlys, havbris unchanged, nordlys could not be checked
-    /// in NEW, kystlys new to the bureau, and vestlys gone from it.
+    /// in NEW, sorlys could not be checked in OLD, kystlys new to the bureau, and vestlys gone from it.
     static var clientsDiff: FindingDiff {
         get throws {
             let old = ComparedRun.clients([
                 .init(folder: "fjordlys", name: "Fjordlys Regnskap AS", findings: Array(Self.old.prefix(2))),
                 .init(folder: "havbris", name: "Havbris Eiendom AS", findings: [Self.old[2]]),
                 .init(folder: "nordlys", name: "Nordlys AS", findings: [Self.old[3]]),
+                .init(folder: "sorlys", name: "Sørlys AS", findings: nil),
                 .init(folder: "vestlys", name: "Vestlys AS", findings: [Self.old[0]]),
             ])
             let new = ComparedRun.clients([
@@ -88,6 +89,7 @@ import Testing
                 .init(folder: "havbris", name: "Havbris Eiendom AS", findings: [Self.old[2]]),
                 .init(folder: "kystlys", name: "Kystlys AS", findings: [Self.new[1]]),
                 .init(folder: "nordlys", name: "Nordlys AS", findings: nil),
+                .init(folder: "sorlys", name: "Sørlys AS", findings: [Self.new[1]]),
             ])
             return try FindingDiff(old: old, new: new, oldName: "old.json", newName: "clients")
         }
@@ -95,10 +97,10 @@ import Testing
 
     @Test func runsOfManyClientsAreComparedClientByClient() throws {
         let diff = try Self.clientsDiff
-        #expect(diff.clients.map(\.folder) == ["fjordlys", "havbris", "kystlys", "nordlys", "vestlys"])
-        #expect(diff.clients.map(\.status) == [.compared, .compared, .onlyInNew, .failedInNew, .onlyInOld])
+        #expect(diff.clients.map(\.folder) == ["fjordlys", "havbris", "kystlys", "nordlys", "sorlys", "vestlys"])
+        #expect(diff.clients.map(\.status) == [.compared, .compared, .onlyInNew, .failedInNew, .failedInOld, .onlyInOld])
         #expect(diff.clients.map { $0.diff.map { [$0.new.count, $0.fixed.count, $0.unchanged.count] } }
-            == [[1, 1, 1], [0, 0, 1], [1, 0, 0], nil, nil])
+            == [[1, 1, 1], [0, 0, 1], [1, 0, 0], nil, nil, nil])
         #expect(DiffReporter.headline(diff, .en) == "+2 new −1 fixed 2 unchanged")
         #expect(throws: DiffError.oneAgainstMany(one: "demo", many: "clients")) {
             try FindingDiff(old: .one([]), new: .clients([]), oldName: "demo", newName: "clients")

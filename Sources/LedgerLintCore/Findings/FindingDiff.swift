@@ -63,19 +63,14 @@ public struct FindingDiff: Sendable {
             let now = Set(new.map(\.folder))
             var clients: [ClientDiff] = []
             for client in new {
-                let earlier = before[client.folder]
-                switch (earlier?.findings, client.findings) {
-                case (_, nil):
-                    clients.append(.init(folder: client.folder, name: client.name, diff: nil, status: .failedInNew))
-                case (let old?, let new?):
-                    clients.append(
-                        .init(folder: client.folder, name: client.name, diff: FindingDiff(old: old, new: new), status: .compared))
-                case (nil, let new?):
-                    clients.append(
-                        earlier == nil
-                            ? .init(folder: client.folder, name: client.name, diff: FindingDiff(old: [], new: new), status: .onlyInNew)
-                            : .init(folder: client.folder, name: client.name, diff: nil, status: .failedInOld))
-                }
+                let (diff, status): (FindingDiff?, ClientDiff.Status) =
+                    switch (before[client.folder].map(\.findings), client.findings) {
+                    case (_, nil): (nil, .failedInNew)
+                    case (nil, let new?): (FindingDiff(old: [], new: new), .onlyInNew)
+                    case (let old??, let new?): (FindingDiff(old: old, new: new), .compared)
+                    case (.some(nil), _?): (nil, .failedInOld)
+                    }
+                clients.append(.init(folder: client.folder, name: client.name, diff: diff, status: status))
             }
             for client in old where !now.contains(client.folder) {
                 clients.append(.init(folder: client.folder, name: client.name, diff: nil, status: .onlyInOld))
