@@ -14,6 +14,50 @@ public enum JSONOutput {
         try encoder(pretty: false).encode(value)
     }
 
+    /// A pretty-printed object whose one array member is written an element at a time, byte for byte as
+    /// `document(_:)` writes the whole object: for a report too large to hold at once. The object is `opening`,
+    /// then each `element`, then `closing`. Its members are `before`'s, the array's, then `after`'s, which keeps
+    /// the keys sorted when `before`'s sort before `key` and `after`'s after it.
+    public struct StreamedArray: Sendable {
+        /// The array's key.
+        public var key: String
+
+        public init(key: String) {
+            self.key = key
+        }
+
+        /// Up to the array's first element: `{`, `before`'s members, and the array's key.
+        public func opening(before: (some Encodable)?, empty: Bool) throws -> String {
+            "{\n" + (try before.map { try JSONOutput.members(of: $0) + ",\n" } ?? "")
+                + "  " + String(decoding: try line(key), as: UTF8.self) + " : [" + (empty ? "\n\n  ]" : "\n")
+        }
+
+        /// One element, the first or one after others.
+        public func element(_ value: some Encodable, first: Bool) throws -> String {
+            var text = String(decoding: try document(value), as: UTF8.self)
+            text.removeLast()
+            return (first ? "" : ",\n") + JSONOutput.indented(text, by: "    ")
+        }
+
+        /// After the last element: the end of the array, `after`'s members, and the end of the object.
+        public func closing(after: (some Encodable)?, empty: Bool) throws -> String {
+            (empty ? "" : "\n  ]") + (try after.map { ",\n" + (try JSONOutput.members(of: $0)) } ?? "") + "\n}\n"
+        }
+    }
+
+    /// The members of a pretty-printed object, as they stand in it: its lines between the braces.
+    static func members(of value: some Encodable) throws -> String {
+        let text = String(decoding: try document(value), as: UTF8.self)
+        guard text.hasPrefix("{\n"), text.hasSuffix("\n}\n") else { return "" }
+        return String(text.dropFirst(2).dropLast(3))
+    }
+
+    /// Every line that is not empty, after `prefix`: as the encoder indents a value nested in an array.
+    static func indented(_ text: String, by prefix: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.isEmpty ? "" : prefix + $0 }.joined(separator: "\n")
+    }
+
     private static func encoder(pretty: Bool) -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
