@@ -38,54 +38,11 @@ enum Console {
         environment["NO_COLOR"] == nil && isatty(STDOUT_FILENO) == 1 && environment["TERM"] != "dumb"
     }
 
-    /// Writes a file atomically: a temporary file beside it, renamed into place, so readers see the old file or
-    /// the new one and never half of one. (Foundation's `.atomic` on Linux leaves a folder behind in /tmp for
-    /// every write.)
-    ///
-    /// A symbolic link is followed, so the file it points to is replaced rather than the link. A target that is no
-    /// regular file (`/dev/stdout`, a named pipe another program reads) is written to as it is: renaming over it
-    /// would replace the device itself.
+    /// Writes a file atomically (`OutputFile`), redacted.
     static func writeFile(_ data: Data, to path: String) throws(OutputError) {
-        // Redacted before any way of writing is chosen, so that every way writes the redacted bytes.
-        let data = RunSecrets.shared.redact(data)
-        let target = URL(fileURLWithPath: path).resolvingSymlinksInPath()
-        if case .other = InputFile.kind(at: target.path) {
-            guard let handle = FileHandle(forWritingAtPath: target.path) else {
-                throw OutputError.cannotWrite(path: path, reason: InputFile.systemReason(errno))
-            }
-            do {
-                try handle.write(contentsOf: data)
-                try handle.close()
-            } catch {
-                throw OutputError.cannotWrite(path: path, reason: LocalizedText(describing: error))
-            }
-            return
-        }
-        let folder = target.deletingLastPathComponent()
-        guard InputFile.kind(at: folder.path) == .folder else {
-            // Foundation would say "The file doesn't exist", of the temporary file.
-            throw OutputError.cannotWrite(
-                path: path,
-                reason: LocalizedText(
-                    en: "there is no folder \(folder.path); create it first, or write somewhere else",
-                    nb: "mappen \(folder.path) finnes ikke; opprett den først, eller skriv et annet sted"))
-        }
-        let temporary = folder.appendingPathComponent(".\(target.lastPathComponent).\(UUID().uuidString).tmp")
-        do {
-            try data.write(to: temporary)
-            guard rename(temporary.path, target.path) == 0 else {
-                let reason = InputFile.systemReason(errno)
-                try? FileManager.default.removeItem(at: temporary)
-                throw OutputError.cannotWrite(path: path, reason: reason)
-            }
-        } catch let error as OutputError {
-            throw error
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            let posix = InputFile.systemReason(of: error)
-            let english = (error as NSError).localizedFailureReason ?? error.localizedDescription
-            throw OutputError.cannotWrite(path: path, reason: LocalizedText(en: english, nb: posix?.nb ?? english))
-        }
+        var file = try OutputFile(path)
+        try file.write(RunSecrets.shared.redact(data))
+        try file.commit()
     }
 
     /// Writes a report to `--output` atomically (never a half-written file), or to stdout.
