@@ -124,7 +124,12 @@ struct CheckCommand {
         try outputs.check(against: run.inputs + [clientsFile, live?.credentialsFile].compactMap { $0 })
         let sources = try list.flatMap { list in try live.map { try liveSources(list, options: $0) } }
         let line = isatty(STDERR_FILENO) == 1 ? ClientsCheckProgressLine(count: clients.count) : nil
-        let outcome = try await run.run(live: sources, progress: { index, client in line?.update(index, client.folder) })
+        // Each client's part of every report is written as soon as the client is checked, so only one client's
+        // findings are held at a time.
+        let files = ClientsReportFiles(reporters)
+        let outcome = try await run.run(
+            live: sources, progress: { index, client in line?.update(index, client.folder) },
+            each: { client, rollUp in try files.add(client, rollUp: rollUp) })
         line?.clear()
         for (folder, warning) in outcome.warnings {
             Console.diagnostic(LocalizedText(verbatim: folder + ": ") + warning.message)
@@ -137,11 +142,10 @@ struct CheckCommand {
                     en: "wrote a baseline of \(count) findings of \(written.clients.count) clients to \(writeBaselinePath)",
                     nb: "skrev en baseline med \(count) funn fra \(written.clients.count) klienter til \(writeBaselinePath)"))
         }
-        let report = outcome.report
-        try write { $0.render(report) }
+        try files.finish(outcome.rollUp)
         for failure in outcome.failures {
             Console.diagnostic(
-                LocalizedText(verbatim: failure.folder + ": ") + ClientsReport.couldNotBeChecked
+                LocalizedText(verbatim: failure.folder + ": ") + ClientsRollUp.couldNotBeChecked
                     + LocalizedText(verbatim: ": ") + LocalizedText(describing: failure.error))
         }
         // The worst of all clients: PowerOffice unreadable, then a client that could not be read, then findings.
@@ -151,7 +155,7 @@ struct CheckCommand {
         }
         if let worst = exits.max(by: { $0.rawValue < $1.rawValue }) { return worst }
         if writeBaselinePath != nil { return .clean }
-        return failOn.isMet(by: report.summary) ? .findings : .clean
+        return failOn.isMet(by: outcome.rollUp.summary) ? .findings : .clean
     }
 
     /// `--clients FILE --live`: each client read from PowerOffice when its turn comes, with its own client key and
@@ -181,11 +185,16 @@ struct CheckCommand {
     /// Renders the main report and every `--report` with `render`, then writes them: everything is rendered before
     /// anything is written, so a failing report cannot leave half of them behind.
     private func write(_ render: (any Reporter) -> String) throws {
+        let texts = reporters.map { ($0.path, render($0.reporter)) }
+        // The main report last, as `reporters` has it first.
+        for (path, text) in texts.dropFirst() { try Console.write(text, to: path) }
+        try Console.write(texts[0].1, to: texts[0].0)
+    }
+
+    /// Every report of the run: the main one (`--format`, to `--output` or stdout) first, then each `--report`.
+    private var reporters: [(path: String?, reporter: any Reporter)] {
         let color = format == .text && output == nil && Console.colorAllowed(environment: environment)
-        let main = render(format.reporter(color: color))
-        let extra = reports.map { ($0.path, render($0.format.reporter(color: false))) }
-        for (path, text) in extra { try Console.write(text, to: path) }
-        try Console.write(main, to: output)
+        return [(output, format.reporter(color: color))] + reports.map { ($0.path, $0.format.reporter(color: false)) }
     }
 
     /// Everything this run writes, as the command line named it.

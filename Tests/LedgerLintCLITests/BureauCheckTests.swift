@@ -1,4 +1,6 @@
 import Foundation
+import LedgerLintCore
+import LedgerLintText
 import LedgerLintTestSupport
 import Testing
 
@@ -84,5 +86,53 @@ import Testing
         #expect(over.status == 2)
         #expect(over.stderr.contains("which this run reads"))
         #expect(try Data(contentsOf: export) == before)
+    }
+
+    /// The command line writes each client's part of every report as the client is checked and puts each report
+    /// together at the end; that must give, byte for byte, what rendering every client's report at once gives.
+    @Test(arguments: [Language.en, .nb])
+    func reportsWrittenClientByClientAreTheReportsOfEveryClientAtOnce(language: Language) async throws {
+        let bureau = try scratch.copy(of: CommandLineTests.bureau, as: "bureau")
+        // A third client that cannot be checked: fetched, but no Assist export.
+        try FileManager.default.createDirectory(
+            at: bureau.appendingPathComponent("nordlys/poweroffice"), withIntermediateDirectories: true)
+        let formats = OutputFormat.allCases
+        let out = scratch.url("reports")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let reports = formats.dropFirst().flatMap { ["--report", "\($0.rawValue)=\(out.path)/\($0.rawValue)"] }
+        let run = try ledgerlint(
+            ["check", bureau.path, "--format", formats[0].rawValue, "--lang", language.rawValue] + reports,
+            environment: ["LEDGERLINT_TODAY": "2026-12-01", "LEDGERLINT_NOW": "2026-12-01T06:30:00Z"])
+        #expect(run.status == 2, "\(run.stderr)")
+
+        let options = CheckRun.Options(
+            snapshot: "", rules: try RuleSet.builtIn(), language: language, today: "2026-12-01",
+            checkedAt: ReportTime.parse("2026-12-01T06:30:00Z"))
+        let all = try await ClientsRun(
+            .init(folder: bureau.path, clients: try ClientsRun.clientFolders(in: bureau), check: options)
+        ).report().report
+        #expect(all.clients.map(\.folder) == ["fjordlys", "havbris", "nordlys"])
+        #expect(run.stdout == formats[0].reporter(color: false).render(all), "\(formats[0])")
+        for format in formats.dropFirst() {
+            // As bytes: reading the CSV as a string would drop its byte-order mark.
+            let written = try Data(contentsOf: out.appendingPathComponent(format.rawValue))
+            #expect(written == Data(format.reporter(color: false).render(all).utf8), "\(format)")
+        }
+        // Only the reports: no temporary file is left beside them.
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path).sorted() == formats.dropFirst().map(\.rawValue).sorted())
+    }
+
+    @Test func aReportThatCannotBeWrittenLeavesEveryOtherReportAsItWas() throws {
+        let out = scratch.url("out")
+        try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
+        let main = out.appendingPathComponent("report.txt")
+        try Data("yesterday\n".utf8).write(to: main)
+        let run = try ledgerlint(
+            "check", CommandLineTests.bureau, "--output", main.path, "--report", "json=\(out.path)/report.json",
+            "--report", "sarif=\(out.path)/missing/report.sarif", "--lang", "en")
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("missing/report.sarif: cannot write the report: there is no folder"), "\(run.stderr)")
+        #expect(try String(contentsOf: main, encoding: .utf8) == "yesterday\n")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out.path) == ["report.txt"])
     }
 }

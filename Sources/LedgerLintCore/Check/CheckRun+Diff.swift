@@ -18,7 +18,10 @@ extension CheckRun {
             let folder = URL(fileURLWithPath: path, isDirectory: true)
             if ClientsRun.holdsClients(folder) {
                 let run = ClientsRun(.init(folder: path, clients: try ClientsRun.clientFolders(in: folder), check: options))
-                return ComparedRun(try await run.run().report)
+                // Only each client's findings are kept, not its whole report.
+                var clients: [ComparedRun.Client] = []
+                _ = try await run.run { client, _ in clients.append(ComparedRun.Client(client)) }
+                return .clients(clients)
             }
             var options = options
             options.snapshot = path

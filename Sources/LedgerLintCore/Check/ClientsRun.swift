@@ -48,9 +48,10 @@ public struct ClientsRun: Sendable {
         }
     }
 
-    /// What a run found.
+    /// What a run found, besides each client's report (given to `each` as the client is checked).
     public struct Outcome: Sendable {
-        public var report: ClientsReport
+        /// A row of counts per client.
+        public var rollUp: ClientsRollUp
         /// Every checked client's baseline, when `Options.writeBaseline` asked for it.
         public var baseline: ClientsBaseline?
         /// Each checked client's warnings (expired or unused suppressions), by folder, in the run's order.
@@ -111,20 +112,26 @@ public struct ClientsRun: Sendable {
         (options.folder.hasSuffix("/") ? options.folder : options.folder + "/") + client.folder
     }
 
-    /// Checks every client in turn.
+    /// Checks every client in turn, and hands each client's report to `each` before the next client is checked,
+    /// so that only one client's findings are held at a time.
     ///
     /// - Parameters:
     ///   - live: reads PowerOffice now for a client instead of from its `poweroffice/`.
     ///   - progress: called before each client is checked, with its place in the run (from 1) and the client.
-    /// - Throws: `SavedFileError` for a baseline that cannot be read; a client's own errors are in the outcome.
+    ///   - each: called with each client's report, or why it failed, in the run's order, and the roll-up with the
+    ///     client's row in it; an error it throws stops the run.
+    /// - Throws: `SavedFileError` for a baseline that cannot be read; what `each` throws. A client's own errors are
+    ///   in the outcome.
     public func run(
-        live: LiveSources? = nil, progress: (Int, ClientFolder) -> Void = { _, _ in }
+        live: LiveSources? = nil, progress: (Int, ClientFolder) -> Void = { _, _ in },
+        each: (ClientsReport.Client, ClientsRollUp) throws -> Void
     ) async throws -> Outcome {
         let baselines = try options.baselinePath.map { path throws(SavedFileError) in
             try ClientsBaseline.load(from: URL(fileURLWithPath: path))
         }
         let language = options.check.language
-        var clients: [ClientsReport.Client] = []
+        var rollUp = ClientsRollUp(
+            language: language, folder: options.folder, hasBaseline: baselines != nil, checkedAt: options.check.checkedAt)
         var written: [(folder: String, baseline: Baseline)] = []
         var warnings: [(folder: String, warning: CheckWarning)] = []
         var failures: [(folder: String, error: any Error)] = []
@@ -141,26 +148,38 @@ public struct ClientsRun: Sendable {
             func name(_ manifest: SnapshotManifest?) -> String {
                 client.name ?? manifest?.client.flatMap { $0.isEmpty ? nil : $0 } ?? client.folder
             }
+            let checked: ClientsReport.Client
             do {
                 let outcome = try await CheckRun(check).run(live: live?(client))
-                clients.append(
-                    .init(name: name(outcome.report.metadata), folder: client.folder, result: .checked(outcome.report)))
+                checked = .init(name: name(outcome.report.metadata), folder: client.folder, result: .checked(outcome.report))
                 if let baseline = outcome.baseline { written.append((client.folder, baseline)) }
                 warnings += outcome.warnings.map { (client.folder, $0) }
             } catch {
                 let reason = LocalizedText(describing: error)[language]
-                clients.append(
-                    .init(
-                        name: name(SnapshotManifest.read(from: URL(fileURLWithPath: snapshot))), folder: client.folder,
-                        result: .failed(reason: reason)))
+                checked = .init(
+                    name: name(SnapshotManifest.read(from: URL(fileURLWithPath: snapshot))), folder: client.folder,
+                    result: .failed(reason: reason))
                 failures.append((client.folder, error))
             }
+            rollUp.add(checked)
+            try each(checked, rollUp)
         }
-        let report = ClientsReport(
-            clients: clients, language: language, folder: options.folder, hasBaseline: baselines != nil,
-            checkedAt: options.check.checkedAt)
         return Outcome(
-            report: report, baseline: options.writeBaseline ? ClientsBaseline(written) : nil, warnings: warnings,
+            rollUp: rollUp, baseline: options.writeBaseline ? ClientsBaseline(written) : nil, warnings: warnings,
             failures: failures)
+    }
+
+    /// Checks every client in turn and keeps every client's report: for a caller that needs them all at once
+    /// (tests, `diff` of two folders).
+    public func report(
+        live: LiveSources? = nil, progress: (Int, ClientFolder) -> Void = { _, _ in }
+    ) async throws -> (outcome: Outcome, report: ClientsReport) {
+        var clients: [ClientsReport.Client] = []
+        let outcome = try await run(live: live, progress: progress) { client, _ in clients.append(client) }
+        let rollUp = outcome.rollUp
+        let report = ClientsReport(
+            clients: clients, language: rollUp.language, folder: rollUp.folder, hasBaseline: rollUp.hasBaseline,
+            checkedAt: rollUp.checkedAt)
+        return (outcome, report)
     }
 }

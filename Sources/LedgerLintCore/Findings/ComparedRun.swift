@@ -15,10 +15,10 @@ public enum ComparedRun: Sendable, Hashable {
             self.name = name
             self.findings = findings
         }
-    }
 
-    /// The run of a check of many clients, as `diff` compares it.
-    public init(_ report: ClientsReport) {
-        self = .clients(report.clients.map { Client(folder: $0.folder, name: $0.name, findings: $0.report?.findings) })
+        /// A client of a check of many clients, as `diff` compares it.
+        public init(_ client: ClientsReport.Client) {
+            self.init(folder: client.folder, name: client.name, findings: client.report?.findings)
+        }
     }
 }

@@ -41,25 +41,39 @@ public struct CSVReporter: Reporter {
 
     /// The same sheet for every client together, with the client's name in a first column, so that it filters by
     /// client; a client that could not be checked is a row marked `failed` with the reason as its message.
-    public func render(_ report: ClientsReport) -> String {
-        let language = report.language
-        var rows = [[ClientsReport.clientWord[language]] + Self.header[language]]
-        for client in report.clients {
+    public func clientsRenderer() -> any ClientsRenderer { Clients(reporter: self) }
+
+    /// The header row, then each client's rows as they come.
+    struct Clients: ClientsRenderer {
+        let reporter: CSVReporter
+
+        func add(_ client: ClientsReport.Client, rollUp: ClientsRollUp) -> [ClientsReportPart] {
+            let rows: [[String]]
             switch client.result {
             case .checked(let single):
-                rows += single.findings.map { [client.name] + row($0, suppression: nil, report: single) }
-                rows += single.suppressed.map { [client.name] + row($0.finding, suppression: $0, report: single) }
+                rows = single.findings.map { [client.name] + reporter.row($0, suppression: nil, report: single) }
+                    + single.suppressed.map { [client.name] + reporter.row($0.finding, suppression: $0, report: single) }
             case .failed(let reason):
-                rows.append([client.name, Self.failedWord[language], "", "", "", "", reason, "", "", "", ""])
+                rows = [[client.name, CSVReporter.failedWord[rollUp.language], "", "", "", "", reason, "", "", "", ""]]
             }
+            return [.text(CSVReporter.lines(rows))]
         }
-        return Self.document(rows)
+
+        func finish(_ rollUp: ClientsRollUp) -> [ClientsReportPiece] {
+            let header = [ClientsRollUp.clientWord[rollUp.language]] + CSVReporter.header[rollUp.language]
+            return [.text(CSVReporter.byteOrderMark + CSVReporter.lines([header])), .parts]
+        }
     }
 
     /// Rows as Excel opens them: a byte-order mark, `;` between cells, CRLF after every row, each cell guarded and
     /// quoted by `cell(_:)`. The fix plan's CSV files are written by it too.
     static func document(_ rows: [[String]]) -> String {
-        byteOrderMark + rows.map { $0.map(cell).joined(separator: separator) + lineEnd }.joined()
+        byteOrderMark + lines(rows)
+    }
+
+    /// The rows without the byte-order mark.
+    static func lines(_ rows: [[String]]) -> String {
+        rows.map { $0.map(cell).joined(separator: separator) + lineEnd }.joined()
     }
 
     func row(_ finding: Finding, suppression: SuppressedFinding?, report: Report) -> [String] {

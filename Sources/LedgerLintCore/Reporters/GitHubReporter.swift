@@ -29,49 +29,82 @@ public struct GitHubReporter: Reporter {
         let filter: [String] = report.filterSentence.map { filter in
             ([filter] + report.lookups.map(\.note)).map { "\(Tool.name): " + Self.escapedData($0) }
         } ?? []
-        let annotations = annotations(report.findings.map { (finding: $0, report: report, client: nil) }, language: report.language)
-        return (filter + annotations + [summary(report)]).joined(separator: "\n") + "\n"
+        var annotations = Annotations()
+        for finding in report.findings {
+            annotations.add(finding) { command(for: finding, in: report) }
+        }
+        return (filter + lines(annotations, language: report.language) + [summary(report)]).joined(separator: "\n") + "\n"
     }
 
     /// The annotations of every client together, most severe first, within GitHub's 10 of each type per step; a
     /// client that could not be checked is an `::error` of its own (counted among the 10 first). Each title starts
     /// with the client's folder. Then a summary line per client (`ledgerlint: fjordlys: 2 errors, …`) and the total.
-    public func render(_ report: ClientsReport) -> String {
-        let language = report.language
-        var findings: [(finding: Finding, report: Report, client: String?)] = []
-        for (client, single) in report.checked {
-            findings += single.findings.map { ($0, single, client.folder) }
+    public func clientsRenderer() -> any ClientsRenderer { Clients(reporter: self) }
+
+    /// Keeps what the report needs as the clients come, and writes it all at the end: the annotations of every
+    /// client are ordered together, and at most `limitPerType` of each type are written, so only those are kept.
+    struct Clients: ClientsRenderer {
+        let reporter: GitHubReporter
+        var failed: [String] = []
+        var annotations = Annotations()
+        var summaries: [String] = []
+
+        mutating func add(_ client: ClientsReport.Client, rollUp: ClientsRollUp) -> [ClientsReportPart] {
+            switch client.result {
+            case .checked(let single):
+                for finding in single.findings {
+                    annotations.add(finding) { reporter.command(for: finding, in: single, client: client.folder) }
+                }
+                summaries.append(reporter.summary(single, client: client.folder))
+            case .failed(let reason):
+                failed.append(
+                    "::error title=" + GitHubReporter.escapedProperty("\(Tool.name): \(client.folder)") + "::"
+                        + GitHubReporter.escapedData(
+                            client.name + ": " + ClientsRollUp.couldNotBeChecked[rollUp.language] + ": " + reason))
+            }
+            return []
         }
-        findings.sort { Finding.reportOrder($0.finding, $1.finding) }
-        let failed = report.failed.map { client in
-            "::error title=" + Self.escapedProperty("\(Tool.name): \(client.folder)") + "::"
-                + Self.escapedData(client.name + ": " + ClientsReport.couldNotBeChecked[language] + ": " + (client.result.failure ?? ""))
+
+        func finish(_ rollUp: ClientsRollUp) -> [ClientsReportPiece] {
+            let lines = failed + reporter.lines(annotations, language: rollUp.language, taken: failed.count) + summaries
+                + ["\(Tool.name): " + GitHubReporter.escapedData(rollUp.totalLine)]
+            return [.text(lines.joined(separator: "\n") + "\n")]
         }
-        var lines = failed + annotations(findings, language: language, taken: failed.count)
-        for client in report.clients {
-            guard let single = client.report else { continue }
-            lines.append(summary(single, client: client.folder))
+    }
+
+    /// The annotations to write, kept as findings come in: of each type the first `limitPerType` in report order
+    /// (findings that compare equal in the order they came, as a stable sort leaves them), and how many there were.
+    struct Annotations {
+        var kept: [Severity: [(finding: Finding, command: String)]] = [:]
+        var counts: [Severity: Int] = [:]
+
+        /// Counts `finding`, and keeps it with its command (made only then) when it is among the first.
+        mutating func add(_ finding: Finding, command: () -> String) {
+            counts[finding.severity, default: 0] += 1
+            var list = kept[finding.severity] ?? []
+            if list.count == GitHubReporter.limitPerType, let last = list.last, !Finding.reportOrder(finding, last.finding) {
+                return
+            }
+            let index = list.firstIndex { Finding.reportOrder(finding, $0.finding) } ?? list.count
+            list.insert((finding, command()), at: index)
+            if list.count > GitHubReporter.limitPerType { list.removeLast() }
+            kept[finding.severity] = list
         }
-        lines.append("\(Tool.name): " + Self.escapedData(report.totalLine))
-        return lines.joined(separator: "\n") + "\n"
     }
 
     /// One command per finding, at most `limitPerType` of each type (`taken` errors already written), and a notice
     /// of how many were left out.
-    func annotations(
-        _ findings: [(finding: Finding, report: Report, client: String?)], language: Language, taken: Int = 0
-    ) -> [String] {
-        let byType = Dictionary(grouping: findings, by: \.finding.severity)
-        let overflow = Severity.allCases.contains { (byType[$0]?.count ?? 0) > Self.limitPerType - (($0 == .error) ? taken : 0) }
+    func lines(_ annotations: Annotations, language: Language, taken: Int = 0) -> [String] {
+        let counts = annotations.counts
+        let overflow = Severity.allCases.contains { (counts[$0] ?? 0) > Self.limitPerType - (($0 == .error) ? taken : 0) }
         var lines: [String] = []
         var leftOut: [Severity: Int] = [:]
         for severity in Severity.allCases.reversed() {
-            let findings = byType[severity] ?? []
             // The closing notice is a notice too, so it needs a free place among the 10.
             var limit = severity == .info && overflow ? Self.limitPerType - 1 : Self.limitPerType
             if severity == .error { limit = max(0, limit - taken) }
-            lines += findings.prefix(limit).map { command(for: $0.finding, in: $0.report, client: $0.client) }
-            leftOut[severity] = max(0, findings.count - limit)
+            lines += (annotations.kept[severity] ?? []).prefix(limit).map(\.command)
+            leftOut[severity] = max(0, (counts[severity] ?? 0) - limit)
         }
         if leftOut.values.contains(where: { $0 > 0 }) {
             lines.append("::notice title=\(Self.escapedProperty(Tool.name))::" + Self.escapedData(leftOutText(leftOut, language: language)))

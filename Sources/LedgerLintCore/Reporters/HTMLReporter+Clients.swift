@@ -6,28 +6,39 @@ extension HTMLReporter {
     /// by rule, its suppressed findings and its baseline comparison, as the single report shows them; a client
     /// that could not be checked has a section saying why. The same style sheet, script and Content-Security-Policy
     /// as the single report: the script finds every client's rule sections.
-    public func render(_ report: ClientsReport) -> String {
-        let words = Words(language: report.language)
-        let title = words.clientsTitle
-        var html = Self.head(title: title, language: report.language)
-        var rows = [(words.folder, "<code>\(Self.escaped(report.folder))</code>")]
-        if let checkedAt = report.checkedAt { rows.append(Self.checkedRow(checkedAt, words: words)) }
-        rows.append((words.tool, Self.escaped("\(Tool.name) \(Tool.version)")))
-        html += "<header>\n<h1>\(Self.escaped(title))</h1>\n\(Self.meta(rows))</header>\n"
-        html += rollUp(report, words: words)
-        let anyFindings = report.checked.contains { !$0.report.findings.isEmpty }
-        if anyFindings { html += filters(report.summary, words: words) }
-        for client in report.clients {
-            html += section(client, words: words)
+    public func clientsRenderer() -> any ClientsRenderer { Clients(reporter: self) }
+
+    /// Each client's section as it comes; the header, the roll-up and the search box, which need every client,
+    /// before them at the end.
+    struct Clients: ClientsRenderer {
+        let reporter: HTMLReporter
+        var anyFindings = false
+
+        mutating func add(_ client: ClientsReport.Client, rollUp: ClientsRollUp) -> [ClientsReportPart] {
+            if client.report?.findings.isEmpty == false { anyFindings = true }
+            return [.text(reporter.section(client, words: Words(language: rollUp.language)))]
         }
-        if anyFindings { html += noMatch(words) }
-        html += Self.foot(words, script: anyFindings)
-        return html
+
+        func finish(_ rollUp: ClientsRollUp) -> [ClientsReportPiece] {
+            let words = Words(language: rollUp.language)
+            let title = words.clientsTitle
+            var html = HTMLReporter.head(title: title, language: rollUp.language)
+            var rows = [(words.folder, "<code>\(HTMLReporter.escaped(rollUp.folder))</code>")]
+            if let checkedAt = rollUp.checkedAt { rows.append(HTMLReporter.checkedRow(checkedAt, words: words)) }
+            rows.append((words.tool, HTMLReporter.escaped("\(Tool.name) \(Tool.version)")))
+            html += "<header>\n<h1>\(HTMLReporter.escaped(title))</h1>\n\(HTMLReporter.meta(rows))</header>\n"
+            html += reporter.rollUp(rollUp, words: words)
+            if anyFindings { html += reporter.filters(rollUp.summary, words: words) }
+            return [
+                .text(html), .parts,
+                .text((anyFindings ? reporter.noMatch(words) : "") + HTMLReporter.foot(words, script: anyFindings)),
+            ]
+        }
     }
 
     /// The roll-up: a row per client with its counts (and new findings after a baseline), linked to its section;
     /// then the total line.
-    func rollUp(_ report: ClientsReport, words: Words) -> String {
+    func rollUp(_ report: ClientsRollUp, words: Words) -> String {
         // After the client's, the headings of counts.
         let headings = report.headings.dropFirst()
         var out = "<section class=\"summary rollup\">\n<h2>\(Self.escaped(words.summary))</h2>\n<table>\n<thead><tr>"

@@ -5,22 +5,37 @@ extension JSONReporter {
     /// "baseline"?}]}`: each checked client with what a single-snapshot report of it has (but the version and the
     /// tool, said once), and `{"name", "folder", "error"}` for a client that could not be checked. `summary` at the
     /// top counts every checked client's findings that count. Documented in `docs/output-formats.md`.
-    public func render(_ report: ClientsReport) -> String {
-        Self.text(
-            ClientsDocument(
-                version: Self.schemaVersion, tool: .current, summary: .init(report.summary),
-                clients: report.clients.map { client in
-                    ClientRecord(
-                        name: client.name, folder: client.folder, findings: client.report.map(Findings.init),
-                        error: client.result.failure)
-                }))
+    public func clientsRenderer() -> any ClientsRenderer { Clients() }
+
+    /// `{"clients": [...], "summary", "tool", "version"}` in key order, so each client's object is written as it
+    /// comes.
+    struct Clients: ClientsRenderer {
+        static let clients = JSONOutput.StreamedArray(key: "clients")
+        var count = 0
+
+        mutating func add(_ client: ClientsReport.Client, rollUp: ClientsRollUp) -> [ClientsReportPart] {
+            let record = ClientRecord(
+                name: client.name, folder: client.folder, findings: client.report.map(Findings.init),
+                error: client.result.failure)
+            defer { count += 1 }
+            return [.text(JSONReporter.encoded { try Self.clients.element(record, first: count == 0) })]
+        }
+
+        func finish(_ rollUp: ClientsRollUp) -> [ClientsReportPiece] {
+            let empty = count == 0
+            let rest = Rest(summary: .init(rollUp.summary), tool: .current, version: JSONReporter.schemaVersion)
+            return [
+                .text(JSONReporter.encoded { try Self.clients.opening(before: Rest?.none, empty: empty) }), .parts,
+                .text(JSONReporter.encoded { try Self.clients.closing(after: rest, empty: empty) }),
+            ]
+        }
     }
 
-    struct ClientsDocument: Encodable {
-        var version: Int
-        var tool: ToolInfo
+    /// The members after `clients`.
+    struct Rest: Encodable {
         var summary: Counts
-        var clients: [ClientRecord]
+        var tool: ToolInfo
+        var version: Int
     }
 
     /// One client: its findings as a single report has them, or why it could not be checked (`error`).

@@ -24,8 +24,13 @@ public struct JSONReporter: Reporter {
 
     /// The document as pretty-printed JSON with sorted keys.
     static func text(_ document: some Encodable) -> String {
+        encoded { String(decoding: try JSONOutput.document(document), as: UTF8.self) }
+    }
+
+    /// What `encode` gives: JSON of a report's own types.
+    static func encoded(_ encode: () throws -> String) -> String {
         do {
-            return String(decoding: try JSONOutput.document(document), as: UTF8.self)
+            return try encode()
         } catch {
             // Strings and integers always encode; reaching this is a bug in the document types, not bad input.
             preconditionFailure("Encoding a JSON report failed: \(error)")

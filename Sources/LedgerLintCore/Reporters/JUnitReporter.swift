@@ -24,25 +24,37 @@ public struct JUnitReporter: Reporter {
     /// unlike a name PowerOffice may change), with `classname="ledgerlint.<folder>.<rule>"`, so that GitLab, which
     /// groups by classname across suites, keeps the clients apart too. A client that could not be checked is one
     /// test case with an `<error>`.
-    public func render(_ report: ClientsReport) -> String {
-        let suites = report.clients.map { client in
-            let prefix = Self.suiteName + "." + client.folder
+    public func clientsRenderer() -> any ClientsRenderer { Clients(reporter: self) }
+
+    /// Each client's suite as it comes; the totals of every suite at the top, once all are known.
+    struct Clients: ClientsRenderer {
+        let reporter: JUnitReporter
+        var total = Suite(name: JUnitReporter.suiteName, tests: 0, failures: 0, errors: 0, body: [])
+
+        mutating func add(_ client: ClientsReport.Client, rollUp: ClientsRollUp) -> [ClientsReportPart] {
+            let prefix = JUnitReporter.suiteName + "." + client.folder
+            let suite: Suite
             switch client.result {
             case .checked(let single):
-                return suite(single, name: client.folder, prefix: prefix, client: client.name)
+                suite = reporter.suite(single, name: client.folder, prefix: prefix, client: client.name)
             case .failed(let reason):
-                let name = ClientsReport.couldNotBeChecked[report.language]
+                let name = ClientsRollUp.couldNotBeChecked[rollUp.language]
                 let lines = [
-                    "    <testcase classname=\"\(Self.escaped(prefix))\" name=\"\(Self.escaped(name))\">",
-                    "      <error type=\"unreadable\" message=\"\(Self.escaped(reason))\"/>",
+                    "    <testcase classname=\"\(JUnitReporter.escaped(prefix))\" name=\"\(JUnitReporter.escaped(name))\">",
+                    "      <error type=\"unreadable\" message=\"\(JUnitReporter.escaped(reason))\"/>",
                     "    </testcase>",
                 ]
-                return Suite(
+                suite = Suite(
                     name: client.folder, properties: [("ledgerlint.client", client.name)], tests: 1, failures: 0,
                     errors: 1, body: lines)
             }
+            total.add(suite)
+            return [.text(JUnitReporter.lines(of: suite).map { $0 + "\n" }.joined())]
         }
-        return Self.document(suites)
+
+        func finish(_ rollUp: ClientsRollUp) -> [ClientsReportPiece] {
+            [.text(JUnitReporter.opening(total).map { $0 + "\n" }.joined()), .parts, .text(JUnitReporter.closing + "\n")]
+        }
     }
 
     /// One suite's cases: a failing case per finding, a passing one per rule without findings.
@@ -90,28 +102,42 @@ public struct JUnitReporter: Reporter {
         var body: [String]
 
         var counts: String { "tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\"" }
+
+        /// Adds the counts of `suite`.
+        mutating func add(_ suite: Suite) {
+            tests += suite.tests
+            failures += suite.failures
+            errors += suite.errors
+        }
     }
 
     /// The document: `<testsuites>` with the counts over every suite.
     static func document(_ suites: [Suite]) -> String {
-        let total = Suite(
-            name: suiteName, tests: suites.map(\.tests).reduce(0, +), failures: suites.map(\.failures).reduce(0, +),
-            errors: suites.map(\.errors).reduce(0, +), body: [])
-        var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<testsuites name=\"\(suiteName)\" \(total.counts)>"]
-        for suite in suites {
-            lines.append("  <testsuite name=\"\(escaped(suite.name))\" \(suite.counts) skipped=\"0\">")
-            if !suite.properties.isEmpty {
-                lines.append("    <properties>")
-                for (name, value) in suite.properties {
-                    lines.append("      <property name=\"\(name)\" value=\"\(escaped(value))\"/>")
-                }
-                lines.append("    </properties>")
+        var total = Suite(name: suiteName, tests: 0, failures: 0, errors: 0, body: [])
+        for suite in suites { total.add(suite) }
+        return (opening(total) + suites.flatMap(lines(of:)) + [closing]).joined(separator: "\n") + "\n"
+    }
+
+    /// The document's first lines, with the counts of every suite.
+    static func opening(_ total: Suite) -> [String] {
+        ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<testsuites name=\"\(suiteName)\" \(total.counts)>"]
+    }
+
+    static let closing = "</testsuites>"
+
+    /// A `<testsuite>`, its properties and its cases.
+    static func lines(of suite: Suite) -> [String] {
+        var lines = ["  <testsuite name=\"\(escaped(suite.name))\" \(suite.counts) skipped=\"0\">"]
+        if !suite.properties.isEmpty {
+            lines.append("    <properties>")
+            for (name, value) in suite.properties {
+                lines.append("      <property name=\"\(name)\" value=\"\(escaped(value))\"/>")
             }
-            lines += suite.body
-            lines.append("  </testsuite>")
+            lines.append("    </properties>")
         }
-        lines.append("</testsuites>")
-        return lines.joined(separator: "\n") + "\n"
+        lines += suite.body
+        lines.append("  </testsuite>")
+        return lines
     }
 
 

@@ -131,9 +131,16 @@ public struct MarkdownReporter: Reporter {
     /// - Parameter count: how many items the lines hold, when that is not one a line (a table has two lines of
     ///   headings).
     static func collapsible(_ lines: [String], summary: String, count: Int? = nil) -> [String] {
-        guard count ?? lines.count > collapseAfter else { return lines + [""] }
+        let fold = folding(summary: summary, count: count ?? lines.count)
+        return fold.opening + lines + fold.closing
+    }
+
+    /// The lines before a list of `count` items and after it: `<details>` around it past `collapseAfter`, and a
+    /// blank line after.
+    static func folding(summary: String, count: Int) -> (opening: [String], closing: [String]) {
+        guard count > collapseAfter else { return ([], [""]) }
         // The blank lines around the list make GitHub and GitLab render Markdown inside the HTML block.
-        return ["<details>", "<summary>\(escaped(summary))</summary>", ""] + lines + ["", "</details>", ""]
+        return (["<details>", "<summary>\(escaped(summary))</summary>", ""], ["", "</details>", ""])
     }
 
     static func severityName(_ severity: Severity, _ language: Language) -> String {

@@ -6,7 +6,7 @@ protocol ReportWords: LocalizedWords {}
 
 extension ReportWords {
     var title: String { pick("LedgerLint report", "LedgerLint-rapport") }
-    var client: String { ClientsReport.clientWord[language] }
+    var client: String { ClientsRollUp.clientWord[language] }
     var fetched: String { pick("Data fetched", "Data hentet") }
     var environment: String { pick("Environment", "Miljø") }
     var snapshot: String { pick("Snapshot", "Uttrekk") }
@@ -22,5 +22,5 @@ extension ReportWords {
     // A check of many clients.
     var clientsTitle: String { pick("LedgerLint report for many clients", "LedgerLint-rapport for flere klienter") }
     var folder: String { pick("Folder", "Mappe") }
-    var couldNotBeChecked: String { ClientsReport.couldNotBeChecked[language] }
+    var couldNotBeChecked: String { ClientsRollUp.couldNotBeChecked[language] }
 }

@@ -30,26 +30,54 @@ public struct SarifReporter: Reporter {
     /// category GitHub code scanning keeps apart, so one upload holds every client and an alert of one client is
     /// never closed by another's run. A client that could not be checked is a run without results whose
     /// invocation failed, with the reason as its notification.
-    public func render(_ report: ClientsReport) -> String {
-        let runs = report.clients.map { client in
+    public func clientsRenderer() -> any ClientsRenderer { Clients(reporter: self) }
+
+    /// `{"$schema", "runs": [...], "version"}` in key order, so each client's run is written as it comes.
+    struct Clients: ClientsRenderer {
+        static let runs = JSONOutput.StreamedArray(key: "runs")
+        let reporter: SarifReporter
+        var count = 0
+
+        mutating func add(_ client: ClientsReport.Client, rollUp: ClientsRollUp) -> [ClientsReportPart] {
+            let run: Run
             switch client.result {
             case .checked(let single):
-                var run = run(single)
-                run.properties.client = client.name
-                run.properties.folder = client.folder
-                run.automationDetails = .init(id: "\(Tool.name)/\(client.folder)/")
-                return run
+                var checked = reporter.run(single)
+                checked.properties.client = client.name
+                checked.properties.folder = client.folder
+                checked.automationDetails = .init(id: "\(Tool.name)/\(client.folder)/")
+                run = checked
             case .failed(let reason):
                 let notification = Invocation.Notification(level: "error", message: .init(text: reason))
-                return Run(
-                    tool: Self.tool(rules: []), language: report.language.rawValue, results: [],
+                run = Run(
+                    tool: SarifReporter.tool(rules: []), language: rollUp.language.rawValue, results: [],
                     properties: RunProperties(
-                        snapshot: report.folder + "/" + client.folder, client: client.name, folder: client.folder),
+                        snapshot: rollUp.folder + "/" + client.folder, client: client.name, folder: client.folder),
                     automationDetails: .init(id: "\(Tool.name)/\(client.folder)/"),
                     invocations: [.init(executionSuccessful: false, toolExecutionNotifications: [notification])])
             }
+            defer { count += 1 }
+            return [.text(JSONReporter.encoded { try Self.runs.element(run, first: count == 0) })]
         }
-        return JSONReporter.text(Log(schema: Self.schemaURI, version: Self.sarifVersion, runs: runs))
+
+        func finish(_ rollUp: ClientsRollUp) -> [ClientsReportPiece] {
+            let empty = count == 0
+            return [
+                .text(JSONReporter.encoded { try Self.runs.opening(before: Schema(schema: SarifReporter.schemaURI), empty: empty) }),
+                .parts,
+                .text(JSONReporter.encoded { try Self.runs.closing(after: Version(version: SarifReporter.sarifVersion), empty: empty) }),
+            ]
+        }
+
+        /// The log's members before `runs`, and after.
+        struct Schema: Encodable {
+            var schema: String
+            enum CodingKeys: String, CodingKey { case schema = "$schema" }
+        }
+
+        struct Version: Encodable {
+            var version: String
+        }
     }
 
     /// The run of one report.

@@ -13,32 +13,42 @@ extension TextReporter {
     /// Nordlys AS            could not be checked: …
     /// 2 clients: 3 errors, 1 warning, 0 info; 1 could not be checked
     /// ```
-    public func render(_ report: ClientsReport) -> String {
-        let language = report.language
-        let style = Style(enabled: color)
-        var sections: [String] = []
-        for client in report.clients {
-            let heading = style.bold("== " + TerminalText.sanitized(client.name) + " (" + TerminalText.sanitized(client.folder) + ") ==")
+    public func clientsRenderer() -> any ClientsRenderer { Clients(reporter: self) }
+
+    struct Clients: ClientsRenderer {
+        let reporter: TextReporter
+        var count = 0
+
+        mutating func add(_ client: ClientsReport.Client, rollUp: ClientsRollUp) -> [ClientsReportPart] {
+            let language = rollUp.language
+            let style = Style(enabled: reporter.color)
+            let heading = style.bold(
+                "== " + TerminalText.sanitized(client.name) + " (" + TerminalText.sanitized(client.folder) + ") ==")
+            let body: String
             switch client.result {
             case .checked(let single):
-                sections.append(heading + "\n\n" + render(single))
+                body = reporter.render(single)
             case .failed(let reason):
-                sections.append(
-                    heading + "\n\n" + style.severity(.error, ClientsReport.couldNotBeChecked[language]) + ": "
-                        + Self.indentingContinuation(TerminalText.sanitized(reason), by: "  ") + "\n")
+                body = style.severity(.error, ClientsRollUp.couldNotBeChecked[language]) + ": "
+                    + TextReporter.indentingContinuation(TerminalText.sanitized(reason), by: "  ") + "\n"
             }
+            defer { count += 1 }
+            return [.text((count > 0 ? "\n" : "") + heading + "\n\n" + body)]
         }
-        return sections.joined(separator: "\n") + "\n" + rollUp(report) + TerminalText.sanitized(report.totalLine) + "\n"
+
+        func finish(_ rollUp: ClientsRollUp) -> [ClientsReportPiece] {
+            [.parts, .text("\n" + reporter.rollUp(rollUp) + TerminalText.sanitized(rollUp.totalLine) + "\n")]
+        }
     }
 
     /// The roll-up table, one line per client and a line of headings, columns padded to their widest cell.
-    func rollUp(_ report: ClientsReport) -> String {
+    func rollUp(_ report: ClientsRollUp) -> String {
         let language = report.language
         let headings = report.headings
         let rows = report.rows.map { row -> [String] in
             let name = TerminalText.sanitized(row.name)
             guard let found = row.found else {
-                return [name, ClientsReport.couldNotBeChecked[language] + ": " + TerminalText.sanitized(row.failure ?? "").firstLine]
+                return [name, ClientsRollUp.couldNotBeChecked[language] + ": " + TerminalText.sanitized(row.failure ?? "").firstLine]
             }
             return [name] + Severity.allCases.reversed().map { String(found.count(of: $0)) }
                 + (row.new.map { [String($0)] } ?? [])
