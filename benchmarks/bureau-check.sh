@@ -6,12 +6,14 @@
 #
 # One tenant is generated (benchmarks/generate.py), then CLIENTS folders link to its files, so that the bureau takes
 # no more disk than one client. Prints wall time and peak memory of both runs (GNU time), taking turns, 3 rounds.
-# LEDGERLINT_BIN: a ledgerlint to measure instead of a release build made now. See docs/performance.md.
+# FORMAT: the report format (default json). LEDGERLINT_BIN: a ledgerlint to measure instead of a release build made
+# now. See docs/performance.md.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"
 clients="${1:-200}"
 customers="${2:-5000}"
+format="${FORMAT:-json}"
 ledgerlint="$(ledgerlint_binary)"
 tenant="$data/tenant-$customers"
 [ -d "$tenant" ] || "$python" "$here/generate.py" "$customers" "$tenant" >&2
@@ -30,10 +32,10 @@ gnu_time="$(command -v /usr/bin/time || true)"
 [ -n "$gnu_time" ] || { echo "needs GNU time (Debian: apt-get install -y time)" >&2; exit 2; }
 measure() {
     local out
-    out="$( { "$gnu_time" -f "%e %M" "$ledgerlint" check "$1" --format json --output /dev/null --fail-on never; } 2>&1 | tail -1)"
+    out="$( { "$gnu_time" -f "%e %M" "$ledgerlint" check "$1" --format "$format" --output /dev/null --fail-on never; } 2>&1 | tail -1)"
     echo "$out"
 }
-echo "one client: $tenant; the bureau: $clients clients of $customers customers in $bureau"
+echo "one client: $tenant; the bureau: $clients clients of $customers customers in $bureau; --format $format"
 printf '%-8s %12s %14s %12s %14s\n' round "one s" "one MB" "bureau s" "bureau MB"
 for round in 1 2 3; do
     read -r one_s one_kb <<<"$(measure "$bureau/client-001")"

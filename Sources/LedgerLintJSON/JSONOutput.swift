@@ -34,9 +34,9 @@ public enum JSONOutput {
 
         /// One element, the first or one after others.
         public func element(_ value: some Encodable, first: Bool) throws -> String {
-            var text = String(decoding: try document(value), as: UTF8.self)
-            text.removeLast()
-            return (first ? "" : ",\n") + JSONOutput.indented(text, by: "    ")
+            var bytes = Array(try document(value))
+            bytes.removeLast()
+            return (first ? "" : ",\n") + JSONOutput.indented(bytes, by: "    ")
         }
 
         /// After the last element: the end of the array, `after`'s members, and the end of the object.
@@ -53,9 +53,24 @@ public enum JSONOutput {
     }
 
     /// Every line that is not empty, after `prefix`: as the encoder indents a value nested in an array.
-    static func indented(_ text: String, by prefix: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.isEmpty ? "" : prefix + $0 }.joined(separator: "\n")
+    static func indented(_ text: [UInt8], by prefix: String) -> String {
+        let newline = UInt8(ascii: "\n")
+        let prefix = Array(prefix.utf8)
+        var lines = 1
+        for byte in text where byte == newline { lines += 1 }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count + lines * prefix.count)
+        var atLineStart = true
+        for byte in text {
+            if byte == newline {
+                atLineStart = true
+            } else if atLineStart {
+                out.append(contentsOf: prefix)
+                atLineStart = false
+            }
+            out.append(byte)
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func encoder(pretty: Bool) -> JSONEncoder {
