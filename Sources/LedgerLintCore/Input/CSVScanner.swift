@@ -1,5 +1,6 @@
 import Foundation
 import LedgerLintJSON
+import LedgerLintText
 
 /// A CSV reader over the bytes of an export, one record at a time, that makes a string only for the cells asked for.
 ///
@@ -181,18 +182,14 @@ extension CSVScanner {
     }
 
     /// Whether a cell that starts with the byte `first` and ends with `last` may start or end with a character
-    /// of `.whitespacesAndNewlines` beyond ASCII: U+0085, U+00A0, U+1680, U+2000–U+200B, U+2028, U+2029, U+202F,
-    /// U+205F and U+3000. In Windows-1252 that is 0xA0 alone; in UTF-8 they start with 0xC2, 0xE1, 0xE2 or 0xE3
-    /// and end with one of a few continuation bytes. Letters such as `Å` and `ø` are not, and keep the fast path.
+    /// of `.whitespacesAndNewlines` beyond ASCII. In Windows-1252 that is 0xA0 alone; in UTF-8 see
+    /// `EdgeWhitespace.mayBeBeyondASCII`.
     private func mayBeWhitespace(first: UInt8, last: UInt8) -> Bool {
         switch encoding {
         case .windows1252:
             return first == 0xA0 || last == 0xA0
         case .utf8:
-            let leads: ClosedRange<UInt8> = 0xE1...0xE3
-            let firstMay = first == 0xC2 || leads.contains(first)
-            let lastMay = (0x80...0x8B).contains(last) || [0x9F, 0xA0, 0xA8, 0xA9, 0xAF].contains(last)
-            return firstMay || lastMay
+            return EdgeWhitespace.mayBeBeyondASCII(first: first, last: last)
         }
     }
 

@@ -1,3 +1,5 @@
+import LedgerLintText
+
 /// How a customer wants invoices, as Assist records it.
 ///
 /// Assist creates every PowerOffice customer with e-mail whatever this says; `ehf` and `eFaktura` customers
@@ -11,7 +13,7 @@ public enum SendMethod: String, Sendable, Hashable, Codable, CaseIterable {
     /// Reads the spellings Assist exports use (`E-post`, `Email`, `PdfByEmail`, `EHF`, `eFaktura`, `Papir`,
     /// `Print`, `Utskrift`), case-insensitively. Empty means e-mail; anything else is `nil`.
     public init?(exportValue: String) {
-        switch exportValue.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch EdgeWhitespace.whitespaces.trimming(exportValue).lowercased() {
         case "", "e-post", "epost", "email", "e-mail", "pdfbyemail": self = .email
         case "ehf": self = .ehf
         case "efaktura", "e-faktura": self = .eFaktura
