@@ -422,12 +422,9 @@ extension JSONInput {
         private func integer<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
             let expected = T.isSigned ? JSONInput.Expected.wholeNumber : JSONInput.Expected.wholeNumberZeroOrMore
             guard case .number(let text) = value else { throw mismatch(type, expected) }
-            if let number = T(text) { return number }
+            if let number = JSONInput.wholeNumber(text, as: type) { return number }
             let between = JSONInput.Expected.wholeNumber(between: String(T.min), and: String(T.max))
-            if let number = Double(text), number.rounded() == number {
-                guard let exact = T(exactly: number) else { throw mismatch(type, between) }
-                return exact
-            }
+            if let number = Double(text), number.rounded() == number { throw mismatch(type, between) }
             let isWhole = text.allSatisfy { $0 == "-" || $0.isASCII && $0.isNumber }
             throw mismatch(type, isWhole ? between : expected)
         }
@@ -446,5 +443,15 @@ extension JSONInput {
         func decode<T: Decodable>(_ type: T.Type) throws -> T {
             try T(from: TreeDecoder(value: value, codingPath: codingPath, ledger: ledger))
         }
+    }
+}
+
+extension JSONInput {
+    /// The whole number a JSON number literal is, as decoding reads `T`: `3000`, and also `3000.0` and `3e3`;
+    /// `nil` for a fraction or a number beyond `T`.
+    package static func wholeNumber<T: FixedWidthInteger>(_ literal: String, as type: T.Type) -> T? {
+        if let number = T(literal) { return number }
+        guard let number = Double(literal), number.rounded() == number else { return nil }
+        return T(exactly: number)
     }
 }

@@ -7,7 +7,7 @@ import Darwin
 #endif
 import LedgerLintText
 
-/// A record type `JSONScanner` can decode straight from bytes (the PowerOffice DTOs).
+/// A record type `JSONScanner` can decode straight from bytes (the PowerOffice DTOs, Assist's JSON customers).
 ///
 /// A conforming type lists its JSON fields in the order it declares its properties (the order its synthesized
 /// `Decodable` conformance decodes them in, which decides which type error is reported first), and decodes one
@@ -24,7 +24,7 @@ package protocol JSONScannableRecord: Sendable {
 }
 
 /// Where `JSONScanner` puts the records it decodes, starting from an empty store the caller makes.
-package protocol JSONRecordStore<Record>: Sequence where Element == Record {
+package protocol JSONRecordStore<Record> {
     associatedtype Record
     var count: Int { get }
     /// Of the fields of `table`, by number as bits, the ones this store keeps: the scanner checks the others but

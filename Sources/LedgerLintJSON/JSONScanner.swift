@@ -416,11 +416,10 @@ extension JSONScanner {
 
     /// `JSONInput.decode`'s reading of a number that is not a plain integer of up to 18 characters.
     private mutating func wholeNumber(_ text: String) -> Int64? {
-        if let number = Int64(text) { return number }
+        if let number = JSONInput.wholeNumber(text, as: Int64.self) { return number }
         let between = JSONInput.Expected.wholeNumber(between: String(Int64.min), and: String(Int64.max))
         let found = LocalizedText(verbatim: text.excerpt)
         if let number = Double(text), number.rounded() == number {
-            if let exact = Int64(exactly: number) { return exact }
             mismatch = Mismatch(expected: between, found: found)
             return nil
         }
@@ -431,8 +430,14 @@ extension JSONScanner {
 
     /// Reads the value at `index`, which is not of the expected type, and records the mismatch.
     private mutating func recordMismatch(expected: LocalizedText) throws(JSONError) {
-        let found = try summarize()
-        mismatch = Mismatch(expected: expected, found: found.summary)
+        reject(try summarize(), expected: expected)
+    }
+
+    /// Records that `value`, just read (`summarize()`), is not what the field takes: for a field that takes more
+    /// than one type of value (Assist's exports write numbers as text or as numbers), which reads the value first
+    /// and decides after.
+    package mutating func reject(_ value: JSONInput.Value, expected: LocalizedText) {
+        mismatch = Mismatch(expected: expected, found: value.summary)
     }
 }
 
@@ -487,7 +492,7 @@ extension JSONScanner {
     }
 
     /// Reads the value at `index` into a whole `JSONInput.Value` tree, for the small files that are decoded
-    /// through one (rule files, configuration, baselines, Assist JSON exports). A repeated property name keeps the
+    /// through one (rule files, configuration, baselines, Assist's product groups). A repeated property name keeps the
     /// last value, as JSONDecoder does.
     package mutating func tree() throws(JSONError) -> JSONInput.Value {
         guard index < count else { throw failure(Reason.endOfFileForValue) }

@@ -72,12 +72,27 @@ public enum AssistExportReader {
     }
 
     /// Reads a customer JSON export: a bare array of objects with the camelCase keys of `AssistCustomerJSON`.
-    public static func customers(json: Data, file: String) throws -> [AssistCustomer] {
-        let records = try decodeArray(AssistCustomerJSON.self, json: json, file: file)
-        return try records.enumerated().map { index, record in
-            try record.customer(at: SourceLocation(file: file, record: index + 1), codingPath: "[\(index)]")
+    ///
+    /// The text is decoded as every input is (`TextDecoding`), then scanned a customer at a time
+    /// (`AssistCustomerJSONTable`); the errors are those of decoding the whole array through a tree: a syntax
+    /// error anywhere, then the first value of the wrong type, then the first send method Assist does not have.
+    public static func customers(
+        json: Data, file: String, keeping fields: FieldSelection = .all
+    ) throws -> RecordTable<AssistCustomer> {
+        var text = try TextDecoding.decode(json, path: file)
+        let store = try InputError.converting {
+            try text.withUTF8 { bytes in
+                var scanner = JSONScanner(UnsafeRawBufferPointer(bytes), path: file)
+                return try scanner.recordArray(
+                    of: AssistCustomerJSON.self, into: AssistCustomerJSONTable(file: file, keeping: fields),
+                    notAnArray: { JSONInput.Expected.found(Self.expectedArray, $0.summary) })
+            }
         }
+        if let error = store.firstError { throw error }
+        return store.table
     }
+
+    private static let expectedArray = LocalizedText(en: "expected an array of records", nb: "skal være en liste med poster")
 
     /// Reads a product-group CSV export.
     ///
@@ -117,17 +132,16 @@ public enum AssistExportReader {
         }
     }
 
-    private static func decodeArray<Record: Decodable>(
+    /// The whole-tree way: the file parsed into a `JSONInput.Value`, decoded through `Decodable`. For product groups,
+    /// and in tests the reference the scanned customers are held to.
+    static func decodeArray<Record: Decodable>(
         _ type: Record.Type, json: Data, file: String
     ) throws -> [Record] {
         try InputError.converting {
             let value = try JSONInput.parse(TextDecoding.decode(json, path: file), path: file)
             guard case .array = value else {
                 throw InputError.unexpectedJSON(
-                    path: file, jsonPath: "",
-                    reason: JSONInput.Expected.found(
-                        LocalizedText(en: "expected an array of records", nb: "skal være en liste med poster"),
-                        value.summary))
+                    path: file, jsonPath: "", reason: JSONInput.Expected.found(Self.expectedArray, value.summary))
             }
             return try JSONInput.decode([Record].self, from: value, path: file)
         }

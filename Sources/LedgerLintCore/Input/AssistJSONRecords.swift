@@ -62,26 +62,28 @@ struct AssistProductGroupJSON: Codable, Hashable, Sendable {
 struct LenientText: Codable, Hashable, Sendable {
     var value: String
     var trimmed: String? {
-        let text = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = EdgeWhitespace.whitespacesAndNewlines.trimming(value)
         return text.isEmpty ? nil : text
     }
 
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let text = try? container.decode(String.self) {
-            value = text
-        } else if let number = try? container.decode(Int64.self) {
-            value = String(number)
-        } else if let tree = decoder as? JSONInput.TreeDecoder, case .number(let literal) = tree.value {
-            // A number that is no 64-bit whole number (`1.5`, `1e400`, twenty digits) stays as it was written, as
-            // the same cell does in a CSV export: whether it can be a customer number is for the rules to say.
-            value = literal
-        } else {
-            throw DecodingError.typeMismatch(
-                String.self,
-                LocalizedText(en: "expected text or a number", nb: "skal være tekst eller et tall")
-                    .decodingContext(decoder.codingPath))
+    static let expected = LocalizedText(en: "expected text or a number", nb: "skal være tekst eller et tall")
+
+    /// The text a JSON value stands for: text as it is, a whole number in digits (`1e3` is `1000`), and any other
+    /// number (`1.5`, `1e400`, twenty digits) as it was written, as the same cell is in a CSV export: whether it
+    /// can be a customer number is for the rules to say. `nil` for a value of another type.
+    init?(_ json: JSONInput.Value) {
+        switch json {
+        case .string(let text): value = text
+        case .number(let literal): value = JSONInput.wholeNumber(literal, as: Int64.self).map(String.init) ?? literal
+        default: return nil
         }
+    }
+
+    init(from decoder: any Decoder) throws {
+        guard let text = Self(try JSONInput.Value(decodedBy: decoder)) else {
+            throw DecodingError.typeMismatch(String.self, Self.expected.decodingContext(decoder.codingPath))
+        }
+        self = text
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -119,32 +121,61 @@ struct LenientBool: Codable, Hashable, Sendable {
 
     /// Parses the export's spellings; empty means yes (exported).
     static func parse(_ text: String) -> Bool? {
-        switch text.trimmingCharacters(in: .whitespaces).lowercased() {
+        switch EdgeWhitespace.whitespaces.trimming(text).lowercased() {
         case "", "ja", "j", "yes", "y", "true", "1", "sann": true
         case "nei", "n", "no", "false", "0", "usann": false
         default: nil
         }
     }
 
-    init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if let flag = try? container.decode(Bool.self) {
-            value = flag
-        } else if let number = try? container.decode(Int.self), number == 0 || number == 1 {
+    static let expected = LocalizedText(
+        en: "expected Ja/Nei, yes/no, true/false or 1/0", nb: "skal være Ja/Nei, yes/no, true/false eller 1/0")
+
+    /// The flag a JSON value stands for: a boolean, the number 0 or 1 (`1.0` too), or one of `parse`'s spellings;
+    /// `nil` for anything else.
+    init?(_ json: JSONInput.Value) {
+        switch json {
+        case .bool(let flag): value = flag
+        case .number(let literal):
+            guard let number = JSONInput.wholeNumber(literal, as: Int.self), number == 0 || number == 1 else { return nil }
             value = number == 1
-        } else if let text = try? container.decode(String.self), let flag = Self.parse(text) {
+        case .string(let text):
+            guard let flag = Self.parse(text) else { return nil }
             value = flag
-        } else {
-            throw DecodingError.typeMismatch(
-                Bool.self,
-                LocalizedText(
-                    en: "expected Ja/Nei, yes/no, true/false or 1/0", nb: "skal være Ja/Nei, yes/no, true/false eller 1/0"
-                ).decodingContext(decoder.codingPath))
+        default: return nil
         }
+    }
+
+    init(from decoder: any Decoder) throws {
+        guard let flag = Self(try JSONInput.Value(decodedBy: decoder)) else {
+            throw DecodingError.typeMismatch(Bool.self, Self.expected.decodingContext(decoder.codingPath))
+        }
+        self = flag
     }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(value)
+    }
+}
+
+extension JSONInput.Value {
+    /// The value a lenient type decodes from: the tree's own (`JSONInput.TreeDecoder`, how exports are read), or
+    /// what another decoder gives as a flag, text or whole number.
+    init(decodedBy decoder: any Decoder) throws {
+        if let tree = decoder as? JSONInput.TreeDecoder {
+            self = tree.value
+            return
+        }
+        let container = try decoder.singleValueContainer()
+        if let flag = try? container.decode(Bool.self) {
+            self = .bool(flag)
+        } else if let text = try? container.decode(String.self) {
+            self = .string(text)
+        } else if let number = try? container.decode(Int64.self) {
+            self = .number(String(number))
+        } else {
+            self = .null
+        }
     }
 }

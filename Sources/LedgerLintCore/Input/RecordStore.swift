@@ -1,8 +1,9 @@
 import LedgerLintJSON
 
 /// Where a reader puts the records it decodes: an array, or a `RecordTable` for the record types a tenant has a
-/// million of. Readers create it with the fields the run reads (`FieldSelection`), which an array ignores.
-protocol RecordStore<Record>: JSONRecordStore {
+/// million of. Readers create it with the fields the run reads (`FieldSelection`), which an array ignores. Its
+/// elements are the records themselves.
+protocol RecordStore<Record>: JSONRecordStore, Sequence where Element == Record {
     init(keeping selection: FieldSelection)
 }
 

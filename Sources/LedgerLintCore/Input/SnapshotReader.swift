@@ -55,7 +55,7 @@ public enum SnapshotReader {
                 }
             },
             jsonReader: { file in
-                try snapshot.read(file) { try RecordTable(AssistExportReader.customers(json: $0, file: $1), keeping: fields) }
+                try snapshot.read(file) { try AssistExportReader.customers(json: $0, file: $1, keeping: fields) }
             })
         else {
             throw InputError.fileMissing(
