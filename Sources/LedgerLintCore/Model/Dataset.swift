@@ -1,6 +1,10 @@
 /// The snapshot with the facts the rules need derived once: defaults for missing inputs, the customer number
 /// series, and each product's effective sales account.
-public struct Dataset: Sendable {
+///
+/// A class, not a struct: the rules hand the model on for every field of every record they read, and a copy of a
+/// struct of two `RecordTable`s retains and releases some thirty buffers, on every thread at once, where a copy of
+/// a reference retains one.
+public final class Dataset: Sendable {
     /// Exported Assist customers only: the ones the integration will create in PowerOffice.
     public let assistCustomers: RecordTable<AssistCustomer>
     public let assistProductGroups: [AssistProductGroup]
