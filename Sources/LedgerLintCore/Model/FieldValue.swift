@@ -71,24 +71,19 @@ extension StringProtocol {
     /// rules call this for every field they read.
     var trimmedSpaces: Substring {
         let text = Substring(self)
-        // Most values have nothing to trim: a byte test of both ends avoids the scalar walk.
+        // Most values have nothing to trim: a byte test of both ends avoids the walk.
         if let first = text.utf8.first, let last = text.utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
             return text
         }
-        guard let first = text.unicodeScalars.firstIndex(where: { !$0.isBlank }),
-            let last = text.unicodeScalars.lastIndex(where: { !$0.isBlank })
-        else { return "" }
-        return text[first...last]
+        // The bounds of the trimmed bytes are scalar boundaries, since blanks are whole scalars.
+        let bytes = UTF8Text.trimmed(text.utf8)
+        return text[bytes.startIndex..<bytes.endIndex]
     }
 
     /// Whether there is anything but spaces and tabs.
     var hasContent: Bool {
         if let first = utf8.first, first > 0x20, first < 0x80 { return true }
-        return unicodeScalars.contains { !$0.isBlank }
+        return UTF8Text.hasContent(utf8)
     }
 }
 
-extension Unicode.Scalar {
-    /// Space, tab, no-break space: what the rules treat as blank around a value.
-    var isBlank: Bool { self == " " || self == "\t" || self == "\u{00A0}" }
-}

@@ -279,6 +279,26 @@ public struct RecordTable<Record: TabularRecord>: Sendable {
         }
     }
 
+    /// The UTF-8 bytes of a text or vocabulary value where the table keeps them, as `text(_:_:)` would decode them,
+    /// without building a `String`; `body` gets `nil` for an absent value.
+    func withUTF8<Result>(_ column: Int, _ row: Int, _ body: (UnsafeBufferPointer<UInt8>?) -> Result) -> Result {
+        let place = places[column]
+        guard place >= 0, !absent[row * stored + storedPlaces[column]] else { return body(nil) }
+        switch kinds[column] {
+        case .text:
+            let index = row * texts + place
+            if shared[index] { return withUTF8(sharesWith[column], row, body) }
+            let start = index == 0 ? 0 : Int(ends[index - 1])
+            let end = Int(ends[index])
+            return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        case .vocabulary:
+            var word = words[codes[row * vocabularies + place] - 1]
+            return word.withUTF8 { body($0) }
+        case .integer, .flag:
+            preconditionFailure("\(Record.layout[column].name) is not a text column")
+        }
+    }
+
     func integer(_ column: Int, _ row: Int) -> Int64? {
         let place = places[column]
         guard place >= 0, kinds[column] == .integer, !absent[row * stored + storedPlaces[column]] else { return nil }

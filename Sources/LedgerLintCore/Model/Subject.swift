@@ -80,16 +80,16 @@ public enum Subject: String, Sendable, Hashable, NamedCases {
         // read a million times.
         case .assistCustomers:
             Dictionary(uniqueKeysWithValues: AssistCustomer.ruleFields.map { name in
-                let column = RecordTable<AssistCustomer>.column(named: name)
-                return (name, { $0.assistCustomers.value(column, $1) })
+                let column = TableField.assistCustomers(column: RecordTable<AssistCustomer>.column(named: name))
+                return (name, { column.value($0, $1) })
             })
         case .assistProductGroups:
             Self.fields(of: \.assistProductGroups)
                 .merging(["assumed": { dataset, _ in .bool(dataset.productGroupsAssumed) }]) { $1 }
         case .powerOfficeCustomers:
             Dictionary(uniqueKeysWithValues: PowerOfficeCustomer.ruleFields.map { name in
-                let column = RecordTable<PowerOfficeCustomer>.column(named: name)
-                return (name, { $0.customers.value(column, $1) })
+                let column = TableField.powerOfficeCustomers(column: RecordTable<PowerOfficeCustomer>.column(named: name))
+                return (name, { column.value($0, $1) })
             })
         case .powerOfficeProducts:
             Self.fields(of: \.products)
@@ -103,6 +103,21 @@ public enum Subject: String, Sendable, Hashable, NamedCases {
 }
 
 extension Subject {
+    /// The column a field rules may name is stored in, for the subjects the dataset keeps as tables (the customers):
+    /// read in place, through `TableField`, rather than through an accessor.
+    func tableField(named name: String) -> TableField? {
+        switch self {
+        case .assistCustomers:
+            AssistCustomer.ruleFields.contains(name)
+                ? .assistCustomers(column: RecordTable<AssistCustomer>.column(named: name)) : nil
+        case .powerOfficeCustomers:
+            PowerOfficeCustomer.ruleFields.contains(name)
+                ? .powerOfficeCustomers(column: RecordTable<PowerOfficeCustomer>.column(named: name)) : nil
+        default:
+            nil
+        }
+    }
+
     /// The fields of a subject the dataset keeps as an array, as its record type describes them (`RecordField`).
     private static func fields<Record: DescribedRecord>(
         of records: any KeyPath<Dataset, [Record]> & Sendable

@@ -5,9 +5,9 @@ import LedgerLintText
 struct CompiledCondition: Sendable {
     enum Test: Sendable {
         case present(Bool)
-        case equals(FieldValue)
-        case notEquals(FieldValue)
-        case oneOf(Set<String>)
+        case equals(ExpectedValue)
+        case notEquals(ExpectedValue)
+        case oneOf(LowercasedValues)
         case matches(Regex)
         case integer(Bool)
     }
@@ -19,9 +19,9 @@ struct CompiledCondition: Sendable {
         field = try scope.resolve(condition.field)
         var tests: [Test] = []
         if let present = condition.present { tests.append(.present(present)) }
-        if let value = condition.equals { tests.append(.equals(value)) }
-        if let value = condition.notEquals { tests.append(.notEquals(value)) }
-        if let values = condition.oneOf { tests.append(.oneOf(Set(values.map { $0.text.lowercased() }))) }
+        if let value = condition.equals { tests.append(.equals(ExpectedValue(value))) }
+        if let value = condition.notEquals { tests.append(.notEquals(ExpectedValue(value))) }
+        if let values = condition.oneOf { tests.append(.oneOf(LowercasedValues(values))) }
         if let pattern = condition.matches { tests.append(.matches(try Regex(wholeMatch: pattern))) }
         if let integer = condition.integer { tests.append(.integer(integer)) }
         guard tests.count == 1, let test = tests.first else {
@@ -41,15 +41,17 @@ struct CompiledCondition: Sendable {
         return true
     }
 
+    /// Reads the field's bytes where it can (`FieldReference.withUTF8`), not its value.
     func holds(_ dataset: Dataset, _ record: RecordContext) -> Bool {
-        let value = field.read(dataset, record)
         switch test {
-        case .present(let wanted): return value.isPresent == wanted
-        case .equals(let expected): return FieldValue.same(value, expected)
-        case .notEquals(let expected): return !FieldValue.same(value, expected)
-        case .oneOf(let values): return values.contains(value.text.lowercased())
-        case .matches(let regex): return value.isPresent && regex.matches(value.text)
-        case .integer(let wanted): return (value.integer != nil) == wanted
+        case .present(let wanted): return field.isPresent(dataset, record) == wanted
+        case .equals(let expected): return expected.isSame(asValueOf: field, dataset, record)
+        case .notEquals(let expected): return !expected.isSame(asValueOf: field, dataset, record)
+        case .oneOf(let values): return values.contains(valueOf: field, dataset, record)
+        case .matches(let regex):
+            let value = field.read(dataset, record)
+            return value.isPresent && regex.matches(value.text)
+        case .integer(let wanted): return (field.integer(dataset, record) != nil) == wanted
         }
     }
 }

@@ -18,8 +18,42 @@ enum EmailAddress {
         .filter { !$0.isEmpty }
     }
 
-    static func isValid(_ address: some StringProtocol) -> Bool {
-        let bytes = Substring(address).utf8
+    /// What a field of addresses holds, judged on its bytes (`firstInvalid(inASCII:separators:)`).
+    enum Verdict<Bytes: Collection<UInt8>> {
+        case valid
+        /// Nothing but separators and blanks.
+        case noAddress
+        /// The first bad address, trimmed.
+        case invalid(Bytes.SubSequence)
+    }
+
+    /// The first bad address in the bytes of a field that may hold several, as `split(_:separators:)` and
+    /// `isValid(_:)` find it, without building a string.
+    ///
+    /// - Precondition: every byte is ASCII and none is a carriage return. Then each byte is a `Character`, as
+    ///   `split` sees them (a combining mark would join a separator, and CR LF is one character); other text is
+    ///   judged as a string.
+    static func firstInvalid<Bytes: BidirectionalCollection<UInt8>>(
+        inASCII bytes: Bytes, separators: [UInt8]
+    ) -> Verdict<Bytes> where Bytes.SubSequence: BidirectionalCollection<UInt8> {
+        var found = false
+        var start = bytes.startIndex
+        while start != bytes.endIndex {
+            let end = bytes[start...].firstIndex(where: { separators.contains($0) }) ?? bytes.endIndex
+            let address = UTF8Text.trimmed(bytes[start..<end])
+            if !address.isEmpty {
+                guard isValid(utf8: address) else { return .invalid(bytes[address.startIndex..<address.endIndex]) }
+                found = true
+            }
+            start = end == bytes.endIndex ? end : bytes.index(after: end)
+        }
+        return found ? .valid : .noAddress
+    }
+
+    static func isValid(_ address: some StringProtocol) -> Bool { isValid(utf8: Substring(address).utf8) }
+
+    /// Whether the UTF-8 bytes of one address are well formed.
+    static func isValid<Bytes: BidirectionalCollection<UInt8>>(utf8 bytes: Bytes) -> Bool {
         guard let at = bytes.firstIndex(of: UInt8(ascii: "@")) else { return false }
         let local = bytes[bytes.startIndex..<at]
         let domain = bytes[bytes.index(after: at)...]
@@ -29,7 +63,7 @@ enum EmailAddress {
 
     private static let localSpecials = Set("!#$%&'*+/=?^_`{|}~-.".utf8)
 
-    private static func isValidLocalPart(_ local: Substring.UTF8View.SubSequence) -> Bool {
+    private static func isValidLocalPart(_ local: some BidirectionalCollection<UInt8>) -> Bool {
         guard (1...64).contains(local.count), local.first != UInt8(ascii: "."), local.last != UInt8(ascii: ".") else {
             return false
         }
@@ -42,7 +76,7 @@ enum EmailAddress {
         return true
     }
 
-    private static func isValidDomain(_ domain: Substring.UTF8View.SubSequence) -> Bool {
+    private static func isValidDomain(_ domain: some Collection<UInt8>) -> Bool {
         guard !domain.isEmpty, domain.count <= 253 else { return false }
         if domain.contains(where: { $0 >= 0x80 }) {
             // Internationalised domain: judge by characters.

@@ -17,6 +17,10 @@ struct FieldReference: Sendable {
     let subject: Subject
     let field: String
     let accessor: Subject.Accessor
+    /// The column the field is read from in place, for a customer table's field (`Subject.tableField(named:)`).
+    let table: TableField?
+    /// Whether `table` holds texts, whose bytes are read in place: its kind, looked up once.
+    private let tableHoldsText: Bool
     /// The words for this field's values in messages (`Subject.valueWords(of:)`), resolved once, not per finding.
     let words: [String: LocalizedText]
 
@@ -26,6 +30,8 @@ struct FieldReference: Sendable {
         self.subject = subject
         self.field = field
         self.accessor = accessor
+        table = subject.tableField(named: field)
+        tableHoldsText = table.map { $0.kind == .text || $0.kind == .vocabulary } ?? false
         words = subject.valueWords(of: field)
     }
 
@@ -37,9 +43,42 @@ struct FieldReference: Sendable {
     }
 
     func read(_ dataset: Dataset, _ record: RecordContext) -> FieldValue {
-        guard let join else { return accessor(dataset, record.index) }
-        guard join < record.joined.count, let joinedIndex = record.joined[join] else { return .null }
-        return accessor(dataset, joinedIndex)
+        guard let row = row(of: record) else { return .null }
+        if let table { return table.value(dataset, row) }
+        return accessor(dataset, row)
+    }
+
+    /// The row of the field's subject the field is read from for `record`: nil when its join found no record.
+    private func row(of record: RecordContext) -> Int? {
+        guard let join else { return record.index }
+        guard join < record.joined.count else { return nil }
+        return record.joined[join]
+    }
+
+    /// The UTF-8 bytes of the value's text (`FieldValue.text`), `nil` when the value is `.null`. A customer
+    /// table's text is read in place, building no `String`; any other value is read and its text made.
+    func withUTF8<Result>(_ dataset: Dataset, _ record: RecordContext, _ body: (UnsafeBufferPointer<UInt8>?) -> Result) -> Result {
+        guard let row = row(of: record) else { return body(nil) }
+        if tableHoldsText, let table { return table.withUTF8(dataset, row, body) }
+        let value = table?.value(dataset, row) ?? accessor(dataset, row)
+        if case .null = value { return body(nil) }
+        var text = value.text
+        return text.withUTF8 { body($0) }
+    }
+
+    /// The bytes of an absent value's text, which is empty.
+    static var noBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
+
+    /// Whether the value is present (`FieldValue.isPresent`), from its bytes.
+    func isPresent(_ dataset: Dataset, _ record: RecordContext) -> Bool {
+        if table != nil, !tableHoldsText { return read(dataset, record).isPresent }
+        return withUTF8(dataset, record) { bytes in bytes.map { UTF8Text.hasContent($0) } ?? false }
+    }
+
+    /// The value as a whole number (`FieldValue.integer`), from its bytes.
+    func integer(_ dataset: Dataset, _ record: RecordContext) -> Int64? {
+        if table != nil, !tableHoldsText { return read(dataset, record).integer }
+        return withUTF8(dataset, record) { bytes in bytes.flatMap { UTF8Text.integer($0) } }
     }
 }
 

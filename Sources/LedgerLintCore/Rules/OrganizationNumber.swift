@@ -6,15 +6,22 @@ enum OrganizationNumber {
 
     /// Whether `text` is a valid organisation number. Spaces are allowed (`987 654 321`, also no-break spaces);
     /// nothing else is.
-    static func isValid(_ text: String) -> Bool {
-        var digits: [Int] = []
-        digits.reserveCapacity(9)
-        var bytes = text.utf8.makeIterator()
+    static func isValid(_ text: String) -> Bool { isValid(utf8: text.utf8) }
+
+    /// Whether a text's UTF-8 bytes are a valid organisation number (`isValid(_:)`), read where they lie.
+    static func isValid(utf8 text: some Sequence<UInt8>) -> Bool {
+        // The weighted sum as the digits come: no array of them is made for every customer.
+        var count = 0
+        var sum = 0
+        var checkDigit = 0
+        var bytes = text.makeIterator()
         while let byte = bytes.next() {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
-                guard digits.count < 9 else { return false }
-                digits.append(Int(byte - UInt8(ascii: "0")))
+                guard count < 9 else { return false }
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if count < 8 { sum += digit * weights[count] } else { checkDigit = digit }
+                count += 1
             case UInt8(ascii: " "):
                 continue
             case 0xC2:
@@ -24,11 +31,9 @@ enum OrganizationNumber {
                 return false
             }
         }
-        guard digits.count == 9 else { return false }
-        var sum = 0
-        for index in 0..<8 { sum += digits[index] * weights[index] }
+        guard count == 9 else { return false }
         let remainder = sum % 11
         if remainder == 1 { return false }
-        return digits[8] == (remainder == 0 ? 0 : 11 - remainder)
+        return checkDigit == (remainder == 0 ? 0 : 11 - remainder)
     }
 }

@@ -11,14 +11,39 @@ struct EmailCheck: FieldCheck {
     let field: FieldReference
     /// Characters that separate several addresses in one field.
     let separators: String
+    /// The bytes of the separators that are ASCII, which are all that separate addresses in ASCII text.
+    private let separatorBytes: [UInt8]
 
     init(_ check: Check, in context: CheckContext) throws(RuleError.Problem) {
         field = try context.field(of: check)
         separators = check.separators ?? ";,"
+        separatorBytes = separators.utf8.filter { $0 < 0x80 }
     }
 
     func failure(_ dataset: Dataset, _ record: RecordContext, language: Language) -> CheckFailure<Variable>? {
-        let value = field.read(dataset, record)
+        field.withUTF8(dataset, record) { bytes in
+            guard let bytes, UTF8Text.hasContent(bytes) else { return nil }
+            guard UTF8Text.isASCII(bytes), !bytes.contains(0x0D) else {
+                return failure(of: FieldValue.string(String(decoding: bytes, as: UTF8.self)))
+            }
+            let invalid: String
+            switch EmailAddress.firstInvalid(inASCII: bytes, separators: separatorBytes) {
+            case .valid: return nil
+            case .noAddress: invalid = String(decoding: bytes, as: UTF8.self)
+            case .invalid(let address): invalid = String(decoding: address, as: UTF8.self)
+            }
+            let text = String(decoding: bytes, as: UTF8.self)
+            return CheckFailure {
+                switch $0 {
+                case .value: text
+                case .invalid: invalid
+                }
+            }
+        }
+    }
+
+    /// The failure of a value judged as a string: text that is not ASCII, whose characters are not its bytes.
+    private func failure(of value: FieldValue) -> CheckFailure<Variable>? {
         guard value.isPresent else { return nil }
         let addresses = EmailAddress.split(value.text, separators: separators)
         let invalid: String

@@ -12,7 +12,7 @@ struct EqualsCheck: RecordCheck {
         /// `other` in rule files.
         case field(FieldReference)
         /// `value` in rule files.
-        case constant(FieldValue)
+        case constant(ExpectedValue)
     }
 
     let field: FieldReference
@@ -25,7 +25,7 @@ struct EqualsCheck: RecordCheck {
         case (let other?, nil):
             comparand = .field(try context.resolve(other, at: "check.other"))
         case (nil, let value?):
-            comparand = .constant(value)
+            comparand = .constant(ExpectedValue(value))
         default:
             throw RuleError.Problem(
                 path: "check",
@@ -44,18 +44,37 @@ struct EqualsCheck: RecordCheck {
     }
 
     func failure(_ dataset: Dataset, _ record: RecordContext, language: Language) -> CheckFailure<Variable>? {
+        if isEqual(dataset, record) { return nil }
         let value = field.read(dataset, record)
         let expected: FieldValue
         switch comparand {
         case .field(let other): expected = other.read(dataset, record)
-        case .constant(let constant): expected = constant
+        case .constant(let constant): expected = constant.value
         }
-        if normalization.equal(value, expected) { return nil }
         return CheckFailure {
             switch $0 {
             case .value: field.display(value, language)
             case .expected: field.display(expected, language)
             }
+        }
+    }
+
+    /// `normalization.equal(value, comparand)`, on the fields' bytes where that is the same: digits, and a constant
+    /// compared as conditions compare it.
+    private func isEqual(_ dataset: Dataset, _ record: RecordContext) -> Bool {
+        switch (comparand, normalization) {
+        case (.constant(let constant), .none):
+            return constant.isSame(asValueOf: field, dataset, record)
+        case (.field(let other), .digits):
+            return field.withUTF8(dataset, record) { value in
+                other.withUTF8(dataset, record) { expected in
+                    Normalization.sameDigits(value ?? FieldReference.noBytes, expected ?? FieldReference.noBytes)
+                }
+            }
+        case (.field(let other), _):
+            return normalization.equal(field.read(dataset, record), other.read(dataset, record))
+        case (.constant(let constant), _):
+            return normalization.equal(field.read(dataset, record), constant.value)
         }
     }
 }

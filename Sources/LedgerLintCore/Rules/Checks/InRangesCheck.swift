@@ -70,8 +70,7 @@ struct InRangesCheck: FieldCheck, DatasetLimitedCheck {
     }
 
     func failure(_ dataset: Dataset, _ record: RecordContext, language: Language) -> CheckFailure<Variable>? {
-        let value = field.read(dataset, record)
-        guard let number = value.integer else { return nil }
+        guard let number = field.integer(dataset, record) else { return nil }
         let resolved = Self.resolve(ranges, in: dataset)
         if resolved.ranges.contains(where: { $0.contains(number) }) { return nil }
         return CheckFailure {

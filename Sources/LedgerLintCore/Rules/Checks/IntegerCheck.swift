@@ -11,8 +11,11 @@ struct IntegerCheck: PlainFieldCheck {
     let field: FieldReference
 
     func failure(_ dataset: Dataset, _ record: RecordContext, language: Language) -> CheckFailure<Variable>? {
+        let fails = field.withUTF8(dataset, record) { bytes in
+            bytes.map { UTF8Text.hasContent($0) && UTF8Text.integer($0) == nil } ?? false
+        }
+        guard fails else { return nil }
         let value = field.read(dataset, record)
-        guard value.isPresent, value.integer == nil else { return nil }
         return CheckFailure {
             switch $0 {
             case .value: value.text

@@ -14,6 +14,24 @@ extension Normalization {
         }
     }
 
+    /// Whether two texts' bytes have the same digits (`key` under `.digits`), compared where they lie.
+    static func sameDigits(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+        var left = lhs.makeIterator()
+        var right = rhs.makeIterator()
+        while true {
+            let digit = nextDigit(&left)
+            guard digit == nextDigit(&right) else { return false }
+            if digit == nil { return true }
+        }
+    }
+
+    private static func nextDigit(_ bytes: inout UnsafeBufferPointer<UInt8>.Iterator) -> UInt8? {
+        while let byte = bytes.next() {
+            if (0x30...0x39).contains(byte) { return byte }
+        }
+        return nil
+    }
+
     /// Whether two values are the same; without normalization as conditions compare them (`FieldValue.same`).
     func equal(_ lhs: FieldValue, _ rhs: FieldValue) -> Bool {
         if self == .none { return FieldValue.same(lhs, rhs) }

@@ -11,7 +11,7 @@ struct OneOfCheck: FieldCheck {
     let field: FieldReference
     let values: [FieldValue]
     /// `values` lower-cased once, not for every record.
-    let allowed: Set<String>
+    let allowed: LowercasedValues
 
     init(_ check: Check, in context: CheckContext) throws(RuleError.Problem) {
         guard let values = check.values, !values.isEmpty else {
@@ -22,13 +22,13 @@ struct OneOfCheck: FieldCheck {
                     nb: "en 'one-of'-kontroll må ha en 'values'-liste som ikke er tom"))
         }
         self.values = values
-        allowed = Set(values.map { $0.text.lowercased() })
+        allowed = LowercasedValues(values)
         field = try context.field(of: check)
     }
 
     func failure(_ dataset: Dataset, _ record: RecordContext, language: Language) -> CheckFailure<Variable>? {
+        if allowed.contains(valueOf: field, dataset, record) { return nil }
         let value = field.read(dataset, record)
-        if allowed.contains(value.text.lowercased()) { return nil }
         return CheckFailure {
             switch $0 {
             case .value: field.display(value, language)

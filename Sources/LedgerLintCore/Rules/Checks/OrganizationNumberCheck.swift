@@ -9,8 +9,8 @@ struct OrganizationNumberCheck: PlainFieldCheck {
     let field: FieldReference
 
     func failure(_ dataset: Dataset, _ record: RecordContext, language: Language) -> CheckFailure<Variable>? {
+        if field.withUTF8(dataset, record, { OrganizationNumber.isValid(utf8: $0 ?? FieldReference.noBytes) }) { return nil }
         let value = field.read(dataset, record)
-        if OrganizationNumber.isValid(value.text) { return nil }
         return CheckFailure {
             switch $0 {
             case .value: value.text

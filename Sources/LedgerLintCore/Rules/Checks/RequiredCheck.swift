@@ -7,6 +7,6 @@ struct RequiredCheck: PlainFieldCheck {
     let field: FieldReference
 
     func failure(_ dataset: Dataset, _ record: RecordContext, language: Language) -> CheckFailure<NoVariable>? {
-        field.read(dataset, record).isPresent ? nil : .failed
+        field.isPresent(dataset, record) ? nil : .failed
     }
 }

@@ -1,0 +1,34 @@
+import LedgerLintText
+
+/// The values a `one-of` check or condition allows, matched ignoring letter case: as a set of the lower-cased
+/// values matches `text.lowercased()`, and for ASCII text by its bytes, building no string.
+struct LowercasedValues: Sendable {
+    private let lowercased: Set<String>
+    /// Each value's lower-cased bytes, when every one is ASCII: ASCII strings are equal exactly when their bytes
+    /// are. `nil` when one is not, since ASCII text may equal such a value (U+212A KELVIN SIGN is a `K`).
+    private let ascii: [[UInt8]]?
+
+    init(_ values: [FieldValue]) {
+        lowercased = Set(values.map { $0.text.lowercased() })
+        let bytes = lowercased.map { Array($0.utf8) }
+        ascii = bytes.allSatisfy { UTF8Text.isASCII($0) } ? bytes : nil
+    }
+
+    /// Whether the field's value (its text, empty when absent) is one of the values.
+    func contains(valueOf field: FieldReference, _ dataset: Dataset, _ record: RecordContext) -> Bool {
+        field.withUTF8(dataset, record) { bytes in
+            let bytes = bytes ?? FieldReference.noBytes
+            guard let ascii, UTF8Text.isASCII(bytes) else {
+                return lowercased.contains(String(decoding: bytes, as: UTF8.self).lowercased())
+            }
+            return ascii.contains { value in
+                value.count == bytes.count && zip(value, bytes).allSatisfy { $0 == Self.lowercase($1) }
+            }
+        }
+    }
+
+    /// An ASCII byte as `lowercased()` makes it.
+    private static func lowercase(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+    }
+}
