@@ -95,6 +95,10 @@ import Testing
         ("UTF-8 with a byte-order mark", Data([0xEF, 0xBB, 0xBF]) + Data(#"[{"name": "Ærlig"}]"#.utf8)),
         ("Windows-1252", Data(#"[{"name": "Bl"#.utf8) + Data([0xE5]) + Data(#"b"}]"#.utf8)),
         ("UTF-16LE", Data([0xFF, 0xFE]) + Data(#"[{"name": "Øy"}]"#.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] })),
+        ("a byte-order mark before bytes that are no UTF-8",
+            Data([0xEF, 0xBB, 0xBF]) + Data(#"[{"name": "Bl"#.utf8) + Data([0xE5]) + Data(#"b"}]"#.utf8)),
+        ("Windows-1252 with a type error", Data(#"[{"name": "Bl"#.utf8) + Data([0xE5]) + Data(#"b", "export": 7}]"#.utf8)),
+        ("UTF-16BE", Data([0xFE, 0xFF]) + Data(#"[{"export": "x"}]"#.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] })),
         ("not text", Data([0x5B, 0x00, 0x01, 0x5D])),
         ("a line break in a string", Data("[{\"name\": \"a\nb\"}]".utf8)),
     ]

@@ -73,20 +73,62 @@ public enum AssistExportReader {
 
     /// Reads a customer JSON export: a bare array of objects with the camelCase keys of `AssistCustomerJSON`.
     ///
-    /// The text is decoded as every input is (`TextDecoding`), then scanned a customer at a time
-    /// (`AssistCustomerJSONTable`); the errors are those of decoding the whole array through a tree: a syntax
-    /// error anywhere, then the first value of the wrong type, then the first send method Assist does not have.
+    /// The customers are scanned one at a time into their table (`AssistCustomerJSONTable`); the errors are those
+    /// of decoding the whole array through a tree (`decodeArray`): a syntax error anywhere, then the first value
+    /// of the wrong type, then the first send method Assist does not have.
     public static func customers(
         json: Data, file: String, keeping fields: FieldSelection = .all
     ) throws -> RecordTable<AssistCustomer> {
-        var text = try TextDecoding.decode(json, path: file)
-        let store = try InputError.converting {
-            try text.withUTF8 { bytes in
-                var scanner = JSONScanner(UnsafeRawBufferPointer(bytes), path: file)
-                return try scanner.recordArray(
-                    of: AssistCustomerJSON.self, into: AssistCustomerJSONTable(file: file, keeping: fields),
-                    notAnArray: { JSONInput.Expected.found(Self.expectedArray, $0.summary) })
+        try json.withUnsafeBytes { try customers(json: $0, file: file, mapped: nil, keeping: fields) }
+    }
+
+    /// The same, over bytes that may be a mapped file whose pages the reader lets go of as it passes them.
+    ///
+    /// UTF-8 (with or without a byte-order mark) is scanned where it lies. Anything else, and a file the scanner
+    /// finds no valid JSON in (it may be Windows-1252 text), is decoded as every input is (`TextDecoding`) and the
+    /// text scanned: the way that says what is wrong, as the tree's reading would.
+    static func customers(
+        json bytes: UnsafeRawBufferPointer, file: String, mapped: MappedFile?, keeping fields: FieldSelection = .all
+    ) throws -> RecordTable<AssistCustomer> {
+        let mark = TextDecoding.mark(of: bytes)
+        if mark != .utf16LE && mark != .utf16BE {
+            let offset = mark == .utf8BOM ? 3 : 0
+            do {
+                return try scanCustomers(
+                    UnsafeRawBufferPointer(rebasing: bytes[offset...]), file: file,
+                    release: mapped.map { mapped in
+                        let pager = mapped.pager(from: offset)
+                        return { pager($0 + offset) }
+                    }, keeping: fields)
+            } catch JSONError.malformedJSON {
+                // Decoded below, which reads it as the tree's way does.
             }
+        }
+        return try InputError.converting {
+            var text = try TextDecoding.decode(Data(bytes), path: file)
+            return try text.withUTF8 { utf8 in
+                try scanCustomers(UnsafeRawBufferPointer(utf8), file: file, release: nil, keeping: fields)
+            }
+        }
+    }
+
+    /// Scans the UTF-8 JSON `bytes` into a table of customers.
+    ///
+    /// - Throws: `JSONError.malformedJSON` as it is, for the caller to decide on; every other error as `InputError`.
+    private static func scanCustomers(
+        _ bytes: UnsafeRawBufferPointer, file: String, release: ((Int) -> Void)?, keeping fields: FieldSelection
+    ) throws -> RecordTable<AssistCustomer> {
+        var scanner = JSONScanner(bytes, path: file)
+        scanner.release = release
+        let store: AssistCustomerJSONTable
+        do {
+            store = try scanner.recordArray(
+                of: AssistCustomerJSON.self, into: AssistCustomerJSONTable(file: file, keeping: fields),
+                notAnArray: { JSONInput.Expected.found(Self.expectedArray, $0.summary) })
+        } catch .malformedJSON(let path, let line, let column, let reason) {
+            throw JSONError.malformedJSON(path: path, line: line, column: column, reason: reason)
+        } catch {
+            throw InputError(error)
         }
         if let error = store.firstError { throw error }
         return store.table

@@ -55,7 +55,9 @@ public enum SnapshotReader {
                 }
             },
             jsonReader: { file in
-                try snapshot.read(file) { try AssistExportReader.customers(json: $0, file: $1, keeping: fields) }
+                try snapshot.readMapped(file) {
+                    try AssistExportReader.customers(json: $0, file: $1, mapped: $2, keeping: fields)
+                }
             })
         else {
             throw InputError.fileMissing(
