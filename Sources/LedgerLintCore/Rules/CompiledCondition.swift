@@ -2,7 +2,10 @@ import Foundation
 import LedgerLintText
 
 /// A `where` condition with its field resolved and its test chosen.
-struct CompiledCondition: Sendable {
+///
+/// A class, not a struct: a condition is looked at for every record, and a copy of the struct (its field's
+/// accessor, words and test) retained and released each of their buffers every time.
+final class CompiledCondition: Sendable {
     enum Test: Sendable {
         case present(Bool)
         case equals(ExpectedValue)
