@@ -202,7 +202,8 @@ struct JoinIndexKey: Hashable, Sendable {
 }
 
 /// The records of a join's subject by the key the join renders on them (`on`): the first record with each key.
-struct JoinIndex: Sendable {
+/// A class, as it is looked up for every record: a reference is handed on with one retain.
+final class JoinIndex: Sendable {
     let keys: KeyIndex
     let on: Template
 
