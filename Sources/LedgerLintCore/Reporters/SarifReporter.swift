@@ -23,7 +23,12 @@ public struct SarifReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report) -> String {
-        JSONReporter.text(Log(schema: Self.schemaURI, version: Self.sarifVersion, runs: [run(report)]))
+        JSONWriter.document(log(report), capacity: 2 * JSONReporter.capacity(findings: report.findings.count))
+    }
+
+    /// What `render(_:)` writes, as a value.
+    func log(_ report: Report) -> Log {
+        Log(schema: Self.schemaURI, version: Self.sarifVersion, runs: [run(report)])
     }
 
     /// One run per client, in the run's order. Each carries `automationDetails.id` `ledgerlint/<folder>/`, the
@@ -57,7 +62,7 @@ public struct SarifReporter: Reporter {
                     invocations: [.init(executionSuccessful: false, toolExecutionNotifications: [notification])])
             }
             defer { count += 1 }
-            return [.text(JSONReporter.encoded { try Self.runs.element(run, first: count == 0) })]
+            return [.text(Self.runs.element(run, first: count == 0))]
         }
 
         func finish(_ rollUp: ClientsRollUp) -> [ClientsReportPiece] {
