@@ -47,6 +47,7 @@ public struct JSONWriter: Sendable {
     }
 
     /// A member of the current object.
+    @inlinable
     public mutating func member(_ key: String, _ value: some JSONWritable) {
         self.key(key)
         value.write(to: &self)
@@ -54,12 +55,14 @@ public struct JSONWriter: Sendable {
 
     /// A member of the current object when `value` is not `nil`: as the encoder's `encodeIfPresent`, which leaves
     /// out the key too.
+    @inlinable
     public mutating func member(_ key: String, ifPresent value: (some JSONWritable)?) {
         guard let value else { return }
         member(key, value)
     }
 
     /// An object whose members `members` writes, in the order it writes them: the caller's key order.
+    @inlinable
     public mutating func object(_ members: (inout JSONWriter) -> Void) {
         beginObject()
         members(&self)
@@ -165,11 +168,22 @@ public struct JSONWriter: Sendable {
         bytes.append(UInt8(ascii: "\""))
         var text = text
         text.withUTF8 { utf8 in
-            // Runs of bytes that need no escape are copied whole.
+            guard let base = utf8.baseAddress else { return }
+            // Runs of bytes that need no escape are copied whole, and looked through eight bytes at a time.
             var start = 0
-            for index in utf8.indices {
+            var index = 0
+            while index < utf8.count {
+                if index + 8 <= utf8.count,
+                    !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+                {
+                    index += 8
+                    continue
+                }
                 let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else {
+                    index += 1
+                    continue
+                }
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
                 bytes.append(UInt8(ascii: "\\"))
                 switch byte {
@@ -185,11 +199,22 @@ public struct JSONWriter: Sendable {
                         UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)],
                     ])
                 }
-                start = index + 1
+                index += 1
+                start = index
             }
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
         }
         bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the eight bytes of `word` is below U+0020, `"` or a backslash; never false when one is (the
+    /// "has a zero byte" and "has a byte less than" tricks of Bit Twiddling Hacks).
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let below20 = (word &- ones &* 0x20) & ~word & highs
+        return below20 | hasZeroByte(word ^ (ones &* 0x22)) | hasZeroByte(word ^ (ones &* 0x5C)) != 0
     }
 }
 
@@ -217,12 +242,14 @@ extension Bool: JSONWritable {
 
 /// `null` for `nil`, as the encoder's `encode` (not `encodeIfPresent`) writes it.
 extension Optional: JSONWritable where Wrapped: JSONWritable {
+    @inlinable
     public func write(to json: inout JSONWriter) {
         if let self { self.write(to: &json) } else { json.null() }
     }
 }
 
 extension Array: JSONWritable where Element: JSONWritable {
+    @inlinable
     public func write(to json: inout JSONWriter) {
         json.beginArray()
         for element in self { element.write(to: &json) }

@@ -13,7 +13,10 @@ import Testing
         String((0..<0x20).map { Character(Unicode.Scalar(UInt8($0))) }), "\u{7F}", "\u{80}\u{9F}\u{A0}",
         "line\nbreak\r\ntab\tbell\u{07}", "\u{2028}\u{2029}", "æøå ÆØÅ é", "😀👍🏽🇳🇴", "\u{FEFF}bom", "\u{FFFD}\u{FFFE}\u{FFFF}",
         "e\u{301}", "nul\u{0}inside", "ends with backslash\\",
-    ]
+    ] + (0..<17).map { offset in
+        // A character to escape at every place within and across the eight bytes the escaper looks at at once.
+        String(repeating: "ø", count: offset / 2) + String(repeating: "x", count: offset % 2) + "\"\u{1F}\\ sixteen bytes on"
+    }
 
     @Test(arguments: strings)
     func aStringIsEscapedAsTheEncoderEscapesIt(text: String) throws {
