@@ -42,7 +42,7 @@ public struct JSONWriter: Sendable {
     public mutating func key(_ key: String) {
         separate()
         Self.escape(key, into: &bytes)
-        bytes.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: ":"), UInt8(ascii: " ")])
+        bytes.append(contentsOf: " : ".utf8)
         valueFollows = true
     }
 
@@ -110,12 +110,12 @@ public struct JSONWriter: Sendable {
 
     public mutating func bool(_ value: Bool) {
         startValue()
-        bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8))
+        bytes.append(contentsOf: value ? "true".utf8 : "false".utf8)
     }
 
     public mutating func null() {
         startValue()
-        bytes.append(contentsOf: [UInt8(ascii: "n"), UInt8(ascii: "u"), UInt8(ascii: "l"), UInt8(ascii: "l")])
+        bytes.append(contentsOf: "null".utf8)
     }
 
     // MARK: Layout
@@ -155,7 +155,7 @@ public struct JSONWriter: Sendable {
     }
 
     private mutating func indent() {
-        for _ in 0..<depth { bytes.append(contentsOf: [UInt8(ascii: " "), UInt8(ascii: " ")]) }
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
     }
 
     // MARK: Strings
