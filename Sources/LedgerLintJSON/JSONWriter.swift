@@ -261,8 +261,13 @@ extension Array: JSONWritable where Element: JSONWritable {
 extension Dictionary: JSONWritable where Key == String, Value: JSONWritable {
     public func write(to json: inout JSONWriter) {
         json.beginObject()
-        for (key, value) in sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+        if count == 1, let (key, value) = first {
+            // Nothing to sort: as SARIF's fingerprints, one a result.
             json.member(key, value)
+        } else {
+            for (key, value) in sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
+                json.member(key, value)
+            }
         }
         json.endObject()
     }
