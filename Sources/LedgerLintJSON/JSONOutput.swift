@@ -2,7 +2,8 @@ import Foundation
 import LedgerLintText
 
 /// How LedgerLint writes JSON, in one place: keys sorted and `/` unescaped, so the same value always gives the same
-/// bytes and files diff cleanly. Reports, baselines, manifests and `explain`'s examples all go through here.
+/// bytes and files diff cleanly. Baselines, manifests and `explain`'s examples all go through here; the reports'
+/// findings are written by `JSONWriter`, byte for byte as these settings write them.
 public enum JSONOutput {
     /// Pretty-printed, ending with a newline: a file a person may read (a report, a baseline, a manifest).
     public static func document(_ value: some Encodable) throws -> Data {
@@ -32,11 +33,12 @@ public enum JSONOutput {
                 + "  " + String(decoding: try line(key), as: UTF8.self) + " : [" + (empty ? "\n\n  ]" : "\n")
         }
 
-        /// One element, the first or one after others.
-        public func element(_ value: some Encodable, first: Bool) throws -> String {
-            var bytes = Array(try document(value))
-            bytes.removeLast()
-            return (first ? "" : ",\n") + JSONOutput.indented(bytes, by: "    ")
+        /// One element, the first or one after others, written by `JSONWriter` as the whole document would
+        /// indent it: the elements are what there are many of.
+        public func element(_ value: some JSONWritable, first: Bool) -> String {
+            var json = JSONWriter(depth: 2)
+            value.write(to: &json)
+            return (first ? "" : ",\n") + "    " + String(decoding: json.bytes, as: UTF8.self)
         }
 
         /// After the last element: the end of the array, `after`'s members, and the end of the object.
@@ -50,27 +52,6 @@ public enum JSONOutput {
         let text = String(decoding: try document(value), as: UTF8.self)
         guard text.hasPrefix("{\n"), text.hasSuffix("\n}\n") else { return "" }
         return String(text.dropFirst(2).dropLast(3))
-    }
-
-    /// Every line that is not empty, after `prefix`: as the encoder indents a value nested in an array.
-    static func indented(_ text: [UInt8], by prefix: String) -> String {
-        let newline = UInt8(ascii: "\n")
-        let prefix = Array(prefix.utf8)
-        var lines = 1
-        for byte in text where byte == newline { lines += 1 }
-        var out: [UInt8] = []
-        out.reserveCapacity(text.count + lines * prefix.count)
-        var atLineStart = true
-        for byte in text {
-            if byte == newline {
-                atLineStart = true
-            } else if atLineStart {
-                out.append(contentsOf: prefix)
-                atLineStart = false
-            }
-            out.append(byte)
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     private static func encoder(pretty: Bool) -> JSONEncoder {

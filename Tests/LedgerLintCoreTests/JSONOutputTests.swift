@@ -7,10 +7,18 @@ import Testing
 /// `JSONOutput.document` writes of the whole object, or a report of many clients would differ from one rendered at
 /// once.
 @Suite struct JSONOutputTests {
-    struct Element: Codable, Equatable {
+    struct Element: Codable, Equatable, JSONWritable {
         var name: String
         var tags: [String]
         var nested: [String: Int]
+
+        func write(to json: inout JSONWriter) {
+            json.beginObject()
+            json.member("name", name)
+            json.member("nested", nested)
+            json.member("tags", tags)
+            json.endObject()
+        }
     }
 
     struct Before: Encodable { var alpha: String }
@@ -40,7 +48,7 @@ import Testing
             decoding: try JSONOutput.document(Whole(alpha: "a", items: items, omega: [], zeta: 9)), as: UTF8.self)
         let stream = JSONOutput.StreamedArray(key: "items")
         var streamed = try stream.opening(before: Before(alpha: "a"), empty: items.isEmpty)
-        for (index, item) in items.enumerated() { streamed += try stream.element(item, first: index == 0) }
+        for (index, item) in items.enumerated() { streamed += stream.element(item, first: index == 0) }
         streamed += try stream.closing(after: After(omega: [], zeta: 9), empty: items.isEmpty)
         #expect(streamed == whole)
     }
@@ -50,7 +58,7 @@ import Testing
         let stream = JSONOutput.StreamedArray(key: "items")
         for items in [[], Self.elements] {
             var streamed = try stream.opening(before: Before?.none, empty: items.isEmpty)
-            for (index, item) in items.enumerated() { streamed += try stream.element(item, first: index == 0) }
+            for (index, item) in items.enumerated() { streamed += stream.element(item, first: index == 0) }
             streamed += try stream.closing(after: After?.none, empty: items.isEmpty)
             #expect(streamed == String(decoding: try JSONOutput.document(Only(items: items)), as: UTF8.self))
         }

@@ -73,7 +73,16 @@ public struct CSVReporter: Reporter {
 
     /// The rows without the byte-order mark.
     static func lines(_ rows: [[String]]) -> String {
-        rows.map { $0.map(cell).joined(separator: separator) + lineEnd }.joined()
+        var text = ""
+        text.reserveCapacity(rows.reduce(0) { total, row in row.reduce(total + row.count + 1) { $0 + $1.utf8.count } })
+        for row in rows {
+            for (index, field) in row.enumerated() {
+                if index > 0 { text += separator }
+                text += cell(field)
+            }
+            text += lineEnd
+        }
+        return text
     }
 
     func row(_ finding: Finding, suppression: SuppressedFinding?, report: Report) -> [String] {
@@ -95,17 +104,26 @@ public struct CSVReporter: Reporter {
     /// One cell: guarded against formula injection, then quoted if it has to be.
     static func cell(_ text: String) -> String {
         var value = text
-        if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
+        switch value.utf8.first {
+        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), UInt8(ascii: "\t"),
+            UInt8(ascii: "\r"):
             value = "'" + value
+        default: break
         }
-        let needsQuotes = value.unicodeScalars.contains { $0 == ";" || $0 == "\"" || $0 == "\r" || $0 == "\n" }
+        // All four are ASCII, so looking at the bytes finds the same as looking at the characters.
+        let needsQuotes = value.utf8.contains {
+            $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n")
+        }
         guard needsQuotes else { return value }
-        var quoted = "\""
-        for scalar in value.unicodeScalars {
-            if scalar == "\"" { quoted += "\"" }
-            quoted.unicodeScalars.append(scalar)
+        let quote = UInt8(ascii: "\"")
+        var quoted = [quote]
+        quoted.reserveCapacity(value.utf8.count + 8)
+        for byte in value.utf8 {
+            if byte == quote { quoted.append(quote) }
+            quoted.append(byte)
         }
-        return quoted + "\""
+        quoted.append(quote)
+        return String(decoding: quoted, as: UTF8.self)
     }
 
     /// The severity column of a client that could not be checked.

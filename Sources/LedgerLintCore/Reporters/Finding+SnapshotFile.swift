@@ -19,10 +19,10 @@ extension Finding {
 
     /// `folder/relative` with `\` turned into `/`, no doubled or trailing separators, and no `./` in front.
     static func join(_ folder: String, _ relative: String) -> String {
-        var base = folder.replacingOccurrences(of: "\\", with: "/")
+        var base = slashed(folder)
         while base.hasPrefix("./") { base.removeFirst(2) }
         while base.count > 1, base.hasSuffix("/") { base.removeLast() }
-        var path = relative.replacingOccurrences(of: "\\", with: "/")
+        var path = slashed(relative)
         while path.hasPrefix("./") { path.removeFirst(2) }
         while path.hasPrefix("/") { path.removeFirst() }
         switch base {
@@ -30,5 +30,11 @@ extension Finding {
         case "/": return "/" + path
         default: return base + "/" + path
         }
+    }
+
+    /// `path` with `\` turned into `/`; `path` itself, without asking Foundation, when it has none (a report joins
+    /// a path for every finding, and almost none has one).
+    private static func slashed(_ path: String) -> String {
+        path.utf8.contains(UInt8(ascii: "\\")) ? path.replacingOccurrences(of: "\\", with: "/") : path
     }
 }

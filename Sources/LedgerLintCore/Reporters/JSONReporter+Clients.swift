@@ -18,7 +18,7 @@ extension JSONReporter {
                 name: client.name, folder: client.folder, findings: client.report.map(Findings.init),
                 error: client.result.failure)
             defer { count += 1 }
-            return [.text(JSONReporter.encoded { try Self.clients.element(record, first: count == 0) })]
+            return [.text(Self.clients.element(record, first: count == 0))]
         }
 
         func finish(_ rollUp: ClientsRollUp) -> [ClientsReportPiece] {

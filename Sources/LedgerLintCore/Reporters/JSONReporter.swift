@@ -15,14 +15,22 @@ public struct JSONReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report) -> String {
-        Self.text(
-            Document(
-                version: Self.schemaVersion, tool: .current, findings: Findings(report),
-                filter: report.filterKeys.map { FilterRecord(keys: $0) },
-                lookups: report.filterKeys == nil ? nil : report.lookups.map(LookupRecord.init)))
+        JSONWriter.document(Self.document(report), capacity: Self.capacity(findings: report.findings.count))
     }
 
-    /// The document as pretty-printed JSON with sorted keys.
+    /// What `render(_:)` writes, as a value.
+    static func document(_ report: Report) -> Document {
+        Document(
+            version: Self.schemaVersion, tool: .current, findings: Findings(report),
+            filter: report.filterKeys.map { FilterRecord(keys: $0) },
+            lookups: report.filterKeys == nil ? nil : report.lookups.map(LookupRecord.init))
+    }
+
+    /// Room for a report of `findings` findings, so that its bytes are not copied as they grow: about what a
+    /// finding of the benchmark tenants takes, plus the rest of the document.
+    static func capacity(findings: Int) -> Int { 4096 + findings * 640 }
+
+    /// The document as pretty-printed JSON with sorted keys, by `JSONEncoder`.
     static func text(_ document: some Encodable) -> String {
         encoded { String(decoding: try JSONOutput.document(document), as: UTF8.self) }
     }
@@ -113,13 +121,16 @@ public struct JSONReporter: Reporter {
             try container.encode(lookup.exported, forKey: .exported)
             try container.encode(lookup.findings, forKey: .findings)
             try container.encode(lookup.note, forKey: .note)
-            try container.encode(
-                lookup.matches.map {
-                    Match(
-                        system: $0.system.rawValue, entity: $0.entity.rawValue, number: $0.number, name: $0.name,
-                        location: $0.location.map(FindingRecord.Location.init),
-                        resource: $0.resource, id: $0.id, exported: $0.exported)
-                }, forKey: .matches)
+            try container.encode(matches, forKey: .matches)
+        }
+
+        var matches: [Match] {
+            lookup.matches.map {
+                Match(
+                    system: $0.system.rawValue, entity: $0.entity.rawValue, number: $0.number, name: $0.name,
+                    location: $0.location.map(FindingRecord.Location.init),
+                    resource: $0.resource, id: $0.id, exported: $0.exported)
+            }
         }
     }
 

@@ -26,27 +26,51 @@ struct MarkupText {
             carriageReturn: "&#13;", forbids: { $0 < 0x20 || $0 == 0xFFFE || $0 == 0xFFFF })
     }
 
+    /// `text` escaped, worked on as UTF-8 bytes: the text itself, not a copy, when nothing in it needs escaping,
+    /// which is most of a report's text; else its runs between escapes copied whole.
     func escaped(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += apostrophe
-            case "\t": result += tab
-            case "\n": result += newline
-            case "\r": result += carriageReturn
-            default:
-                if forbids(scalar.value) {
-                    result.unicodeScalars.append("\u{FFFD}")
-                } else {
-                    result.unicodeScalars.append(scalar)
+        var utf8Text = text
+        return utf8Text.withUTF8 { utf8 in
+            var out: [UInt8] = []
+            // The bytes of `utf8` before `copied` are in `out` (or need no escape, while `out` is empty).
+            var copied = 0
+            var index = 0
+            while index < utf8.count {
+                let byte = utf8[index]
+                let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+                let replacement: String?
+                switch byte {
+                case UInt8(ascii: "&"): replacement = "&amp;"
+                case UInt8(ascii: "<"): replacement = "&lt;"
+                case UInt8(ascii: ">"): replacement = "&gt;"
+                case UInt8(ascii: "\""): replacement = "&quot;"
+                case UInt8(ascii: "'"): replacement = apostrophe
+                case UInt8(ascii: "\t"): replacement = tab
+                case UInt8(ascii: "\n"): replacement = newline
+                case UInt8(ascii: "\r"): replacement = carriageReturn
+                case 0x20..<0x7F: replacement = nil
+                default: replacement = forbids(Self.scalar(at: index, length: length, in: utf8)) ? "\u{FFFD}" : nil
                 }
+                if let replacement {
+                    if out.isEmpty { out.reserveCapacity(utf8.count + 32) }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<index]))
+                    out.append(contentsOf: replacement.utf8)
+                    copied = index + length
+                }
+                index += length
             }
+            guard copied > 0 else { return text }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied...]))
+            return String(decoding: out, as: UTF8.self)
         }
-        return result
+    }
+
+    /// The value of the scalar whose `length` UTF-8 bytes start at `index` (the text is valid UTF-8).
+    private static func scalar(at index: Int, length: Int, in utf8: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        let lead = UInt32(utf8[index])
+        guard length > 1 else { return lead }
+        var value = lead & (0x7F >> UInt32(length))
+        for offset in 1..<length { value = value << 6 | UInt32(utf8[index + offset] & 0x3F) }
+        return value
     }
 }

@@ -23,7 +23,12 @@ public struct SarifReporter: Reporter {
     public init() {}
 
     public func render(_ report: Report) -> String {
-        JSONReporter.text(Log(schema: Self.schemaURI, version: Self.sarifVersion, runs: [run(report)]))
+        JSONWriter.document(log(report), capacity: 2 * JSONReporter.capacity(findings: report.findings.count))
+    }
+
+    /// What `render(_:)` writes, as a value.
+    func log(_ report: Report) -> Log {
+        Log(schema: Self.schemaURI, version: Self.sarifVersion, runs: [run(report)])
     }
 
     /// One run per client, in the run's order. Each carries `automationDetails.id` `ledgerlint/<folder>/`, the
@@ -57,7 +62,7 @@ public struct SarifReporter: Reporter {
                     invocations: [.init(executionSuccessful: false, toolExecutionNotifications: [notification])])
             }
             defer { count += 1 }
-            return [.text(JSONReporter.encoded { try Self.runs.element(run, first: count == 0) })]
+            return [.text(Self.runs.element(run, first: count == 0))]
         }
 
         func finish(_ rollUp: ClientsRollUp) -> [ClientsReportPiece] {
@@ -160,19 +165,20 @@ public struct SarifReporter: Reporter {
     /// A relative URI reference for a path: every byte outside `A–Z a–z 0–9 - . _ ~ /` is percent-encoded
     /// (spaces, `æøå` as UTF-8, `%`, `#`, `?`, and `:` so that a first segment is never read as a scheme).
     static func uri(forPath path: String) -> String {
-        var result = ""
+        let hex = Array("0123456789ABCDEF".utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(path.utf8.count)
         for byte in path.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
                 UInt8(ascii: "0")...UInt8(ascii: "9"),
                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
+                result.append(byte)
             default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                result += "%" + (hex.count == 1 ? "0" + hex : hex)
+                result += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
             }
         }
-        return result
+        return String(decoding: result, as: UTF8.self)
     }
 
     static let why = LocalizedText(en: "Why", nb: "Hvorfor")
