@@ -177,6 +177,10 @@ extension JSONScanner {
         let start = index
         var boundary = boundary
         var nextRelease = index + Self.releaseStride
+        // Once per array, not per record: each `jsonFields` and `part.predictions` would retain and release their
+        // buffers at every record, on both reading threads at once.
+        let table = Record.jsonFields
+        let predictions = part.predictions
         guard !closesAtOnce(.array) else { return false }
         while true {
             try valueStarts(in: .array, openedAt: part.arrayStart)
@@ -184,7 +188,7 @@ extension JSONScanner {
                 try skipValue()
             } else if base[index] == UInt8(ascii: "{") {
                 let item = part.records.count
-                if let record = try record(of: Record.self, item: item, predictions: part.predictions) {
+                if let record = try record(of: Record.self, item: item, table: table, predictions: predictions) {
                     part.records.append(record)
                 } else if let problem = pendingRecordError {
                     part.pendingTypeError = problem
@@ -217,12 +221,11 @@ extension JSONScanner {
 
     /// One record; `nil` when a field has the wrong type (then `pendingRecordError` is set).
     private mutating func record<Record: JSONScannableRecord>(
-        of type: Record.Type, item: Int, predictions: KeyPredictions
+        of type: Record.Type, item: Int, table: JSONFieldTable, predictions: KeyPredictions
     ) throws(JSONError) -> Record? {
         let start = index
         try enter()
         var record = Record()
-        let table = Record.jsonFields
         var failed: UInt64 = 0
         var ordinal = 0
         guard !closesAtOnce(.object) else { return record }
