@@ -1,3 +1,5 @@
+import Foundation
+
 /// Pretty-printed JSON written straight into bytes, byte for byte as `JSONOutput.document(_:)` writes the same
 /// value, but without building the encoder's tree of every value first: for the reports, where that tree took most of
 /// a large run's time to write.
@@ -25,10 +27,20 @@ public struct JSONWriter: Sendable {
 
     /// `value` as a whole document, ending with a newline, as `JSONOutput.document(_:)` writes it.
     public static func document(_ value: some JSONWritable, capacity: Int = 0) -> String {
+        String(decoding: documentBytes(value, capacity: capacity), as: UTF8.self)
+    }
+
+    /// The same document as bytes, for a report written out as it is: without the check a `String` makes that the
+    /// bytes are UTF-8 (they are: the writer escapes nothing into anything else) and its copy.
+    public static func documentData(_ value: some JSONWritable, capacity: Int = 0) -> Data {
+        Data(documentBytes(value, capacity: capacity))
+    }
+
+    private static func documentBytes(_ value: some JSONWritable, capacity: Int) -> [UInt8] {
         var json = JSONWriter(capacity: capacity)
         value.write(to: &json)
         json.bytes.append(UInt8(ascii: "\n"))
-        return String(decoding: json.bytes, as: UTF8.self)
+        return json.bytes
     }
 
     // MARK: Containers

@@ -14,8 +14,10 @@ enum Console {
     /// interrupt, a retry).
     nonisolated(unsafe) static var language = Language.en
 
-    static func output(_ text: String) {
-        FileHandle.standardOutput.write(RunSecrets.shared.redact(Data(text.utf8)))
+    static func output(_ text: String) { output(Data(text.utf8)) }
+
+    static func output(_ data: Data) {
+        FileHandle.standardOutput.write(RunSecrets.shared.redact(data))
     }
 
     static func error(_ text: String) {
@@ -46,11 +48,11 @@ enum Console {
     }
 
     /// Writes a report to `--output` atomically (never a half-written file), or to stdout.
-    static func write(_ text: String, to path: String?) throws(OutputError) {
+    static func write(_ report: Data, to path: String?) throws(OutputError) {
         guard let path, path != "-" else {
-            output(text)
+            output(report)
             return
         }
-        try writeFile(Data(text.utf8), to: path)
+        try writeFile(report, to: path)
     }
 }

@@ -52,6 +52,17 @@ import Testing
         }
     }
 
+    /// The command line writes `renderData`'s bytes; tests read `render`'s text. They are one report.
+    @Test(arguments: Language.allCases)
+    func theBytesWrittenAreTheTextRendered(language: Language) {
+        let reporters: [any Reporter] = OutputFormat.allCases.map { $0.reporter(color: false) }
+        for report in Self.reports(language) {
+            for reporter in reporters {
+                #expect(reporter.renderData(report) == Data(reporter.render(report).utf8), "\(type(of: reporter))")
+            }
+        }
+    }
+
     @Test(arguments: Language.allCases)
     func eachClientIsWhatTheEncoderWrites(language: Language) async throws {
         for client in try await ClientsRunTests.sample(language).clients {

@@ -18,6 +18,10 @@ public struct JSONReporter: Reporter {
         JSONWriter.document(Self.document(report), capacity: Self.capacity(findings: report.findings.count))
     }
 
+    public func renderData(_ report: Report) -> Data {
+        JSONWriter.documentData(Self.document(report), capacity: Self.capacity(findings: report.findings.count))
+    }
+
     /// What `render(_:)` writes, as a value.
     static func document(_ report: Report) -> Document {
         Document(

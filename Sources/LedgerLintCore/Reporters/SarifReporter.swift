@@ -26,6 +26,10 @@ public struct SarifReporter: Reporter {
         JSONWriter.document(log(report), capacity: 2 * JSONReporter.capacity(findings: report.findings.count))
     }
 
+    public func renderData(_ report: Report) -> Data {
+        JSONWriter.documentData(log(report), capacity: 2 * JSONReporter.capacity(findings: report.findings.count))
+    }
+
     /// What `render(_:)` writes, as a value.
     func log(_ report: Report) -> Log {
         Log(schema: Self.schemaURI, version: Self.sarifVersion, runs: [run(report)])
