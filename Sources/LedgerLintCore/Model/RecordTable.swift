@@ -261,41 +261,47 @@ public struct RecordTable<Record: TabularRecord>: Sendable {
     }
 
     func text(_ column: Int, _ row: Int) -> String? {
-        let place = places[column]
-        guard place >= 0, !absent[row * stored + storedPlaces[column]] else { return nil }
-        switch kinds[column] {
-        case .text:
-            let index = row * texts + place
-            if shared[index] { return text(sharesWith[column], row) }
-            let start = index == 0 ? 0 : Int(ends[index - 1])
-            let end = Int(ends[index])
-            return bytes.withUnsafeBufferPointer {
-                String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF8.self)
-            }
-        case .vocabulary:
-            return words[codes[row * vocabularies + place] - 1]
-        case .integer, .flag:
-            return nil
+        switch textPlace(column, row) {
+        case .bytes(let range)?:
+            return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[range]), as: UTF8.self) }
+        case .word(let word)?: return words[word]
+        case nil: return nil
         }
     }
 
     /// The UTF-8 bytes of a text or vocabulary value where the table keeps them, as `text(_:_:)` would decode them,
     /// without building a `String`; `body` gets `nil` for an absent value.
     func withUTF8<Result>(_ column: Int, _ row: Int, _ body: (UnsafeBufferPointer<UInt8>?) -> Result) -> Result {
+        precondition(
+            kinds[column] == .text || kinds[column] == .vocabulary, "\(Record.layout[column].name) is not a text column")
+        switch textPlace(column, row) {
+        case .bytes(let range)?: return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+        case .word(let word)?:
+            var word = words[word]
+            return word.withUTF8 { body($0) }
+        case nil: return body(nil)
+        }
+    }
+
+    /// Where a text or vocabulary value is kept: its bytes' range in `bytes`, or its word's number in `words`;
+    /// `nil` when it is absent, not stored, or the column holds no text.
+    private enum TextPlace {
+        case bytes(Range<Int>)
+        case word(Int)
+    }
+
+    private func textPlace(_ column: Int, _ row: Int) -> TextPlace? {
         let place = places[column]
-        guard place >= 0, !absent[row * stored + storedPlaces[column]] else { return body(nil) }
+        guard place >= 0, !absent[row * stored + storedPlaces[column]] else { return nil }
         switch kinds[column] {
         case .text:
             let index = row * texts + place
-            if shared[index] { return withUTF8(sharesWith[column], row, body) }
-            let start = index == 0 ? 0 : Int(ends[index - 1])
-            let end = Int(ends[index])
-            return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+            if shared[index] { return textPlace(sharesWith[column], row) }
+            return .bytes((index == 0 ? 0 : Int(ends[index - 1]))..<Int(ends[index]))
         case .vocabulary:
-            var word = words[codes[row * vocabularies + place] - 1]
-            return word.withUTF8 { body($0) }
+            return .word(codes[row * vocabularies + place] - 1)
         case .integer, .flag:
-            preconditionFailure("\(Record.layout[column].name) is not a text column")
+            return nil
         }
     }
 
