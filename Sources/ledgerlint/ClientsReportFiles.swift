@@ -70,7 +70,15 @@ final class ClientsReportFiles {
             for (_, var file) in staged { file.discard() }
             throw error
         }
-        for (_, var file) in staged { try file.commit() }
+        for position in staged.indices {
+            do throws(OutputError) {
+                try staged[position].1.commit()
+            } catch {
+                // The reports not yet renamed into place are left as they were, with no temporary file beside them.
+                for later in staged.indices where later > position { staged[later].1.discard() }
+                throw error
+            }
+        }
         for (index, file) in inPlace {
             guard var file else {
                 try assemble(index, rollUp: rollUp) { data in FileHandle.standardOutput.write(data) }
