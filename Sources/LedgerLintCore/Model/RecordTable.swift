@@ -252,6 +252,7 @@ public struct RecordTable<Record: TabularRecord>: Sendable {
     // MARK: Reading fields
 
     /// The value of one field of one record, as the rules see it.
+    @inline(__always)
     func value(_ column: Int, _ row: Int) -> FieldValue {
         switch kinds[column] {
         case .text, .vocabulary: FieldValue(text(column, row))
@@ -260,6 +261,7 @@ public struct RecordTable<Record: TabularRecord>: Sendable {
         }
     }
 
+    @inline(__always)
     func text(_ column: Int, _ row: Int) -> String? {
         switch textPlace(column, row) {
         case .bytes(let range)?:
@@ -271,6 +273,7 @@ public struct RecordTable<Record: TabularRecord>: Sendable {
 
     /// The UTF-8 bytes of a text or vocabulary value where the table keeps them, as `text(_:_:)` would decode them,
     /// without building a `String`; `body` gets `nil` for an absent value.
+    @inline(__always)
     func withUTF8<Result>(_ column: Int, _ row: Int, _ body: (UnsafeBufferPointer<UInt8>?) -> Result) -> Result {
         precondition(
             kinds[column] == .text || kinds[column] == .vocabulary, "\(Record.layout[column].name) is not a text column")
@@ -290,6 +293,7 @@ public struct RecordTable<Record: TabularRecord>: Sendable {
         case word(Int)
     }
 
+    @inline(__always)
     private func textPlace(_ column: Int, _ row: Int) -> TextPlace? {
         let place = places[column]
         guard place >= 0, !absent[row * stored + storedPlaces[column]] else { return nil }
@@ -305,12 +309,14 @@ public struct RecordTable<Record: TabularRecord>: Sendable {
         }
     }
 
+    @inline(__always)
     func integer(_ column: Int, _ row: Int) -> Int64? {
         let place = places[column]
         guard place >= 0, kinds[column] == .integer, !absent[row * stored + storedPlaces[column]] else { return nil }
         return integers[row * integerColumns + place]
     }
 
+    @inline(__always)
     func flag(_ column: Int, _ row: Int) -> Bool? {
         let place = places[column]
         guard place >= 0, kinds[column] == .flag, !absent[row * stored + storedPlaces[column]] else { return nil }

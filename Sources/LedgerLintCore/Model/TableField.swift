@@ -13,6 +13,7 @@ enum TableField: Sendable {
     }
 
     /// The value in `row`, as the rules see it.
+    @inline(__always)
     func value(_ dataset: Dataset, _ row: Int) -> FieldValue {
         switch self {
         case .assistCustomers(let column): dataset.assistCustomers.value(column, row)
@@ -21,6 +22,7 @@ enum TableField: Sendable {
     }
 
     /// The whole number in `row` of a whole-number column.
+    @inline(__always)
     func integer(_ dataset: Dataset, _ row: Int) -> Int64? {
         switch self {
         case .assistCustomers(let column): dataset.assistCustomers.integer(column, row)
@@ -29,6 +31,7 @@ enum TableField: Sendable {
     }
 
     /// The UTF-8 bytes in `row` of a text or vocabulary column, `nil` when absent (`RecordTable.withUTF8(_:_:_:)`).
+    @inline(__always)
     func withUTF8<Result>(_ dataset: Dataset, _ row: Int, _ body: (UnsafeBufferPointer<UInt8>?) -> Result) -> Result {
         switch self {
         case .assistCustomers(let column): dataset.assistCustomers.withUTF8(column, row, body)

@@ -81,6 +81,42 @@ enum UTF8Text {
         return number == .min ? nil : -number
     }
 
+    /// The decimal digits of `number`, as `String(number)` writes them, in a buffer of the stack.
+    @inline(__always)
+    static func withDecimal<Result>(_ number: Int64, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+            var magnitude = number.magnitude
+            var start = buffer.count
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude != 0
+            if number < 0 {
+                start -= 1
+                buffer[start] = UInt8(ascii: "-")
+            }
+            return body(UnsafeBufferPointer(rebasing: buffer[start...]))
+        }
+    }
+
+    /// The ASCII digits of the bytes and no others (`Normalization.digits`): the bytes themselves when they are all
+    /// digits, else a copy of the digits on the stack.
+    @inline(__always)
+    static func withDigits<Result>(
+        of bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        if bytes.allSatisfy({ (0x30...0x39).contains($0) }) { return body(bytes) }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
+            var count = 0
+            for byte in bytes where (0x30...0x39).contains(byte) {
+                buffer[count] = byte
+                count += 1
+            }
+            return body(UnsafeBufferPointer(rebasing: buffer[..<count]))
+        }
+    }
+
     /// Whether every byte is ASCII: then a `String`'s equality (canonical equivalence) is equality of bytes.
     static func isASCII<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
         bytes.allSatisfy { $0 < 0x80 }

@@ -213,26 +213,27 @@ final class JoinIndex: Sendable {
         var keys = KeyIndex(forAtMost: count, counting: false)
         for position in 0..<count {
             let record = RecordContext(index: position, joined: [])
-            guard CompiledCondition.allHold(join.conditions, dataset, record) else { continue }
-            let key = join.on.renderKey(dataset, record)
-            guard !key.isEmpty else { continue }
-            var probe = keys.probe(key.hashValue)
-            if Self.find(key, &probe, keys, on, dataset) == nil { keys.add(at: probe, row: position) }
+            guard CompiledCondition.allHold(join.conditions, dataset, record),
+                let hash = on.keyHash(dataset, row: position)
+            else { continue }
+            var probe = keys.probe(hash)
+            if Self.find(&probe, keys, on, dataset, key: on, position) == nil { keys.add(at: probe, row: position) }
         }
         self.keys = keys
     }
 
-    /// The first record whose key is `key`.
-    func row(for key: String, in dataset: Dataset) -> Int? {
-        var probe = keys.probe(key.hashValue)
-        return Self.find(key, &probe, keys, on, dataset)
+    /// The first record whose key is the same as `key` rendered on the record in `row` of its own subject.
+    func row(for key: Template, at row: Int, in dataset: Dataset) -> Int? {
+        guard let hash = key.keyHash(dataset, row: row) else { return nil }
+        var probe = keys.probe(hash)
+        return Self.find(&probe, keys, on, dataset, key: key, row)
     }
 
     private static func find(
-        _ key: String, _ probe: inout KeyIndex.Probe, _ keys: KeyIndex, _ on: Template, _ dataset: Dataset
+        _ probe: inout KeyIndex.Probe, _ keys: KeyIndex, _ on: Template, _ dataset: Dataset, key: Template, _ row: Int
     ) -> Int? {
-        while let row = keys.nextCandidate(&probe) {
-            if on.renderKey(dataset, RecordContext(index: row, joined: [])) == key { return row }
+        while let candidate = keys.nextCandidate(&probe) {
+            if on.sameKey(dataset, row: candidate, as: key, row) { return candidate }
         }
         return nil
     }

@@ -8,7 +8,11 @@ struct RecordContext: Sendable {
 }
 
 /// A field named in a rule, resolved once against the rule's subject and joins.
-struct FieldReference: Sendable {
+///
+/// A class, not a struct: the rules read fields a million times, through templates, conditions and checks, and a
+/// copy of a struct of these names, accessor and words retains and releases five of them where a copy of a
+/// reference retains one.
+final class FieldReference: Sendable {
     /// The name as the rule wrote it (`customerNumber`, `product.Code`).
     let name: String
     /// Which join the field belongs to; nil for the rule's own subject.
@@ -20,7 +24,7 @@ struct FieldReference: Sendable {
     /// The column the field is read from in place, for a customer table's field (`Subject.tableField(named:)`).
     let table: TableField?
     /// Whether `table` holds texts, whose bytes are read in place: its kind, looked up once.
-    private let tableHoldsText: Bool
+    let tableHoldsText: Bool
     /// The words for this field's values in messages (`Subject.valueWords(of:)`), resolved once, not per finding.
     let words: [String: LocalizedText]
 
@@ -42,6 +46,7 @@ struct FieldReference: Sendable {
         return words[text]?[language] ?? text
     }
 
+    @inline(__always)
     func read(_ dataset: Dataset, _ record: RecordContext) -> FieldValue {
         guard let row = row(of: record) else { return .null }
         if let table { return table.value(dataset, row) }
@@ -49,6 +54,7 @@ struct FieldReference: Sendable {
     }
 
     /// The row of the field's subject the field is read from for `record`: nil when its join found no record.
+    @inline(__always)
     private func row(of record: RecordContext) -> Int? {
         guard let join else { return record.index }
         guard join < record.joined.count else { return nil }
@@ -57,8 +63,15 @@ struct FieldReference: Sendable {
 
     /// The UTF-8 bytes of the value's text (`FieldValue.text`), `nil` when the value is `.null`. A customer
     /// table's text is read in place, building no `String`; any other value is read and its text made.
+    @inline(__always)
     func withUTF8<Result>(_ dataset: Dataset, _ record: RecordContext, _ body: (UnsafeBufferPointer<UInt8>?) -> Result) -> Result {
         guard let row = row(of: record) else { return body(nil) }
+        return withUTF8(dataset, row: row, body)
+    }
+
+    /// `withUTF8(_:_:_:)` of the field in `row` of its subject.
+    @inline(__always)
+    func withUTF8<Result>(_ dataset: Dataset, row: Int, _ body: (UnsafeBufferPointer<UInt8>?) -> Result) -> Result {
         if tableHoldsText, let table { return table.withUTF8(dataset, row, body) }
         let value = table?.value(dataset, row) ?? accessor(dataset, row)
         if case .null = value { return body(nil) }
@@ -70,12 +83,14 @@ struct FieldReference: Sendable {
     static var noBytes: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: nil, count: 0) }
 
     /// Whether the value is present (`FieldValue.isPresent`), from its bytes.
+    @inline(__always)
     func isPresent(_ dataset: Dataset, _ record: RecordContext) -> Bool {
         if table != nil, !tableHoldsText { return read(dataset, record).isPresent }
         return withUTF8(dataset, record) { bytes in bytes.map { UTF8Text.hasContent($0) } ?? false }
     }
 
     /// The value as a whole number (`FieldValue.integer`), from its bytes.
+    @inline(__always)
     func integer(_ dataset: Dataset, _ record: RecordContext) -> Int64? {
         if table != nil, !tableHoldsText { return read(dataset, record).integer }
         return withUTF8(dataset, record) { bytes in bytes.flatMap { UTF8Text.integer($0) } }

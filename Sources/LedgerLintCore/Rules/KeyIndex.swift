@@ -2,15 +2,15 @@
 ///
 /// A `[String: Int]` of a million keys holds a million strings and two million buckets of 24 bytes; this index holds
 /// no keys at all. It is a table of 8-byte slots (12 with counts), open addressing with linear probing at most 80 %
-/// full, each slot the first record's row, 32 bits of the key's hash and, if asked for, a count. A key is looked up by its hash; when the 32 bits
+/// full, each slot 32 bits of the key's hash and the first record's row in one word, so that a look-up misses the
+/// cache once, and, if asked for, a count. A key is looked up by its hash (`KeyText.hash(_:)`); when the 32 bits
 /// agree, the caller compares the key of the slot's row with it (`Probe`), so two keys are the same exactly when
 /// they are equal strings, as in a dictionary.
 ///
 /// The table does not grow: it is made for at most as many keys as the records it indexes.
 struct KeyIndex: Sendable {
-    // Slot i is empty when fingerprints[i] == 0.
-    private var fingerprints: [UInt32]
-    private var rows: [Int32]
+    /// The fingerprint in the high 32 bits, the row in the low; 0 for an empty slot, as no fingerprint is 0.
+    private var slots: [UInt64]
     /// Empty unless the index counts.
     private var counts: [Int32]
     private let capacity: Int
@@ -22,8 +22,7 @@ struct KeyIndex: Sendable {
     init(forAtMost keys: Int, counting: Bool) {
         limit = max(keys, 1)
         capacity = limit + limit / 4 + 1
-        fingerprints = Array(repeating: 0, count: capacity)
-        rows = Array(repeating: 0, count: capacity)
+        slots = Array(repeating: 0, count: capacity)
         counts = counting ? Array(repeating: 0, count: capacity) : []
     }
 
@@ -53,20 +52,19 @@ struct KeyIndex: Sendable {
                 if probe.slot == capacity { probe.slot = 0 }
             }
             probe.started = true
-            let stored = fingerprints[probe.slot]
+            let stored = slots[probe.slot]
             if stored == 0 { return nil }
-            if stored == probe.fingerprint { return Int(rows[probe.slot]) }
+            if UInt32(truncatingIfNeeded: stored >> 32) == probe.fingerprint { return Int(UInt32(truncatingIfNeeded: stored)) }
         }
     }
 
     /// Adds a key's first record at the empty slot a walk ended at; returns the slot.
     @discardableResult
     mutating func add(at probe: Probe, row: Int) -> Int {
-        precondition(fingerprints[probe.slot] == 0, "KeyIndex.add at a slot in use")
+        precondition(slots[probe.slot] == 0, "KeyIndex.add at a slot in use")
         precondition(count < limit, "KeyIndex made for \(limit) keys")
         precondition(row < Int(Int32.max), "KeyIndex rows are 32-bit")
-        fingerprints[probe.slot] = probe.fingerprint
-        rows[probe.slot] = Int32(row)
+        slots[probe.slot] = UInt64(probe.fingerprint) << 32 | UInt64(row)
         if !counts.isEmpty { counts[probe.slot] = 1 }
         count += 1
         return probe.slot
@@ -75,7 +73,7 @@ struct KeyIndex: Sendable {
     /// Counts one more record for the key in a slot (of an index that counts).
     mutating func countAnother(inSlot slot: Int) { counts[slot] += 1 }
 
-    func first(inSlot slot: Int) -> Int { Int(rows[slot]) }
+    func first(inSlot slot: Int) -> Int { Int(UInt32(truncatingIfNeeded: slots[slot])) }
 
     func count(inSlot slot: Int) -> Int { Int(counts[slot]) }
 

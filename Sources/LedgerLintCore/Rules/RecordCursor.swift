@@ -16,8 +16,7 @@ struct RecordCursor {
     func point(_ record: inout RecordContext, at row: Int, in dataset: Dataset) {
         record.index = row
         for position in keys.indices {
-            let key = keys[position].renderKey(dataset, RecordContext(index: row, joined: []))
-            record.joined[position] = key.isEmpty ? nil : indexes[position].row(for: key, in: dataset)
+            record.joined[position] = indexes[position].row(for: keys[position], at: row, in: dataset)
         }
     }
 }

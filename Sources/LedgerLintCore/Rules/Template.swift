@@ -19,6 +19,8 @@ struct Template: Sendable {
 
     let source: String
     let parts: [Part]
+    /// The field, when the template is one field alone (`{Code}`), as most join keys are.
+    private let onlyField: FieldReference?
 
     /// The fields the template reads.
     var fields: [FieldReference] {
@@ -82,6 +84,13 @@ struct Template: Sendable {
         }
         if !literal.isEmpty { parts.append(.literal(literal)) }
         self.parts = parts
+        if parts.count == 1, case .placeholder(let references) = parts[0], references.count == 1,
+            case .field(let field) = references[0]
+        {
+            onlyField = field
+        } else {
+            onlyField = nil
+        }
     }
 
     /// Renders the template; absent values render as `missing`.
@@ -112,15 +121,32 @@ struct Template: Sendable {
         return output
     }
 
-    /// Renders a join key: absent values are empty. A template that is one field alone (`{Code}`) returns the
-    /// field's text without building a new string, which is most join keys.
-    func renderKey(_ dataset: Dataset, _ record: RecordContext) -> String {
-        if parts.count == 1, case .placeholder(let references) = parts[0], references.count == 1,
-            case .field(let field) = references[0]
-        {
-            return field.read(dataset, record).text
+    /// The join key rendered on the record in `row` of the template's subject, as UTF-8 bytes: absent values are
+    /// empty. A template that is one field alone (`{Code}`) reads the field's bytes where the table keeps them,
+    /// building no string.
+    @inline(__always)
+    func withKeyUTF8<Result>(_ dataset: Dataset, row: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let onlyField {
+            return onlyField.withUTF8(dataset, row: row) { body($0 ?? FieldReference.noBytes) }
         }
-        return render(dataset, record, variables: [:], missing: "")
+        var key = render(dataset, RecordContext(index: row, joined: []), variables: [:], missing: "")
+        return key.withUTF8(body)
+    }
+
+    /// The hash of the key in `row` (`KeyText.hash(_:)`); `nil` when the key is empty, which joins nothing.
+    ///
+    /// Hashing and comparing are two calls, not one with the key's bytes kept for both, so that the closures that
+    /// read the bytes capture nothing: a closure that captured an index or a tally would retain its buffers at
+    /// every record.
+    func keyHash(_ dataset: Dataset, row: Int) -> Int? {
+        withKeyUTF8(dataset, row: row) { $0.isEmpty ? nil : KeyText.hash($0) }
+    }
+
+    /// Whether the key in `row` is the same (`KeyText.same(_:_:)`) as `other`'s key in `otherRow`.
+    func sameKey(_ dataset: Dataset, row: Int, as other: Template, _ otherRow: Int) -> Bool {
+        withKeyUTF8(dataset, row: row) { key in
+            other.withKeyUTF8(dataset, row: otherRow) { KeyText.same(key, $0) }
+        }
     }
 }
 

@@ -14,6 +14,37 @@ extension Normalization {
         }
     }
 
+    /// The UTF-8 bytes of `key(field.read(dataset, record))`, for `KeyText`. A customer table's text is made a key
+    /// where it lies, without a `String`, under `none` and `digits`.
+    @inline(__always)
+    func withKeyUTF8<Result>(
+        of field: FieldReference, _ dataset: Dataset, _ record: RecordContext,
+        _ body: (UnsafeBufferPointer<UInt8>) -> Result
+    ) -> Result {
+        guard field.tableHoldsText, self != .caseInsensitive else {
+            var key = key(field.read(dataset, record))
+            return key.withUTF8(body)
+        }
+        return field.withUTF8(dataset, record) { bytes in
+            let bytes = bytes ?? FieldReference.noBytes
+            if self == .digits { return UTF8Text.withDigits(of: bytes, body) }
+            if let number = UTF8Text.integer(bytes) { return UTF8Text.withDecimal(number, body) }
+            return body(UnsafeBufferPointer(rebasing: UTF8Text.trimmed(bytes)))
+        }
+    }
+
+    /// The hash of the record's key (`KeyText.hash(_:)`), as `unique` groups by it.
+    func keyHash(of field: FieldReference, _ dataset: Dataset, _ record: RecordContext) -> Int {
+        withKeyUTF8(of: field, dataset, record) { KeyText.hash($0) }
+    }
+
+    /// Whether two records' keys are the same (`KeyText.same(_:_:)`).
+    func sameKey(of field: FieldReference, _ dataset: Dataset, _ record: RecordContext, _ other: RecordContext) -> Bool {
+        withKeyUTF8(of: field, dataset, record) { key in
+            withKeyUTF8(of: field, dataset, other) { KeyText.same(key, $0) }
+        }
+    }
+
     /// Whether two texts' bytes have the same digits (`key` under `.digits`), compared where they lie.
     static func sameDigits(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
         var left = lhs.makeIterator()

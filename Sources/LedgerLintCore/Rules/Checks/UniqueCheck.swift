@@ -45,14 +45,12 @@ struct UniqueCheck: WholeSubjectCheck {
     }
 
     func see(_ record: RecordContext, in tally: inout Tally, _ dataset: Dataset, _ records: RecordCursor) {
-        let value = field.read(dataset, record)
-        guard value.isPresent else { return }
-        let normalized = normalization.key(value)
-        var probe = tally.groups.probe(normalized.hashValue)
+        guard field.isPresent(dataset, record) else { return }
+        var probe = tally.groups.probe(normalization.keyHash(of: field, dataset, record))
         var slot: Int?
         while let row = tally.groups.nextCandidate(&probe) {
             records.point(&tally.other, at: row, in: dataset)
-            if normalization.key(field.read(dataset, tally.other)) == normalized {
+            if normalization.sameKey(of: field, dataset, record, tally.other) {
                 slot = probe.slot
                 break
             }
