@@ -55,6 +55,8 @@ public struct RecordTable<Record: TabularRecord>: Sendable {
     private var codes = Codes()
     private var words: [String] = []
     private var codeOfWord: [String: UInt32] = [:]
+    /// Up to this many words, a word's code is found by comparing it with each (`code(of:)`).
+    private static var wordsCompared: Int { 8 }
     private var integers: [Int64] = []
     private var flags = BitSet()
     /// Per stored value of any kind.
@@ -167,7 +169,13 @@ public struct RecordTable<Record: TabularRecord>: Sendable {
     }
 
     private mutating func code(of word: String) -> UInt32 {
-        if let code = codeOfWord[word] { return code }
+        // Most vocabularies are a handful of words (send methods, delivery types): comparing with each is cheaper
+        // than hashing, and finds the same word, as `==` is the dictionary's equality.
+        if words.count <= Self.wordsCompared {
+            for index in words.indices where words[index] == word { return UInt32(index + 1) }
+        } else if let code = codeOfWord[word] {
+            return code
+        }
         words.append(word)
         let code = UInt32(words.count)
         codeOfWord[word] = code

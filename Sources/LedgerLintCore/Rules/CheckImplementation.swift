@@ -42,17 +42,9 @@ extension CheckImplementation {
 protocol RecordCheck: CheckImplementation {
     /// Nil when the record passes, else the value of each placeholder, in `language`.
     func failure(_ dataset: Dataset, _ record: RecordContext, language: Language) -> CheckFailure<Variable>?
-
-    /// `failure`'s values by placeholder name, for the templates. Not for kinds to implement: it is what the
-    /// engine calls through `any RecordCheck`, which cannot name `Variable`.
-    func judge(_ dataset: Dataset, _ record: RecordContext, language: Language) -> [String: String]?
 }
 
 extension RecordCheck {
-    func judge(_ dataset: Dataset, _ record: RecordContext, language: Language) -> [String: String]? {
-        failure(dataset, record, language: language)?.values
-    }
-
     static func compile(_ check: Check, in context: CheckContext) throws(RuleError.Problem) -> CompiledCheck {
         .perRecord(try Self(check, in: context))
     }

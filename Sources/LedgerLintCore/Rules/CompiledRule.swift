@@ -145,16 +145,17 @@ struct CompiledRule: Sendable {
         }
     }
 
-    /// Each record on its own.
-    private func judgeEach(
-        _ check: any RecordCheck, _ dataset: Dataset, _ records: RecordCursor, language: Language,
+    /// Each record on its own. Generic, so that the check's kind is opened once per rule, not at every record, and
+    /// its `failure` is specialised into the loop.
+    private func judgeEach<Kind: RecordCheck>(
+        _ check: Kind, _ dataset: Dataset, _ records: RecordCursor, language: Language,
         failed: (RecordContext, [String: String]) -> Void
     ) {
         var record = records.context()
         for index in 0..<rule.subject.count(in: dataset) {
             records.point(&record, at: index, in: dataset)
             guard CompiledCondition.allHold(conditions, dataset, record) else { continue }
-            if let variables = check.judge(dataset, record, language: language) { failed(record, variables) }
+            if let failure = check.failure(dataset, record, language: language) { failed(record, failure.values) }
         }
     }
 

@@ -62,19 +62,20 @@ struct EqualsCheck: RecordCheck {
     /// `normalization.equal(value, comparand)`, on the fields' bytes where that is the same: digits, and a constant
     /// compared as conditions compare it.
     private func isEqual(_ dataset: Dataset, _ record: RecordContext) -> Bool {
-        switch (comparand, normalization) {
-        case (.constant(let constant), .none):
-            return constant.isSame(asValueOf: field, dataset, record)
-        case (.field(let other), .digits):
+        // On the comparand alone, not on a tuple with the normalization, which copies the comparand at every record.
+        switch comparand {
+        case .field(let other):
+            guard normalization == .digits else {
+                return normalization.equal(field.read(dataset, record), other.read(dataset, record))
+            }
             return field.withUTF8(dataset, record) { value in
                 other.withUTF8(dataset, record) { expected in
                     Normalization.sameDigits(value ?? FieldReference.noBytes, expected ?? FieldReference.noBytes)
                 }
             }
-        case (.field(let other), _):
-            return normalization.equal(field.read(dataset, record), other.read(dataset, record))
-        case (.constant(let constant), _):
-            return normalization.equal(field.read(dataset, record), constant.value)
+        case .constant(let constant):
+            guard normalization == .none else { return normalization.equal(field.read(dataset, record), constant.value) }
+            return constant.isSame(asValueOf: field, dataset, record)
         }
     }
 }

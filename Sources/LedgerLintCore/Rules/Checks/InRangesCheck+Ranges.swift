@@ -72,7 +72,7 @@ extension InRangesCheck {
 
 extension InRangesCheck.Resolution {
     /// `ranges`, named `name`, and written out once for every message that shows them.
-    init(_ ranges: [ClosedRange<Int64>], name: LocalizedText) {
+    convenience init(_ ranges: [ClosedRange<Int64>], name: LocalizedText) {
         self.init(ranges: ranges, name: name, text: InRangesCheck.describe(ranges))
     }
 }

@@ -21,12 +21,21 @@ struct InRangesCheck: FieldCheck, DatasetLimitedCheck {
     }
 
     /// The numbers a check accepts in one dataset, with what its messages fill in.
-    struct Resolution: Sendable {
-        var ranges: [ClosedRange<Int64>]
+    ///
+    /// A class, not a struct: every record's number is judged against it, and a copy of the struct retained and
+    /// released its three buffers at each record.
+    final class Resolution: Sendable {
+        let ranges: [ClosedRange<Int64>]
         /// The ranges named for where they come from (`{series}`).
-        var name: LocalizedText
+        let name: LocalizedText
         /// The ranges as `{ranges}` shows them.
-        var text: LocalizedText
+        let text: LocalizedText
+
+        init(ranges: [ClosedRange<Int64>], name: LocalizedText, text: LocalizedText) {
+            self.ranges = ranges
+            self.name = name
+            self.text = text
+        }
     }
 
     let field: FieldReference
