@@ -116,27 +116,31 @@ package enum TextDecoding {
     /// Any NUL byte is rejected by the caller.
     package static func windows1252(_ bytes: some Collection<UInt8>) -> String {
         // At most three UTF-8 bytes per byte (the table's code points are all below U+10000).
-        String(unsafeUninitializedCapacity: bytes.count * 3) { buffer in
-            var written = 0
-            for byte in bytes {
-                let value: UInt32 = (0x80...0x9F).contains(byte) ? cp1252High[Int(byte) - 0x80] : UInt32(byte)
-                switch value {
-                case ..<0x80:
-                    buffer[written] = UInt8(value)
-                    written += 1
-                case ..<0x800:
-                    buffer[written] = UInt8(0xC0 | value >> 6)
-                    buffer[written + 1] = UInt8(0x80 | value & 0x3F)
-                    written += 2
-                default:
-                    buffer[written] = UInt8(0xE0 | value >> 12)
-                    buffer[written + 1] = UInt8(0x80 | value >> 6 & 0x3F)
-                    buffer[written + 2] = UInt8(0x80 | value & 0x3F)
-                    written += 3
-                }
+        String(unsafeUninitializedCapacity: bytes.count * 3) { windows1252(bytes, into: $0) }
+    }
+
+    /// Writes the UTF-8 of Windows-1252 `bytes` (as `windows1252(_:)` decodes them) into `buffer`, which has room
+    /// for three bytes per byte; returns how many it wrote.
+    package static func windows1252(_ bytes: some Collection<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var written = 0
+        for byte in bytes {
+            let value: UInt32 = (0x80...0x9F).contains(byte) ? cp1252High[Int(byte) - 0x80] : UInt32(byte)
+            switch value {
+            case ..<0x80:
+                buffer[written] = UInt8(value)
+                written += 1
+            case ..<0x800:
+                buffer[written] = UInt8(0xC0 | value >> 6)
+                buffer[written + 1] = UInt8(0x80 | value & 0x3F)
+                written += 2
+            default:
+                buffer[written] = UInt8(0xE0 | value >> 12)
+                buffer[written + 1] = UInt8(0x80 | value >> 6 & 0x3F)
+                buffer[written + 2] = UInt8(0x80 | value & 0x3F)
+                written += 3
             }
-            return written
         }
+        return written
     }
 
     /// Unicode code points for bytes 0x80–0x9F.

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import LedgerLintCore
+import LedgerLintJSON
 
 @Suite struct AssistExportReaderTests {
     static func fixture(_ name: String) throws -> Data {
@@ -31,6 +32,22 @@ import Testing
                     customerNumber: "K-4", name: "Ørn – €uro", email: nil, sendMethod: .email, export: true,
                     location: SourceLocation(file: file, line: 6)),
             ])
+    }
+
+    /// Cells go into the table from their bytes (`CSVScanner.textCell`): each is the text the file's decoding and
+    /// trimming make of it, for every byte of Windows-1252 and at the edges where trimming looks beyond ASCII.
+    @Test func windows1252CellsAreDecodedAsTheWholeTextIs() throws {
+        var cells: [[UInt8]] = (0x80...0xFF).map { [0x41, UInt8($0), 0x42] } + (0x80...0xFF).map { [UInt8($0)] }
+        cells += [[0xA0, 0x41], [0x41, 0xA0], [0x20, 0xE6, 0x20], [0x09, 0x41, 0x85], [0xA0], [0x20, 0xA0, 0x20]]
+        var csv: [UInt8] = Array("Kundenummer;Navn;E-post\r\n".utf8)
+        for (row, cell) in cells.enumerated() { csv += Array("\(row);".utf8) + cell + Array(";a@b.no\r\n".utf8) }
+        let customers = try AssistExportReader.customers(csv: Data(csv), file: "c.csv")
+        let expected = cells.map { cell -> String? in
+            let text = TextDecoding.windows1252(cell).trimmingCharacters(in: .whitespacesAndNewlines)
+            return text.isEmpty ? nil : text
+        }
+        #expect(customers.map(\.name) == expected)
+        #expect(customers.map { $0.name.map { Array($0.utf8) } } == expected.map { $0.map { Array($0.utf8) } })
     }
 
     @Test func utf8WithBOMMixedCaseHeadersShortAndBlankRows() throws {

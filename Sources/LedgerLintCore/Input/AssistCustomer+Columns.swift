@@ -4,6 +4,18 @@
 
 extension AssistCustomer {
     public func append(to table: inout RecordTable<AssistCustomer>) {
+        Self.append(
+            to: &table, customerNumber: .string(customerNumber), name: .string(name),
+            organizationNumber: .string(organizationNumber), email: .string(email), sendMethod: sendMethod,
+            export: export, location: location)
+    }
+
+    /// Appends a customer given by its cells, which an export's reader hands on where they lie, as bytes, rather
+    /// than as the strings of an `AssistCustomer` (`CSVScanner.textCell(_:)`).
+    static func append(
+        to table: inout RecordTable<AssistCustomer>, customerNumber: TextCell, name: TextCell,
+        organizationNumber: TextCell, email: TextCell, sendMethod: SendMethod, export: Bool, location: SourceLocation?
+    ) {
         table.append(0, customerNumber)
         table.append(1, name)
         table.append(2, organizationNumber)
@@ -11,7 +23,7 @@ extension AssistCustomer {
         table.append(4, sendMethod.rawValue)
         table.append(5, export)
         table.append(6, location?.file)
-        table.append(7, storedLocationPosition)
+        table.append(7, storedPosition(of: location))
         table.endRecord()
     }
 }

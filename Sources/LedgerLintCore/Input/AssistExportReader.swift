@@ -52,7 +52,7 @@ public enum AssistExportReader {
                 try scanner.checkWidth(header.count, line: line)
                 guard pending == nil, reader != nil else { continue }
                 do {
-                    if let customer = try reader?.customer(scanner, line: line) { customers.append(customer) }
+                    try reader?.append(scanner, line: line, to: &customers)
                 } catch {
                     pending = error
                 }
@@ -359,7 +359,9 @@ private struct CustomerRowReader {
         exportColumn = columns.position(of: .export)
     }
 
-    mutating func customer(_ scanner: CSVScanner, line: Int) throws -> AssistCustomer {
+    /// Appends the scanner's current record, its texts from their bytes where it can. What can fail is read
+    /// first, so that a bad cell appends nothing.
+    mutating func append(_ scanner: CSVScanner, line: Int, to table: inout RecordTable<AssistCustomer>) throws {
         var sendMethod = SendMethod.email
         if let field = cell(sendMethodColumn, scanner) {
             if let known = scanner.trimmedBytes(field).flatMap({ sendMethods[$0] }) {
@@ -388,13 +390,15 @@ private struct CustomerRowReader {
                 export = flag
             }
         }
-        return AssistCustomer(
-            customerNumber: cell(number, scanner).flatMap { scanner.trimmed($0) },
-            name: cell(name, scanner).flatMap { scanner.trimmed($0) },
-            organizationNumber: cell(organizationNumber, scanner).flatMap { scanner.trimmed($0) },
-            email: cell(email, scanner).flatMap { scanner.trimmed($0) },
-            sendMethod: sendMethod, export: export,
-            location: SourceLocation(file: file, line: line))
+        AssistCustomer.append(
+            to: &table, customerNumber: text(number, scanner), name: text(name, scanner),
+            organizationNumber: text(organizationNumber, scanner), email: text(email, scanner),
+            sendMethod: sendMethod, export: export, location: SourceLocation(file: file, line: line))
+    }
+
+    /// The text of the cell at `position` (`CSVScanner.textCell(_:)`); absent when the column or the cell is.
+    private func text(_ position: Int?, _ scanner: CSVScanner) -> TextCell {
+        cell(position, scanner).map { scanner.textCell($0) } ?? .string(nil)
     }
 
     /// The cell at `position` of the current record; `nil` when the column is absent or the row is short.

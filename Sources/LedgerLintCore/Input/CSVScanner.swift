@@ -205,6 +205,14 @@ extension CSVScanner {
         return UnsafeBufferPointer(rebasing: all[start..<end])
     }
 
+    /// The cell as `trimmed(_:)` makes it, for a table: its bytes where they lie, in the file's encoding (a file
+    /// read as UTF-8 was all valid UTF-8), else, when an edge needs `trimmed(_:)`'s slower look, its string.
+    func textCell(_ field: Field) -> TextCell {
+        guard let bytes = trimmedBytes(field) else { return .string(trimmed(field)) }
+        if encoding == .utf8 || UTF8Text.isASCII(bytes) { return .utf8(bytes) }
+        return .windows1252(bytes)
+    }
+
     private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte)
     }

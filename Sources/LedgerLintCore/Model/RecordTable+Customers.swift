@@ -45,8 +45,13 @@ extension AssistCustomer: TabularRecord, DescribedRecord {
     /// A location has a line (CSV) or a record number (JSON), never both, so one column holds either: a line as
     /// itself, a record number negated. A column more would cost 8 bytes a customer for what CSV never has.
     var storedLocationPosition: Int64? {
-        get { location.flatMap { location in location.line.map(Int64.init) ?? location.record.map { -Int64($0) } } }
+        get { Self.storedPosition(of: location) }
         set { location = location.map { Self.location(file: $0.file, storedPosition: newValue) } }
+    }
+
+    /// The position `storedLocationPosition` stores for a location.
+    static func storedPosition(of location: SourceLocation?) -> Int64? {
+        location.flatMap { location in location.line.map(Int64.init) ?? location.record.map { -Int64($0) } }
     }
 
     /// The location a file and a stored position (`storedLocationPosition`) name.

@@ -1,3 +1,5 @@
+import LedgerLintJSON
+
 /// A record type that a `RecordTable` stores column by column: the customers on both sides, the records a tenant
 /// has a million of.
 public protocol TabularRecord: Sendable {
@@ -138,6 +140,36 @@ public struct RecordTable<Record: TabularRecord>: Sendable {
         case .integer, .flag:
             preconditionFailure("\(Record.layout[column].name) is not a text column")
         }
+    }
+
+    /// Appends a text column's value from a cell: from its bytes where they lie, as `append(_:_:sameAs:)` would
+    /// append the string they decode to, or from a string.
+    mutating func append(_ column: Int, _ cell: TextCell) {
+        let text: UnsafeBufferPointer<UInt8>
+        switch cell {
+        case .string(let string): return append(column, string)
+        case .utf8(let bytes), .windows1252(let bytes): text = bytes
+        }
+        guard kinds[column] == .text, sharesWith[column] < 0 else {
+            guard case .windows1252 = cell else { return append(column, String(decoding: text, as: UTF8.self)) }
+            return append(column, TextDecoding.windows1252(text))
+        }
+        advance(to: column)
+        guard places[column] >= 0 else { return }
+        absent.append(false)
+        shared.append(false)
+        if case .windows1252 = cell {
+            let start = bytes.count
+            bytes.append(contentsOf: repeatElement(0, count: text.count * 3))
+            let written = bytes.withUnsafeMutableBufferPointer { all in
+                TextDecoding.windows1252(text, into: UnsafeMutableBufferPointer(rebasing: all[start...]))
+            }
+            bytes.removeLast(text.count * 3 - written)
+        } else {
+            bytes.append(contentsOf: text)
+        }
+        precondition(bytes.count <= UInt32.max, "more than 4 GB of text in a table")
+        ends.append(UInt32(bytes.count))
     }
 
     mutating func append(_ column: Int, _ number: Int64?) {

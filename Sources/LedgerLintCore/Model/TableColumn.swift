@@ -75,3 +75,11 @@ public struct BitSet: Sendable, Hashable {
         self = kept
     }
 }
+
+/// A text value on its way into a table: the bytes of a present value where a reader found them, in UTF-8 or in
+/// Windows-1252 (decoded as `TextDecoding.windows1252(_:)` decodes them), or a string (`nil` for an absent value).
+enum TextCell {
+    case utf8(UnsafeBufferPointer<UInt8>)
+    case windows1252(UnsafeBufferPointer<UInt8>)
+    case string(String?)
+}
