@@ -38,12 +38,6 @@ final class CompiledCondition: Sendable {
         self.test = test
     }
 
-    /// Whether every condition holds, without a closure (which would copy the dataset at every record).
-    static func allHold(_ conditions: [CompiledCondition], _ dataset: Dataset, _ record: RecordContext) -> Bool {
-        for index in conditions.indices where !conditions[index].holds(dataset, record) { return false }
-        return true
-    }
-
     /// Reads the field's bytes where it can (`FieldReference.withUTF8`), not its value.
     func holds(_ dataset: Dataset, _ record: RecordContext) -> Bool {
         switch test {
@@ -56,6 +50,29 @@ final class CompiledCondition: Sendable {
             return value.isPresent && regex.matches(value.text)
         case .integer(let wanted): return (field.integer(dataset, record) != nil) == wanted
         }
+    }
+}
+
+/// A rule's or a join's `where` list, looked at for every record.
+///
+/// It holds its conditions twice: the array that owns them, and unretained references to the same objects, which
+/// the loop over them reads. A call on an element of the owning array retains and releases it around the call, at
+/// every record and on every thread; a reference the list's own array keeps alive needs neither.
+struct ConditionList: Sendable {
+    let all: [CompiledCondition]
+    private let unretained: [Unmanaged<CompiledCondition>]
+
+    init(_ conditions: [CompiledCondition]) {
+        all = conditions
+        unretained = conditions.map { Unmanaged.passUnretained($0) }
+    }
+
+    /// Whether every condition holds.
+    func allHold(_ dataset: Dataset, _ record: RecordContext) -> Bool {
+        for index in unretained.indices where !unretained[index]._withUnsafeGuaranteedRef({ $0.holds(dataset, record) }) {
+            return false
+        }
+        return true
     }
 }
 

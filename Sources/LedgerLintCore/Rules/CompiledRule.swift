@@ -12,14 +12,14 @@ struct CompiledRule: Sendable {
         let key: Template
         /// Rendered on each record of `subject`.
         let on: Template
-        let conditions: [CompiledCondition]
+        let conditions: ConditionList
         /// Identifies the index this join needs, so rules that join the same way share one.
         let indexKey: JoinIndexKey
     }
 
     let rule: Rule
     let joins: [Join]
-    let conditions: [CompiledCondition]
+    let conditions: ConditionList
     let check: CompiledCheck
     let key: Template
     let message: (en: Template, nb: Template)
@@ -47,7 +47,7 @@ struct CompiledRule: Sendable {
             let targetScope = FieldScope(subject: join.subject, joins: [])
             let key = try Self.template(join.key, at: "\(path).key", variables: []) { name throws(TemplateProblem) in try ownScope.resolve(name) }
             let on = try Self.template(join.on, at: "\(path).on", variables: []) { name throws(TemplateProblem) in try targetScope.resolve(name) }
-            let conditions = try Self.conditions(join.where, in: targetScope, at: "\(path).where")
+            let conditions = ConditionList(try Self.conditions(join.where, in: targetScope, at: "\(path).where"))
             joins.append(
                 Join(
                     name: join.name, subject: join.subject, key: key, on: on, conditions: conditions,
@@ -56,7 +56,7 @@ struct CompiledRule: Sendable {
         self.joins = joins
 
         let scope = FieldScope(subject: rule.subject, joins: joins.map { ($0.name, $0.subject) })
-        conditions = try Self.conditions(rule.where, in: scope, at: "where")
+        conditions = ConditionList(try Self.conditions(rule.where, in: scope, at: "where"))
         check = try CompiledCheck(rule.check, in: CheckContext(scope: scope, joinNames: joins.map(\.name)))
 
         let variables = rule.check.kind.implementation.variables
@@ -114,8 +114,8 @@ struct CompiledRule: Sendable {
 
     /// Every field the rule reads, of its own subject and of the ones it joins.
     var fieldsRead: [FieldReference] {
-        var fields = joins.flatMap { join in join.key.fields + join.on.fields + join.conditions.map(\.field) }
-        fields += conditions.map(\.field) + check.fields + key.fields
+        var fields = joins.flatMap { join in join.key.fields + join.on.fields + join.conditions.all.map(\.field) }
+        fields += conditions.all.map(\.field) + check.fields + key.fields
         fields += message.en.fields + message.nb.fields + hint.en.fields + hint.nb.fields
         return fields
     }
@@ -154,7 +154,7 @@ struct CompiledRule: Sendable {
         var record = records.context()
         for index in 0..<rule.subject.count(in: dataset) {
             records.point(&record, at: index, in: dataset)
-            guard CompiledCondition.allHold(conditions, dataset, record) else { continue }
+            guard conditions.allHold(dataset, record) else { continue }
             if let failure = check.failure(dataset, record, language: language) { failed(record, failure.values) }
         }
     }
@@ -169,7 +169,7 @@ struct CompiledRule: Sendable {
         var record = records.context()
         for index in 0..<count {
             records.point(&record, at: index, in: dataset)
-            guard CompiledCondition.allHold(conditions, dataset, record) else { continue }
+            guard conditions.allHold(dataset, record) else { continue }
             check.see(record, in: &tally, dataset, records)
         }
         for failure in check.failures(tally, dataset, records, language: language) {
@@ -214,7 +214,7 @@ final class JoinIndex: Sendable {
         var keys = KeyIndex(forAtMost: count, counting: false)
         for position in 0..<count {
             let record = RecordContext(index: position, joined: [])
-            guard CompiledCondition.allHold(join.conditions, dataset, record),
+            guard join.conditions.allHold(dataset, record),
                 let hash = on.keyHash(dataset, row: position)
             else { continue }
             var probe = keys.probe(hash)
