@@ -41,6 +41,12 @@ public struct BitSet: Sendable, Hashable {
     @inline(__always)
     subscript(index: Int) -> Bool { words[index >> 6] & (1 << UInt64(index & 63)) != 0 }
 
+    /// Sets the bit of an index below `count`.
+    mutating func set(_ index: Int) {
+        precondition(index < count, "BitSet.set past its end")
+        words[index >> 6] |= 1 << UInt64(index & 63)
+    }
+
     var trueCount: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 
     var capacity: Int { words.capacity * 64 }

@@ -1,9 +1,10 @@
 /// Records by key, for joins and `unique`: the first record with each key, and how many have it.
 ///
 /// A `[String: Int]` of a million keys holds a million strings and two million buckets of 24 bytes; this index holds
-/// no keys at all. It is a table of 8-byte slots (12 with counts), open addressing with linear probing at most 80 %
-/// full, each slot 32 bits of the key's hash and the first record's row in one word, so that a look-up misses the
-/// cache once, and, if asked for, a count. A key is looked up by its hash (`KeyText.hash(_:)`); when the 32 bits
+/// no keys at all. It is a table of 8-byte slots, open addressing with linear probing at most 80 % full, each slot
+/// 32 bits of the key's hash and the first record's row in one word, so that a look-up misses the cache once, and,
+/// if asked for, counts: a bit per slot for a key seen more than once, and the counts of only those keys, which are
+/// few (a key's first record writes nothing more). A key is looked up by its hash (`KeyText.hash(_:)`); when the 32 bits
 /// agree, the caller compares the key of the slot's row with it (`Probe`), so two keys are the same exactly when
 /// they are equal strings, as in a dictionary.
 ///
@@ -11,8 +12,12 @@
 struct KeyIndex: Sendable {
     /// The fingerprint in the high 32 bits, the row in the low; 0 for an empty slot, as no fingerprint is 0.
     private var slots: [UInt64]
-    /// Empty unless the index counts.
-    private var counts: [Int32]
+    /// Whether the index counts.
+    private let counting: Bool
+    /// A bit per slot, set when its key has more than one record (of an index that counts).
+    private var repeated: BitSet
+    /// The number of records of each key in `repeated`, by slot.
+    private var counts: [Int: Int] = [:]
     private let capacity: Int
     private let limit: Int
     /// Keys in the index.
@@ -23,7 +28,8 @@ struct KeyIndex: Sendable {
         limit = max(keys, 1)
         capacity = limit + limit / 4 + 1
         slots = Array(repeating: 0, count: capacity)
-        counts = counting ? Array(repeating: 0, count: capacity) : []
+        self.counting = counting
+        repeated = BitSet(count: counting ? capacity : 0) { _ in false }
     }
 
     /// A walk along the slots where a key may be: start with `probe(_:)`, then call `nextCandidate(_:)` until it
@@ -65,17 +71,20 @@ struct KeyIndex: Sendable {
         precondition(count < limit, "KeyIndex made for \(limit) keys")
         precondition(row < Int(Int32.max), "KeyIndex rows are 32-bit")
         slots[probe.slot] = UInt64(probe.fingerprint) << 32 | UInt64(row)
-        if !counts.isEmpty { counts[probe.slot] = 1 }
         count += 1
         return probe.slot
     }
 
     /// Counts one more record for the key in a slot (of an index that counts).
-    mutating func countAnother(inSlot slot: Int) { counts[slot] += 1 }
+    mutating func countAnother(inSlot slot: Int) {
+        precondition(counting, "KeyIndex.countAnother on an index that does not count")
+        repeated.set(slot)
+        counts[slot, default: 1] += 1
+    }
 
     func first(inSlot slot: Int) -> Int { Int(UInt32(truncatingIfNeeded: slots[slot])) }
 
-    func count(inSlot slot: Int) -> Int { Int(counts[slot]) }
+    func count(inSlot slot: Int) -> Int { repeated[slot] ? counts[slot] ?? 1 : 1 }
 
     /// The hash's low 32 bits, never 0 (which marks an empty slot).
     private static func fingerprint(_ hash: Int) -> UInt32 {
