@@ -38,6 +38,12 @@ import Testing
         #expect(Set(hashes.map { UInt32(truncatingIfNeeded: $0) }).count > 9_990)
     }
 
+    @Test(arguments: [0, 1, -1, 9, 10, -10, 99_999, 100_000, Int64.max, Int64.min, Int64.min + 1])
+    func wholeNumbersAreWrittenAsTheirText(_ number: Int64) {
+        #expect(UTF8Text.withDecimal(number) { Array($0) } == Array(String(number).utf8))
+        #expect(UTF8Text.withDecimal(number) { Array($0) } == Array(FieldValue.int(number).text.utf8))
+    }
+
     /// The key `unique` groups a text by under each normalization, read in place, is the key it made as a string.
     @Test(arguments: UTF8TextTests.tricky)
     func uniqueKeysReadInPlaceAreTheStringKeys(_ text: String) throws {

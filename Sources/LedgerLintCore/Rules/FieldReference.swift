@@ -25,6 +25,8 @@ final class FieldReference: Sendable {
     let table: TableField?
     /// Whether `table` holds texts, whose bytes are read in place: its kind, looked up once.
     let tableHoldsText: Bool
+    /// Whether `table` holds whole numbers.
+    private let tableHoldsIntegers: Bool
     /// The words for this field's values in messages (`Subject.valueWords(of:)`), resolved once, not per finding.
     let words: [String: LocalizedText]
 
@@ -36,6 +38,7 @@ final class FieldReference: Sendable {
         self.accessor = accessor
         table = subject.tableField(named: field)
         tableHoldsText = table.map { $0.kind == .text || $0.kind == .vocabulary } ?? false
+        tableHoldsIntegers = table?.kind == .integer
         words = subject.valueWords(of: field)
     }
 
@@ -73,6 +76,11 @@ final class FieldReference: Sendable {
     @inline(__always)
     func withUTF8<Result>(_ dataset: Dataset, row: Int, _ body: (UnsafeBufferPointer<UInt8>?) -> Result) -> Result {
         if tableHoldsText, let table { return table.withUTF8(dataset, row, body) }
+        if tableHoldsIntegers, let table {
+            // A whole number's text, as `FieldValue.text` writes it, without a string: most join keys are numbers.
+            guard let number = table.integer(dataset, row) else { return body(nil) }
+            return UTF8Text.withDecimal(number) { body($0) }
+        }
         let value = table?.value(dataset, row) ?? accessor(dataset, row)
         if case .null = value { return body(nil) }
         var text = value.text
