@@ -10,13 +10,13 @@ import Foundation
 /// own line. Strings are escaped as `escape(_:into:)` says.
 public struct JSONWriter: Sendable {
     /// The JSON written so far.
-    public private(set) var bytes: [UInt8] = []
+    public fileprivate(set) var bytes: [UInt8] = []
     /// How deeply the current container is nested: the indent of its members is two spaces per level.
-    private var depth: Int
+    fileprivate var depth: Int
     /// Whether the current container has no member or element yet.
-    private var isEmpty = true
+    fileprivate var isEmpty = true
     /// Whether the next value goes right where the text ends: after a key, or at the very start.
-    private var valueFollows = true
+    fileprivate var valueFollows = true
 
     /// A writer whose first value is nested `depth` levels deep, as an element of an array at `depth - 1` is: its
     /// later lines are indented by `depth` levels, its first line not at all.
@@ -266,6 +266,70 @@ extension Array: JSONWritable where Element: JSONWritable {
         json.beginArray()
         for element in self { element.write(to: &json) }
         json.endArray()
+    }
+}
+
+/// An array whose elements are written on every core at once: the elements in stretches, each stretch by its own
+/// writer, the stretches then joined in order. The bytes are those of the array written element by element (the
+/// writer's layout of an element depends only on its depth and on whether it is the first); `JSONWriterTests` holds
+/// the two to the same bytes. For a report's tens of thousands of findings; a short array is written in turn.
+public struct ConcurrentElements<Element: JSONWritable & Sendable>: JSONWritable, Sendable {
+    public let elements: [Element]
+    /// Below this many elements, the array is written in turn.
+    public let threshold: Int
+
+    public init(_ elements: [Element], threshold: Int = 4096) {
+        self.elements = elements
+        self.threshold = threshold
+    }
+
+    public func write(to json: inout JSONWriter) {
+        let stretches = min(ProcessInfo.processInfo.activeProcessorCount, 8, elements.count / max(threshold / 2, 1))
+        guard elements.count >= threshold, stretches > 1 else { return elements.write(to: &json) }
+        json.beginArray()
+        let bounds = (0...stretches).map { elements.count * $0 / stretches }
+        // The first stretch goes straight into the document's own writer, which is moved into a box for the while;
+        // the others into writers of their own, at the same depth, each after a first element's separator.
+        // Each writer has room for its share of what the document's was sized for.
+        let share = max(json.bytes.capacity - json.bytes.count, 0) / stretches
+        let first = Locked(json.movedOut())
+        let others = Locked([[UInt8]](repeating: [], count: stretches))
+        let depth = first.withLock { $0.depth }
+        DispatchQueue.concurrentPerform(iterations: stretches) { stretch in
+            let range = bounds[stretch]..<bounds[stretch + 1]
+            if stretch == 0 {
+                first.withLock { writer in for element in elements[range] { element.write(to: &writer) } }
+            } else {
+                var writer = JSONWriter(elementsAfterTheFirstAt: depth, capacity: share)
+                for element in elements[range] { element.write(to: &writer) }
+                let bytes = writer.bytes
+                others.withLock { $0[stretch] = bytes }
+            }
+        }
+        json = first.withLock { $0.movedOut() }
+        others.withLock { parts in
+            for index in parts.indices.dropFirst() {
+                json.bytes.append(contentsOf: parts[index])
+                parts[index] = []
+            }
+        }
+        json.endArray()
+    }
+}
+
+extension JSONWriter {
+    /// A writer that goes on with an array's elements after its first, at `depth`: each begins with the separator.
+    fileprivate init(elementsAfterTheFirstAt depth: Int, capacity: Int) {
+        self.init(depth: depth, capacity: capacity)
+        isEmpty = false
+        valueFollows = false
+    }
+
+    /// The writer as it is, leaving an empty one in its place, so that its bytes are not copied on the next write.
+    fileprivate mutating func movedOut() -> JSONWriter {
+        var moved = JSONWriter()
+        swap(&moved, &self)
+        return moved
     }
 }
 

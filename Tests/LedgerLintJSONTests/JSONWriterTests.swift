@@ -74,6 +74,32 @@ import Testing
         #expect(JSONWriter.document(7) == (try encoded(7)))
     }
 
+    /// An array written in stretches at once is the array written in turn: at the top and nested, of any length
+    /// around the stretches' bounds, with and without the capacity the document was sized for.
+    @Test(arguments: [0, 1, 2, 3, 7, 64, 101])
+    func elementsWrittenConcurrentlyAreTheArrayWrittenInTurn(count: Int) throws {
+        let elements = (0..<count).map { index in
+            index % 3 == 0 ? Nested() : Nested(numbers: [Int64(index)], text: "element \(index)\n")
+        }
+        for capacity in [0, 1 << 16] {
+            let inTurn = JSONWriter.document(Holder(nested: elements), capacity: capacity)
+            let concurrent = JSONWriter.document(
+                Holder(nested: ConcurrentElements(elements, threshold: 2)), capacity: capacity)
+            #expect(concurrent == inTurn)
+            #expect(JSONWriter.document(ConcurrentElements(elements, threshold: 2), capacity: capacity)
+                == (try encoded(elements)))
+        }
+    }
+
+    /// An array nested two levels deep, between other members.
+    struct Holder<Nested: JSONWritable>: JSONWritable {
+        var nested: Nested
+
+        func write(to json: inout JSONWriter) {
+            json.object([.init("a", [1, 2]), .init("b", [nested]), .init("c", [Int]())])
+        }
+    }
+
     @Test func membersAreWrittenWhereTheyAreGivenAndObjectSortsThem() throws {
         var json = JSONWriter()
         json.beginObject()
