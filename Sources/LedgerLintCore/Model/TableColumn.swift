@@ -57,6 +57,28 @@ public struct BitSet: Sendable, Hashable {
         count += 1
     }
 
+    /// Appends the low `width` bits of `bits` (1 to 64; the bits above are zero), lowest first.
+    @inline(__always)
+    mutating func append(bits: UInt64, width: Int) {
+        let shift = count & 63
+        if shift == 0 {
+            words.append(bits)
+        } else {
+            words[words.count - 1] |= bits << UInt64(shift)
+            if shift + width > 64 { words.append(bits >> UInt64(64 - shift)) }
+        }
+        count += width
+    }
+
+    /// The `width` bits (1 to 64) from `start`, lowest first, in the low bits of a word.
+    @inline(__always)
+    func bits(at start: Int, width: Int) -> UInt64 {
+        let (word, shift) = (start >> 6, start & 63)
+        var bits = words[word] >> UInt64(shift)
+        if shift + width > 64 { bits |= words[word + 1] << UInt64(64 - shift) }
+        return width == 64 ? bits : bits & ((1 << UInt64(width)) - 1)
+    }
+
     mutating func append(contentsOf other: BitSet) {
         reserveCapacity(count + other.count)
         if count & 63 == 0 {
@@ -65,7 +87,12 @@ public struct BitSet: Sendable, Hashable {
             count += other.count
             return
         }
-        for index in 0..<other.count { append(other[index]) }
+        var start = 0
+        while start < other.count {
+            let width = min(64, other.count - start)
+            append(bits: other.bits(at: start, width: width), width: width)
+            start += width
+        }
     }
 
     mutating func reserveCapacity(_ bits: Int) { words.reserveCapacity((bits + 63) / 64) }
@@ -75,8 +102,21 @@ public struct BitSet: Sendable, Hashable {
         guard width > 0 else { return }
         var kept = BitSet()
         kept.reserveCapacity(keep.trueCount * width)
-        for group in 0..<count / width where keep[group] {
-            for offset in 0..<width { kept.append(self[group * width + offset]) }
+        let groups = count / width
+        // The kept groups, a word of `keep` at a time; each group's bits as whole words where it is wider.
+        for (index, word) in keep.words.enumerated() {
+            var remaining = word
+            while remaining != 0 {
+                let group = index << 6 | remaining.trailingZeroBitCount
+                remaining &= remaining - 1
+                guard group < groups else { break }
+                var offset = 0
+                while offset < width {
+                    let bits = min(64, width - offset)
+                    kept.append(bits: self.bits(at: group * width + offset, width: bits), width: bits)
+                    offset += bits
+                }
+            }
         }
         self = kept
     }
