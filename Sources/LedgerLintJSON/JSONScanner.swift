@@ -181,6 +181,8 @@ extension JSONScanner {
         // buffers at every record, on both reading threads at once.
         let table = Record.jsonFields
         let predictions = part.predictions
+        // The pages of the last stretch too, once done: a piece's reader is not followed by its own reading on.
+        defer { release?(index) }
         guard !closesAtOnce(.array) else { return false }
         while true {
             try valueStarts(in: .array, openedAt: part.arrayStart)

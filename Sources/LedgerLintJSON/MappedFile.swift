@@ -52,14 +52,18 @@ package final class MappedFile: @unchecked Sendable {
     /// the kernel drop the whole pages read since the last call from this process's memory, and maps the next
     /// `window` bytes in one go (on Linux), which costs less than a page fault every few pages. Readers of
     /// different parts of the file (or a second pass) each take their own.
-    package func pager(from start: Int) -> (Int) -> Void {
-        var released = start
-        var populated = start
-        populate(start..<start + Self.window)
+    package func pager(from start: Int) -> (Int) -> Void { pager(for: start..<length) }
+
+    /// The same for a reader of `range` only (a piece of the file that another reader reads on from): it maps
+    /// nothing ahead beyond the range, whose pages past the reader's last call would stay resident.
+    package func pager(for range: Range<Int>) -> (Int) -> Void {
+        var released = range.lowerBound
+        var populated = range.lowerBound
+        populate((range.lowerBound..<range.lowerBound + Self.window).clamped(to: range))
         return { [self] offset in
             release(released..<offset)
             released = max(released, offset)
-            let ahead = max(populated, offset)..<offset + Self.window
+            let ahead = (max(populated, offset)..<max(populated, offset + Self.window)).clamped(to: range)
             populate(ahead)
             populated = max(populated, ahead.upperBound)
         }

@@ -75,8 +75,8 @@ public enum PowerOfficeSnapshotReader {
         var scanner = JSONScanner(body, path: file)
         // The API answers 204 with an empty body when there is nothing to list; saved, that is an empty file.
         if scanner.isAtEndAfterWhitespace() { return Record.Store(keeping: fields) }
-        let release = { (start: Int) -> ((Int) -> Void)? in
-            guard let pager = mapped?.pager(from: start + offset) else { return nil }
+        let release = { (range: Range<Int>) -> ((Int) -> Void)? in
+            guard let pager = mapped?.pager(for: range.lowerBound + offset..<range.upperBound + offset) else { return nil }
             return { pager($0 + offset) }
         }
         do {
@@ -85,7 +85,7 @@ public enum PowerOfficeSnapshotReader {
                     body, path: file, of: type, into: Record.Store(keeping: fields), notAnArray: notAnArray,
                     release: release, helper: helper)
             }
-            scanner.release = release(0)
+            scanner.release = release(0..<body.count)
             return try scanner.recordArray(of: type, into: Record.Store(keeping: fields), notAnArray: notAnArray)
         } catch {
             // A type error is only thrown once the whole file has been read as UTF-8 JSON: it stands. A syntax
