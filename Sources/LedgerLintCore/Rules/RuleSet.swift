@@ -129,17 +129,28 @@ public struct RuleSet: Sendable {
         let indexes = JoinIndexes()
         // Each slot is written by exactly one iteration.
         let results = Locked([[Finding]?](repeating: nil, count: compiled.count))
+        // Each rule's findings sorted by key (on the rule's own thread), and the rules in report order, give report
+        // order without sorting all findings together.
         DispatchQueue.concurrentPerform(iterations: compiled.count) { index in
-            let findings = compiled[index].evaluate(dataset, language: language, indexes: indexes)
+            var findings = compiled[index].evaluate(dataset, language: language, indexes: indexes)
+            findings.sort(by: Finding.keyOrder)
             results.withLock { $0[index] = findings }
         }
-        // Each rule's findings sorted by key, and the rules in report order, give report order without sorting
-        // all findings together.
         let order = compiled.indices.sorted {
             let (lhs, rhs) = (compiled[$0].rule, compiled[$1].rule)
             return lhs.severity != rhs.severity ? lhs.severity > rhs.severity : lhs.id < rhs.id
         }
-        let values = results.withLock { $0 }
-        return order.flatMap { (values[$0] ?? []).sorted(by: Finding.keyOrder) }
+        // Taken out of the box, so that each rule's findings are moved into the whole list, not copied.
+        var values = results.withLock { slots in
+            defer { slots = [] }
+            return slots
+        }
+        var all: [Finding] = []
+        all.reserveCapacity(values.reduce(0) { $0 + ($1?.count ?? 0) })
+        for index in order {
+            all.append(contentsOf: values[index] ?? [])
+            values[index] = nil
+        }
+        return all
     }
 }
