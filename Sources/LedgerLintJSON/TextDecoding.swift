@@ -122,6 +122,13 @@ package enum TextDecoding {
     /// Writes the UTF-8 of Windows-1252 `bytes` (as `windows1252(_:)` decodes them) into `buffer`, which has room
     /// for three bytes per byte; returns how many it wrote.
     package static func windows1252(_ bytes: some Collection<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        bytes.withContiguousStorageIfAvailable { windows1252($0, into: buffer) }
+            ?? Array(bytes).withUnsafeBufferPointer { windows1252($0, into: buffer) }
+    }
+
+    /// The same over bytes in memory: not generic, so that a caller in another module (a table's cell) runs it
+    /// compiled for bytes rather than for any collection.
+    package static func windows1252(_ bytes: UnsafeBufferPointer<UInt8>, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
         var written = 0
         for byte in bytes {
             let value: UInt32 = (0x80...0x9F).contains(byte) ? cp1252High[Int(byte) - 0x80] : UInt32(byte)
