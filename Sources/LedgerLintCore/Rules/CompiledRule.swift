@@ -207,20 +207,54 @@ struct JoinIndexKey: Hashable, Sendable {
 final class JoinIndex: Sendable {
     let keys: KeyIndex
     let on: Template
+    /// A bit per record of the subject: set for the records in `keys`, each the first with its key.
+    private let firsts: BitSet
 
     init(_ join: CompiledRule.Join, in dataset: Dataset) {
-        on = join.on
+        let on = join.on
+        self.on = on
         let count = join.subject.count(in: dataset)
         var keys = KeyIndex(forAtMost: count, counting: false)
-        for position in 0..<count {
-            let record = RecordContext(index: position, joined: [])
-            guard join.conditions.allHold(dataset, record),
-                let hash = on.keyHash(dataset, row: position)
-            else { continue }
-            var probe = keys.probe(hash)
-            if Self.find(&probe, keys, on, dataset, key: on, position) == nil { keys.add(at: probe, row: position) }
+        var firsts = BitSet(count: count) { _ in false }
+        // A stretch of records at a time: their keys' hashes, then a read of the slot each starts at, reads that
+        // do not wait for each other (so that their cache misses overlap), then the inserts.
+        var touched: UInt64 = 0
+        withUnsafeTemporaryAllocation(of: (hash: Int, row: Int).self, capacity: JoinIndex.stretch) { pending in
+            for start in stride(from: 0, to: count, by: JoinIndex.stretch) {
+                var waiting = 0
+                for position in start..<min(start + JoinIndex.stretch, count) {
+                    let record = RecordContext(index: position, joined: [])
+                    guard join.conditions.allHold(dataset, record),
+                        let hash = on.keyHash(dataset, row: position)
+                    else { continue }
+                    pending[waiting] = (hash, position)
+                    waiting += 1
+                }
+                for item in 0..<waiting { touched |= keys.firstSlot(of: pending[item].hash) }
+                for item in 0..<waiting {
+                    let (hash, position) = pending[item]
+                    var probe = keys.probe(hash)
+                    if JoinIndex.find(&probe, keys, on, dataset, key: on, position) == nil {
+                        keys.add(at: probe, row: position)
+                        firsts.set(position)
+                    }
+                }
+            }
         }
         self.keys = keys
+        self.firsts = firsts
+        self.touched = touched
+    }
+
+    private static let stretch = 32
+    /// The slots read ahead, kept so that the reads are not optimised away.
+    private let touched: UInt64
+
+    /// Whether the record in `candidate` is the one `row(for:at:in:)` finds for `key` rendered on `row`: the first
+    /// record with its key, and that key the same. A guess checked without hashing or looking in the index.
+    @inline(__always)
+    func isFirst(_ candidate: Int, withKeyOf key: Template, at row: Int, in dataset: Dataset) -> Bool {
+        candidate < firsts.count && firsts[candidate] && on.sameKey(dataset, row: candidate, as: key, row)
     }
 
     /// The first record whose key is the same as `key` rendered on the record in `row` of its own subject.

@@ -5,6 +5,8 @@ import LedgerLintText
 struct RecordContext: Sendable {
     var index: Int
     var joined: [Int?]
+    /// How many times in a row `RecordCursor` guessed a joined record wrong for this context.
+    var missedGuesses = 0
 }
 
 /// A field named in a rule, resolved once against the rule's subject and joins.

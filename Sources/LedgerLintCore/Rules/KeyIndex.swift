@@ -50,6 +50,10 @@ struct KeyIndex: Sendable {
         return Probe(slot: start, fingerprint: Self.fingerprint(hash))
     }
 
+    /// The slot a walk for `hash` starts at, read ahead of the walk.
+    @inline(__always)
+    func firstSlot(of hash: Int) -> UInt64 { slots[probe(hash).slot] }
+
     /// The row of the next slot on the walk whose 32 bits of hash agree with the key's; `nil` at an empty slot.
     func nextCandidate(_ probe: inout Probe) -> Int? {
         while true {
