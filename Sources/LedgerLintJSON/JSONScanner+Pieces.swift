@@ -71,30 +71,44 @@ extension JSONScanner {
             let pool = UncheckedSendable(jobs)
             DispatchQueue.global().async { pool.value.runFromBack() }
         }
-        jobs.runFromFrontAndWait()
-
-        // The pieces' records go into one array sized for all of them up front; each piece's array is let go of as
-        // soon as it is copied, so that memory holds the records about once, not twice.
+        // The pieces' records go into one array sized for all of them from the first; each piece's array is let go
+        // of once copied, so that memory holds the records about once, not twice. The reader joins the pieces done
+        // so far after each of its own, while the helper reads on; an error waits for the end (a helper may still
+        // be reading the bytes), where the first piece's error is thrown.
         var records = empty
         var typeError: JSONError?
         var items = 0
-        for piece in starts.indices {
-            // Taken out of the box, so that the piece's records are let go of once copied.
-            let taken = results.withLock { slots in
-                defer { slots[piece] = nil }
-                return slots[piece]
+        var joined = 0
+        var complete = false
+        func take(_ piece: Int, failing: Bool) -> Result<(Part<Record>, Bool), JSONError>? {
+            results.withLock { slots in
+                guard let result = slots[piece] else { return nil }
+                if !failing, case .failure = result { return nil }
+                slots[piece] = nil
+                return result
             }
-            guard let result = taken else { break }
-            let (part, atBoundary) = try result.get()
+        }
+        func join(_ part: Part<Record>, atBoundary: Bool) {
             if typeError == nil { typeError = part.typeError(path: path, itemOffset: items) }
             records.appendStore(part.records)
-            if piece == 0 {
+            if joined == 0 {
                 // Sized from the first piece (a table also estimates its text bytes from the records it has).
                 let share = Double(bytes.count) / Double(starts[1] - arrayStart)
                 records.reserveCapacity(Int(Double(part.records.count) * share * 1.02) + 16)
             }
             items += part.records.count
-            if !atBoundary { break }
+            joined += 1
+            // A piece that read on to the end of the array has the records of the pieces after it.
+            if !atBoundary { complete = true }
+        }
+        jobs.runFromFrontAndWait {
+            while !complete, joined < starts.count, case .success(let (part, atBoundary)) = take(joined, failing: false) {
+                join(part, atBoundary: atBoundary)
+            }
+        }
+        while !complete, joined < starts.count, let result = take(joined, failing: true) {
+            let (part, atBoundary) = try result.get()
+            join(part, atBoundary: atBoundary)
         }
         if let typeError { throw typeError }
         return records

@@ -6,7 +6,8 @@ import Foundation
 /// With two processors, `SnapshotReader.read` reads the Assist export on one and the PowerOffice files on the
 /// other; the Assist side is done first, and its thread then takes pieces of `Customers.json` from the back while
 /// the PowerOffice thread goes on from the front (`ReadingHelper`). No piece waits for a helper: a reader with
-/// none does them all itself.
+/// none does them all itself. The reader also runs `between` after each piece it runs, which joins the pieces
+/// done so far while the helper is still reading.
 package final class ReadingJobs: @unchecked Sendable {
     // `jobs`, `front` and `back` are guarded by `lock`; a job runs outside it.
     private let lock = NSLock()
@@ -20,11 +21,12 @@ package final class ReadingJobs: @unchecked Sendable {
         back = jobs.count
     }
 
-    /// Runs the pieces left, first to last, then waits for those other threads took.
-    func runFromFrontAndWait() {
+    /// Runs the pieces left, first to last, and `between` after each, then waits for those other threads took.
+    func runFromFrontAndWait(between: () -> Void = {}) {
         while let job = take(fromFront: true) {
             job()
             running.leave()
+            between()
         }
         running.wait()
     }
@@ -52,21 +54,48 @@ package final class ReadingJobs: @unchecked Sendable {
 
 /// A thread that has finished its own reading and takes pieces of another reader's (`ReadingJobs`).
 package final class ReadingHelper: @unchecked Sendable {
-    // `offered` is guarded by `lock`.
-    private let lock = NSLock()
+    // `offered`, `started` and `closed` are guarded by `condition`.
+    private let condition = NSCondition()
     private var offered: [ReadingJobs] = []
+    private var started = false
+    private var closed = false
 
     package init() {}
 
-    /// Makes `jobs` available to the helping thread, if it comes by.
-    package func offer(_ jobs: ReadingJobs) {
-        lock.withLock { offered.append(jobs) }
+    /// Says that the reader is reading, on a thread of its own: from now on `help()` waits for its offers until it
+    /// closes. A helper that comes before the reader has begun does not wait: on one processor the two sides may
+    /// run one after the other on one thread, and a helper waiting for a reader that runs after it would wait
+    /// forever.
+    package func begin() {
+        condition.withLock { started = true }
     }
 
-    /// Runs what readers have offered so far, from the back; called by the helping thread once it is free. Pieces
-    /// offered later are left to their reader.
+    /// Makes `jobs` available to the helping thread.
+    package func offer(_ jobs: ReadingJobs) {
+        condition.withLock {
+            offered.append(jobs)
+            condition.signal()
+        }
+    }
+
+    /// Says that the reader offers nothing more: `help()` returns once what was offered is taken.
+    package func close() {
+        condition.withLock {
+            closed = true
+            condition.broadcast()
+        }
+    }
+
+    /// Runs what the reader offers, from the back, until it closes; called by the helping thread once it is free,
+    /// which waits for an offer (once the reader has begun) rather than leave a file offered a moment later to the
+    /// reader alone.
     package func help() {
-        while let jobs = lock.withLock({ offered.popLast() }) {
+        while true {
+            let jobs = condition.withLock { () -> ReadingJobs? in
+                while offered.isEmpty && started && !closed { condition.wait() }
+                return offered.popLast()
+            }
+            guard let jobs else { return }
             jobs.runFromBack()
         }
     }

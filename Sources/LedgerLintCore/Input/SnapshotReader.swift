@@ -32,7 +32,9 @@ public enum SnapshotReader {
                 assist.withLock { $0 = result }
                 helper.help()
             } else {
+                helper.begin()
                 let result = Result { try readPowerOffice(at: folder, helper: helper, keeping: fields) }
+                helper.close()
                 powerOffice.withLock { $0 = result }
             }
         }
@@ -84,17 +86,27 @@ public enum SnapshotReader {
         at folder: URL, helper: ReadingHelper?, keeping fields: FieldSelection = .all
     ) throws -> PowerOfficeData {
         let snapshot = try SnapshotFolder(folder)
+        // The other files first, so that the customers, which both threads read, come last and neither thread is
+        // left alone with a file at the end; their errors still come in the order of the files, customers first.
+        let products = Result {
+            try snapshot.readRequired(SnapshotLayout.powerOffice(.products), PowerOfficeProduct.self, what: "GET /Products")
+        }
+        let productGroups = Result {
+            try snapshot.readOptional(SnapshotLayout.powerOffice(.productGroups), PowerOfficeProductGroup.self)
+        }
+        let accounts = Result {
+            try snapshot.readRequired(
+                SnapshotLayout.powerOffice(.generalLedgerAccounts), PowerOfficeAccount.self, what: "GET /GeneralLedgerAccounts")
+        }
+        let numberSeries = Result {
+            try snapshot.readOptional(SnapshotLayout.powerOffice(.subLedgerNumberSeries), PowerOfficeNumberSeries.self)
+        }
         return PowerOfficeData(
             customers: try snapshot.readRequired(
                 SnapshotLayout.powerOffice(.customers), PowerOfficeCustomer.self, what: "GET /Customers", helper: helper,
                 keeping: fields),
-            products: try snapshot.readRequired(
-                SnapshotLayout.powerOffice(.products), PowerOfficeProduct.self, what: "GET /Products"),
-            productGroups: try snapshot.readOptional(SnapshotLayout.powerOffice(.productGroups), PowerOfficeProductGroup.self),
-            accounts: try snapshot.readRequired(
-                SnapshotLayout.powerOffice(.generalLedgerAccounts), PowerOfficeAccount.self, what: "GET /GeneralLedgerAccounts"),
-            numberSeries: try snapshot.readOptional(
-                SnapshotLayout.powerOffice(.subLedgerNumberSeries), PowerOfficeNumberSeries.self))
+            products: try products.get(), productGroups: try productGroups.get(), accounts: try accounts.get(),
+            numberSeries: try numberSeries.get())
     }
 }
 
