@@ -90,6 +90,13 @@ protocol WholeSubjectCheck: CheckImplementation {
     /// Takes in one record that meets the rule's conditions.
     func see(_ record: RecordContext, in tally: inout Tally, _ dataset: Dataset, _ records: RecordCursor)
 
+    /// Takes in a stretch of records that meet the rule's conditions, the rows in order, pointing `record` at each:
+    /// `see` for each by default. A kind with a large tally reads ahead in it for all of them first, so that its
+    /// memory is waited for once per stretch (`KeyIndex.readAhead`).
+    func see(
+        rows: UnsafeBufferPointer<Int>, pointing record: inout RecordContext, in tally: inout Tally, _ dataset: Dataset,
+        _ records: RecordCursor)
+
     /// The failures once every record is seen: the row each finding is on and the value of each placeholder, in
     /// `language`.
     func failures(
@@ -98,6 +105,24 @@ protocol WholeSubjectCheck: CheckImplementation {
 }
 
 extension WholeSubjectCheck {
+    func see(
+        rows: UnsafeBufferPointer<Int>, pointing record: inout RecordContext, in tally: inout Tally, _ dataset: Dataset,
+        _ records: RecordCursor
+    ) {
+        seeEach(rows: rows, pointing: &record, in: &tally, dataset, records)
+    }
+
+    /// `see` for each of `rows`, pointing `record` at each unless it is there already.
+    func seeEach(
+        rows: UnsafeBufferPointer<Int>, pointing record: inout RecordContext, in tally: inout Tally, _ dataset: Dataset,
+        _ records: RecordCursor
+    ) {
+        for row in rows {
+            if record.index != row { records.point(&record, at: row, in: dataset) }
+            see(record, in: &tally, dataset, records)
+        }
+    }
+
     static func compile(_ check: Check, in context: CheckContext) throws(RuleError.Problem) -> CompiledCheck {
         .wholeSubject(try Self(check, in: context))
     }

@@ -167,10 +167,22 @@ struct CompiledRule: Sendable {
         let count = rule.subject.count(in: dataset)
         var tally = check.tally(forAtMost: count, records)
         var record = records.context()
-        for index in 0..<count {
-            records.point(&record, at: index, in: dataset)
-            guard conditions.allHold(dataset, record) else { continue }
-            check.see(record, in: &tally, dataset, records)
+        // The check sees a stretch of the records that meet the conditions at a time (and may read ahead for them).
+        // Records with joins one at a time: pointing one again would look its joins up again.
+        let stretch = records.keys.isEmpty ? JoinIndex.stretch : 1
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: stretch) { rows in
+            for start in stride(from: 0, to: count, by: stretch) {
+                var waiting = 0
+                for index in start..<min(start + stretch, count) {
+                    records.point(&record, at: index, in: dataset)
+                    guard conditions.allHold(dataset, record) else { continue }
+                    rows[waiting] = index
+                    waiting += 1
+                }
+                check.see(
+                    rows: UnsafeBufferPointer(rebasing: rows[0..<waiting]), pointing: &record, in: &tally, dataset,
+                    records)
+            }
         }
         for failure in check.failures(tally, dataset, records, language: language) {
             records.point(&record, at: failure.row, in: dataset)
@@ -218,7 +230,6 @@ final class JoinIndex: Sendable {
         var firsts = BitSet(count: count) { _ in false }
         // A stretch of records at a time: their keys' hashes, then a read of the slot each starts at, reads that
         // do not wait for each other (so that their cache misses overlap), then the inserts.
-        var touched: UInt64 = 0
         withUnsafeTemporaryAllocation(of: (hash: Int, row: Int).self, capacity: JoinIndex.stretch) { pending in
             for start in stride(from: 0, to: count, by: JoinIndex.stretch) {
                 var waiting = 0
@@ -230,7 +241,7 @@ final class JoinIndex: Sendable {
                     pending[waiting] = (hash, position)
                     waiting += 1
                 }
-                for item in 0..<waiting { touched |= keys.firstSlot(of: pending[item].hash) }
+                for item in 0..<waiting { keys.readAhead(pending[item].hash) }
                 for item in 0..<waiting {
                     let (hash, position) = pending[item]
                     var probe = keys.probe(hash)
@@ -243,12 +254,10 @@ final class JoinIndex: Sendable {
         }
         self.keys = keys
         self.firsts = firsts
-        self.touched = touched
     }
 
-    private static let stretch = 32
-    /// The slots read ahead, kept so that the reads are not optimised away.
-    private let touched: UInt64
+    /// How many records' slots are read ahead at a time.
+    static let stretch = 32
 
     /// Whether the record in `candidate` is the one `row(for:at:in:)` finds for `key` rendered on `row`: the first
     /// record with its key, and that key the same. A guess checked without hashing or looking in the index.

@@ -22,6 +22,8 @@ struct KeyIndex: Sendable {
     private let limit: Int
     /// Keys in the index.
     private(set) var count = 0
+    /// The slots `readAhead(_:)` read, kept so that the reads are not optimised away.
+    private var readAhead: UInt64 = 0
 
     /// - Parameter counting: whether to count the records of each key (`unique` does; a join needs only the first).
     init(forAtMost keys: Int, counting: Bool) {
@@ -50,9 +52,10 @@ struct KeyIndex: Sendable {
         return Probe(slot: start, fingerprint: Self.fingerprint(hash))
     }
 
-    /// The slot a walk for `hash` starts at, read ahead of the walk.
+    /// Reads the slot a walk for `hash` starts at, ahead of the walk: a caller that reads ahead for a stretch of
+    /// keys, then walks for each, has their cache misses overlap rather than wait one after the other.
     @inline(__always)
-    func firstSlot(of hash: Int) -> UInt64 { slots[probe(hash).slot] }
+    mutating func readAhead(_ hash: Int) { readAhead |= slots[probe(hash).slot] }
 
     /// The row of the next slot on the walk whose 32 bits of hash agree with the key's; `nil` at an empty slot.
     func nextCandidate(_ probe: inout Probe) -> Int? {

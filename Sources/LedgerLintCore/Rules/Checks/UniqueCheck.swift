@@ -44,9 +44,36 @@ struct UniqueCheck: WholeSubjectCheck {
             other: records.context())
     }
 
+    func see(
+        rows: UnsafeBufferPointer<Int>, pointing record: inout RecordContext, in tally: inout Tally, _ dataset: Dataset,
+        _ records: RecordCursor
+    ) {
+        // Each key's hash, then the slot each starts at, read ahead, then each record seen with its hash. Records
+        // without joins only, which are pointed at again for nothing.
+        guard records.keys.isEmpty else { return seeEach(rows: rows, pointing: &record, in: &tally, dataset, records) }
+        withUnsafeTemporaryAllocation(of: Int?.self, capacity: rows.count) { hashes in
+            for (item, row) in rows.enumerated() {
+                records.point(&record, at: row, in: dataset)
+                hashes[item] = field.isPresent(dataset, record) ? normalization.keyHash(of: field, dataset, record) : nil
+            }
+            for item in rows.indices { if let hash = hashes[item] { tally.groups.readAhead(hash) } }
+            for (item, row) in rows.enumerated() {
+                guard let hash = hashes[item] else { continue }
+                records.point(&record, at: row, in: dataset)
+                see(record, hash: hash, in: &tally, dataset, records)
+            }
+        }
+    }
+
     func see(_ record: RecordContext, in tally: inout Tally, _ dataset: Dataset, _ records: RecordCursor) {
         guard field.isPresent(dataset, record) else { return }
-        var probe = tally.groups.probe(normalization.keyHash(of: field, dataset, record))
+        see(record, hash: normalization.keyHash(of: field, dataset, record), in: &tally, dataset, records)
+    }
+
+    private func see(
+        _ record: RecordContext, hash: Int, in tally: inout Tally, _ dataset: Dataset, _ records: RecordCursor
+    ) {
+        var probe = tally.groups.probe(hash)
         var slot: Int?
         while let row = tally.groups.nextCandidate(&probe) {
             records.point(&tally.other, at: row, in: dataset)
