@@ -235,6 +235,15 @@ extension JSONScanner {
             try nameStarts(inObjectOpenedAt: start)
             let keyStart = index
             let field: Int?
+            if let member = predictions.matchMember(ordinal, base + index + 1, available: count - index - 1) {
+                // The same bytes as a whole member already checked at this place, of a field the run does not keep:
+                // name, colon, value and the comma or brace after it. The same member, checked; on to that comma.
+                index += member
+                ordinal += 1
+                guard try !movesToNext(in: .object, openedAt: start) else { continue }
+                guard failed != 0 else { return record }
+                return firstFailure(of: table, failed: failed, item: item)
+            }
             if let predicted = predictions.match(ordinal, base + index + 1, available: count - index - 1) {
                 // The same bytes as a name already checked at this place: the same name, checked.
                 field = predicted.field
@@ -250,7 +259,14 @@ extension JSONScanner {
             }
             ordinal += 1
             try colon(afterNameAt: keyStart, inObjectOpenedAt: start)
-            if let field {
+            if field == nil, base[index] != UInt8(ascii: "{"), base[index] != UInt8(ascii: "[") {
+                // A value of a field not kept, and not an object or array: remembered whole, with the comma or brace
+                // after it, for the next record's member at this place.
+                try skipValue()
+                if index < count, base[index] == UInt8(ascii: ",") || base[index] == UInt8(ascii: "}") {
+                    predictions.rememberMember(ordinal - 1, base + keyStart + 1, length: index - keyStart)
+                }
+            } else if let field {
                 mismatch = nil
                 try record.scanField(field, from: &self)
                 // Later duplicates of a key replace earlier ones, as in `JSONInput`: so do their errors.
@@ -269,13 +285,18 @@ extension JSONScanner {
             }
             guard try !movesToNext(in: .object, openedAt: start) else { continue }
             guard failed != 0 else { return record }
-            // Decodable decodes fields in declaration order, so the first declared field with an error is the one
-            // reported.
-            let first = failed.trailingZeroBitCount
-            let problem = fieldMismatches[first] ?? Mismatch(expected: JSONInput.Expected.number, found: .init(verbatim: ""))
-            pendingRecordError = (item, ".\(table.names[first])", JSONInput.Expected.found(problem.expected, problem.found))
-            return nil
+            return firstFailure(of: table, failed: failed, item: item)
         }
+    }
+
+    /// Sets `pendingRecordError` for a record whose fields in `failed` had the wrong type; `nil`, for the record.
+    private mutating func firstFailure<Record>(of table: JSONFieldTable, failed: UInt64, item: Int) -> Record? {
+        // Decodable decodes fields in declaration order, so the first declared field with an error is the one
+        // reported.
+        let first = failed.trailingZeroBitCount
+        let problem = fieldMismatches[first] ?? Mismatch(expected: JSONInput.Expected.number, found: .init(verbatim: ""))
+        pendingRecordError = (item, ".\(table.names[first])", JSONInput.Expected.found(problem.expected, problem.found))
+        return nil
     }
 }
 
@@ -290,13 +311,25 @@ package final class KeyPredictions {
     private let bytes = UnsafeMutablePointer<UInt8>.allocate(capacity: places * width)
     private let lengths = UnsafeMutablePointer<Int>.allocate(capacity: places)
     private let fields = UnsafeMutablePointer<Int>.allocate(capacity: places)
+    /// Whole members of fields not kept (`rememberMember`): their bytes and lengths, and how many times in a row
+    /// each place's did not match.
+    private let members = UnsafeMutablePointer<UInt8>.allocate(capacity: places * width)
+    private let memberLengths = UnsafeMutablePointer<Int>.allocate(capacity: places)
+    private let memberMisses = UnsafeMutablePointer<Int>.allocate(capacity: places)
 
-    package init() { lengths.initialize(repeating: 0, count: Self.places) }
+    package init() {
+        lengths.initialize(repeating: 0, count: Self.places)
+        memberLengths.initialize(repeating: 0, count: Self.places)
+        memberMisses.initialize(repeating: 0, count: Self.places)
+    }
 
     deinit {
         bytes.deallocate()
         lengths.deallocate()
         fields.deallocate()
+        members.deallocate()
+        memberLengths.deallocate()
+        memberMisses.deallocate()
     }
 
     /// The name remembered at `place`, if `key` (`available` bytes) starts with its bytes and closing quote.
@@ -304,24 +337,61 @@ package final class KeyPredictions {
     package func match(_ place: Int, _ key: UnsafePointer<UInt8>, available: Int) -> (field: Int?, length: Int)? {
         guard place < Self.places else { return nil }
         let length = lengths[place]
-        guard length > 0, length <= available else { return nil }
-        let stored = bytes + place * Self.width
-        if length >= 8 {
-            var offset = 0
-            while offset < length - 8 {
-                guard Self.word(stored + offset) == Self.word(key + offset) else { return nil }
-                offset += 8
-            }
-            // The last eight bytes, overlapping the words before when the length is not a multiple of eight.
-            guard Self.word(stored + length - 8) == Self.word(key + length - 8) else { return nil }
-        } else if available >= 8 {
-            let mask: UInt64 = (1 << (UInt64(length) * 8)) - 1
-            guard (Self.word(stored) ^ Self.word(key)) & UInt64(littleEndian: mask) == 0 else { return nil }
-        } else {
-            for offset in 0..<length where stored[offset] != key[offset] { return nil }
+        guard length > 0, Self.same(bytes + place * Self.width, key, length: length, available: available) else {
+            return nil
         }
         let field = fields[place]
         return (field < 0 ? nil : field, length)
+    }
+
+    /// The length of the whole member remembered at `place` (from after the name's opening quote to the comma or
+    /// brace after the value), if `key` starts with its bytes.
+    @inline(__always)
+    package func matchMember(_ place: Int, _ key: UnsafePointer<UInt8>, available: Int) -> Int? {
+        guard place < Self.places else { return nil }
+        let length = memberLengths[place]
+        guard length > 0 else { return nil }
+        guard Self.same(members + place * Self.width, key, length: length, available: available) else {
+            memberMisses[place] += 1
+            return nil
+        }
+        memberMisses[place] = 0
+        return length
+    }
+
+    /// Remembers a checked whole member of a field not kept, whose value is not an object or array, at `place`:
+    /// from after the name's opening quote to the comma or brace after the value. A place whose members keep
+    /// changing (a name, an e-mail) is remembered again only now and then.
+    package func rememberMember(_ place: Int, _ member: UnsafePointer<UInt8>, length: Int) {
+        guard place < Self.places, length <= Self.width else { return }
+        let misses = memberMisses[place]
+        guard misses < 8 || misses & 63 == 0 else {
+            memberMisses[place] += 1
+            return
+        }
+        (members + place * Self.width).update(from: member, count: length)
+        memberLengths[place] = length
+    }
+
+    /// Whether the `length` bytes at `stored` are those `key` (`available` bytes) starts with.
+    @inline(__always)
+    private static func same(_ stored: UnsafePointer<UInt8>, _ key: UnsafePointer<UInt8>, length: Int, available: Int) -> Bool {
+        guard length <= available else { return false }
+        if length >= 8 {
+            var offset = 0
+            while offset < length - 8 {
+                guard word(stored + offset) == word(key + offset) else { return false }
+                offset += 8
+            }
+            // The last eight bytes, overlapping the words before when the length is not a multiple of eight.
+            return word(stored + length - 8) == word(key + length - 8)
+        } else if available >= 8 {
+            let mask: UInt64 = (1 << (UInt64(length) * 8)) - 1
+            return (word(stored) ^ word(key)) & UInt64(littleEndian: mask) == 0
+        } else {
+            for offset in 0..<length where stored[offset] != key[offset] { return false }
+            return true
+        }
     }
 
     @inline(__always)

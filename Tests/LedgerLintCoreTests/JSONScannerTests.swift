@@ -146,6 +146,38 @@ import Testing
         #expect(Self.scannedKeeping(bytes) == Self.parsedKeeping(bytes))
     }
 
+    /// Records alike but for one: the scanner skips a member of a field it does not keep when its bytes (name,
+    /// colon, value and the comma or brace after it) are those of the record before at the same place
+    /// (`KeyPredictions.matchMember`). The odd record changes such a member so that its bytes start alike and go on
+    /// differently, or breaks it, or breaks a kept field next to it.
+    static let repeatedMemberCases: [String] = {
+        let record = #"{"Id": 1, "Number":10,"Name":"A","CurrencyCode":"NOK","BillableRate":950.0,"Flag":true,"#
+            + #""Nothing":null,"Deep":{"x":1},"Last":1}"#
+        let compact = record.replacingOccurrences(of: "\"Id\": 1, ", with: "\"Id\":1,")
+        let odd = [
+            compact.replacingOccurrences(of: "950.0", with: "950.05"),
+            compact.replacingOccurrences(of: "950.0", with: "950.0e1"),
+            compact.replacingOccurrences(of: #""NOK","#, with: #""NOK"x,"#),
+            compact.replacingOccurrences(of: #""NOK","#, with: #""NOKK","#),
+            compact.replacingOccurrences(of: "null", with: "nul"),
+            compact.replacingOccurrences(of: "true,", with: "true ,"),
+            compact.replacingOccurrences(of: #""Last":1}"#, with: #""Last":12}"#),
+            compact.replacingOccurrences(of: #""Last":1}"#, with: #""Last":1,"More":2}"#),
+            compact.replacingOccurrences(of: #""Last":1}"#, with: #""Last":1,}"#),
+            compact.replacingOccurrences(of: #""Number":10"#, with: #""Number":"ten""#),
+            compact.replacingOccurrences(of: #""Flag":true,"#, with: #""Flag":true,"Flag":true,"#),
+            compact.replacingOccurrences(of: #""CurrencyCode":"NOK","#, with: ""),
+        ]
+        return odd.map { "[" + [compact, compact, $0, compact].joined(separator: ",\n") + "]" }
+    }()
+
+    @Test(arguments: repeatedMemberCases)
+    func membersRepeatedFromTheRecordBeforeAreReadAsJSONInputReadsThem(_ text: String) {
+        let bytes = Array(text.utf8)
+        #expect(Self.scanned(bytes) == Self.parsed(bytes))
+        #expect(Self.scannedKeeping(bytes) == Self.parsedKeeping(bytes))
+    }
+
     /// Documents of several records, to be cut into pieces, some where a text looks like a record boundary.
     static let piecesCases: [String] = {
         let record = #"{"Id": 1, "Name": "Blåbær AS", "MailAddress": {"City": "Oslo"}}"#
