@@ -83,6 +83,28 @@ struct RecordTableTests {
         }
     }
 
+    @Test func keepingRowsKeepsRunsOfRecordsOfEveryLength() {
+        // Texts of many lengths; runs of kept and removed records of many lengths, at both ends too.
+        let customers = (0..<300).map { row in
+            AssistCustomer(
+                customerNumber: String(10_000 + row), name: String(repeating: "n", count: row % 13),
+                organizationNumber: row % 5 == 0 ? nil : String(row), email: "e\(row)@x.no")
+        }
+        for pattern in 0..<4 {
+            let keep = customers.indices.map { row in
+                switch pattern {
+                case 0: (row / 7) % 3 != 0 || row % 11 == 0
+                case 1: row >= 3 && row < 297
+                case 2: row % 2 == 0
+                default: row < 5 || row > 290 || (row > 100 && row < 103)
+                }
+            }
+            var table = RecordTable(customers)
+            table.keepRows(BitSet(count: customers.count) { keep[$0] })
+            #expect(Array(table) == customers.indices.filter { keep[$0] }.map { customers[$0] }, "pattern \(pattern)")
+        }
+    }
+
     @Test func aVocabularyOfMoreThan256WordsWidensItsCodes() {
         let many = (0..<300).map { PowerOfficeCustomer(Id: Int64($0), InvoiceDeliveryType: $0 % 7 == 0 ? nil : "Type \($0)") }
         #expect(Array(RecordTable(many)) == many)
