@@ -110,6 +110,12 @@ import Testing
         #expect(String(decoding: json.bytes, as: UTF8.self) == "{\n  \"b\" : 1,\n  \"c\" : 2\n}")
     }
 
+    @Test(arguments: [0, 1, 99, 100, 101, 1000, 10_001])
+    func mappedConcurrentlyIsMappedInTurn(count: Int) {
+        // Strings, so that the parts' values are moved and released as the whole array's would be.
+        #expect(concurrentlyMapped(count, threshold: 100) { "\($0 * 3)" } == (0..<count).map { "\($0 * 3)" })
+    }
+
     private func encoded(_ value: some Encodable) throws -> String {
         String(decoding: try JSONOutput.document(value), as: UTF8.self)
     }

@@ -21,7 +21,7 @@ extension SarifReporter.Run: JSONWritable {
             $0.member("invocations", ifPresent: invocations)
             $0.member("language", language)
             $0.member("properties", properties)
-            $0.member("results", results)
+            $0.member("results", ConcurrentElements(results))
             $0.member("tool", tool)
         }
     }

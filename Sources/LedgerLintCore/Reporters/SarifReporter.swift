@@ -92,30 +92,37 @@ public struct SarifReporter: Reporter {
     /// The run of one report.
     func run(_ report: Report) -> Run {
         let language = report.language
-        var ruleIndex: [String: Int] = [:]
-        for (index, rule) in report.rules.enumerated() where ruleIndex[rule.id] == nil {
-            ruleIndex[rule.id] = index
+        // Each rule's first place in the tool's list.
+        let ruleIndex = Dictionary(
+            report.rules.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { first, _ in first })
+        // The results: the findings, then with a baseline the unchanged ones, then the suppressed ones. Whether a
+        // suppressed finding is new is not known (suppression is applied before the baseline), so it gets no
+        // baselineState.
+        let tracksBaseline = report.baseline != nil
+        let unchanged = report.baseline?.unchanged.sorted(by: Finding.reportOrder) ?? []
+        let (findings, afterUnchanged) = (report.findings.count, report.findings.count + unchanged.count)
+        @Sendable func entry(_ index: Int) -> (finding: Finding, baselineState: String?, suppression: SuppressedFinding?) {
+            if index < findings { return (report.findings[index], tracksBaseline ? "new" : nil, nil) }
+            if index < afterUnchanged { return (unchanged[index - findings], "unchanged", nil) }
+            let suppressed = report.suppressed[index - afterUnchanged]
+            return (suppressed.finding, nil, suppressed)
         }
-        var occurrences: [String: Int] = [:]
-        func result(_ finding: Finding, baselineState: String?, suppression: SuppressedFinding?) -> Result {
-            let identity = Self.identity(finding)
-            occurrences[identity, default: 0] += 1
+        let count = afterUnchanged + report.suppressed.count
+        // Each result's occurrence of its identity, counted in turn; the results then made on every core.
+        var seen: [String: Int] = [:]
+        let occurrences = (0..<count).map { index in
+            let identity = Self.identity(entry(index).finding)
+            seen[identity, default: 0] += 1
+            return seen[identity] ?? 1
+        }
+        let results = concurrentlyMapped(count) { index in
+            let (finding, baselineState, suppression) = entry(index)
             return Result(
                 finding, report: report, ruleIndex: ruleIndex[finding.rule],
-                fingerprint: Self.fingerprint(finding, occurrence: occurrences[identity] ?? 1),
+                fingerprint: Self.fingerprint(finding, occurrence: occurrences[index]),
                 baselineState: baselineState, suppression: suppression
             )
         }
-
-        let tracksBaseline = report.baseline != nil
-        var results = report.findings.map { result($0, baselineState: tracksBaseline ? "new" : nil, suppression: nil) }
-        if let baseline = report.baseline {
-            let unchanged = baseline.unchanged.sorted(by: Finding.reportOrder)
-            results += unchanged.map { result($0, baselineState: "unchanged", suppression: nil) }
-        }
-        // Whether a suppressed finding is new is not known (suppression is applied before the baseline), so it
-        // gets no baselineState.
-        results += report.suppressed.map { result($0.finding, baselineState: nil, suppression: $0) }
 
         return Run(
             tool: Self.tool(rules: report.rules.map { Descriptor($0, language: language) }),
