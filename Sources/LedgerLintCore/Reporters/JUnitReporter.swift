@@ -1,3 +1,5 @@
+import Foundation
+import LedgerLintJSON
 import LedgerLintText
 
 /// The CI report: JUnit XML that GitLab's and Jenkins' test views load.
@@ -15,10 +17,11 @@ public struct JUnitReporter: Reporter {
 
     public init() {}
 
-    public func render(_ report: Report) -> String {
-        let suite = suite(report, name: Self.suiteName, prefix: Self.suiteName)
-        return Self.document([suite])
-    }
+    public func render(_ report: Report) -> String { Self.document([suite(report)]).text }
+
+    public func renderData(_ report: Report) -> Data { Self.document([suite(report)]).data }
+
+    private func suite(_ report: Report) -> Suite { suite(report, name: Self.suiteName, prefix: Self.suiteName) }
 
     /// One `<testsuite>` per client, named after the client's folder (unique in the run, and stable across runs,
     /// unlike a name PowerOffice may change), with `classname="ledgerlint.<folder>.<rule>"`, so that GitLab, which
@@ -59,18 +62,20 @@ public struct JUnitReporter: Reporter {
 
     /// One suite's cases: a failing case per finding, a passing one per rule without findings.
     func suite(_ report: Report, name: String, prefix: String, client: String? = nil) -> Suite {
-        var failing: [String] = []
+        // The cases' names in turn (a repeat's number depends on the cases before it), then the cases on every core.
         var usedNames: Set<String> = []
-        for finding in report.findings {
+        let names = report.findings.map { finding in
+            Self.uniqueName(
+                "\(finding.entity.rawValue) \(finding.key)", classname: prefix + "." + finding.rule, used: &usedNames)
+        }
+        let failing = concurrentlyMapped(report.findings.count) { index in
+            let finding = report.findings[index]
             let classname = prefix + "." + finding.rule
-            let name = Self.uniqueName("\(finding.entity.rawValue) \(finding.key)", classname: classname, used: &usedNames)
             let body = TextReporter.block(for: finding, language: report.language, snapshot: report.snapshot)
-            failing.append(
-                "    <testcase classname=\"\(Self.escaped(classname))\" name=\"\(Self.escaped(name))\">\n"
-                    + "      <failure type=\"\(finding.severity.rawValue)\" message=\"\(Self.escaped(finding.message))\">"
-                    + Self.escaped(body, inAttribute: false) + "</failure>\n"
-                    + "    </testcase>"
-            )
+            return "    <testcase classname=\"\(Self.escaped(classname))\" name=\"\(Self.escaped(names[index]))\">\n"
+                + "      <failure type=\"\(finding.severity.rawValue)\" message=\"\(Self.escaped(finding.message))\">"
+                + Self.escaped(body, inAttribute: false) + "</failure>\n"
+                + "    </testcase>"
         }
 
         let rulesWithFindings = Set(report.findings.map(\.rule))
@@ -112,10 +117,16 @@ public struct JUnitReporter: Reporter {
     }
 
     /// The document: `<testsuites>` with the counts over every suite.
-    static func document(_ suites: [Suite]) -> String {
+    static func document(_ suites: [Suite]) -> TextDocument {
         var total = Suite(name: suiteName, tests: 0, failures: 0, errors: 0, body: [])
         for suite in suites { total.add(suite) }
-        return (opening(total) + suites.flatMap(lines(of:)) + [closing]).joined(separator: "\n") + "\n"
+        let lines = opening(total) + suites.flatMap(lines(of:)) + [closing]
+        var document = TextDocument(capacity: TextDocument.capacity(lines, separator: 1))
+        for line in lines {
+            document.append(line)
+            document.append("\n")
+        }
+        return document
     }
 
     /// The document's first lines, with the counts of every suite.

@@ -1,5 +1,6 @@
 import Foundation
 import LedgerLintText
+import LedgerLintJSON
 
 /// The human-readable report: one compiler-style block per finding, then a summary line.
 ///
@@ -24,17 +25,30 @@ public struct TextReporter: Reporter {
         self.color = color
     }
 
-    public func render(_ report: Report) -> String {
+    public func render(_ report: Report) -> String { document(report).text }
+
+    public func renderData(_ report: Report) -> Data { document(report).data }
+
+    private func document(_ report: Report) -> TextDocument {
         let language = report.language
         let hidden = Self.hiddenLine(report, language: language).map { $0 + "\n" } ?? ""
         let filter = Self.filterLines(report).map { $0 + "\n\n" } ?? ""
         guard !report.findings.isEmpty else {
-            return filter + Self.noFindings[language] + "\n" + hidden
+            var document = TextDocument(capacity: 0)
+            document.append(filter + Self.noFindings[language] + "\n" + hidden)
+            return document
         }
         let style = Style(enabled: color)
-        let blocks = report.findings.map { Self.block(for: $0, language: language, style: style, snapshot: report.snapshot) }
-        return filter + blocks.joined(separator: "\n\n") + "\n\n" + summaryLine(report.summary, language: language) + "\n"
-            + hidden
+        // On every core: a block is a few strings per finding.
+        let blocks = concurrentlyMapped(report.findings.count) {
+            Self.block(for: report.findings[$0], language: language, style: style, snapshot: report.snapshot)
+        }
+        let summary = "\n\n" + summaryLine(report.summary, language: language) + "\n" + hidden
+        var document = TextDocument(capacity: TextDocument.capacity(blocks, separator: 2, more: filter.utf8.count + summary.utf8.count))
+        document.append(filter)
+        document.append(blocks, separator: "\n\n")
+        document.append(summary)
+        return document
     }
 
     /// For a `--key` report: that it is filtered, then where each key was found, one line each.
