@@ -531,6 +531,9 @@ import LedgerLintTestSupport
         ("=== x", "\\=== x"),
         ("a - b", "a - b"),
         ("back\\slash", "back\\\\slash"),
+        ("a\u{7}b\u{7F}c\u{85}d\td\rx", "a\u{FFFD}b\u{FFFD}c\u{FFFD}d d<br>x"),
+        ("12)", "12\\)"), ("7.", "7\\."), ("\r\n-x", "<br>-x"), ("\u{9F}é", "\u{FFFD}é"), ("\r", "<br>"),
+        ("x\r\r\ny", "x<br><br>y"),
     ])
     func markdownEscaping(input: String, expected: String) {
         #expect(MarkdownReporter.escaped(input) == expected)

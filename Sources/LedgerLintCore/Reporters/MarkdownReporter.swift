@@ -162,34 +162,52 @@ public struct MarkdownReporter: Reporter {
     /// characters become U+FFFD. A leading `-`, `+`, `=` or `1.` is escaped too, so that text placed at the start
     /// of a line cannot become a list item or a heading underline.
     static func escaped(_ text: String) -> String {
-        let normalized = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-        var result = ""
-        let scalars = Array(normalized.unicodeScalars)
-        let digits = scalars.prefix { ("0"..."9").contains($0) }.count
-        let listMarker = digits > 0 && digits < scalars.count && (scalars[digits] == "." || scalars[digits] == ")")
-        for (index, scalar) in scalars.enumerated() {
-            if (index == 0 && (scalar == "-" || scalar == "+" || scalar == "=")) || (listMarker && index == digits) {
-                result += "\\"
-                result.unicodeScalars.append(scalar)
-                continue
-            }
-            switch scalar {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "|", "~", "&", "#", "@", "$", "!":
-                result += "\\"
-                result.unicodeScalars.append(scalar)
-            case "\n":
-                result += "<br>"
-            case "\t":
-                result += " "
-            default:
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) {
-                    result.unicodeScalars.append("\u{FFFD}")
-                } else {
-                    result.unicodeScalars.append(scalar)
+        // On the UTF-8 bytes: line breaks (CR LF, CR) become LF first; the first character and a list marker's
+        // `.` or `)` are escaped by their place (a list marker's digits are ASCII, so places in bytes are places in
+        // characters); controls, DEL and C1 controls (two bytes, C2 80 to C2 9F) become U+FFFD.
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 16)
+            var digits = 0
+            while digits < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[digits]) { digits += 1 }
+            let listMarker = digits > 0 && digits < bytes.count
+                && (bytes[digits] == UInt8(ascii: ".") || bytes[digits] == UInt8(ascii: ")"))
+            let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                defer { index += 1 }
+                if (index == 0 && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "=")))
+                    || (listMarker && index == digits)
+                {
+                    out += [UInt8(ascii: "\\"), byte]
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
+                    UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "~"),
+                    UInt8(ascii: "&"), UInt8(ascii: "#"), UInt8(ascii: "@"), UInt8(ascii: "$"), UInt8(ascii: "!"):
+                    out += [UInt8(ascii: "\\"), byte]
+                case 0x0D:
+                    // CR LF is one break, as is a CR alone.
+                    if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
+                    out += Array("<br>".utf8)
+                case 0x0A:
+                    out += Array("<br>".utf8)
+                case 0x09:
+                    out.append(UInt8(ascii: " "))
+                case 0x00..<0x20, 0x7F:
+                    out += replacement
+                case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
+                    index += 1
+                    out += replacement
+                default:
+                    out.append(byte)
                 }
             }
+            return String(decoding: out, as: UTF8.self)
         }
-        return result
     }
 }
 
