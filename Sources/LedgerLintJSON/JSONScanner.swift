@@ -773,14 +773,8 @@ extension JSONScanner {
     /// (higher ones may be false alarms, which only cost a look).
     @inline(__always)
     private static func attention(_ word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        let quote = word ^ (ones &* 0x22)
-        let backslash = word ^ (ones &* 0x5C)
-        let quotes = (quote &- ones) & ~quote
-        let backslashes = (backslash &- ones) & ~backslash
-        let controls = (word &- ones &* 0x20) & ~word
-        return (quotes | backslashes | controls | word) & highs
+        ByteWords.bytes(word, equalTo: UInt8(ascii: "\"")) | ByteWords.bytes(word, equalTo: UInt8(ascii: "\\"))
+            | ByteWords.bytes(word, below: 0x20) | ByteWords.bytesBeyondASCII(word)
     }
 
     /// Checks the escape whose backslash is at `backslash`; returns where the string goes on.

@@ -1,4 +1,5 @@
 import Foundation
+import LedgerLintText
 
 /// Pretty-printed JSON written straight into bytes, byte for byte as `JSONOutput.document(_:)` writes the same
 /// value, but without building the encoder's tree of every value first: for the reports, where that tree took most of
@@ -222,11 +223,8 @@ public struct JSONWriter: Sendable {
     /// Whether any of the eight bytes of `word` is below U+0020, `"` or a backslash; never false when one is (the
     /// "has a zero byte" and "has a byte less than" tricks of Bit Twiddling Hacks).
     private static func mayNeedEscape(_ word: UInt64) -> Bool {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
-        func hasZeroByte(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
-        let below20 = (word &- ones &* 0x20) & ~word & highs
-        return below20 | hasZeroByte(word ^ (ones &* 0x22)) | hasZeroByte(word ^ (ones &* 0x5C)) != 0
+        ByteWords.bytes(word, below: 0x20) | ByteWords.bytes(word, equalTo: UInt8(ascii: "\""))
+            | ByteWords.bytes(word, equalTo: UInt8(ascii: "\\")) != 0
     }
 }
 
@@ -284,10 +282,10 @@ public struct ConcurrentElements<Element: JSONWritable & Sendable>: JSONWritable
     }
 
     public func write(to json: inout JSONWriter) {
-        let stretches = min(ProcessInfo.processInfo.activeProcessorCount, 8, elements.count / max(threshold / 2, 1))
-        guard elements.count >= threshold, stretches > 1 else { return elements.write(to: &json) }
+        let ranges = stretches(of: elements.count, threshold: threshold)
+        guard ranges.count > 1 else { return elements.write(to: &json) }
+        let stretches = ranges.count
         json.beginArray()
-        let bounds = (0...stretches).map { elements.count * $0 / stretches }
         // The first stretch goes straight into the document's own writer, which is moved into a box for the while;
         // the others into writers of their own, at the same depth, each after a first element's separator.
         // Each writer has room for its share of what the document's was sized for.
@@ -296,7 +294,7 @@ public struct ConcurrentElements<Element: JSONWritable & Sendable>: JSONWritable
         let others = Locked([[UInt8]](repeating: [], count: stretches))
         let depth = first.withLock { $0.depth }
         DispatchQueue.concurrentPerform(iterations: stretches) { stretch in
-            let range = bounds[stretch]..<bounds[stretch + 1]
+            let range = ranges[stretch]
             if stretch == 0 {
                 first.withLock { writer in for element in elements[range] { element.write(to: &writer) } }
             } else {

@@ -204,10 +204,8 @@ package enum UTF8Validation {
             // Eight ASCII bytes without a NUL at a time.
             let limit = min(count, release == nil ? count : nextRelease)
             while position + 8 <= limit {
-                let word = UnsafeRawPointer(start + position).loadUnaligned(as: UInt64.self)
-                let ones: UInt64 = 0x0101_0101_0101_0101
-                let highs: UInt64 = 0x8080_8080_8080_8080
-                if (word | ((word &- ones) & ~word)) & highs != 0 { break }
+                let word = ByteWords.load(start + position)
+                if ByteWords.bytesBeyondASCII(word) | ByteWords.bytes(word, equalTo: 0) != 0 { break }
                 position += 8
             }
             guard position < count else { break }

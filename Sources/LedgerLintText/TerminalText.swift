@@ -18,14 +18,12 @@ public enum TerminalText {
         return text.withUTF8 { bytes in
             var index = 0
             if let base = bytes.baseAddress {
-                let (ones, highs): (UInt64, UInt64) = (0x0101_0101_0101_0101, 0x8080_8080_8080_8080)
                 while index + 8 <= bytes.count {
-                    let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                    // A high bit for a byte beyond ASCII, below 0x20 or DEL (exact for the lowest such byte);
-                    // the word is then looked at byte by byte.
-                    let below = (word &- ones &* 0x20) & ~word
-                    let delete = word ^ (ones &* 0x7F)
-                    guard (word | below | ((delete &- ones) & ~delete)) & highs == 0 else { break }
+                    // A byte beyond ASCII, below 0x20 or DEL: the word is then looked at byte by byte.
+                    let word = ByteWords.load(base + index)
+                    let found = ByteWords.bytesBeyondASCII(word) | ByteWords.bytes(word, below: 0x20)
+                        | ByteWords.bytes(word, equalTo: 0x7F)
+                    guard found == 0 else { break }
                     index += 8
                 }
             }

@@ -240,14 +240,13 @@ extension CSVScanner {
         let fieldLine = line
         let base = self.base
         let count = self.count
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let separators = ones &* UInt64(delimiter)
+        let delimiter = self.delimiter
         while index < count {
             // Eight bytes at a time while none is the separator, a quote or a line break.
             while index + 8 <= count {
-                let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                let found = Self.zeroBytes(word ^ separators) | Self.zeroBytes(word ^ (ones &* 0x22))
-                    | Self.zeroBytes(word ^ (ones &* 0x0A)) | Self.zeroBytes(word ^ (ones &* 0x0D))
+                let word = ByteWords.load(base + index)
+                let found = ByteWords.bytes(word, equalTo: delimiter) | ByteWords.bytes(word, equalTo: UInt8(ascii: "\""))
+                    | ByteWords.bytes(word, equalTo: 0x0A) | ByteWords.bytes(word, equalTo: 0x0D)
                 if found != 0 {
                     index += found.trailingZeroBitCount >> 3
                     break
@@ -280,12 +279,6 @@ extension CSVScanner {
         }
         fields.append(Field(start: start, end: index, inScratch: false))
         return true
-    }
-
-    /// The high bit of each zero byte of `word`, exactly for the lowest one (higher ones may be false alarms).
-    @inline(__always)
-    private static func zeroBytes(_ word: UInt64) -> UInt64 {
-        (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080
     }
 
     /// Reads a quoted field; `index` is at the opening quote.
