@@ -33,6 +33,12 @@ public struct BitSet: Sendable, Hashable {
 
     init() {}
 
+    /// `count` bits, all clear.
+    init(clear count: Int) {
+        words = Array(repeating: 0, count: (count + 63) / 64)
+        self.count = count
+    }
+
     init(count: Int, where predicate: (Int) throws -> Bool) rethrows {
         reserveCapacity(count)
         for index in 0..<count { append(try predicate(index)) }

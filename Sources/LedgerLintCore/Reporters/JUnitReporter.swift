@@ -122,10 +122,8 @@ public struct JUnitReporter: Reporter {
         for suite in suites { total.add(suite) }
         let lines = opening(total) + suites.flatMap(lines(of:)) + [closing]
         var document = TextDocument(capacity: TextDocument.capacity(lines, separator: 1))
-        for line in lines {
-            document.append(line)
-            document.append("\n")
-        }
+        document.append(lines, separator: "\n")
+        document.append("\n")
         return document
     }
 

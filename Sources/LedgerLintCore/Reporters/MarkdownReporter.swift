@@ -173,7 +173,6 @@ public struct MarkdownReporter: Reporter {
             while digits < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[digits]) { digits += 1 }
             let listMarker = digits > 0 && digits < bytes.count
                 && (bytes[digits] == UInt8(ascii: ".") || bytes[digits] == UInt8(ascii: ")"))
-            let replacement: [UInt8] = [0xEF, 0xBF, 0xBD]
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
@@ -181,27 +180,29 @@ public struct MarkdownReporter: Reporter {
                 if (index == 0 && (byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "=")))
                     || (listMarker && index == digits)
                 {
-                    out += [UInt8(ascii: "\\"), byte]
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(byte)
                     continue
                 }
                 switch byte {
                 case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["),
                     UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "~"),
                     UInt8(ascii: "&"), UInt8(ascii: "#"), UInt8(ascii: "@"), UInt8(ascii: "$"), UInt8(ascii: "!"):
-                    out += [UInt8(ascii: "\\"), byte]
+                    out.append(UInt8(ascii: "\\"))
+                    out.append(byte)
                 case 0x0D:
                     // CR LF is one break, as is a CR alone.
                     if index + 1 < bytes.count, bytes[index + 1] == 0x0A { index += 1 }
-                    out += Array("<br>".utf8)
+                    out.append(contentsOf: "<br>".utf8)
                 case 0x0A:
-                    out += Array("<br>".utf8)
+                    out.append(contentsOf: "<br>".utf8)
                 case 0x09:
                     out.append(UInt8(ascii: " "))
                 case 0x00..<0x20, 0x7F:
-                    out += replacement
+                    out.append(contentsOf: "\u{FFFD}".utf8)
                 case 0xC2 where index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1]):
                     index += 1
-                    out += replacement
+                    out.append(contentsOf: "\u{FFFD}".utf8)
                 default:
                     out.append(byte)
                 }

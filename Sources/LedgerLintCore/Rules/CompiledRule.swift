@@ -227,7 +227,7 @@ final class JoinIndex: Sendable {
         self.on = on
         let count = join.subject.count(in: dataset)
         var keys = KeyIndex(forAtMost: count, counting: false)
-        var firsts = BitSet(count: count) { _ in false }
+        var firsts = BitSet(clear: count)
         // A stretch of records at a time: their keys' hashes, then a read of the slot each starts at, reads that
         // do not wait for each other (so that their cache misses overlap), then the inserts.
         withUnsafeTemporaryAllocation(of: (hash: Int, row: Int).self, capacity: JoinIndex.stretch) { pending in

@@ -31,7 +31,7 @@ struct KeyIndex: Sendable {
         capacity = limit + limit / 4 + 1
         slots = Array(repeating: 0, count: capacity)
         self.counting = counting
-        repeated = BitSet(count: counting ? capacity : 0) { _ in false }
+        repeated = BitSet(clear: counting ? capacity : 0)
     }
 
     /// A walk along the slots where a key may be: start with `probe(_:)`, then call `nextCandidate(_:)` until it

@@ -140,7 +140,7 @@ public struct RuleSet: Sendable {
             let (lhs, rhs) = (compiled[$0].rule, compiled[$1].rule)
             return lhs.severity != rhs.severity ? lhs.severity > rhs.severity : lhs.id < rhs.id
         }
-        // Taken out of the box, so that each rule's findings are moved into the whole list, not copied.
+        // Taken out of the box, so that each rule's findings are let go of as soon as they are in the whole list.
         var values = results.withLock { slots in
             defer { slots = [] }
             return slots
