@@ -78,6 +78,13 @@ package final class ReadingHelper: @unchecked Sendable {
         }
     }
 
+    /// Runs the reader's `body` between `begin()` and `close()`, which a thrown error does not skip.
+    package func reading<Value>(_ body: () throws -> Value) rethrows -> Value {
+        begin()
+        defer { close() }
+        return try body()
+    }
+
     /// Says that the reader offers nothing more: `help()` returns once what was offered is taken.
     package func close() {
         condition.withLock {

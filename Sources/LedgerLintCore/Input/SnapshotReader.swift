@@ -32,9 +32,7 @@ public enum SnapshotReader {
                 assist.withLock { $0 = result }
                 helper.help()
             } else {
-                helper.begin()
-                let result = Result { try readPowerOffice(at: folder, helper: helper, keeping: fields) }
-                helper.close()
+                let result = Result { try helper.reading { try readPowerOffice(at: folder, helper: helper, keeping: fields) } }
                 powerOffice.withLock { $0 = result }
             }
         }
