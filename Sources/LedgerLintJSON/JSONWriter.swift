@@ -32,9 +32,10 @@ public struct JSONWriter: Sendable {
     }
 
     /// The same document as bytes, for a report written out as it is: without the check a `String` makes that the
-    /// bytes are UTF-8 (they are: the writer escapes nothing into anything else) and its copy.
+    /// bytes are UTF-8 (they are: the writer escapes nothing into anything else) and its copy, and without a copy
+    /// into `Data` either.
     public static func documentData(_ value: some JSONWritable, capacity: Int = 0) -> Data {
-        Data(documentBytes(value, capacity: capacity))
+        Data(taking: documentBytes(value, capacity: capacity))
     }
 
     private static func documentBytes(_ value: some JSONWritable, capacity: Int) -> [UInt8] {

@@ -116,6 +116,24 @@ import Testing
         #expect(concurrentlyMapped(count, threshold: 100) { "\($0 * 3)" } == (0..<count).map { "\($0 * 3)" })
     }
 
+    /// `Data(taking:)`, which the documents' bytes become `Data` by without a copy, holds the same bytes, outlives
+    /// the array it took, and a copy of it that is changed leaves it as it was.
+    @Test(arguments: [0, 1, 15, 16, 100_000])
+    func dataTakingAnArrayHasItsBytes(count: Int) {
+        func made() -> Data { Data(taking: (0..<count).map { UInt8(truncatingIfNeeded: $0 &* 7) }) }
+        let data = made()
+        #expect(data == Data((0..<count).map { UInt8(truncatingIfNeeded: $0 &* 7) }))
+        var changed = data
+        if count > 0 {
+            changed[0] = 0xFF
+            changed.append(1)
+            #expect(data.first == 0)
+            #expect(data.count == count)
+            #expect(changed.count == count + 1)
+        }
+        #expect(JSONWriter.documentData(["a": 1]) == Data("{\n  \"a\" : 1\n}\n".utf8))
+    }
+
     private func encoded(_ value: some Encodable) throws -> String {
         String(decoding: try JSONOutput.document(value), as: UTF8.self)
     }

@@ -1,3 +1,4 @@
+import Foundation
 import LedgerLintText
 
 /// The spreadsheet report: one row per finding, for Excel on Norwegian Windows first.
@@ -18,25 +19,39 @@ import LedgerLintText
 /// report starts with `note` rows: that it is filtered, and where each key was found.
 /// Documented in `docs/output-formats.md`.
 public struct CSVReporter: Reporter {
-    static let separator = ";"
+    static let separator = UInt8(ascii: ";")
     static let lineEnd = "\r\n"
     static let byteOrderMark = "\u{FEFF}"
 
     public init() {}
 
-    public func render(_ report: Report) -> String {
+    public func render(_ report: Report) -> String { document(report).text }
+
+    public func renderData(_ report: Report) -> Data { document(report).data() }
+
+    /// The sheet, each row written straight into the document's bytes.
+    private func document(_ report: Report) -> TextDocument {
         let language = report.language
-        var rows = [Self.header[language]]
+        var document = TextDocument(capacity: 4096 + (report.findings.count + report.suppressed.count) * 512)
+        document.append(Self.byteOrderMark)
+        Self.append(row: Self.header[language], to: &document)
         if let filter = report.filterSentence {
             // A sheet has no place above its table, so a filtered one says so in its first rows, marked `note` in
             // the severity column so that a filter on that column keeps them apart from the findings.
             let note = Self.noteWord[language]
-            rows.append([note, "", "", "", "", filter, "", "", "", ""])
-            rows += report.lookups.map { [note, "", "", "", $0.key, $0.note, "", "", "", ""] }
+            Self.append(row: [note, "", "", "", "", filter, "", "", "", ""], to: &document)
+            for lookup in report.lookups {
+                Self.append(row: [note, "", "", "", lookup.key, lookup.note, "", "", "", ""], to: &document)
+            }
         }
-        rows += report.findings.map { row($0, suppression: nil, report: report) }
-        rows += report.suppressed.map { row($0.finding, suppression: $0, report: report) }
-        return Self.document(rows)
+        let files = SnapshotFiles(snapshot: report.snapshot)
+        for finding in report.findings {
+            append(finding, suppression: nil, language: language, files: files, to: &document)
+        }
+        for suppressed in report.suppressed {
+            append(suppressed.finding, suppression: suppressed, language: language, files: files, to: &document)
+        }
+        return document
     }
 
     /// The same sheet for every client together, with the client's name in a first column, so that it filters by
@@ -48,15 +63,26 @@ public struct CSVReporter: Reporter {
         let reporter: CSVReporter
 
         func add(_ client: ClientsReport.Client, rollUp: ClientsRollUp) -> [ClientsReportPart] {
-            let rows: [[String]]
+            var document = TextDocument(capacity: 0)
             switch client.result {
             case .checked(let single):
-                rows = single.findings.map { [client.name] + reporter.row($0, suppression: nil, report: single) }
-                    + single.suppressed.map { [client.name] + reporter.row($0.finding, suppression: $0, report: single) }
+                let files = SnapshotFiles(snapshot: single.snapshot)
+                for finding in single.findings {
+                    reporter.append(
+                        finding, suppression: nil, language: single.language, files: files, client: client.name,
+                        to: &document)
+                }
+                for suppressed in single.suppressed {
+                    reporter.append(
+                        suppressed.finding, suppression: suppressed, language: single.language, files: files,
+                        client: client.name, to: &document)
+                }
             case .failed(let reason):
-                rows = [[client.name, CSVReporter.failedWord[rollUp.language], "", "", "", "", reason, "", "", "", ""]]
+                CSVReporter.append(
+                    row: [client.name, CSVReporter.failedWord[rollUp.language], "", "", "", "", reason, "", "", "", ""],
+                    to: &document)
             }
-            return [.text(CSVReporter.lines(rows))]
+            return [.text(document.text)]
         }
 
         func finish(_ rollUp: ClientsRollUp) -> [ClientsReportPiece] {
@@ -66,64 +92,107 @@ public struct CSVReporter: Reporter {
     }
 
     /// Rows as Excel opens them: a byte-order mark, `;` between cells, CRLF after every row, each cell guarded and
-    /// quoted by `cell(_:)`. The fix plan's CSV files are written by it too.
+    /// quoted by `append(cell:to:)`. The fix plan's CSV files are written by it too.
     static func document(_ rows: [[String]]) -> String {
         byteOrderMark + lines(rows)
     }
 
     /// The rows without the byte-order mark.
     static func lines(_ rows: [[String]]) -> String {
-        var text = ""
-        text.reserveCapacity(rows.reduce(0) { total, row in row.reduce(total + row.count + 1) { $0 + $1.utf8.count } })
-        for row in rows {
-            for (index, field) in row.enumerated() {
-                if index > 0 { text += separator }
-                text += cell(field)
-            }
-            text += lineEnd
-        }
-        return text
+        var document = TextDocument(capacity: 0)
+        for row in rows { append(row: row, to: &document) }
+        return document.text
     }
 
-    func row(_ finding: Finding, suppression: SuppressedFinding?, report: Report) -> [String] {
-        let language = report.language
-        return [
-            finding.severity.word[language],
-            finding.rule,
-            TextReporter.systemName(finding.system),
-            TextReporter.entityName(finding.entity)[language],
-            finding.key,
-            finding.message,
-            finding.hint,
-            finding.snapshotFile(in: report.snapshot) ?? "",
-            finding.location?.line.map(String.init) ?? "",
-            suppression?.reason ?? "",
-        ]
+    /// One row of `cells` and its line end.
+    static func append(row cells: [String], to document: inout TextDocument) {
+        for (index, cell) in cells.enumerated() {
+            if index > 0 { document.append(byte: separator) }
+            append(cell: cell, to: &document)
+        }
+        document.append(lineEnd)
+    }
+
+    /// A finding's row: severity, rule, system, entity, key, message, hint, file, line, suppressed; after the
+    /// client's name in a sheet of many clients.
+    func append(
+        _ finding: Finding, suppression: SuppressedFinding?, language: Language, files: SnapshotFiles,
+        client: String? = nil, to document: inout TextDocument
+    ) {
+        if let client {
+            Self.append(cell: client, to: &document)
+            document.append(byte: Self.separator)
+        }
+        Self.append(cell: finding.severity.word[language], to: &document)
+        document.append(byte: Self.separator)
+        Self.append(cell: finding.rule, to: &document)
+        document.append(byte: Self.separator)
+        Self.append(cell: TextReporter.systemName(finding.system), to: &document)
+        document.append(byte: Self.separator)
+        Self.append(cell: TextReporter.entityName(finding.entity)[language], to: &document)
+        document.append(byte: Self.separator)
+        Self.append(cell: finding.key, to: &document)
+        document.append(byte: Self.separator)
+        Self.append(cell: finding.message, to: &document)
+        document.append(byte: Self.separator)
+        Self.append(cell: finding.hint, to: &document)
+        document.append(byte: Self.separator)
+        Self.append(cell: files.path(of: finding) ?? "", to: &document)
+        document.append(byte: Self.separator)
+        Self.append(cell: finding.location?.line.map(String.init) ?? "", to: &document)
+        document.append(byte: Self.separator)
+        Self.append(cell: suppression?.reason ?? "", to: &document)
+        document.append(Self.lineEnd)
     }
 
     /// One cell: guarded against formula injection, then quoted if it has to be.
     static func cell(_ text: String) -> String {
-        var value = text
-        switch value.utf8.first {
-        case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), UInt8(ascii: "\t"),
-            UInt8(ascii: "\r"):
-            value = "'" + value
-        default: break
+        var document = TextDocument(capacity: text.utf8.count + 8)
+        append(cell: text, to: &document)
+        return document.text
+    }
+
+    /// What `cell(_:)` gives, written into `document`.
+    static func append(cell text: String, to document: inout TextDocument) {
+        var text = text
+        text.withUTF8 { utf8 in
+            switch utf8.first {
+            case UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@"), UInt8(ascii: "\t"),
+                UInt8(ascii: "\r"):
+                // The guard: in front of the text, inside the quotes if there are any.
+                quoted(utf8, guarded: true, into: &document)
+            default:
+                quoted(utf8, guarded: false, into: &document)
+            }
         }
-        // All four are ASCII, so looking at the bytes finds the same as looking at the characters.
-        let needsQuotes = value.utf8.contains {
-            $0 == UInt8(ascii: ";") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n")
-        }
-        guard needsQuotes else { return value }
+    }
+
+    /// `utf8`, after `'` when `guarded`, in quotes with its quotes doubled when it holds `;`, `"`, CR or LF. All
+    /// four are ASCII, so looking at the bytes finds the same as looking at the characters.
+    private static func quoted(_ utf8: UnsafeBufferPointer<UInt8>, guarded: Bool, into document: inout TextDocument) {
         let quote = UInt8(ascii: "\"")
-        var quoted = [quote]
-        quoted.reserveCapacity(value.utf8.count + 8)
-        for byte in value.utf8 {
-            if byte == quote { quoted.append(quote) }
-            quoted.append(byte)
+        guard let first = utf8.firstIndex(where: {
+            $0 == separator || $0 == quote || $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n")
+        }) else {
+            if guarded { document.append(byte: UInt8(ascii: "'")) }
+            document.append(utf8)
+            return
         }
-        quoted.append(quote)
-        return String(decoding: quoted, as: UTF8.self)
+        document.append(byte: quote)
+        if guarded { document.append(byte: UInt8(ascii: "'")) }
+        // Runs up to each quote copied whole, the quote then doubled.
+        var copied = 0
+        var index = first
+        while index < utf8.count {
+            if utf8[index] == quote {
+                document.append(UnsafeBufferPointer(rebasing: utf8[copied...index]))
+                document.append(byte: quote)
+                copied = index + 1
+            }
+            index += 1
+        }
+        document.append(UnsafeBufferPointer(rebasing: utf8[copied...]))
+        document.append(byte: quote)
     }
 
     /// The severity column of a client that could not be checked.

@@ -1,3 +1,6 @@
+import Foundation
+import LedgerLintText
+
 extension Finding {
     /// The file this finding points at, as a path from where ledgerlint ran: the snapshot folder as the user named
     /// it, joined with the finding's location (`examples/demo` + `assist/customers.csv`).
@@ -7,8 +10,7 @@ extension Finding {
     /// looks. Nil only for an Assist record without a location. Separators are `/`, whatever the platform, because
     /// SARIF, GitHub and spreadsheets all expect them. Used by the SARIF, GitHub and CSV reporters.
     func snapshotFile(in snapshot: String) -> String? {
-        guard let relative = location?.file ?? Self.conventionalFile(system: system, entity: entity) else { return nil }
-        return Self.join(snapshot, relative)
+        SnapshotFiles(snapshot: snapshot).path(of: self)
     }
 
     /// The snapshot file PowerOffice records of `entity` are read from (`SnapshotLayout`).
@@ -19,10 +21,34 @@ extension Finding {
 
     /// `folder/relative` with `\` turned into `/`, no doubled or trailing separators, and no `./` in front.
     static func join(_ folder: String, _ relative: String) -> String {
-        var base = slashed(folder)
+        SnapshotFiles(snapshot: folder).joined(relative)
+    }
+}
+
+/// `Finding.snapshotFile(in:)` for every finding of a report: the snapshot folder's part worked out once, not for
+/// each of tens of thousands of findings.
+struct SnapshotFiles: Sendable {
+    /// The folder with `/` separators, no `./` in front and no `/` after (but for `/` itself).
+    private let base: String
+
+    init(snapshot: String) {
+        var base = Self.slashed(snapshot)
         while base.hasPrefix("./") { base.removeFirst(2) }
-        while base.count > 1, base.hasSuffix("/") { base.removeLast() }
-        var path = slashed(relative)
+        while base.utf8.count > 1, base.hasSuffix("/") { base.removeLast() }
+        self.base = base
+    }
+
+    /// `finding.snapshotFile(in:)` of this report's snapshot.
+    func path(of finding: Finding) -> String? {
+        guard let relative = finding.location?.file
+            ?? Finding.conventionalFile(system: finding.system, entity: finding.entity)
+        else { return nil }
+        return joined(relative)
+    }
+
+    /// The folder joined with `relative`, as `Finding.join(_:_:)` says.
+    func joined(_ relative: String) -> String {
+        var path = Self.slashed(relative)
         while path.hasPrefix("./") { path.removeFirst(2) }
         while path.hasPrefix("/") { path.removeFirst() }
         switch base {
@@ -35,6 +61,6 @@ extension Finding {
     /// `path` with `\` turned into `/`; `path` itself, without asking Foundation, when it has none (a report joins
     /// a path for every finding, and almost none has one).
     private static func slashed(_ path: String) -> String {
-        path.utf8.contains(UInt8(ascii: "\\")) ? path.replacingOccurrences(of: "\\", with: "/") : path
+        path.hasByte(UInt8(ascii: "\\")) ? path.replacingOccurrences(of: "\\", with: "/") : path
     }
 }

@@ -19,7 +19,7 @@ public struct JUnitReporter: Reporter {
 
     public func render(_ report: Report) -> String { Self.document([suite(report)]).text }
 
-    public func renderData(_ report: Report) -> Data { Self.document([suite(report)]).data }
+    public func renderData(_ report: Report) -> Data { Self.document([suite(report)]).data() }
 
     private func suite(_ report: Report) -> Suite { suite(report, name: Self.suiteName, prefix: Self.suiteName) }
 

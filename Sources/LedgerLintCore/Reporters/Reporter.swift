@@ -1,4 +1,5 @@
 import Foundation
+import LedgerLintJSON
 
 /// Turns a report into the text of one output format. Pure: no I/O, same report → same text.
 public protocol Reporter: Sendable {
@@ -16,16 +17,22 @@ extension Reporter {
 }
 
 /// A report's text built as bytes, in one buffer sized once: for tens of thousands of findings, whose text would
-/// otherwise be copied whole at each `+` and `joined`, and once more into bytes (`Reporter.renderData`).
+/// otherwise be copied whole at each `+` and `joined`, and once more into bytes (`Reporter.renderData`). The bytes
+/// become `Data` without a copy (`data()`).
 struct TextDocument {
-    private(set) var data = Data()
+    private(set) var bytes: [UInt8] = []
 
-    init(capacity: Int) { data.reserveCapacity(capacity) }
+    /// Room for `capacity` bytes: a generous guess costs nothing, as pages never written are never touched.
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
 
     mutating func append(_ text: String) {
         var text = text
-        text.withUTF8 { data.append($0) }
+        text.withUTF8 { bytes.append(contentsOf: $0) }
     }
+
+    mutating func append(byte: UInt8) { bytes.append(byte) }
+
+    mutating func append(_ utf8: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: utf8) }
 
     /// `texts` with `separator` between them.
     mutating func append(_ texts: [String], separator: String) {
@@ -40,5 +47,8 @@ struct TextDocument {
         texts.reduce(more) { $0 + $1.utf8.count + separator }
     }
 
-    var text: String { String(decoding: data, as: UTF8.self) }
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// The bytes as `Data`, the document given up for it.
+    consuming func data() -> Data { Data(taking: bytes) }
 }

@@ -27,7 +27,7 @@ public struct TextReporter: Reporter {
 
     public func render(_ report: Report) -> String { document(report).text }
 
-    public func renderData(_ report: Report) -> Data { document(report).data }
+    public func renderData(_ report: Report) -> Data { document(report).data() }
 
     private func document(_ report: Report) -> TextDocument {
         let language = report.language
@@ -186,7 +186,7 @@ extension TextReporter {
 extension TextReporter {
     /// Keeps multi-line text inside its block by indenting every line after the first.
     static func indentingContinuation(_ text: String, by indent: String) -> String {
-        guard text.utf8.contains(0x0A) else { return text }
+        guard text.hasByte(0x0A) else { return text }
         return text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\n" + indent)
     }
 
