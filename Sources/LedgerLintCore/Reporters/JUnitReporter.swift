@@ -32,7 +32,7 @@ public struct JUnitReporter: Reporter {
     /// Each client's suite as it comes; the totals of every suite at the top, once all are known.
     struct Clients: ClientsRenderer {
         let reporter: JUnitReporter
-        var total = Suite(name: JUnitReporter.suiteName, tests: 0, failures: 0, errors: 0, body: [])
+        var total = Suite(name: JUnitReporter.suiteName, tests: 0, failures: 0, errors: 0)
 
         mutating func add(_ client: ClientsReport.Client, rollUp: ClientsRollUp) -> [ClientsReportPart] {
             let prefix = JUnitReporter.suiteName + "." + client.folder
@@ -42,48 +42,41 @@ public struct JUnitReporter: Reporter {
                 suite = reporter.suite(single, name: client.folder, prefix: prefix, client: client.name)
             case .failed(let reason):
                 let name = ClientsRollUp.couldNotBeChecked[rollUp.language]
-                let lines = [
-                    "    <testcase classname=\"\(JUnitReporter.escaped(prefix))\" name=\"\(JUnitReporter.escaped(name))\">",
-                    "      <error type=\"unreadable\" message=\"\(JUnitReporter.escaped(reason))\"/>",
-                    "    </testcase>",
-                ]
+                let error =
+                    "    <testcase classname=\"\(JUnitReporter.escaped(prefix))\" name=\"\(JUnitReporter.escaped(name))\">\n"
+                    + "      <error type=\"unreadable\" message=\"\(JUnitReporter.escaped(reason))\"/>\n"
+                    + "    </testcase>\n"
                 suite = Suite(
                     name: client.folder, properties: [("ledgerlint.client", client.name)], tests: 1, failures: 0,
-                    errors: 1, body: lines)
+                    errors: 1, cases: .lines(error))
             }
             total.add(suite)
-            return [.text(JUnitReporter.lines(of: suite).map { $0 + "\n" }.joined())]
+            var document = TextDocument(capacity: suite.capacity)
+            JUnitReporter.append(suite, to: &document)
+            return [.text(document.text)]
         }
 
         func finish(_ rollUp: ClientsRollUp) -> [ClientsReportPiece] {
-            [.text(JUnitReporter.opening(total).map { $0 + "\n" }.joined()), .parts, .text(JUnitReporter.closing + "\n")]
+            [.text(JUnitReporter.opening(total)), .parts, .text(JUnitReporter.closing)]
         }
     }
 
     /// One suite's cases: a failing case per finding, a passing one per rule without findings.
     func suite(_ report: Report, name: String, prefix: String, client: String? = nil) -> Suite {
         // The cases' names in turn (a repeat's number depends on the cases before it), then the cases on every core.
-        var usedNames: Set<String> = []
+        var usedNames: Set<CaseName> = []
+        usedNames.reserveCapacity(report.findings.count + report.rules.count)
         let names = report.findings.map { finding in
-            Self.uniqueName(
-                "\(finding.entity.rawValue) \(finding.key)", classname: prefix + "." + finding.rule, used: &usedNames)
+            Self.uniqueName("\(finding.entity.rawValue) \(finding.key)", rule: finding.rule, used: &usedNames)
         }
-        let failing = concurrentlyMapped(report.findings.count) { index in
-            let finding = report.findings[index]
-            let classname = prefix + "." + finding.rule
-            let body = TextReporter.block(for: finding, language: report.language, snapshot: report.snapshot)
-            return "    <testcase classname=\"\(Self.escaped(classname))\" name=\"\(Self.escaped(names[index]))\">\n"
-                + "      <failure type=\"\(finding.severity.rawValue)\" message=\"\(Self.escaped(finding.message))\">"
-                + Self.escaped(body, inAttribute: false) + "</failure>\n"
-                + "    </testcase>"
-        }
-
         let rulesWithFindings = Set(report.findings.map(\.rule))
-        var passing: [String] = []
+        var passing = ""
+        var passingCount = 0
         for rule in report.rules where !rulesWithFindings.contains(rule.id) {
             let classname = prefix + "." + rule.id
-            let name = Self.uniqueName(rule.id, classname: classname, used: &usedNames)
-            passing.append("    <testcase classname=\"\(Self.escaped(classname))\" name=\"\(Self.escaped(name))\"/>")
+            let name = Self.uniqueName(rule.id, rule: rule.id, used: &usedNames)
+            passing += "    <testcase classname=\"\(Self.escaped(classname))\" name=\"\(Self.escaped(name))\"/>\n"
+            passingCount += 1
         }
         var properties = client.map { [("ledgerlint.client", $0)] } ?? []
         if let filter = report.filterSentence {
@@ -91,9 +84,40 @@ public struct JUnitReporter: Reporter {
             properties += [("ledgerlint.filter", filter)] + report.lookups.map { ("ledgerlint.key", $0.note) }
         }
         return Suite(
-            name: name, properties: properties, tests: failing.count + passing.count, failures: failing.count,
-            errors: 0, body: failing + passing)
+            name: name, properties: properties, tests: report.findings.count + passingCount,
+            failures: report.findings.count, errors: 0,
+            cases: .findings(report, prefix: prefix, names: names, passing: passing))
     }
+
+    /// A failing case for each of `report`'s findings, named `names`, made on every core.
+    static func writeFailing(_ report: Report, prefix: String, names: [String], into document: inout TextDocument) {
+        let language = report.language
+        let folder = TextReporter.LocationFolder(report.snapshot)
+        document.append(concurrently: report.findings.count) { index, document in
+            let finding = report.findings[index]
+            let attribute = MarkupText.xmlAttribute
+            let content = MarkupText.xmlContent
+            document.append("    <testcase classname=\"")
+            // Escaped a part at a time, as the whole would be: escaping goes a character at a time.
+            attribute.escape(prefix, into: &document)
+            document.append(byte: UInt8(ascii: "."))
+            attribute.escape(finding.rule, into: &document)
+            document.append("\" name=\"")
+            attribute.escape(names[index], into: &document)
+            document.append("\">\n      <failure type=\"")
+            document.append(finding.severity.rawValue)
+            document.append("\" message=\"")
+            attribute.escape(finding.message, into: &document)
+            document.append("\">")
+            TextReporter.writeBlock(
+                for: finding, language: language, style: TextReporter.Style(enabled: false), folder: folder
+            ) { content.escape($0, into: &document) }
+            document.append("</failure>\n    </testcase>\n")
+        }
+    }
+
+    /// Room for one failing case, most of which take 500–700 bytes: more is never touched, so costs nothing.
+    static let roomPerCase = 1024
 
     /// A `<testsuite>`: its counts and its lines.
     struct Suite {
@@ -104,7 +128,23 @@ public struct JUnitReporter: Reporter {
         var tests: Int
         var failures: Int
         var errors: Int
-        var body: [String]
+        var cases = Cases.lines("")
+
+        /// The suite's test cases: written when the suite is, straight into the document.
+        enum Cases {
+            /// A failing case per finding of the report, named `names`; then `passing`, the passing cases' lines.
+            case findings(Report, prefix: String, names: [String], passing: String)
+            /// Lines, each ending in a newline.
+            case lines(String)
+        }
+
+        /// Room for the suite's lines.
+        var capacity: Int {
+            switch cases {
+            case .findings(let report, _, _, let passing): 4096 + report.findings.count * roomPerCase + passing.utf8.count
+            case .lines(let lines): 4096 + lines.utf8.count
+            }
+        }
 
         var counts: String { "tests=\"\(tests)\" failures=\"\(failures)\" errors=\"\(errors)\"" }
 
@@ -118,48 +158,58 @@ public struct JUnitReporter: Reporter {
 
     /// The document: `<testsuites>` with the counts over every suite.
     static func document(_ suites: [Suite]) -> TextDocument {
-        var total = Suite(name: suiteName, tests: 0, failures: 0, errors: 0, body: [])
+        var total = Suite(name: suiteName, tests: 0, failures: 0, errors: 0)
         for suite in suites { total.add(suite) }
-        let lines = opening(total) + suites.flatMap(lines(of:)) + [closing]
-        var document = TextDocument(capacity: TextDocument.capacity(lines, separator: 1))
-        document.append(lines, separator: "\n")
-        document.append("\n")
+        var document = TextDocument(capacity: suites.reduce(4096) { $0 + $1.capacity })
+        document.append(opening(total))
+        for suite in suites { append(suite, to: &document) }
+        document.append(closing)
         return document
     }
 
     /// The document's first lines, with the counts of every suite.
-    static func opening(_ total: Suite) -> [String] {
-        ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<testsuites name=\"\(suiteName)\" \(total.counts)>"]
+    static func opening(_ total: Suite) -> String {
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"\(suiteName)\" \(total.counts)>\n"
     }
 
-    static let closing = "</testsuites>"
+    static let closing = "</testsuites>\n"
 
-    /// A `<testsuite>`, its properties and its cases.
-    static func lines(of suite: Suite) -> [String] {
-        var lines = ["  <testsuite name=\"\(escaped(suite.name))\" \(suite.counts) skipped=\"0\">"]
+    /// A `<testsuite>`, its properties and its cases, each line ending in a newline.
+    static func append(_ suite: Suite, to document: inout TextDocument) {
+        document.append("  <testsuite name=\"\(escaped(suite.name))\" \(suite.counts) skipped=\"0\">\n")
         if !suite.properties.isEmpty {
-            lines.append("    <properties>")
+            document.append("    <properties>\n")
             for (name, value) in suite.properties {
-                lines.append("      <property name=\"\(name)\" value=\"\(escaped(value))\"/>")
+                document.append("      <property name=\"\(name)\" value=\"\(escaped(value))\"/>\n")
             }
-            lines.append("    </properties>")
+            document.append("    </properties>\n")
         }
-        lines += suite.body
-        lines.append("  </testsuite>")
-        return lines
+        switch suite.cases {
+        case .findings(let report, let prefix, let names, let passing):
+            writeFailing(report, prefix: prefix, names: names, into: &document)
+            document.append(passing)
+        case .lines(let lines):
+            document.append(lines)
+        }
+        document.append("  </testsuite>\n")
     }
 
-
-    /// `name`, or `name (2)`, `name (3)`, … : the first not yet used within `classname`.
-    static func uniqueName(_ name: String, classname: String, used: inout Set<String>) -> String {
+    /// `name`, or `name (2)`, `name (3)`, … : the first not yet used within the rule's classname.
+    static func uniqueName(_ name: String, rule: String, used: inout Set<CaseName>) -> String {
         var candidate = name
         var number = 1
-        // Keyed by classname and name together, the pair GitLab identifies a test case by.
-        while !used.insert(classname + "\u{0}" + candidate).inserted {
+        while !used.insert(CaseName(rule: rule, name: candidate)).inserted {
             number += 1
             candidate = "\(name) (\(number))"
         }
         return candidate
+    }
+
+    /// What GitLab identifies a test case by, classname and name, within one suite: its classname is the suite's
+    /// prefix and the rule.
+    struct CaseName: Hashable {
+        var rule: String
+        var name: String
     }
 
     /// Escapes text for XML 1.0 content or a double-quoted attribute (`MarkupText.xml`).

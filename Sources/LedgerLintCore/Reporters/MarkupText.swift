@@ -1,3 +1,5 @@
+import LedgerLintText
+
 /// Escaping for the markup reports, HTML and JUnit's XML, in one place: the five special characters become
 /// references, and characters the dialect cannot carry become U+FFFD, so data can never end an attribute, open an
 /// element or break the document.
@@ -20,7 +22,12 @@ struct MarkupText {
     /// XML 1.0. In attributes, tab, newline and carriage return become references, because parsers would otherwise
     /// normalise them to spaces; in content only the carriage return does, which parsers would otherwise turn into
     /// a newline. XML forbids C0 controls and U+FFFE, U+FFFF even as references.
-    static func xml(inAttribute: Bool) -> MarkupText {
+    static func xml(inAttribute: Bool) -> MarkupText { inAttribute ? xmlAttribute : xmlContent }
+
+    static let xmlAttribute = makeXML(inAttribute: true)
+    static let xmlContent = makeXML(inAttribute: false)
+
+    private static func makeXML(inAttribute: Bool) -> MarkupText {
         MarkupText(
             apostrophe: "&apos;", tab: inAttribute ? "&#9;" : "\t", newline: inAttribute ? "&#10;" : "\n",
             carriageReturn: "&#13;", forbids: { $0 < 0x20 || $0 == 0xFFFE || $0 == 0xFFFF })
@@ -30,39 +37,67 @@ struct MarkupText {
     /// which is most of a report's text; else its runs between escapes copied whole.
     func escaped(_ text: String) -> String {
         var utf8Text = text
-        return utf8Text.withUTF8 { utf8 in
-            var out: [UInt8] = []
-            // The bytes of `utf8` before `copied` are in `out` (or need no escape, while `out` is empty).
+        let clean = utf8Text.withUTF8 { nextEscape(in: $0, from: 0) == nil }
+        if clean { return text }
+        var document = TextDocument(capacity: text.utf8.count + 32)
+        escape(text, into: &document)
+        return document.text
+    }
+
+    /// `escaped(text)` appended to `document`, without a string in between.
+    func escape(_ text: String, into document: inout TextDocument) {
+        var text = text
+        text.withUTF8 { utf8 in
+            // The bytes of `utf8` before `copied` are in `document`.
             var copied = 0
-            var index = 0
-            while index < utf8.count {
-                let byte = utf8[index]
-                let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
-                let replacement: String?
-                switch byte {
-                case UInt8(ascii: "&"): replacement = "&amp;"
-                case UInt8(ascii: "<"): replacement = "&lt;"
-                case UInt8(ascii: ">"): replacement = "&gt;"
-                case UInt8(ascii: "\""): replacement = "&quot;"
-                case UInt8(ascii: "'"): replacement = apostrophe
-                case UInt8(ascii: "\t"): replacement = tab
-                case UInt8(ascii: "\n"): replacement = newline
-                case UInt8(ascii: "\r"): replacement = carriageReturn
-                case 0x20..<0x7F: replacement = nil
-                default: replacement = forbids(Self.scalar(at: index, length: length, in: utf8)) ? "\u{FFFD}" : nil
-                }
-                if let replacement {
-                    if out.isEmpty { out.reserveCapacity(utf8.count + 32) }
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied..<index]))
-                    out.append(contentsOf: replacement.utf8)
-                    copied = index + length
-                }
-                index += length
+            while let next = nextEscape(in: utf8, from: copied) {
+                document.append(UnsafeBufferPointer(rebasing: utf8[copied..<next.index]))
+                document.append(next.replacement)
+                copied = next.index + next.length
             }
-            guard copied > 0 else { return text }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[copied...]))
-            return String(decoding: out, as: UTF8.self)
+            document.append(UnsafeBufferPointer(rebasing: utf8[copied...]))
         }
+    }
+
+    /// The first scalar at or after `start` (a scalar's first byte) that is written otherwise: where it starts, its
+    /// length in bytes and what it becomes. Eight bytes at a time while they are printable ASCII with nothing to
+    /// escape.
+    private func nextEscape(
+        in utf8: UnsafeBufferPointer<UInt8>, from start: Int
+    ) -> (index: Int, length: Int, replacement: String)? {
+        guard let base = utf8.baseAddress else { return nil }
+        var index = start
+        while index < utf8.count {
+            if index + 8 <= utf8.count {
+                let word = ByteWords.load(base + index)
+                let found = ByteWords.bytesBeyondASCII(word) | ByteWords.bytes(word, below: 0x20)
+                    | ByteWords.bytes(word, equalTo: 0x7F) | ByteWords.bytes(word, equalTo: UInt8(ascii: "&"))
+                    | ByteWords.bytes(word, equalTo: UInt8(ascii: "<")) | ByteWords.bytes(word, equalTo: UInt8(ascii: ">"))
+                    | ByteWords.bytes(word, equalTo: UInt8(ascii: "\"")) | ByteWords.bytes(word, equalTo: UInt8(ascii: "'"))
+                if found == 0 {
+                    index += 8
+                    continue
+                }
+            }
+            let byte = utf8[index]
+            let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+            let replacement: String?
+            switch byte {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            case UInt8(ascii: "\""): replacement = "&quot;"
+            case UInt8(ascii: "'"): replacement = apostrophe
+            case UInt8(ascii: "\t"): replacement = tab
+            case UInt8(ascii: "\n"): replacement = newline
+            case UInt8(ascii: "\r"): replacement = carriageReturn
+            case 0x20..<0x7F: replacement = nil
+            default: replacement = forbids(Self.scalar(at: index, length: length, in: utf8)) ? "\u{FFFD}" : nil
+            }
+            if let replacement { return (index, length, replacement) }
+            index += length
+        }
+        return nil
     }
 
     /// The value of the scalar whose `length` UTF-8 bytes start at `index` (the text is valid UTF-8).

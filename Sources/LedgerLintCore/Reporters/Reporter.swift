@@ -47,6 +47,48 @@ struct TextDocument {
         texts.reduce(more) { $0 + $1.utf8.count + separator }
     }
 
+    /// What `write` writes of each of `0..<count`, in order, with `separator` between them: worked out on every
+    /// core, each stretch of them into its own bytes (the first straight into this document's), then appended in
+    /// order. Below `threshold`, in turn.
+    mutating func append(
+        concurrently count: Int, separator: String = "", threshold: Int = 4096,
+        _ write: @Sendable (Int, inout TextDocument) -> Void
+    ) {
+        @Sendable func writeStretch(_ range: Range<Int>, into document: inout TextDocument) {
+            for index in range {
+                if index > 0, !separator.isEmpty { document.append(separator) }
+                write(index, &document)
+            }
+        }
+        let ranges = stretches(of: count, threshold: threshold)
+        guard ranges.count > 1 else { return writeStretch(0..<count, into: &self) }
+        // Each other stretch has room for its share of what this document has room for.
+        let share = max(bytes.capacity - bytes.count, 0) / ranges.count
+        let first = Locked(self)
+        self = TextDocument(capacity: 0)  // `first` holds the only reference: its writes copy nothing
+        let others = Locked([[UInt8]](repeating: [], count: ranges.count))
+        DispatchQueue.concurrentPerform(iterations: ranges.count) { stretch in
+            if stretch == 0 {
+                first.withLock { writeStretch(ranges[0], into: &$0) }
+            } else {
+                var part = TextDocument(capacity: share)
+                writeStretch(ranges[stretch], into: &part)
+                let bytes = part.bytes
+                others.withLock { $0[stretch] = bytes }
+            }
+        }
+        self = first.withLock { document in
+            defer { document = TextDocument(capacity: 0) }
+            return document
+        }
+        others.withLock { parts in
+            for index in parts.indices.dropFirst() {
+                bytes.append(contentsOf: parts[index])
+                parts[index] = []
+            }
+        }
+    }
+
     var text: String { String(decoding: bytes, as: UTF8.self) }
 
     /// The bytes as `Data`, the document given up for it.

@@ -39,17 +39,23 @@ public struct TextReporter: Reporter {
             return document
         }
         let style = Style(enabled: color)
-        // On every core: a block is a few strings per finding.
-        let blocks = concurrentlyMapped(report.findings.count) {
-            Self.block(for: report.findings[$0], language: language, style: style, snapshot: report.snapshot)
-        }
+        let folder = LocationFolder(report.snapshot)
         let summary = "\n\n" + summaryLine(report.summary, language: language) + "\n" + hidden
-        var document = TextDocument(capacity: TextDocument.capacity(blocks, separator: 2, more: filter.utf8.count + summary.utf8.count))
+        var document = TextDocument(
+            capacity: filter.utf8.count + summary.utf8.count + report.findings.count * Self.roomPerBlock)
         document.append(filter)
-        document.append(blocks, separator: "\n\n")
+        // On every core: a block is a few strings per finding, written where they lie.
+        document.append(concurrently: report.findings.count, separator: "\n\n") { index, document in
+            Self.writeBlock(for: report.findings[index], language: language, style: style, folder: folder) {
+                document.append($0)
+            }
+        }
         document.append(summary)
         return document
     }
+
+    /// Room for one finding's block, most of which take 300–400 bytes: more is never touched, so costs nothing.
+    static let roomPerBlock = 512
 
     /// For a `--key` report: that it is filtered, then where each key was found, one line each.
     static func filterLines(_ report: Report) -> String? {
@@ -82,22 +88,44 @@ public struct TextReporter: Reporter {
     static func block(
         for finding: Finding, language: Language, style: Style = Style(enabled: false), snapshot: String = ""
     ) -> String {
+        var block = TextDocument(capacity: roomPerBlock)
+        writeBlock(for: finding, language: language, style: style, folder: LocationFolder(snapshot)) { block.append($0) }
+        return block.text
+    }
+
+    /// What `block(for:…)` is, given to `write` a piece at a time rather than joined: for a report of tens of
+    /// thousands of findings, which writes the pieces into its bytes (and JUnit escapes them on the way).
+    static func writeBlock(
+        for finding: Finding, language: Language, style: Style, folder: LocationFolder, _ write: (String) -> Void
+    ) {
         let (noun, id) = subject(of: finding, language: language)
-        let subject = TerminalText.sanitized(noun + " " + id)
-        var lines = [
-            style.severity(finding.severity, finding.severity.word[language])
-                + style.bold("[\(TerminalText.sanitized(finding.rule))]")
-                + " \(subject): " + indentingContinuation(TerminalText.sanitized(finding.message), by: "  "),
-        ]
+        // Each part is made safe on its own: a space between them cannot join a carriage return to a newline.
+        style.severity(finding.severity, write) { write(finding.severity.word[language]) }
+        style.bold(write) {
+            write("[")
+            write(TerminalText.sanitized(finding.rule))
+            write("]")
+        }
+        write(" ")
+        write(TerminalText.sanitized(noun))
+        write(" ")
+        write(TerminalText.sanitized(id))
+        write(": ")
+        write(indentingContinuation(TerminalText.sanitized(finding.message), by: "  "))
         if let location = finding.location {
-            lines.append("  --> " + locationText(location, in: snapshot, language: language))
+            write("\n  --> ")
+            folder.writeLocation(location, language: language, write)
         }
         let hint = TerminalText.sanitized(finding.hint)
         if !hint.isEmpty {
             let label = hintLabel[language] + ": "
-            lines.append(style.dim("  " + label + indentingContinuation(hint, by: "  " + String(repeating: " ", count: label.count))))
+            write("\n")
+            style.dim(write) {
+                write("  ")
+                write(label)
+                write(indentingContinuation(hint, by: "  " + String(repeating: " ", count: label.count)))
+            }
         }
-        return lines.joined(separator: "\n")
     }
 
     /// `3 errors, 1 warning, 0 info` / `3 feil, 1 advarsel, 0 info`.
@@ -120,11 +148,33 @@ public struct TextReporter: Reporter {
     ///
     /// A record of a JSON export has no line worth naming: `…/customers.json, record 3` says which it is.
     static func locationText(_ location: SourceLocation, in snapshot: String = "", language: Language = .en) -> String {
-        let joined = snapshot.isEmpty ? location.file : (snapshot.hasSuffix("/") ? snapshot : snapshot + "/") + location.file
-        let file = TerminalText.sanitized(joined)
-        if let line = location.line { return "\(file):\(line)" }
-        if let record = location.record { return file + LocalizedText(en: ", record \(record)", nb: ", post \(record)")[language] }
-        return file
+        var text = ""
+        LocationFolder(snapshot).writeLocation(location, language: language) { text += $0 }
+        return text
+    }
+
+    /// The snapshot folder as a location starts with it, worked out once for a report's findings: empty, or the
+    /// folder as the user named it ending in `/`, made safe for a terminal.
+    struct LocationFolder: Sendable {
+        let prefix: String
+
+        init(_ snapshot: String) {
+            prefix = TerminalText.sanitized(
+                snapshot.isEmpty ? "" : snapshot.hasSuffix("/") ? snapshot : snapshot + "/")
+        }
+
+        /// `locationText(_:in:language:)`, to `write`. The folder and the file are made safe apart: the folder is
+        /// empty or ends in `/`, which cannot join a carriage return to a newline.
+        func writeLocation(_ location: SourceLocation, language: Language, _ write: (String) -> Void) {
+            write(prefix)
+            write(TerminalText.sanitized(location.file))
+            if let line = location.line {
+                write(":")
+                write(String(line))
+            } else if let record = location.record {
+                write(LocalizedText(en: ", record \(record)", nb: ", post \(record)")[language])
+            }
+        }
     }
 
     /// How a headline names a finding's subject, as the system and noun, then what identifies it, each said once:
@@ -195,18 +245,36 @@ extension TextReporter {
         var enabled: Bool
 
         func severity(_ severity: Severity, _ text: String) -> String {
-            switch severity {
-            case .error: wrap(text, "1;31")
-            case .warning: wrap(text, "1;33")
-            case .info: wrap(text, "1;36")
-            }
+            wrap(text, Self.code(severity))
         }
 
         func bold(_ text: String) -> String { wrap(text, "1") }
         func dim(_ text: String) -> String { wrap(text, "2") }
 
+        /// The same, for text given to `write` a piece at a time by `body`.
+        func severity(_ severity: Severity, _ write: (String) -> Void, _ body: () -> Void) {
+            wrap(Self.code(severity), write, body)
+        }
+
+        func bold(_ write: (String) -> Void, _ body: () -> Void) { wrap("1", write, body) }
+        func dim(_ write: (String) -> Void, _ body: () -> Void) { wrap("2", write, body) }
+
+        private static func code(_ severity: Severity) -> String {
+            switch severity {
+            case .error: "1;31"
+            case .warning: "1;33"
+            case .info: "1;36"
+            }
+        }
+
         private func wrap(_ text: String, _ code: String) -> String {
             enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+        }
+
+        private func wrap(_ code: String, _ write: (String) -> Void, _ body: () -> Void) {
+            if enabled { write("\u{1B}[\(code)m") }
+            body()
+            if enabled { write("\u{1B}[0m") }
         }
     }
 }
