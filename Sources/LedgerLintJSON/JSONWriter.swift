@@ -143,10 +143,9 @@ public struct JSONWriter: Sendable {
 
     private mutating func end(_ bracket: UInt8) {
         depth -= 1
-        bytes.append(UInt8(ascii: "\n"))
         // The encoder leaves an empty line inside an empty container.
         if isEmpty { bytes.append(UInt8(ascii: "\n")) }
-        indent()
+        lineBreak(comma: false)
         bytes.append(bracket)
         isEmpty = false
     }
@@ -162,15 +161,27 @@ public struct JSONWriter: Sendable {
 
     /// The comma after the previous member, if any, a line break and the indent.
     private mutating func separate() {
-        if !isEmpty { bytes.append(UInt8(ascii: ",")) }
-        bytes.append(UInt8(ascii: "\n"))
-        indent()
+        lineBreak(comma: !isEmpty)
         isEmpty = false
     }
 
-    private mutating func indent() {
-        bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+    /// A comma if `comma`, a line break and the indent: copied in one piece from a line of them, rather than a
+    /// byte and a space at a time (a report writes one for every member).
+    private mutating func lineBreak(comma: Bool) {
+        let end = 2 + 2 * depth
+        guard end <= Self.commaBreakAndSpaces.count else {
+            if comma { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "\n"))
+            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+            return
+        }
+        Self.commaBreakAndSpaces.withUnsafeBufferPointer { line in
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[(comma ? 0 : 1)..<end]))
+        }
     }
+
+    /// `,`, a line break, and the indent of 63 levels.
+    private static let commaBreakAndSpaces = Array(",\n".utf8) + [UInt8](repeating: UInt8(ascii: " "), count: 126)
 
     // MARK: Strings
 
@@ -272,19 +283,36 @@ extension Array: JSONWritable where Element: JSONWritable {
 /// writer, the stretches then joined in order. The bytes are those of the array written element by element (the
 /// writer's layout of an element depends only on its depth and on whether it is the first); `JSONWriterTests` holds
 /// the two to the same bytes. For a report's tens of thousands of findings; a short array is written in turn.
-public struct ConcurrentElements<Element: JSONWritable & Sendable>: JSONWritable, Sendable {
-    public let elements: [Element]
+///
+/// The elements may be made as they are written (`init(count:threshold:element:)`), each on the thread that writes
+/// it: a report's records, made from its findings, are then never all held at once, nor copied into an array and
+/// freed one by one after.
+public struct ConcurrentElements<Element: JSONWritable>: JSONWritable, Sendable {
+    public let count: Int
     /// Below this many elements, the array is written in turn.
     public let threshold: Int
+    /// The element at an index.
+    public let element: @Sendable (Int) -> Element
 
-    public init(_ elements: [Element], threshold: Int = 4096) {
-        self.elements = elements
+    public init(_ elements: [Element], threshold: Int = 4096) where Element: Sendable {
+        self.init(count: elements.count, threshold: threshold) { elements[$0] }
+    }
+
+    /// The elements `element` makes of `0..<count`, made when written.
+    public init(count: Int, threshold: Int = 4096, element: @escaping @Sendable (Int) -> Element) {
+        self.count = count
         self.threshold = threshold
+        self.element = element
     }
 
     public func write(to json: inout JSONWriter) {
-        let ranges = stretches(of: elements.count, threshold: threshold)
-        guard ranges.count > 1 else { return elements.write(to: &json) }
+        let ranges = stretches(of: count, threshold: threshold)
+        guard ranges.count > 1 else {
+            // As an array writes itself.
+            json.beginArray()
+            for index in 0..<count { element(index).write(to: &json) }
+            return json.endArray()
+        }
         let stretches = ranges.count
         json.beginArray()
         // The first stretch goes straight into the document's own writer, which is moved into a box for the while;
@@ -297,10 +325,10 @@ public struct ConcurrentElements<Element: JSONWritable & Sendable>: JSONWritable
         DispatchQueue.concurrentPerform(iterations: stretches) { stretch in
             let range = ranges[stretch]
             if stretch == 0 {
-                first.withLock { writer in for element in elements[range] { element.write(to: &writer) } }
+                first.withLock { writer in for index in range { element(index).write(to: &writer) } }
             } else {
                 var writer = JSONWriter(elementsAfterTheFirstAt: depth, capacity: share)
-                for element in elements[range] { element.write(to: &writer) }
+                for index in range { element(index).write(to: &writer) }
                 let bytes = writer.bytes
                 others.withLock { $0[stretch] = bytes }
             }
@@ -313,6 +341,14 @@ public struct ConcurrentElements<Element: JSONWritable & Sendable>: JSONWritable
             }
         }
         json.endArray()
+    }
+}
+
+/// The same array to `JSONEncoder`, an element at a time, as `Array` encodes itself.
+extension ConcurrentElements: Encodable where Element: Encodable {
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        for index in 0..<count { try container.encode(element(index)) }
     }
 }
 

@@ -166,6 +166,10 @@ import LedgerLintTestSupport
         #expect(SarifReporter.fingerprint(finding, occurrence: 1)
             == SarifReporter.fnv1a64("customer-number-range|assist|customer|1|5000"))
         #expect(SarifReporter.fingerprint(finding, occurrence: 1) != SarifReporter.fingerprint(finding, occurrence: 2))
+        let other = Sample.finding(rule: "customer-name-differs", severity: .warning, system: .poweroffice, key: "Nygård | AS")
+        #expect(SarifReporter.fingerprint(other, occurrence: 12)
+            == SarifReporter.fnv1a64("customer-name-differs|poweroffice|customer|12|Nygård | AS"))
+        #expect(SarifReporter.fnv1a64("\u{0}") == "af63bd4c8601b7df")
     }
 
     @Test(arguments: [

@@ -116,6 +116,40 @@ import Testing
         #expect(concurrentlyMapped(count, threshold: 100) { "\($0 * 3)" } == (0..<count).map { "\($0 * 3)" })
     }
 
+    /// Nested deeper than the line of indents the writer copies from (63 levels), with an empty array and an
+    /// empty object at the bottom.
+    @Test(arguments: [1, 62, 63, 64, 70])
+    func deepNestingIsIndentedAsTheEncoderIndentsIt(levels: Int) throws {
+        #expect(JSONWriter.document(Deep(level: levels)) == (try encoded(Deep(level: levels))))
+    }
+
+    struct Deep: Encodable, JSONWritable {
+        var level: Int
+
+        enum CodingKeys: String, CodingKey { case deeper, empty, none }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            if level > 0 {
+                try container.encode(Deep(level: level - 1), forKey: .deeper)
+            } else {
+                try container.encode([Int](), forKey: .empty)
+                try container.encode([String: Int](), forKey: .none)
+            }
+        }
+
+        func write(to json: inout JSONWriter) {
+            json.object {
+                if level > 0 {
+                    $0.member("deeper", Deep(level: level - 1))
+                } else {
+                    $0.member("empty", [Int]())
+                    $0.member("none", [String: Int]())
+                }
+            }
+        }
+    }
+
     /// `Data(taking:)`, which the documents' bytes become `Data` by without a copy, holds the same bytes, outlives
     /// the array it took, and a copy of it that is changed leaves it as it was.
     @Test(arguments: [0, 1, 15, 16, 100_000])

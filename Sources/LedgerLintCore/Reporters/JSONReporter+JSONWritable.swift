@@ -16,7 +16,7 @@ extension JSONReporter.Document: JSONWritable {
 extension JSONReporter.Findings {
     /// The members a report's top and each client of many clients write, among their own.
     var members: [JSONWriter.Member] {
-        [.init("summary", summary), .init("findings", ConcurrentElements(findings)), .init("suppressed", suppressed)]
+        [.init("summary", summary), .init("findings", findings), .init("suppressed", suppressed)]
             + JSONWriter.Member.ifPresent("baseline", baseline)
     }
 }

@@ -76,7 +76,8 @@ public struct JSONReporter: Reporter {
     /// of many clients write it.
     struct Findings: Encodable {
         var summary: Counts
-        var findings: [FindingRecord]
+        /// Each record made as it is written.
+        var findings: ConcurrentElements<FindingRecord>
         /// Always written (`[]` when nothing was suppressed), so scripts need not test for it.
         var suppressed: [SuppressedRecord]
         /// Only written after a run with a baseline.
@@ -84,7 +85,8 @@ public struct JSONReporter: Reporter {
 
         init(_ report: Report) {
             summary = Counts(report.summary)
-            findings = report.findings.map(FindingRecord.init)
+            let all = report.findings
+            findings = ConcurrentElements(count: all.count) { FindingRecord(all[$0]) }
             suppressed = report.suppressed.map(SuppressedRecord.init)
             baseline = report.baseline.map(BaselineRecord.init)
         }

@@ -21,7 +21,7 @@ extension SarifReporter.Run: JSONWritable {
             $0.member("invocations", ifPresent: invocations)
             $0.member("language", language)
             $0.member("properties", properties)
-            $0.member("results", ConcurrentElements(results))
+            $0.member("results", results)
             $0.member("tool", tool)
         }
     }
@@ -138,6 +138,12 @@ extension SarifReporter.Result: JSONWritable {
             $0.member("ruleIndex", ifPresent: ruleIndex)
             $0.member("suppressions", ifPresent: suppressions)
         }
+    }
+}
+
+extension SarifReporter.Fingerprints: JSONWritable {
+    func write(to json: inout JSONWriter) {
+        json.object { $0.member(SarifReporter.fingerprintKey, ledgerlint) }
     }
 }
 

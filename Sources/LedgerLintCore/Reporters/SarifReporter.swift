@@ -18,7 +18,7 @@ public struct SarifReporter: Reporter {
     static let schemaURI = "https://json.schemastore.org/sarif-2.1.0.json"
     static let sarifVersion = "2.1.0"
     /// The key of our entry in `partialFingerprints`; the version changes if the fingerprint's recipe does.
-    static let fingerprintKey = "ledgerlint/v1"
+    static let fingerprintKey = Fingerprints.CodingKeys.ledgerlint.rawValue
 
     public init() {}
 
@@ -59,7 +59,7 @@ public struct SarifReporter: Reporter {
             case .failed(let reason):
                 let notification = Invocation.Notification(level: "error", message: .init(text: reason))
                 run = Run(
-                    tool: SarifReporter.tool(rules: []), language: rollUp.language.rawValue, results: [],
+                    tool: SarifReporter.tool(rules: []), language: rollUp.language.rawValue, results: ConcurrentElements([]),
                     properties: RunProperties(
                         snapshot: rollUp.folder + "/" + client.folder, client: client.name, folder: client.folder),
                     automationDetails: .init(id: "\(Tool.name)/\(client.folder)/"),
@@ -108,14 +108,23 @@ public struct SarifReporter: Reporter {
             return (suppressed.finding, nil, suppressed)
         }
         let count = afterUnchanged + report.suppressed.count
-        // Each result's occurrence of its identity, counted in turn; the results then made on every core.
-        var seen: [String: Int] = [:]
+        // Each result's occurrence of its identity, counted in turn; the results then made on every core as they are
+        // written.
+        var seen: [Identity: Int] = [:]
+        seen.reserveCapacity(count)
         let occurrences = (0..<count).map { index in
-            let identity = Self.identity(entry(index).finding)
-            seen[identity, default: 0] += 1
-            return seen[identity] ?? 1
+            let finding = entry(index).finding
+            let identity = Identity(rule: finding.rule, system: finding.system, entity: finding.entity, key: finding.key)
+            // One look-up of the identity, not one to read its count and one to write it.
+            var occurrence = 0
+            func count(_ seen: inout Int) {
+                seen += 1
+                occurrence = seen
+            }
+            count(&seen[identity, default: 0])
+            return occurrence
         }
-        let results = concurrentlyMapped(count) { index in
+        let results = ConcurrentElements(count: count) { index in
             let (finding, baselineState, suppression) = entry(index)
             return Result(
                 finding, report: report, ruleIndex: ruleIndex[finding.rule],
@@ -146,8 +155,11 @@ public struct SarifReporter: Reporter {
     }
 
     /// What identifies a finding across runs and languages: rule, system, entity and key.
-    static func identity(_ finding: Finding) -> String {
-        "\(finding.rule)|\(finding.system.rawValue)|\(finding.entity.rawValue)|\(finding.key)"
+    struct Identity: Hashable {
+        var rule: String
+        var system: System
+        var entity: Entity
+        var key: String
     }
 
     /// The `ledgerlint/v1` partial fingerprint: FNV-1a (64 bit, hex) of `rule|system|entity|occurrence|key`.
@@ -157,39 +169,80 @@ public struct SarifReporter: Reporter {
     /// can contain `|`, and it comes last, so different identities never give the same text. A hash rather than
     /// the text keeps the fingerprint short whatever the key; 64 bits are plenty for one client's records.
     static func fingerprint(_ finding: Finding, occurrence: Int) -> String {
-        let text = "\(finding.rule)|\(finding.system.rawValue)|\(finding.entity.rawValue)|\(occurrence)|\(finding.key)"
-        return fnv1a64(text)
+        // The text's parts hashed in turn, as the text joined would be, without joining them.
+        var hash = FNV1a64()
+        hash.add(finding.rule)
+        hash.add("|")
+        hash.add(finding.system.rawValue)
+        hash.add("|")
+        hash.add(finding.entity.rawValue)
+        hash.add("|")
+        hash.add(String(occurrence))
+        hash.add("|")
+        hash.add(finding.key)
+        return hash.hex
     }
 
     /// FNV-1a over the UTF-8 bytes, as 16 lowercase hex digits. Implemented here because CryptoKit is not
     /// available on Linux and the fingerprint needs stability, not secrecy.
     static func fnv1a64(_ text: String) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
+        var hash = FNV1a64()
+        hash.add(text)
+        return hash.hex
+    }
+
+    /// FNV-1a, 64 bits, over text added a part at a time.
+    struct FNV1a64 {
+        private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+        mutating func add(_ text: String) {
+            var text = text
+            text.withUTF8 { utf8 in
+                for byte in utf8 {
+                    value ^= UInt64(byte)
+                    value = value &* 0x0000_0100_0000_01b3
+                }
+            }
         }
-        let digits = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+
+        /// The 16 lowercase hex digits, zeros in front.
+        var hex: String {
+            let digits = Array("0123456789abcdef".utf8)
+            return String(unsafeUninitializedCapacity: 16) { buffer in
+                for index in 0..<16 { buffer[index] = digits[Int((value >> (60 - 4 * UInt64(index))) & 0xF)] }
+                return 16
+            }
+        }
     }
 
     /// A relative URI reference for a path: every byte outside `A–Z a–z 0–9 - . _ ~ /` is percent-encoded
     /// (spaces, `æøå` as UTF-8, `%`, `#`, `?`, and `:` so that a first segment is never read as a scheme).
     static func uri(forPath path: String) -> String {
+        var utf8Path = path
+        // Most paths have nothing to encode: the path itself, without a copy.
+        if utf8Path.withUTF8({ $0.allSatisfy(isUnreserved) }) { return path }
         let hex = Array("0123456789ABCDEF".utf8)
         var result: [UInt8] = []
         result.reserveCapacity(path.utf8.count)
         for byte in path.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+            if isUnreserved(byte) {
                 result.append(byte)
-            default:
+            } else {
                 result += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
             }
         }
         return String(decoding: result, as: UTF8.self)
+    }
+
+    /// Whether a byte stays as it is in a URI reference: `A–Z a–z 0–9 - . _ ~ /`.
+    private static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"),
+            UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+            true
+        default: false
+        }
     }
 
     static let why = LocalizedText(en: "Why", nb: "Hvorfor")
@@ -214,7 +267,8 @@ extension SarifReporter {
         var tool: ToolInfo
         /// The language of messages, as `--lang` chose it.
         var language: String
-        var results: [Result]
+        /// Each result made as it is written.
+        var results: ConcurrentElements<Result>
         var properties: RunProperties
         /// In a check of many clients: which client the run is (`ledgerlint/<folder>/`).
         var automationDetails: AutomationDetails? = nil
@@ -328,7 +382,7 @@ extension SarifReporter {
         var level: String
         var message: Text
         var locations: [Location]
-        var partialFingerprints: [String: String]
+        var partialFingerprints: Fingerprints
         var baselineState: String?
         var suppressions: [Suppression]?
 
@@ -353,7 +407,7 @@ extension SarifReporter {
                 kind: finding.entity.rawValue
             )
             locations = [Location(physicalLocation: physical, logicalLocations: [logical])]
-            partialFingerprints = [SarifReporter.fingerprintKey: fingerprint]
+            partialFingerprints = Fingerprints(ledgerlint: fingerprint)
             self.baselineState = baselineState
             suppressions = suppression.map {
                 [Suppression(
@@ -361,6 +415,16 @@ extension SarifReporter {
                     properties: $0.expires.map { Suppression.Properties(expires: $0) }
                 )]
             }
+        }
+    }
+
+    /// `partialFingerprints`: ours alone, under `fingerprintKey`.
+    struct Fingerprints: Encodable {
+        var ledgerlint: String
+
+        enum CodingKeys: String, CodingKey {
+            /// The version changes if the fingerprint's recipe does.
+            case ledgerlint = "ledgerlint/v1"
         }
     }
 
