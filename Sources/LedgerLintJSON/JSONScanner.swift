@@ -174,6 +174,15 @@ extension JSONScanner {
     package mutating func items<Record: JSONScannableRecord>(
         into part: inout Part<Record>, boundary: Int?
     ) throws(JSONError) -> Bool {
+        try items(into: &part, storedIn: Record.Store.self, boundary: boundary)
+    }
+
+    /// `items(into:boundary:)` with the store's type as a parameter of its own: its metadata and conformance are
+    /// then handed in once, not looked up through the record type's associated type at every record (which was a
+    /// few percent of reading PowerOffice, as runtime metadata look-ups).
+    private mutating func items<Record: JSONScannableRecord, Store>(
+        into part: inout Part<Record>, storedIn: Store.Type, boundary: Int?
+    ) throws(JSONError) -> Bool where Store == Record.Store {
         let start = index
         var boundary = boundary
         var nextRelease = index + Self.releaseStride
