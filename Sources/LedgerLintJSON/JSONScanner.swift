@@ -276,7 +276,8 @@ extension JSONScanner {
                     predictions.rememberMember(ordinal - 1, base + keyStart + 1, length: index - keyStart)
                 }
             } else if let field {
-                mismatch = nil
+                // `mismatch` is nil here (every one set is taken below): not set again, which was a call to destroy
+                // the old value for every field of every record.
                 try record.scanField(field, from: &self)
                 // Later duplicates of a key replace earlier ones, as in `JSONInput`: so do their errors.
                 if let problem = mismatch {
