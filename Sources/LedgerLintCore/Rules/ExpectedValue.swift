@@ -1,7 +1,10 @@
 /// A constant a field is compared with (`equals` and `notEquals` conditions, `equals` checks with `value`),
 /// prepared once to be compared with the field's bytes as `FieldValue.same` compares values: a text field's value
 /// builds no string when both are ASCII.
-struct ExpectedValue: Sendable {
+///
+/// A class with only `let` properties, as `CompiledCondition` is: a condition's test hands its value on for every
+/// record, and a copy of the struct retained its text, bytes and value each time.
+final class ExpectedValue: Sendable {
     let value: FieldValue
     private let isPresent: Bool
     private let integer: Int64?

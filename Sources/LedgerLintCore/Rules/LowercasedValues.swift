@@ -2,7 +2,9 @@ import LedgerLintText
 
 /// The values a `one-of` check or condition allows, matched ignoring letter case: as a set of the lower-cased
 /// values matches `text.lowercased()`, and for ASCII text by its bytes, building no string.
-struct LowercasedValues: Sendable {
+///
+/// A class with only `let` properties, as `ExpectedValue` is, so that handing it on for every record is one retain.
+final class LowercasedValues: Sendable {
     private let lowercased: Set<String>
     /// Each value's lower-cased bytes, when every one is ASCII: ASCII strings are equal exactly when their bytes
     /// are. `nil` when one is not, since ASCII text may equal such a value (U+212A KELVIN SIGN is a `K`).

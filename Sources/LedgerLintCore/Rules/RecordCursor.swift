@@ -6,6 +6,15 @@ struct RecordCursor {
     let keys: [Template]
     /// Each join's index of its subject.
     let indexes: [JoinIndex]
+    /// The same, looked at without retaining them for every record (`keys` and `indexes` keep them alive), as
+    /// `ConditionList` does its conditions.
+    private let unretained: [(key: Unmanaged<Template>, index: Unmanaged<JoinIndex>)]
+
+    init(keys: [Template], indexes: [JoinIndex]) {
+        self.keys = keys
+        self.indexes = indexes
+        unretained = zip(keys, indexes).map { (Unmanaged.passUnretained($0), Unmanaged.passUnretained($1)) }
+    }
 
     /// A context to point with `point(_:at:in:)`.
     func context() -> RecordContext {
@@ -21,17 +30,29 @@ struct RecordCursor {
     /// try in 256 rows), so they cost a compare now and then.
     func point(_ record: inout RecordContext, at row: Int, in dataset: Dataset) {
         record.index = row
-        for position in keys.indices {
-            let (index, key) = (indexes[position], keys[position])
-            if let previous = record.joined[position], record.missedGuesses < 8 || row & 255 == 0 {
-                if index.isFirst(previous + 1, withKeyOf: key, at: row, in: dataset) {
-                    record.joined[position] = previous + 1
-                    record.missedGuesses = 0
-                    continue
+        for position in unretained.indices {
+            let (key, index) = unretained[position]
+            index._withUnsafeGuaranteedRef { index in
+                key._withUnsafeGuaranteedRef { key in
+                    Self.point(&record, position, index, key, at: row, in: dataset)
                 }
-                record.missedGuesses += 1
             }
-            record.joined[position] = index.row(for: key, at: row, in: dataset)
         }
+    }
+
+    /// Points join `position` of `record`.
+    private static func point(
+        _ record: inout RecordContext, _ position: Int, _ index: JoinIndex, _ key: Template, at row: Int,
+        in dataset: Dataset
+    ) {
+        if let previous = record.joined[position], record.missedGuesses < 8 || row & 255 == 0 {
+            if index.isFirst(previous + 1, withKeyOf: key, at: row, in: dataset) {
+                record.joined[position] = previous + 1
+                record.missedGuesses = 0
+                return
+            }
+            record.missedGuesses += 1
+        }
+        record.joined[position] = index.row(for: key, at: row, in: dataset)
     }
 }

@@ -6,7 +6,10 @@ import LedgerLintText
 /// A placeholder names a field of the rule's subject (`{customerNumber}`), a field of a joined record
 /// (`{product.Code}`), or a value the check provides (`{value}`, `{ranges}`). `{a|b}` falls back to `b` when `a`
 /// is absent. `{{` and `}}` stand for literal braces.
-struct Template: Sendable {
+///
+/// A class with only `let` properties: a join's key and index templates are handed on for every record, and a
+/// copy of a struct of a text, an array and a field retained three references where a reference retains one.
+final class Template: Sendable {
     enum Part: Sendable {
         case literal(String)
         case placeholder([Reference])

@@ -18,6 +18,8 @@ struct EqualsCheck: RecordCheck {
     let field: FieldReference
     let comparand: Comparand
     let normalization: Normalization
+    /// `comparand`'s field, looked at for every record without copying the comparand out (and releasing it after).
+    private let otherField: Unmanaged<FieldReference>?
 
     init(_ check: Check, in context: CheckContext) throws(RuleError.Problem) {
         field = try context.field(of: check)
@@ -34,6 +36,7 @@ struct EqualsCheck: RecordCheck {
                     nb: "en 'equals'-kontroll må ha nøyaktig én av 'other' og 'value'"))
         }
         normalization = check.normalize ?? .none
+        if case .field(let other) = comparand { otherField = Unmanaged.passUnretained(other) } else { otherField = nil }
     }
 
     var fields: [FieldReference] {
@@ -62,17 +65,23 @@ struct EqualsCheck: RecordCheck {
     /// `normalization.equal(value, comparand)`, on the fields' bytes where that is the same: digits, and a constant
     /// compared as conditions compare it.
     private func isEqual(_ dataset: Dataset, _ record: RecordContext) -> Bool {
+        if let otherField {
+            // `comparand` keeps the field alive.
+            return otherField._withUnsafeGuaranteedRef { other in
+                guard normalization == .digits else {
+                    return normalization.equal(field.read(dataset, record), other.read(dataset, record))
+                }
+                return field.withUTF8(dataset, record) { value in
+                    other.withUTF8(dataset, record) { expected in
+                        Normalization.sameDigits(value ?? FieldReference.noBytes, expected ?? FieldReference.noBytes)
+                    }
+                }
+            }
+        }
         // On the comparand alone, not on a tuple with the normalization, which copies the comparand at every record.
         switch comparand {
         case .field(let other):
-            guard normalization == .digits else {
-                return normalization.equal(field.read(dataset, record), other.read(dataset, record))
-            }
-            return field.withUTF8(dataset, record) { value in
-                other.withUTF8(dataset, record) { expected in
-                    Normalization.sameDigits(value ?? FieldReference.noBytes, expected ?? FieldReference.noBytes)
-                }
-            }
+            return normalization.equal(field.read(dataset, record), other.read(dataset, record))
         case .constant(let constant):
             guard normalization == .none else { return normalization.equal(field.read(dataset, record), constant.value) }
             return constant.isSame(asValueOf: field, dataset, record)
