@@ -333,19 +333,28 @@ public struct RecordTable<Record: TabularRecord>: Sendable {
         case word(Int)
     }
 
+    ///
+    /// A loop, not a call of itself for a value shared with another column: a function that calls itself is not
+    /// inlined, and the outlined one was handed a copy of the whole table (a 200-byte `memcpy`) at every read.
     @inline(__always)
     private func textPlace(_ column: Int, _ row: Int) -> TextPlace? {
-        let place = places[column]
-        guard place >= 0, !absent[row * stored + storedPlaces[column]] else { return nil }
-        switch kinds[column] {
-        case .text:
-            let index = row * texts + place
-            if shared[index] { return textPlace(sharesWith[column], row) }
-            return .bytes((index == 0 ? 0 : Int(ends[index - 1]))..<Int(ends[index]))
-        case .vocabulary:
-            return .word(codes[row * vocabularies + place] - 1)
-        case .integer, .flag:
-            return nil
+        var column = column
+        while true {
+            let place = places[column]
+            guard place >= 0, !absent[row * stored + storedPlaces[column]] else { return nil }
+            switch kinds[column] {
+            case .text:
+                let index = row * texts + place
+                if shared[index] {
+                    column = sharesWith[column]
+                    continue
+                }
+                return .bytes((index == 0 ? 0 : Int(ends[index - 1]))..<Int(ends[index]))
+            case .vocabulary:
+                return .word(codes[row * vocabularies + place] - 1)
+            case .integer, .flag:
+                return nil
+            }
         }
     }
 
