@@ -287,14 +287,14 @@ extension Array: JSONWritable where Element: JSONWritable {
 /// The elements may be made as they are written (`init(count:threshold:element:)`), each on the thread that writes
 /// it: a report's records, made from its findings, are then never all held at once, nor copied into an array and
 /// freed one by one after.
-public struct ConcurrentElements<Element: JSONWritable>: JSONWritable, Sendable {
+public struct ConcurrentElements<Element: JSONWritable & Sendable>: JSONWritable, Sendable {
     public let count: Int
     /// Below this many elements, the array is written in turn.
     public let threshold: Int
     /// The element at an index.
     public let element: @Sendable (Int) -> Element
 
-    public init(_ elements: [Element], threshold: Int = 4096) where Element: Sendable {
+    public init(_ elements: [Element], threshold: Int = 4096) {
         self.init(count: elements.count, threshold: threshold) { elements[$0] }
     }
 

@@ -110,12 +110,6 @@ import Testing
         #expect(String(decoding: json.bytes, as: UTF8.self) == "{\n  \"b\" : 1,\n  \"c\" : 2\n}")
     }
 
-    @Test(arguments: [0, 1, 99, 100, 101, 1000, 10_001])
-    func mappedConcurrentlyIsMappedInTurn(count: Int) {
-        // Strings, so that the parts' values are moved and released as the whole array's would be.
-        #expect(concurrentlyMapped(count, threshold: 100) { "\($0 * 3)" } == (0..<count).map { "\($0 * 3)" })
-    }
-
     /// Nested deeper than the line of indents the writer copies from (63 levels), with an empty array and an
     /// empty object at the bottom.
     @Test(arguments: [1, 62, 63, 64, 70])
