@@ -157,6 +157,30 @@ import LedgerLintTestSupport
         #expect(english.allSatisfy { $0.count == 16 && $0.allSatisfy(\.isHexDigit) })
     }
 
+    /// `SarifReporter.occurrences` counts each identity's results in turn, as a dictionary of the identities would:
+    /// identities repeated near and far, differing only in rule, system, entity or key, and keys that are numbers
+    /// alike (`7` and `007`).
+    @Test(arguments: [0, 1, 2, 40, 5000])
+    func sarifOccurrencesCountEachIdentityInTurn(count: Int) {
+        var random: UInt64 = 0x9E37_79B9_7F4A_7C15 &+ UInt64(count)
+        func next(_ bound: Int) -> Int {
+            random = random &* 6364136223846793005 &+ 1442695040888963407
+            return Int((random >> 33) % UInt64(bound))
+        }
+        let findings = (0..<count).map { _ in
+            Sample.finding(
+                rule: ["r", "s"][next(2)], severity: .error, system: [.assist, .poweroffice][next(2)],
+                entity: [.customer, .product][next(2)], key: ["7", "007", "A-1", "", "Nygård"][next(5)])
+        }
+        var seen: [String: Int] = [:]
+        let expected = findings.map { finding in
+            let identity = "\(finding.rule)|\(finding.system)|\(finding.entity)|\(finding.key)"
+            seen[identity, default: 0] += 1
+            return seen[identity] ?? 0
+        }
+        #expect(SarifReporter.occurrences(count) { SarifReporter.Identity(findings[$0]) } == expected)
+    }
+
     @Test func sarifFingerprintRecipe() {
         // FNV-1a 64 test vectors.
         #expect(SarifReporter.fnv1a64("") == "cbf29ce484222325")

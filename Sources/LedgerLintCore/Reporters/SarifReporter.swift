@@ -110,20 +110,13 @@ public struct SarifReporter: Reporter {
         let count = afterUnchanged + report.suppressed.count
         // Each result's occurrence of its identity, counted in turn; the results then made on every core as they are
         // written.
-        var seen: [Identity: Int] = [:]
-        seen.reserveCapacity(count)
-        let occurrences = (0..<count).map { index in
-            let finding = entry(index).finding
-            let identity = Identity(rule: finding.rule, system: finding.system, entity: finding.entity, key: finding.key)
-            // One look-up of the identity, not one to read its count and one to write it.
-            var occurrence = 0
-            func count(_ seen: inout Int) {
-                seen += 1
-                occurrence = seen
-            }
-            count(&seen[identity, default: 0])
-            return occurrence
+        @Sendable func identity(_ index: Int) -> Identity {
+            // The finding's fields where it lies, not the finding copied out (a dozen references retained).
+            if index < findings { return Identity(report.findings[index]) }
+            if index < afterUnchanged { return Identity(unchanged[index - findings]) }
+            return Identity(report.suppressed[index - afterUnchanged].finding)
         }
+        let occurrences = Self.occurrences(count, identity: identity)
         let results = ConcurrentElements(count: count) { index in
             let (finding, baselineState, suppression) = entry(index)
             return Result(
@@ -155,11 +148,50 @@ public struct SarifReporter: Reporter {
     }
 
     /// What identifies a finding across runs and languages: rule, system, entity and key.
-    struct Identity: Hashable {
+    struct Identity: Hashable, Sendable {
         var rule: String
         var system: System
         var entity: Entity
         var key: String
+
+        init(_ finding: borrowing Finding) {
+            rule = finding.rule
+            system = finding.system
+            entity = finding.entity
+            key = finding.key
+        }
+    }
+
+    /// For each of `count` results, in turn, how many of the results up to it have its identity: 1 for the first.
+    ///
+    /// A table of the first result with each identity, by hash, counts the others. It holds positions, not
+    /// identities, so that counting copies and retains no text.
+    static func occurrences(_ count: Int, identity: (Int) -> Identity) -> [Int] {
+        let hashes = (0..<count).map { identity($0).hashValue }
+        var capacity = 16
+        while capacity < 2 * count { capacity <<= 1 }
+        var firsts = [Int](repeating: -1, count: capacity)
+        var occurrences = [Int](repeating: 1, count: count)
+        // For a first result, how many with its identity so far.
+        var seen = [Int](repeating: 0, count: count)
+        for index in 0..<count {
+            var slot = hashes[index] & (capacity - 1)
+            while true {
+                let first = firsts[slot]
+                if first < 0 {
+                    firsts[slot] = index
+                    seen[index] = 1
+                    break
+                }
+                if hashes[first] == hashes[index], identity(first) == identity(index) {
+                    seen[first] += 1
+                    occurrences[index] = seen[first]
+                    break
+                }
+                slot = (slot + 1) & (capacity - 1)
+            }
+        }
+        return occurrences
     }
 
     /// The `ledgerlint/v1` partial fingerprint: FNV-1a (64 bit, hex) of `rule|system|entity|occurrence|key`.
