@@ -10,8 +10,16 @@ import LedgerLintText
 /// encoder's: two spaces per level, `"key" : value`, an empty array or object as `[`, an empty line, and `]` on its
 /// own line. Strings are escaped as `escape(_:into:)` says.
 public struct JSONWriter: Sendable {
-    /// The JSON written so far.
-    public fileprivate(set) var bytes: [UInt8] = []
+    /// The part being written; `earlierParts` hold what was written before it, when an array's elements were
+    /// written on every core (`ConcurrentElements`), each stretch's bytes taken as a part rather than copied on.
+    fileprivate var current: [UInt8] = []
+    fileprivate var earlierParts: [[UInt8]] = []
+
+    /// The JSON written so far, in the parts it was written in.
+    public var parts: [[UInt8]] { earlierParts + [current] }
+
+    /// The JSON written so far, in one piece.
+    public var bytes: [UInt8] { earlierParts.isEmpty ? current : Array(parts.joined()) }
     /// How deeply the current container is nested: the indent of its members is two spaces per level.
     fileprivate var depth: Int
     /// Whether the current container has no member or element yet.
@@ -23,26 +31,36 @@ public struct JSONWriter: Sendable {
     /// later lines are indented by `depth` levels, its first line not at all.
     public init(depth: Int = 0, capacity: Int = 0) {
         self.depth = depth
-        bytes.reserveCapacity(capacity)
+        current.reserveCapacity(capacity)
     }
 
     /// `value` as a whole document, ending with a newline, as `JSONOutput.document(_:)` writes it.
     public static func document(_ value: some JSONWritable, capacity: Int = 0) -> String {
-        String(decoding: documentBytes(value, capacity: capacity), as: UTF8.self)
+        String(decoding: documentParts(value, capacity: capacity).joined(), as: UTF8.self)
     }
 
     /// The same document as bytes, for a report written out as it is: without the check a `String` makes that the
     /// bytes are UTF-8 (they are: the writer escapes nothing into anything else) and its copy, and without a copy
     /// into `Data` either.
     public static func documentData(_ value: some JSONWritable, capacity: Int = 0) -> Data {
-        Data(taking: documentBytes(value, capacity: capacity))
+        let parts = documentParts(value, capacity: capacity)
+        return parts.count == 1 ? Data(taking: parts[0]) : Data(parts.joined())
     }
 
-    private static func documentBytes(_ value: some JSONWritable, capacity: Int) -> [UInt8] {
+    /// The same document in the parts it was written in, each as `Data` without a copy: for a report written out
+    /// a part after another, whose parts are then never joined into one buffer (a copy of half the report, into
+    /// fresh pages).
+    public static func documentDataParts(_ value: some JSONWritable, capacity: Int = 0) -> [Data] {
+        documentParts(value, capacity: capacity).map { Data(taking: $0) }
+    }
+
+    private static func documentParts(_ value: some JSONWritable, capacity: Int) -> [[UInt8]] {
         var json = JSONWriter(capacity: capacity)
         value.write(to: &json)
-        json.bytes.append(UInt8(ascii: "\n"))
-        return json.bytes
+        json.current.append(UInt8(ascii: "\n"))
+        var parts = json.earlierParts
+        parts.append(json.current)
+        return parts
     }
 
     // MARK: Containers
@@ -55,8 +73,8 @@ public struct JSONWriter: Sendable {
     /// An object's key, the value to follow.
     public mutating func key(_ key: String) {
         separate()
-        Self.escape(key, into: &bytes)
-        bytes.append(contentsOf: " : ".utf8)
+        Self.escape(key, into: &current)
+        current.append(contentsOf: " : ".utf8)
         valueFollows = true
     }
 
@@ -114,29 +132,29 @@ public struct JSONWriter: Sendable {
 
     public mutating func string(_ value: String) {
         startValue()
-        Self.escape(value, into: &bytes)
+        Self.escape(value, into: &current)
     }
 
     public mutating func number(_ value: some FixedWidthInteger) {
         startValue()
-        bytes.append(contentsOf: String(value).utf8)
+        current.append(contentsOf: String(value).utf8)
     }
 
     public mutating func bool(_ value: Bool) {
         startValue()
-        bytes.append(contentsOf: value ? "true".utf8 : "false".utf8)
+        current.append(contentsOf: value ? "true".utf8 : "false".utf8)
     }
 
     public mutating func null() {
         startValue()
-        bytes.append(contentsOf: "null".utf8)
+        current.append(contentsOf: "null".utf8)
     }
 
     // MARK: Layout
 
     private mutating func begin(_ bracket: UInt8) {
         startValue()
-        bytes.append(bracket)
+        current.append(bracket)
         depth += 1
         isEmpty = true
     }
@@ -144,9 +162,9 @@ public struct JSONWriter: Sendable {
     private mutating func end(_ bracket: UInt8) {
         depth -= 1
         // The encoder leaves an empty line inside an empty container.
-        if isEmpty { bytes.append(UInt8(ascii: "\n")) }
+        if isEmpty { current.append(UInt8(ascii: "\n")) }
         lineBreak(comma: false)
-        bytes.append(bracket)
+        current.append(bracket)
         isEmpty = false
     }
 
@@ -170,13 +188,13 @@ public struct JSONWriter: Sendable {
     private mutating func lineBreak(comma: Bool) {
         let end = 2 + 2 * depth
         guard end <= Self.commaBreakAndSpaces.count else {
-            if comma { bytes.append(UInt8(ascii: ",")) }
-            bytes.append(UInt8(ascii: "\n"))
-            bytes.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
+            if comma { current.append(UInt8(ascii: ",")) }
+            current.append(UInt8(ascii: "\n"))
+            current.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
             return
         }
         Self.commaBreakAndSpaces.withUnsafeBufferPointer { line in
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: line[(comma ? 0 : 1)..<end]))
+            current.append(contentsOf: UnsafeBufferPointer(rebasing: line[(comma ? 0 : 1)..<end]))
         }
     }
 
@@ -318,9 +336,9 @@ public struct ConcurrentElements<Element: JSONWritable & Sendable>: JSONWritable
         // The first stretch goes straight into the document's own writer, which is moved into a box for the while;
         // the others into writers of their own, at the same depth, each after a first element's separator.
         // Each writer has room for its share of what the document's was sized for.
-        let share = max(json.bytes.capacity - json.bytes.count, 0) / stretches
+        let share = max(json.current.capacity - json.current.count, 0) / stretches
         let first = Locked(json.movedOut())
-        let others = Locked([[UInt8]](repeating: [], count: stretches))
+        let others = Locked([[[UInt8]]](repeating: [], count: stretches))
         let depth = first.withLock { $0.depth }
         DispatchQueue.concurrentPerform(iterations: stretches) { stretch in
             let range = ranges[stretch]
@@ -329,14 +347,18 @@ public struct ConcurrentElements<Element: JSONWritable & Sendable>: JSONWritable
             } else {
                 var writer = JSONWriter(elementsAfterTheFirstAt: depth, capacity: share)
                 for index in range { element(index).write(to: &writer) }
-                let bytes = writer.bytes
-                others.withLock { $0[stretch] = bytes }
+                let parts = writer.parts
+                others.withLock { $0[stretch] = parts }
             }
         }
         json = first.withLock { $0.movedOut() }
         others.withLock { parts in
             for index in parts.indices.dropFirst() {
-                json.bytes.append(contentsOf: parts[index])
+                // Taken as parts of the document, not copied on after the first stretch's bytes.
+                for part in parts[index] {
+                    json.earlierParts.append(json.current)
+                    json.current = part
+                }
                 parts[index] = []
             }
         }

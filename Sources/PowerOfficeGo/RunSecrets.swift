@@ -86,6 +86,17 @@ public final class RunSecrets: @unchecked Sendable {
         return output
     }
 
+    /// `parts`, written one after another, with every registered secret replaced as `redact(_:)` replaces it in
+    /// their bytes joined: the parts as they are when no secret is registered; else joined first, so that a secret
+    /// that begins in one part and ends in the next is found too.
+    public func redact(parts: [Data]) -> [Data] {
+        guard parts.count > 1 else { return parts.map(redact) }
+        guard lock.withLock({ !secrets.isEmpty }) else { return parts }
+        var joined = Data(capacity: parts.reduce(0) { $0 + $1.count })
+        for part in parts { joined.append(part) }
+        return [redact(joined)]
+    }
+
     /// Where the secrets occur in `bytes`, as sorted ranges with overlapping ones merged.
     private static func matches(of secrets: [[UInt8]], in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         guard let base = bytes.baseAddress else { return [] }

@@ -98,7 +98,7 @@ struct CheckCommand {
                     nb: "skrev en baseline med \(count) funn til \(writeBaselinePath)"))
         }
         let report = outcome.report
-        try write { $0.renderData(report) }
+        try write { $0.renderParts(report) }
         clock.lap("write reports")
 
         if writeBaselinePath != nil { return .clean }
@@ -184,7 +184,7 @@ struct CheckCommand {
 
     /// Renders the main report and every `--report` with `render`, then writes them: everything is rendered before
     /// anything is written, so a failing report cannot leave half of them behind.
-    private func write(_ render: (any Reporter) -> Data) throws {
+    private func write(_ render: (any Reporter) -> [Data]) throws {
         let texts = reporters.map { ($0.path, render($0.reporter)) }
         // The main report last, as `reporters` has it first.
         for (path, text) in texts.dropFirst() { try Console.write(text, to: path) }

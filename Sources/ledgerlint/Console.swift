@@ -16,8 +16,11 @@ enum Console {
 
     static func output(_ text: String) { output(Data(text.utf8)) }
 
-    static func output(_ data: Data) {
-        FileHandle.standardOutput.write(RunSecrets.shared.redact(data))
+    static func output(_ data: Data) { output([data]) }
+
+    /// A report's parts, one after another.
+    static func output(_ parts: [Data]) {
+        for part in RunSecrets.shared.redact(parts: parts) { FileHandle.standardOutput.write(part) }
     }
 
     static func error(_ text: String) {
@@ -42,13 +45,18 @@ enum Console {
 
     /// Writes a file atomically (`OutputFile`), redacted.
     static func writeFile(_ data: Data, to path: String) throws(OutputError) {
+        try writeFile([data], to: path)
+    }
+
+    /// The same, of a report's parts one after another.
+    static func writeFile(_ parts: [Data], to path: String) throws(OutputError) {
         var file = try OutputFile(path)
-        try file.write(RunSecrets.shared.redact(data))
+        for part in RunSecrets.shared.redact(parts: parts) { try file.write(part) }
         try file.commit()
     }
 
-    /// Writes a report to `--output` atomically (never a half-written file), or to stdout.
-    static func write(_ report: Data, to path: String?) throws(OutputError) {
+    /// Writes a report, in its parts, to `--output` atomically (never a half-written file), or to stdout.
+    static func write(_ report: [Data], to path: String?) throws(OutputError) {
         guard let path, path != "-" else {
             output(report)
             return

@@ -88,6 +88,11 @@ import Testing
             #expect(concurrent == inTurn)
             #expect(JSONWriter.document(ConcurrentElements(elements, threshold: 2), capacity: capacity)
                 == (try encoded(elements)))
+            // Written out in the parts the stretches made, the same bytes.
+            let parts = JSONWriter.documentDataParts(Holder(nested: ConcurrentElements(elements, threshold: 2)), capacity: capacity)
+            #expect(String(decoding: parts.reduce(Data(), +), as: UTF8.self) == inTurn)
+            #expect(JSONWriter.documentData(Holder(nested: ConcurrentElements(elements, threshold: 2)), capacity: capacity)
+                == Data(inTurn.utf8))
         }
     }
 

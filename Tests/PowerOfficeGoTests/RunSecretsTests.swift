@@ -32,6 +32,19 @@ struct RunSecretsTests {
         #expect(secrets.redact(Data()) == Data())
     }
 
+    @Test("a report written in parts: a secret across two parts is blanked; without secrets the parts stay as they are")
+    func blanksParts() {
+        let parts = [Data("first part, then TOKEN-ab".utf8), Data("cdefgh in the second".utf8), Data(" and more".utf8)]
+        let none = RunSecrets()
+        #expect(none.redact(parts: parts) == parts)
+        let secrets = RunSecrets()
+        secrets.register("TOKEN-abcdefgh")
+        let redacted = secrets.redact(parts: parts).map { String(decoding: $0, as: UTF8.self) }.joined()
+        #expect(redacted == "first part, then ••• in the second and more")
+        #expect(secrets.redact(parts: [Data("TOKEN-abcdefgh".utf8)]) == [Data("•••".utf8)])
+        #expect(secrets.redact(parts: []) == [])
+    }
+
     @Test("a secret in a large page is found wherever it is, among bytes much like it")
     func largePage() {
         let secrets = RunSecrets()

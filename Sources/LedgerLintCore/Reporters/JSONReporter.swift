@@ -22,6 +22,10 @@ public struct JSONReporter: Reporter {
         JSONWriter.documentData(Self.document(report), capacity: Self.capacity(findings: report.findings.count))
     }
 
+    public func renderParts(_ report: Report) -> [Data] {
+        JSONWriter.documentDataParts(Self.document(report), capacity: Self.capacity(findings: report.findings.count))
+    }
+
     /// What `render(_:)` writes, as a value.
     static func document(_ report: Report) -> Document {
         Document(

@@ -7,6 +7,9 @@ public protocol Reporter: Sendable {
     /// The same text as UTF-8 bytes, as it is written out; a format that makes bytes gives them without a `String`
     /// in between.
     func renderData(_ report: Report) -> Data
+    /// The same bytes in the parts a format made them in, to be written out one after another: for a report of
+    /// tens of megabytes whose parts were made on every core, never joined into one buffer.
+    func renderParts(_ report: Report) -> [Data]
     /// A check of many clients, a client at a time: each client's findings as this format shows one client's,
     /// and the roll-up (`render(_: ClientsReport)` puts it together in memory).
     func clientsRenderer() -> any ClientsRenderer
@@ -14,6 +17,7 @@ public protocol Reporter: Sendable {
 
 extension Reporter {
     public func renderData(_ report: Report) -> Data { Data(render(report).utf8) }
+    public func renderParts(_ report: Report) -> [Data] { [renderData(report)] }
 }
 
 /// A report's text built as bytes, in one buffer sized once: for tens of thousands of findings, whose text would

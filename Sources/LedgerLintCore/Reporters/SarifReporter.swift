@@ -30,6 +30,10 @@ public struct SarifReporter: Reporter {
         JSONWriter.documentData(log(report), capacity: 2 * JSONReporter.capacity(findings: report.findings.count))
     }
 
+    public func renderParts(_ report: Report) -> [Data] {
+        JSONWriter.documentDataParts(log(report), capacity: 2 * JSONReporter.capacity(findings: report.findings.count))
+    }
+
     /// What `render(_:)` writes, as a value.
     func log(_ report: Report) -> Log {
         Log(schema: Self.schemaURI, version: Self.sarifVersion, runs: [run(report)])
