@@ -6,8 +6,8 @@
 #
 # One tenant is generated (benchmarks/generate.py), then CLIENTS folders link to its files, so that the bureau takes
 # no more disk than one client. Prints wall time and peak memory of both runs (GNU time), taking turns, 3 rounds.
-# FORMAT: the report format (default json). LEDGERLINT_BIN: a ledgerlint to measure instead of a release build made
-# now. See docs/performance.md.
+# FORMAT: the report format (default json). LEDGERLINT_BIN: a ledgerlint to measure instead of the one
+# scripts/install.sh installs (as lib.sh says). See docs/performance.md.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 . "$here/lib.sh"

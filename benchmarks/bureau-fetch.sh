@@ -8,9 +8,10 @@
 #   benchmarks/bureau-fetch.sh [CLIENTS [CUSTOMERS]]      default: 200 clients of 5000 customers
 #
 # Environment:
-#   LEDGERLINT_BIN   a ledgerlint binary to measure instead of building one with `swift build -c release`
+#   LEDGERLINT_BIN   a ledgerlint binary to measure instead of the installed one (scripts/install.sh, into
+#                    the data folder's install/, as lib.sh says)
 #   FAKE_BIN         a fake-poweroffice binary to serve with instead of building one
-#   SCRATCH_PATH     the --scratch-path for those builds (default: SwiftPM's .build)
+#   SCRATCH_PATH     the --scratch-path for the fake's build (default: SwiftPM's .build)
 #   LATENCY_MS       the fake's latency per answer (default 100)
 #   FETCH_OPTIONS    more options for `fetch --clients`, such as "--pages-in-flight 1" (default none)
 set -euo pipefail

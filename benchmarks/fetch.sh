@@ -8,9 +8,10 @@
 #   benchmarks/fetch.sh [N]            default: 100000
 #
 # Environment:
-#   LEDGERLINT_BIN   a ledgerlint binary to measure instead of building one with `swift build -c release`
+#   LEDGERLINT_BIN   a ledgerlint binary to measure instead of the installed one (scripts/install.sh, into
+#                    the data folder's install/, as lib.sh says)
 #   FAKE_BIN         a fake-poweroffice binary to serve with instead of building one
-#   SCRATCH_PATH     the --scratch-path for those builds (default: SwiftPM's .build)
+#   SCRATCH_PATH     the --scratch-path for the fake's build (default: SwiftPM's .build)
 #   LATENCY_MS       the fake's latency per answer (default 100)
 #   PAGE_SIZE        `fetch --page-size` (default: ledgerlint's own, 5000)
 #   VARIANTS         `fetch` options to compare, separated by `;` (default: ";--pages-in-flight 1", that is plain

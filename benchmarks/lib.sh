@@ -32,9 +32,19 @@ release_binary() {
     echo "$(cd "$root" && swift build "$@" --show-bin-path)/$product"
 }
 
-# ledgerlint_binary: prints the path of the ledgerlint to measure: LEDGERLINT_BIN, else a release build of it.
+# installed_binary: prints the path of ledgerlint as scripts/install.sh builds and installs it, into $data/install:
+# the Swift runtime and Foundation linked in, as support staff and CI gates run it (a `swift build` binary, which
+# links them at start-up, is a few percent slower; docs/performance.md). What install.sh says goes to stderr.
+installed_binary() {
+    local prefix="$data/install"
+    echo "building: PREFIX=$prefix scripts/install.sh" >&2
+    (cd "$root" && PREFIX="$prefix" scripts/install.sh >&2)
+    echo "$prefix/bin/ledgerlint"
+}
+
+# ledgerlint_binary: prints the path of the ledgerlint to measure: LEDGERLINT_BIN, else the installed one.
 ledgerlint_binary() {
-    if [ -n "${LEDGERLINT_BIN:-}" ]; then echo "$LEDGERLINT_BIN"; else release_binary ledgerlint; fi
+    if [ -n "${LEDGERLINT_BIN:-}" ]; then echo "$LEDGERLINT_BIN"; else installed_binary; fi
 }
 
 # fake_binary: prints the path of the fake-poweroffice to serve with: FAKE_BIN, else a release build of it.

@@ -9,8 +9,8 @@
 #
 # Environment:
 #   LEDGERLINT_BENCH_DATA   where generated snapshots are kept (default benchmarks/.data)
-#   LEDGERLINT_BIN          a ledgerlint binary to measure instead of building one with `swift build -c release`
-#   SCRATCH_PATH            the --scratch-path for that build (default: SwiftPM's .build)
+#   LEDGERLINT_BIN          a ledgerlint binary to measure instead of the installed one (scripts/install.sh, into
+#                           the data folder's install/, as lib.sh says)
 #   FORMAT                  the report written in the run, to /dev/null (default json)
 #   PYTHON                  the Python that generates tenants and writes the configurations (default python3)
 set -euo pipefail

@@ -10,8 +10,8 @@
 #
 # Environment:
 #   LEDGERLINT_BENCH_DATA   where generated snapshots are kept (default benchmarks/.data; about 2 GB for 1 000 000)
-#   LEDGERLINT_BIN          a ledgerlint binary to measure instead of building one with `swift build -c release`
-#   SCRATCH_PATH            the --scratch-path for that build (default: SwiftPM's .build)
+#   LEDGERLINT_BIN          a ledgerlint binary to measure instead of the installed one (scripts/install.sh, into
+#                           the data folder's install/, as lib.sh says)
 #   REPEAT                  runs per N of LedgerLint, DuckDB and cat, in turns, best taken (default 3)
 #   PYTHON                  the Python to run the baseline with (default python3)
 #   DUCKDB_THREADS          DuckDB's threads (default: every core)
