@@ -58,9 +58,7 @@ public struct JSONWriter: Sendable {
         var json = JSONWriter(capacity: capacity)
         value.write(to: &json)
         json.current.append(UInt8(ascii: "\n"))
-        var parts = json.earlierParts
-        parts.append(json.current)
-        return parts
+        return json.parts
     }
 
     // MARK: Containers
@@ -324,42 +322,20 @@ public struct ConcurrentElements<Element: JSONWritable & Sendable>: JSONWritable
     }
 
     public func write(to json: inout JSONWriter) {
-        let ranges = stretches(of: count, threshold: threshold)
-        guard ranges.count > 1 else {
-            // As an array writes itself.
-            json.beginArray()
-            for index in 0..<count { element(index).write(to: &json) }
-            return json.endArray()
-        }
-        let stretches = ranges.count
         json.beginArray()
-        // The first stretch goes straight into the document's own writer, which is moved into a box for the while;
-        // the others into writers of their own, at the same depth, each after a first element's separator.
-        // Each writer has room for its share of what the document's was sized for.
-        let share = max(json.current.capacity - json.current.count, 0) / stretches
-        let first = Locked(json.movedOut())
-        let others = Locked([[[UInt8]]](repeating: [], count: stretches))
-        let depth = first.withLock { $0.depth }
-        DispatchQueue.concurrentPerform(iterations: stretches) { stretch in
-            let range = ranges[stretch]
-            if stretch == 0 {
-                first.withLock { writer in for index in range { element(index).write(to: &writer) } }
-            } else {
-                var writer = JSONWriter(elementsAfterTheFirstAt: depth, capacity: share)
-                for index in range { element(index).write(to: &writer) }
-                let parts = writer.parts
-                others.withLock { $0[stretch] = parts }
-            }
-        }
-        json = first.withLock { $0.movedOut() }
-        others.withLock { parts in
-            for index in parts.indices.dropFirst() {
-                // Taken as parts of the document, not copied on after the first stretch's bytes.
-                for part in parts[index] {
-                    json.earlierParts.append(json.current)
-                    json.current = part
-                }
-                parts[index] = []
+        // The first stretch goes straight into the document's own writer; the others into writers of their own, at
+        // the same depth, each after a first element's separator, with room for their share of what the document's
+        // was sized for. Their bytes are then parts of the document, not copied on after the first stretch's.
+        let depth = json.depth
+        let share = max(json.current.capacity - json.current.count, 0)
+        let others = writeInStretches(
+            count, threshold: threshold, into: &json, empty: JSONWriter(),
+            other: { JSONWriter(elementsAfterTheFirstAt: depth, capacity: share / $0) },
+            write: { range, writer in for index in range { element(index).write(to: &writer) } })
+        for other in others {
+            for part in other.parts {
+                json.earlierParts.append(json.current)
+                json.current = part
             }
         }
         json.endArray()
@@ -380,13 +356,6 @@ extension JSONWriter {
         self.init(depth: depth, capacity: capacity)
         isEmpty = false
         valueFollows = false
-    }
-
-    /// The writer as it is, leaving an empty one in its place, so that its bytes are not copied on the next write.
-    fileprivate mutating func movedOut() -> JSONWriter {
-        var moved = JSONWriter()
-        swap(&moved, &self)
-        return moved
     }
 }
 

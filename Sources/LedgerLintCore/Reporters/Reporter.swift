@@ -38,59 +38,25 @@ struct TextDocument {
 
     mutating func append(_ utf8: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: utf8) }
 
-    /// `texts` with `separator` between them.
-    mutating func append(_ texts: [String], separator: String) {
-        for (index, text) in texts.enumerated() {
-            if index > 0 { append(separator) }
-            append(text)
-        }
-    }
-
-    /// Room for `texts` with a separator of `separator` bytes between them, and `more`.
-    static func capacity(_ texts: [String], separator: Int, more: Int = 0) -> Int {
-        texts.reduce(more) { $0 + $1.utf8.count + separator }
-    }
-
     /// What `write` writes of each of `0..<count`, in order, with `separator` between them: worked out on every
-    /// core, each stretch of them into its own bytes (the first straight into this document's), then appended in
-    /// order. Below `threshold`, in turn.
+    /// core (`writeInStretches`), the first stretch straight into this document, each other into bytes of its own,
+    /// then appended in order. Below `threshold`, in turn.
     mutating func append(
         concurrently count: Int, separator: String = "", threshold: Int = 4096,
         _ write: @Sendable (Int, inout TextDocument) -> Void
     ) {
-        @Sendable func writeStretch(_ range: Range<Int>, into document: inout TextDocument) {
-            for index in range {
-                if index > 0, !separator.isEmpty { document.append(separator) }
-                write(index, &document)
-            }
-        }
-        let ranges = stretches(of: count, threshold: threshold)
-        guard ranges.count > 1 else { return writeStretch(0..<count, into: &self) }
         // Each other stretch has room for its share of what this document has room for.
-        let share = max(bytes.capacity - bytes.count, 0) / ranges.count
-        let first = Locked(self)
-        self = TextDocument(capacity: 0)  // `first` holds the only reference: its writes copy nothing
-        let others = Locked([[UInt8]](repeating: [], count: ranges.count))
-        DispatchQueue.concurrentPerform(iterations: ranges.count) { stretch in
-            if stretch == 0 {
-                first.withLock { writeStretch(ranges[0], into: &$0) }
-            } else {
-                var part = TextDocument(capacity: share)
-                writeStretch(ranges[stretch], into: &part)
-                let bytes = part.bytes
-                others.withLock { $0[stretch] = bytes }
-            }
-        }
-        self = first.withLock { document in
-            defer { document = TextDocument(capacity: 0) }
-            return document
-        }
-        others.withLock { parts in
-            for index in parts.indices.dropFirst() {
-                bytes.append(contentsOf: parts[index])
-                parts[index] = []
-            }
-        }
+        let room = max(bytes.capacity - bytes.count, 0)
+        let others = writeInStretches(
+            count, threshold: threshold, into: &self, empty: TextDocument(capacity: 0),
+            other: { TextDocument(capacity: room / $0) },
+            write: { range, document in
+                for index in range {
+                    if index > 0, !separator.isEmpty { document.append(separator) }
+                    write(index, &document)
+                }
+            })
+        for other in others { bytes.append(contentsOf: other.bytes) }
     }
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
