@@ -333,9 +333,9 @@ public struct RecordTable<Record: TabularRecord>: Sendable {
         case word(Int)
     }
 
-    ///
-    /// A loop, not a call of itself for a value shared with another column: a function that calls itself is not
-    /// inlined, and the outlined one was handed a copy of the whole table (a 200-byte `memcpy`) at every read.
+    /// Where the value in `column` of `row` is kept, following a value shared with another column. A loop, not a
+    /// call of itself: a function that calls itself is not inlined, and the outlined one was handed a copy of the
+    /// whole table (a 200-byte `memcpy`) at every read.
     @inline(__always)
     private func textPlace(_ column: Int, _ row: Int) -> TextPlace? {
         var column = column

@@ -119,29 +119,24 @@ public struct CSVReporter: Reporter {
         _ finding: Finding, suppression: SuppressedFinding?, language: Language, files: SnapshotFiles,
         client: String? = nil, to document: inout TextDocument
     ) {
-        if let client {
-            Self.append(cell: client, to: &document)
-            document.append(byte: Self.separator)
+        // Each cell straight into the document, `;` before all but the first: no row of strings is made.
+        var first = true
+        func cell(_ text: String) {
+            if !first { document.append(byte: Self.separator) }
+            first = false
+            Self.append(cell: text, to: &document)
         }
-        Self.append(cell: finding.severity.word[language], to: &document)
-        document.append(byte: Self.separator)
-        Self.append(cell: finding.rule, to: &document)
-        document.append(byte: Self.separator)
-        Self.append(cell: TextReporter.systemName(finding.system), to: &document)
-        document.append(byte: Self.separator)
-        Self.append(cell: TextReporter.entityName(finding.entity)[language], to: &document)
-        document.append(byte: Self.separator)
-        Self.append(cell: finding.key, to: &document)
-        document.append(byte: Self.separator)
-        Self.append(cell: finding.message, to: &document)
-        document.append(byte: Self.separator)
-        Self.append(cell: finding.hint, to: &document)
-        document.append(byte: Self.separator)
-        Self.append(cell: files.path(of: finding) ?? "", to: &document)
-        document.append(byte: Self.separator)
-        Self.append(cell: finding.location?.line.map(String.init) ?? "", to: &document)
-        document.append(byte: Self.separator)
-        Self.append(cell: suppression?.reason ?? "", to: &document)
+        if let client { cell(client) }
+        cell(finding.severity.word[language])
+        cell(finding.rule)
+        cell(TextReporter.systemName(finding.system))
+        cell(TextReporter.entityName(finding.entity)[language])
+        cell(finding.key)
+        cell(finding.message)
+        cell(finding.hint)
+        cell(files.path(of: finding) ?? "")
+        cell(finding.location?.line.map(String.init) ?? "")
+        cell(suppression?.reason ?? "")
         document.append(Self.lineEnd)
     }
 

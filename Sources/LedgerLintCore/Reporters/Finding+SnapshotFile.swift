@@ -18,15 +18,10 @@ extension Finding {
         guard system == .poweroffice else { return nil }
         return SnapshotLayout.powerOffice(SnapshotLayout.resource(holding: entity))
     }
-
-    /// `folder/relative` with `\` turned into `/`, no doubled or trailing separators, and no `./` in front.
-    static func join(_ folder: String, _ relative: String) -> String {
-        SnapshotFiles(snapshot: folder).joined(relative)
-    }
 }
 
 /// `Finding.snapshotFile(in:)` for every finding of a report: the snapshot folder's part worked out once, not for
-/// each of tens of thousands of findings.
+/// each of tens of thousands of findings (the CSV and SARIF reports).
 struct SnapshotFiles: Sendable {
     /// The folder with `/` separators, no `./` in front and no `/` after (but for `/` itself).
     private let base: String
@@ -46,7 +41,7 @@ struct SnapshotFiles: Sendable {
         return joined(relative)
     }
 
-    /// The folder joined with `relative`, as `Finding.join(_:_:)` says.
+    /// `folder/relative` with `\` turned into `/`, no doubled or trailing separators, and no `./` in front.
     func joined(_ relative: String) -> String {
         var path = Self.slashed(relative)
         while path.hasPrefix("./") { path.removeFirst(2) }

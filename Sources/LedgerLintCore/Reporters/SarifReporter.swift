@@ -121,10 +121,11 @@ public struct SarifReporter: Reporter {
             return Identity(report.suppressed[index - afterUnchanged].finding)
         }
         let occurrences = Self.occurrences(count, identity: identity)
+        let files = SnapshotFiles(snapshot: report.snapshot)
         let results = ConcurrentElements(count: count) { index in
             let (finding, baselineState, suppression) = entry(index)
             return Result(
-                finding, report: report, ruleIndex: ruleIndex[finding.rule],
+                finding, report: report, files: files, ruleIndex: ruleIndex[finding.rule],
                 fingerprint: Self.fingerprint(finding, occurrence: occurrences[index]),
                 baselineState: baselineState, suppression: suppression
             )
@@ -423,7 +424,7 @@ extension SarifReporter {
         var suppressions: [Suppression]?
 
         init(
-            _ finding: Finding, report: Report, ruleIndex: Int?, fingerprint: String,
+            _ finding: Finding, report: Report, files: SnapshotFiles, ruleIndex: Int?, fingerprint: String,
             baselineState: String?, suppression: SuppressedFinding?
         ) {
             ruleId = finding.rule
@@ -431,7 +432,7 @@ extension SarifReporter {
             level = SarifReporter.level(finding.severity)
             let hint = finding.hint.isEmpty ? "" : "\n\n\(MarkdownReporter.capitalized(TextReporter.hintLabel[report.language])): \(finding.hint)"
             message = Text(text: finding.message + hint)
-            let physical = finding.snapshotFile(in: report.snapshot).map { path in
+            let physical = files.path(of: finding).map { path in
                 PhysicalLocation(
                     artifactLocation: .init(uri: SarifReporter.uri(forPath: path)),
                     region: finding.location?.line.flatMap { $0 >= 1 ? Region(startLine: $0) : nil }

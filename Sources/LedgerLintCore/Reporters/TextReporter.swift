@@ -268,7 +268,9 @@ extension TextReporter {
         }
 
         private func wrap(_ text: String, _ code: String) -> String {
-            enabled ? "\u{1B}[\(code)m\(text)\u{1B}[0m" : text
+            var wrapped = ""
+            wrap(code, { wrapped += $0 }) { wrapped += text }
+            return wrapped
         }
 
         private func wrap(_ code: String, _ write: (String) -> Void, _ body: () -> Void) {

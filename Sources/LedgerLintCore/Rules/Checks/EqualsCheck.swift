@@ -65,9 +65,12 @@ struct EqualsCheck: RecordCheck {
     /// `normalization.equal(value, comparand)`, on the fields' bytes where that is the same: digits, and a constant
     /// compared as conditions compare it.
     private func isEqual(_ dataset: Dataset, _ record: RecordContext) -> Bool {
-        if let otherField {
-            // `comparand` keeps the field alive.
-            return otherField._withUnsafeGuaranteedRef { other in
+        // On the comparand alone, not on a tuple with the normalization, which copies the comparand at every record.
+        switch comparand {
+        case .field:
+            // Through `otherField` (set with the comparand, which keeps it alive), not the enum's payload bound
+            // here, which was retained and released at every record.
+            return otherField!._withUnsafeGuaranteedRef { other in
                 guard normalization == .digits else {
                     return normalization.equal(field.read(dataset, record), other.read(dataset, record))
                 }
@@ -77,11 +80,6 @@ struct EqualsCheck: RecordCheck {
                     }
                 }
             }
-        }
-        // On the comparand alone, not on a tuple with the normalization, which copies the comparand at every record.
-        switch comparand {
-        case .field(let other):
-            return normalization.equal(field.read(dataset, record), other.read(dataset, record))
         case .constant(let constant):
             guard normalization == .none else { return normalization.equal(field.read(dataset, record), constant.value) }
             return constant.isSame(asValueOf: field, dataset, record)
