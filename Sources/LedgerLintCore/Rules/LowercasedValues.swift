@@ -23,14 +23,19 @@ final class LowercasedValues: Sendable {
             guard let ascii, UTF8Text.isASCII(bytes) else {
                 return lowercased.contains(String(decoding: bytes, as: UTF8.self).lowercased())
             }
-            return ascii.contains { value in
-                value.count == bytes.count && zip(value, bytes).allSatisfy { $0 == Self.lowercase($1) }
+            // Plain loops: a closure per value and `zip`'s iterator cost more than the few bytes they compare.
+            for value in ascii where value.count == bytes.count {
+                var offset = 0
+                while offset < bytes.count, value[offset] == Self.lowercase(bytes[offset]) { offset += 1 }
+                if offset == bytes.count { return true }
             }
+            return false
         }
     }
 
     /// An ASCII byte as `lowercased()` makes it.
+    @inline(__always)
     private static func lowercase(_ byte: UInt8) -> UInt8 {
-        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+        byte &- UInt8(ascii: "A") < 26 ? byte | 0x20 : byte
     }
 }

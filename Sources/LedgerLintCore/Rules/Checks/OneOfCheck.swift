@@ -12,6 +12,8 @@ struct OneOfCheck: FieldCheck {
     let values: [FieldValue]
     /// `values` lower-cased once, not for every record.
     let allowed: LowercasedValues
+    /// `{values}` in each language, made once rather than for every finding.
+    private let valuesText: LocalizedText
 
     init(_ check: Check, in context: CheckContext) throws(RuleError.Problem) {
         guard let values = check.values, !values.isEmpty else {
@@ -23,7 +25,11 @@ struct OneOfCheck: FieldCheck {
         }
         self.values = values
         allowed = LowercasedValues(values)
-        field = try context.field(of: check)
+        let field = try context.field(of: check)
+        self.field = field
+        valuesText = LocalizedText(
+            en: values.map { field.display($0, .en) }.joined(separator: ", "),
+            nb: values.map { field.display($0, .nb) }.joined(separator: ", "))
     }
 
     func failure(_ dataset: Dataset, _ record: RecordContext, language: Language) -> CheckFailure<Variable>? {
@@ -32,7 +38,7 @@ struct OneOfCheck: FieldCheck {
         return CheckFailure {
             switch $0 {
             case .value: field.display(value, language)
-            case .values: values.map { field.display($0, language) }.joined(separator: ", ")
+            case .values: valuesText[language]
             }
         }
     }
