@@ -290,6 +290,10 @@ extension JSONScanner {
                 } else {
                     failed &= ~(1 << UInt64(field))
                 }
+            } else if base[index] == UInt8(ascii: "{"), let nested = predictions.nested(at: ordinal - 1) {
+                // An object not kept (an address): its members compared with those of the object at this place in
+                // the record before, as the record's own are.
+                try skipObject(predicted: nested)
             } else {
                 try skipValue()
             }
@@ -297,6 +301,41 @@ extension JSONScanner {
             guard failed != 0 else { return record }
             return firstFailure(of: table, failed: failed, item: item)
         }
+    }
+
+    /// Checks the object at `index` and moves past it, as `skipObject()` does, with its names and whole members
+    /// compared with those remembered at their places (`predictions`) where they are the same bytes: the same
+    /// checks, and the same errors, for less work.
+    private mutating func skipObject(predicted predictions: KeyPredictions) throws(JSONError) {
+        let start = index
+        try enter()
+        guard !closesAtOnce(.object) else { return }
+        var ordinal = 0
+        repeat {
+            try nameStarts(inObjectOpenedAt: start)
+            let keyStart = index
+            if let member = predictions.matchMember(ordinal, base + index + 1, available: count - index - 1) {
+                // The same bytes as a whole member checked at this place, up to the comma or brace after it.
+                index += member
+                ordinal += 1
+                continue
+            }
+            if let predicted = predictions.match(ordinal, base + index + 1, available: count - index - 1) {
+                index += 1 + predicted.length
+            } else {
+                let key = try scanString()
+                if !key.escaped {
+                    predictions.remember(ordinal, base + key.start, length: key.end - key.start + 1, field: nil)
+                }
+            }
+            ordinal += 1
+            try colon(afterNameAt: keyStart, inObjectOpenedAt: start)
+            let isContainer = base[index] == UInt8(ascii: "{") || base[index] == UInt8(ascii: "[")
+            try skipValue()
+            if !isContainer, index < count, base[index] == UInt8(ascii: ",") || base[index] == UInt8(ascii: "}") {
+                predictions.rememberMember(ordinal - 1, base + keyStart + 1, length: index - keyStart)
+            }
+        } while try movesToNext(in: .object, openedAt: start)
     }
 
     /// Sets `pendingRecordError` for a record whose fields in `failed` had the wrong type; `nil`, for the record.
@@ -326,6 +365,8 @@ package final class KeyPredictions {
     private let members = UnsafeMutablePointer<UInt8>.allocate(capacity: places * width)
     private let memberLengths = UnsafeMutablePointer<Int>.allocate(capacity: places)
     private let memberMisses = UnsafeMutablePointer<Int>.allocate(capacity: places)
+    /// The predictions for the members of an object at each place (`nested(at:)`), made when first needed.
+    private var nestedPredictions: [KeyPredictions?] = []
 
     package init() {
         lengths.initialize(repeating: 0, count: Self.places)
@@ -340,6 +381,17 @@ package final class KeyPredictions {
         members.deallocate()
         memberLengths.deallocate()
         memberMisses.deallocate()
+    }
+
+    /// The predictions for the members of the objects at `place` of the records (one level down); `nil` past the
+    /// places remembered.
+    package func nested(at place: Int) -> KeyPredictions? {
+        guard place < Self.places else { return nil }
+        if nestedPredictions.isEmpty { nestedPredictions = Array(repeating: nil, count: Self.places) }
+        if let nested = nestedPredictions[place] { return nested }
+        let nested = KeyPredictions()
+        nestedPredictions[place] = nested
+        return nested
     }
 
     /// The name remembered at `place`, if `key` (`available` bytes) starts with its bytes and closing quote.

@@ -152,7 +152,7 @@ import Testing
     /// differently, or breaks it, or breaks a kept field next to it.
     static let repeatedMemberCases: [String] = {
         let record = #"{"Id": 1, "Number":10,"Name":"A","CurrencyCode":"NOK","BillableRate":950.0,"Flag":true,"#
-            + #""Nothing":null,"Deep":{"x":1},"Last":1}"#
+            + #""Nothing":null,"Deep":{"x":1,"City":"Oslo","Code":null,"In":[1]},"Last":1}"#
         let compact = record.replacingOccurrences(of: "\"Id\": 1, ", with: "\"Id\":1,")
         let odd = [
             compact.replacingOccurrences(of: "950.0", with: "950.05"),
@@ -168,7 +168,28 @@ import Testing
             compact.replacingOccurrences(of: #""Flag":true,"#, with: #""Flag":true,"Flag":true,"#),
             compact.replacingOccurrences(of: #""CurrencyCode":"NOK","#, with: ""),
         ]
-        return odd.map { "[" + [compact, compact, $0, compact].joined(separator: ",\n") + "]" }
+        // In the object one level down, whose members are compared with the object's before it too.
+        let nested: [(String, String)] = [
+            (#"{"x":1,"#, #"{"x":12,"#),
+            (#"{"x":1,"#, #"{"x" :1,"#),
+            (#"{"x":1,"#, #"{"x":1 ,"#),
+            (#"{"x":1,"#, #"{"x":nul,"#),
+            (#"{"x":1,"#, #"{"x":{"y":1},"#),
+            (#"{"x":1,"#, #"{"x":1,"x":2,"#),
+            (#"{"x":1,"#, #"{"x\u0031":1,"#),
+            (#""Oslo""#, #""Osloo""#),
+            (#""Oslo""#, #""Oslo"x"#),
+            (#""Oslo","#, #""Oslo",}"#),
+            (#""Code":null"#, #""Code":null,"More":true"#),
+            (#""Code":null"#, #""Cod":null"#),
+            (#","In":[1]}"#, #","In":[1]"#),
+            (#","In":[1]}"#, "}"),
+            (#"{"x":1,"City":"Oslo","Code":null,"In":[1]}"#, "{}"),
+            (#"{"x":1,"City":"Oslo","Code":null,"In":[1]}"#, "[1]"),
+            (#"{"x":1,"City":"Oslo","Code":null,"In":[1]}"#, "null"),
+        ]
+        let oddNested = nested.map { compact.replacingOccurrences(of: $0.0, with: $0.1) }
+        return (odd + oddNested).map { "[" + [compact, compact, $0, compact].joined(separator: ",\n") + "]" }
     }()
 
     @Test(arguments: repeatedMemberCases)
