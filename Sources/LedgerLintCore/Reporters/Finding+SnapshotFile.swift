@@ -21,7 +21,8 @@ extension Finding {
 }
 
 /// `Finding.snapshotFile(in:)` for every finding of a report: the snapshot folder's part worked out once, not for
-/// each of tens of thousands of findings (the CSV and SARIF reports).
+/// each of tens of thousands of findings (the CSV, SARIF and clients' Markdown reports; GitHub's, which writes at
+/// most ten commands of each type, asks `snapshotFile(in:)`).
 struct SnapshotFiles: Sendable {
     /// The folder with `/` separators, no `./` in front and no `/` after (but for `/` itself).
     private let base: String

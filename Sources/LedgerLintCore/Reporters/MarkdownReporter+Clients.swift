@@ -19,6 +19,7 @@ extension MarkdownReporter {
             guard let single = client.report else { return [] }
             let language = rollUp.language
             var rows: [String: String] = [:]
+            let files = SnapshotFiles(snapshot: single.snapshot)
             for finding in single.findings {
                 if let position = positions[finding.rule] {
                     rules[position].rows += 1
@@ -28,7 +29,7 @@ extension MarkdownReporter {
                 }
                 // The file a PowerOffice record is read from too, as SARIF and CSV name it.
                 let line = finding.location?.line.map { ":\($0)" } ?? ""
-                let location = finding.snapshotFile(in: single.snapshot).map { MarkdownReporter.code($0 + line) } ?? ""
+                let location = files.path(of: finding).map { MarkdownReporter.code($0 + line) } ?? ""
                 rows[finding.rule, default: ""] +=
                     "| \(MarkdownReporter.escaped(client.name)) | \(reporter.subject(finding, language: language)) | \(location) | "
                     + MarkdownReporter.escaped(finding.message) + " |\n"

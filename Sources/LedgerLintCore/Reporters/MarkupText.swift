@@ -37,26 +37,35 @@ struct MarkupText {
     /// which is most of a report's text; else its runs between escapes copied whole.
     func escaped(_ text: String) -> String {
         var utf8Text = text
-        let clean = utf8Text.withUTF8 { nextEscape(in: $0, from: 0) == nil }
-        if clean { return text }
-        var document = TextDocument(capacity: text.utf8.count + 32)
-        escape(text, into: &document)
-        return document.text
+        return utf8Text.withUTF8 { utf8 in
+            guard let first = nextEscape(in: utf8, from: 0) else { return text }
+            var document = TextDocument(capacity: utf8.count + 32)
+            escape(utf8, from: first, into: &document)
+            return document.text
+        }
     }
 
     /// `escaped(text)` appended to `document`, without a string in between.
     func escape(_ text: String, into document: inout TextDocument) {
         var text = text
-        text.withUTF8 { utf8 in
-            // The bytes of `utf8` before `copied` are in `document`.
-            var copied = 0
-            while let next = nextEscape(in: utf8, from: copied) {
-                document.append(UnsafeBufferPointer(rebasing: utf8[copied..<next.index]))
-                document.append(next.replacement)
-                copied = next.index + next.length
-            }
-            document.append(UnsafeBufferPointer(rebasing: utf8[copied...]))
+        text.withUTF8 { utf8 in escape(utf8, from: nextEscape(in: utf8, from: 0), into: &document) }
+    }
+
+    /// `utf8` escaped into `document`, `first` its first escape (`nextEscape(in:from:)` from 0), found already.
+    private func escape(
+        _ utf8: UnsafeBufferPointer<UInt8>, from first: (index: Int, length: Int, replacement: String)?,
+        into document: inout TextDocument
+    ) {
+        // The bytes of `utf8` before `copied` are in `document`.
+        var copied = 0
+        var next = first
+        while let escape = next {
+            document.append(UnsafeBufferPointer(rebasing: utf8[copied..<escape.index]))
+            document.append(escape.replacement)
+            copied = escape.index + escape.length
+            next = nextEscape(in: utf8, from: copied)
         }
+        document.append(UnsafeBufferPointer(rebasing: utf8[copied...]))
     }
 
     /// The first scalar at or after `start` (a scalar's first byte) that is written otherwise: where it starts, its
