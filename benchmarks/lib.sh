@@ -34,11 +34,18 @@ release_binary() {
 
 # installed_binary: prints the path of ledgerlint as scripts/install.sh builds and installs it, into $data/install:
 # the Swift runtime and Foundation linked in, as support staff and CI gates run it (a `swift build` binary, which
-# links them at start-up, is a few percent slower; docs/performance.md). What install.sh says goes to stderr.
+# links them at start-up, is a few percent slower; docs/performance.md). What install.sh says (the build, and its
+# hint to put the folder on PATH, which is not wanted here) goes to $data/install/install.log, and to stderr only if
+# it fails.
 installed_binary() {
     local prefix="$data/install"
-    echo "building: PREFIX=$prefix scripts/install.sh" >&2
-    (cd "$root" && PREFIX="$prefix" scripts/install.sh >&2)
+    mkdir -p "$prefix"
+    echo "building: PREFIX=$prefix scripts/install.sh (its output in $prefix/install.log)" >&2
+    if ! (cd "$root" && PREFIX="$prefix" scripts/install.sh >"$prefix/install.log" 2>&1); then
+        cat "$prefix/install.log" >&2
+        echo "scripts/install.sh failed" >&2
+        exit 2
+    fi
     echo "$prefix/bin/ledgerlint"
 }
 
