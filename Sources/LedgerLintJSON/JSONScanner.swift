@@ -367,6 +367,7 @@ package final class KeyPredictions {
     private let memberMisses = UnsafeMutablePointer<Int>.allocate(capacity: places)
     /// The predictions for the members of an object at each place (`nested(at:)`), made when first needed.
     private var nestedPredictions: [KeyPredictions?] = []
+    private var nestedMade = 0
 
     package init() {
         lengths.initialize(repeating: 0, count: Self.places)
@@ -384,15 +385,21 @@ package final class KeyPredictions {
     }
 
     /// The predictions for the members of the objects at `place` of the records (one level down); `nil` past the
-    /// places remembered.
+    /// places remembered, and for the places after the first `nestedPlaces` that held an object, so that a record of
+    /// many objects costs a piece of the file 18 kB of predictions for each of a few, not for each of 128.
     package func nested(at place: Int) -> KeyPredictions? {
         guard place < Self.places else { return nil }
         if nestedPredictions.isEmpty { nestedPredictions = Array(repeating: nil, count: Self.places) }
         if let nested = nestedPredictions[place] { return nested }
+        guard nestedMade < Self.nestedPlaces else { return nil }
         let nested = KeyPredictions()
         nestedPredictions[place] = nested
+        nestedMade += 1
         return nested
     }
+
+    /// How many places' objects have predictions of their own (a customer has one object, its address).
+    package static let nestedPlaces = 8
 
     /// The name remembered at `place`, if `key` (`available` bytes) starts with its bytes and closing quote.
     @inline(__always)

@@ -189,7 +189,16 @@ import Testing
             (#"{"x":1,"City":"Oslo","Code":null,"In":[1]}"#, "null"),
         ]
         let oddNested = nested.map { compact.replacingOccurrences(of: $0.0, with: $0.1) }
+        // More objects in a record than have predictions of their own (`KeyPredictions.nestedPlaces`): one broken
+        // among the first, and one past them.
+        let objects = (0..<12).map { #""O\#($0)":{"x":1,"y":null}"# }
+        let many = "{" + objects.joined(separator: ",") + "}"
+        let manyOdd = [
+            many.replacingOccurrences(of: #""O1":{"x":1,"#, with: #""O1":{"x":1,,"#),
+            many.replacingOccurrences(of: #""O11":{"x":1,"y":null}"#, with: #""O11":{"x":1,"y":nul}"#),
+        ]
         return (odd + oddNested).map { "[" + [compact, compact, $0, compact].joined(separator: ",\n") + "]" }
+            + manyOdd.map { "[" + [many, many, $0, many].joined(separator: ",\n") + "]" }
     }()
 
     @Test(arguments: repeatedMemberCases)
