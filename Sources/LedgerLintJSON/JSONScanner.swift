@@ -306,6 +306,9 @@ extension JSONScanner {
     /// Checks the object at `index` and moves past it, as `skipObject()` does, with its names and whole members
     /// compared with those remembered at their places (`predictions`) where they are the same bytes: the same
     /// checks, and the same errors, for less work.
+    ///
+    /// Its steps at a name are the record loop's (`record(of:item:table:predictions:)`), written out again: one
+    /// helper for both, returning what it found, made reading the PowerOffice file 6 % dearer in CPU.
     private mutating func skipObject(predicted predictions: KeyPredictions) throws(JSONError) {
         let start = index
         try enter()
