@@ -9,8 +9,7 @@ struct OneOfCheck: FieldCheck {
     }
 
     let field: FieldReference
-    let values: [FieldValue]
-    /// `values` lower-cased once, not for every record.
+    /// The allowed values lower-cased once, not for every record.
     let allowed: LowercasedValues
     /// `{values}` in each language, made once rather than for every finding.
     private let valuesText: LocalizedText
@@ -23,7 +22,6 @@ struct OneOfCheck: FieldCheck {
                     en: "a 'one-of' check needs a non-empty 'values' list",
                     nb: "en 'one-of'-kontroll må ha en 'values'-liste som ikke er tom"))
         }
-        self.values = values
         allowed = LowercasedValues(values)
         let field = try context.field(of: check)
         self.field = field
