@@ -63,6 +63,84 @@ enum EmailAddress {
 
     private static let localSpecials = Set("!#$%&'*+/=?^_`{|}~-.".utf8)
 
+    // MARK: One plain address, in one pass
+
+    /// What a byte may be in an address, for `isOneValidAddress(_:)`: a bit per place it may stand.
+    private struct ByteClass: OptionSet {
+        let rawValue: UInt8
+        /// In the local part (letters, digits, the specials, dot and hyphen).
+        static let local = ByteClass(rawValue: 1)
+        /// In a label of the domain (letters, digits, hyphen).
+        static let domain = ByteClass(rawValue: 2)
+        static let letter = ByteClass(rawValue: 4)
+    }
+
+    private static let byteClasses: [ByteClass] = (0...255).map { value in
+        let byte = UInt8(value)
+        var classes: ByteClass = []
+        if isASCIIAlphanumeric(byte) || localSpecials.contains(byte) { classes.insert(.local) }
+        if isASCIIAlphanumeric(byte) || byte == UInt8(ascii: "-") { classes.insert(.domain) }
+        if isASCIILetter(byte) { classes.insert(.letter) }
+        return classes
+    }
+
+    /// Whether the bytes are one well-formed ASCII address and nothing else: no blank, separator, control or
+    /// non-ASCII byte anywhere. One pass, a look-up per byte; the e-mail check asks it first of every customer,
+    /// and most addresses are such.
+    ///
+    /// `true` means `isValid(utf8:)` is true, and so is every reading of the field that trims it and splits it at
+    /// separators that are not address bytes (`mayHoldSeparator(_:)`). `false` decides nothing: the address is
+    /// judged the full way.
+    static func isOneValidAddress(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        byteClasses.withUnsafeBufferPointer { classes in
+            let count = bytes.count
+            // The local part: 1 to 64 bytes, no dot first, last or next to another.
+            var index = 0
+            var previous: UInt8 = 0
+            while index < count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "@") { break }
+                guard classes[Int(byte)].contains(.local),
+                    byte != UInt8(ascii: ".") || (index > 0 && previous != UInt8(ascii: "."))
+                else { return false }
+                previous = byte
+                index += 1
+            }
+            guard index < count, (1...64).contains(index), previous != UInt8(ascii: ".") else { return false }
+            // The domain: up to 253 bytes, at least two labels of 1 to 63 letters, digits and hyphens, no hyphen
+            // first or last, and a top level of 2 or more letters.
+            let domainStart = index + 1
+            guard (1...253).contains(count - domainStart) else { return false }
+            var labelStart = domainStart
+            var topLevelAllLetters = true
+            var labels = 0
+            index = domainStart
+            while index < count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: ".") {
+                    guard (1...63).contains(index - labelStart), bytes[index - 1] != UInt8(ascii: "-") else { return false }
+                    labels += 1
+                    labelStart = index + 1
+                    topLevelAllLetters = true
+                } else {
+                    let kind = classes[Int(byte)]
+                    guard kind.contains(.domain), index != labelStart || byte != UInt8(ascii: "-") else { return false }
+                    if !kind.contains(.letter) { topLevelAllLetters = false }
+                }
+                index += 1
+            }
+            return labels >= 1 && (2...63).contains(count - labelStart) && topLevelAllLetters
+                && bytes[count - 1] != UInt8(ascii: "-")
+        }
+    }
+
+    /// Whether a separator may stand inside an address that `isOneValidAddress(_:)` accepts, where it would split
+    /// the field: then that answer does not hold for the field.
+    static func mayHoldSeparator(_ separators: [UInt8]) -> Bool {
+        // Every byte of a domain may also stand in a local part.
+        separators.contains { byteClasses[Int($0)].contains(.local) || $0 == UInt8(ascii: "@") }
+    }
+
     private static func isValidLocalPart(_ local: some BidirectionalCollection<UInt8>) -> Bool {
         guard (1...64).contains(local.count), local.first != UInt8(ascii: "."), local.last != UInt8(ascii: ".") else {
             return false

@@ -13,16 +13,22 @@ struct EmailCheck: FieldCheck {
     let separators: String
     /// The bytes of the separators that are ASCII, which are all that separate addresses in ASCII text.
     private let separatorBytes: [UInt8]
+    /// Whether a field that is one plain address (`EmailAddress.isOneValidAddress(_:)`) passes without more ado:
+    /// unless a separator may stand in an address.
+    private let passesPlainAddresses: Bool
 
     init(_ check: Check, in context: CheckContext) throws(RuleError.Problem) {
         field = try context.field(of: check)
         separators = check.separators ?? ";,"
         separatorBytes = separators.utf8.filter { $0 < 0x80 }
+        passesPlainAddresses = !EmailAddress.mayHoldSeparator(separatorBytes)
     }
 
     func failure(_ dataset: Dataset, _ record: RecordContext, language: Language) -> CheckFailure<Variable>? {
         field.withUTF8(dataset, record) { bytes in
-            guard let bytes, UTF8Text.hasContent(bytes) else { return nil }
+            guard let bytes else { return nil }
+            if passesPlainAddresses, EmailAddress.isOneValidAddress(bytes) { return nil }
+            guard UTF8Text.hasContent(bytes) else { return nil }
             guard UTF8Text.isASCII(bytes), !bytes.contains(0x0D) else {
                 return failure(of: FieldValue.string(String(decoding: bytes, as: UTF8.self)))
             }
