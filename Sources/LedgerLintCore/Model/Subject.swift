@@ -103,6 +103,15 @@ public enum Subject: String, Sendable, Hashable, NamedCases {
 }
 
 extension Subject {
+    /// Whether the dataset keeps the subject's records as a table (the customers), whose fields the rules read in
+    /// place; the others are arrays of records, read through their fields' key paths.
+    var isTable: Bool {
+        switch self {
+        case .assistCustomers, .powerOfficeCustomers: true
+        case .assistProductGroups, .powerOfficeProducts, .powerOfficeProductGroups, .powerOfficeAccounts: false
+        }
+    }
+
     /// The column a field rules may name is stored in, for the subjects the dataset keeps as tables (the customers):
     /// read in place, through `TableField`, rather than through an accessor.
     func tableField(named name: String) -> TableField? {

@@ -121,6 +121,22 @@ struct CompiledRule: Sendable {
     }
 
     /// The findings of this rule on a dataset.
+    /// A rough measure of the work of judging `dataset`: a pass over the rule's records, one more for a kind that
+    /// tallies them together, and for each join a pass over the records it indexes and a look-up per record.
+    /// `RuleSet.evaluate` starts the largest rules first, so that no large one is left running alone at the end.
+    ///
+    /// A record of a subject kept as an array of records (products, accounts, product groups) counts 16: its
+    /// fields are read through key paths, and `product-code-orphan` alone took 40 ms for 50 000 products where a
+    /// customer rule takes 20–80 ms for a million customers. Counted as 1, it was started last and ran alone.
+    func estimatedWork(in dataset: Dataset) -> Int {
+        func records(_ subject: Subject) -> Int { subject.count(in: dataset) * (subject.isTable ? 1 : 16) }
+        let own = records(rule.subject)
+        var work = own
+        if case .wholeSubject = check { work += own }
+        for join in joins { work += records(join.subject) + own }
+        return work
+    }
+
     func evaluate(_ dataset: Dataset, language: Language, indexes: JoinIndexes) -> [Finding] {
         var findings: [Finding] = []
         judge(dataset, language: language, indexes: indexes) { record, variables in

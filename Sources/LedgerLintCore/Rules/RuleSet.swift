@@ -129,9 +129,14 @@ public struct RuleSet: Sendable {
         let indexes = JoinIndexes()
         // Each slot is written by exactly one iteration.
         let results = Locked([[Finding]?](repeating: nil, count: compiled.count))
+        // Largest first (longest-processing-time scheduling): the threads take rules in this order, so the small
+        // ones fill in at the end instead of one large rule running alone while the other cores wait.
+        let work = compiled.map { $0.estimatedWork(in: dataset) }
+        let schedule = compiled.indices.sorted { (-work[$0], $0) < (-work[$1], $1) }
         // Each rule's findings sorted by key (on the rule's own thread), and the rules in report order, give report
         // order without sorting all findings together.
-        DispatchQueue.concurrentPerform(iterations: compiled.count) { index in
+        DispatchQueue.concurrentPerform(iterations: compiled.count) { step in
+            let index = schedule[step]
             var findings = compiled[index].evaluate(dataset, language: language, indexes: indexes)
             findings.sort(by: Finding.keyOrder)
             results.withLock { $0[index] = findings }
