@@ -33,8 +33,7 @@ public struct Report: Sendable, Hashable {
     ) {
         // A run's findings come in report order already (`RuleSet` sorts them): then they are handed on as they
         // are, not sorted into a copy.
-        let ordered = findings.indices.dropFirst().allSatisfy { !Finding.reportOrder(findings[$0], findings[$0 - 1]) }
-        self.findings = ordered ? findings : findings.sorted(by: Finding.reportOrder)
+        self.findings = Finding.areInReportOrder(findings) ? findings : findings.sorted(by: Finding.reportOrder)
         self.suppressed = suppressed.sorted { Finding.reportOrder($0.finding, $1.finding) }
         self.baseline = baseline
         self.rules = rules
