@@ -119,6 +119,15 @@ import LedgerLintTestSupport
         BadRule(what: "bad id", change: { $0["id"] = "My Rule" }, expected: ["id", "My Rule"]),
     ]
 
+    @Test(arguments: [
+        ("customer-number-range", true), ("a", true), ("a1-2b", true), ("", false), ("My Rule", false),
+        ("my-rule-", false), ("-my-rule", false), ("my--rule", false), ("my_rule", false), ("øre", false),
+        ("my-rule\n", false), ("MY-RULE", false),
+    ])
+    func ruleIDsAreLowercaseWordsJoinedByDashes(id: String, valid: Bool) {
+        #expect(RuleSet.isRuleID(id) == valid)
+    }
+
     @Test(arguments: badRules)
     func badRuleFilesSayWhatAndWhere(_ bad: BadRule) throws {
         var rule = Self.validRule()
