@@ -26,6 +26,8 @@ extension RuleSet {
             throw ConfigurationError.unknownRule(
                 path: configuration.path, key: "suppressions[\(index)].rule", id: suppression.rule, known: ids)
         }
+        // Nothing added or changed: the set as it is, not compiled again.
+        if configuration.ruleFiles.isEmpty && configuration.rules.isEmpty { return self }
         var configured: [(Rule, String)] = []
         for (rule, source) in entries {
             guard let settings = configuration.rules[rule.id] else {
