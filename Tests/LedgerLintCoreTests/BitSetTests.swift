@@ -48,6 +48,51 @@ import Testing
         }
     }
 
+    /// Nearly every group kept, as where a few records are not exported: whole words of kept groups, moved as runs,
+    /// between the few that are dropped, at the start, the end and on both sides of a word.
+    @Test(arguments: [1, 2, 3, 7, 63, 64, 65])
+    func keepingNearlyEveryGroupKeepsTheirBitsInOrder(width: Int) {
+        for (groups, dropped) in [(64, [Int]()), (128, [0]), (200, [63, 64, 199]), (500, [5, 130, 131, 450]), (129, [128])] {
+            let bits = Self.bits(groups * width, seed: UInt64(width * 7 + groups))
+            let keep = (0..<groups).map { !dropped.contains($0) }
+            var set = Self.set(bits)
+            set.keep(groupsOf: width, where: Self.set(keep))
+            let expected = (0..<groups).filter { keep[$0] }.flatMap { bits[$0 * width..<($0 + 1) * width] }
+            #expect(Self.array(set) == expected, "\(groups) groups of \(width), \(dropped) dropped")
+            #expect(set == Self.set(expected), "\(groups) groups of \(width), \(dropped) dropped")
+        }
+    }
+
+    /// The longest runs of set bits of an array of `Bool`, one at a time.
+    static func runs(_ bits: [Bool]) -> [Range<Int>] {
+        var runs: [Range<Int>] = []
+        for index in bits.indices where bits[index] {
+            if let last = runs.last, last.upperBound == index {
+                runs[runs.count - 1] = last.lowerBound..<index + 1
+            } else {
+                runs.append(index..<index + 1)
+            }
+        }
+        return runs
+    }
+
+    @Test(arguments: [0, 1, 63, 64, 65, 127, 128, 129, 300])
+    func runsAreTheLongestRunsOfSetBits(count: Int) {
+        let patterns: [[Bool]] = [
+            Self.bits(count, seed: UInt64(count) + 5),
+            Array(repeating: true, count: count),
+            Array(repeating: false, count: count),
+            (0..<count).map { $0 % 64 != 63 },  // a run to the last bit of each word, none over it
+            (0..<count).map { $0 % 64 != 0 },  // runs over each word's end
+            (0..<count).map { ![1, 62, 63, 64, 65, 200].contains($0) },
+        ]
+        for bits in patterns {
+            var runs: [Range<Int>] = []
+            Self.set(bits).forEachRun { runs.append($0) }
+            #expect(runs == Self.runs(bits), "\(bits.map { $0 ? "1" : "0" }.joined())")
+        }
+    }
+
     @Test func keepingEveryGroupOrNoneKeepsAllOrNothing() {
         let bits = Self.bits(70 * 3, seed: 7)
         var all = Self.set(bits)

@@ -255,28 +255,32 @@ public struct RecordTable<Record: TabularRecord>: Sendable {
         precondition(keep.count == count, "a bit per record")
         let kept = keep.trueCount
         guard kept < count else { return }
-        // A record's texts lie together in `bytes`: move each kept record's down over the removed ones.
+        // A record's texts lie together in `bytes`, records one after another: each run of kept records' texts is
+        // moved down over the removed ones in one piece, and their ends by as much.
         var written = 0
-        var start = 0
         var ends = self.ends
         self.ends = []
-        let (texts, count) = (self.texts, self.count)
-        bytes.withUnsafeMutableBytes { buffer in
-            var keptRow = 0
-            for row in 0..<count where texts > 0 {
-                let end = Int(ends[row * texts + texts - 1])
-                defer { start = end }
-                guard keep[row] else { continue }
-                if written != start, end > start {
-                    // Overlapping moves are allowed (memmove).
-                    buffer.baseAddress!.advanced(by: written).copyMemory(
-                        from: buffer.baseAddress!.advanced(by: start), byteCount: end - start)
+        let texts = self.texts
+        if texts > 0 {
+            bytes.withUnsafeMutableBytes { buffer in
+                ends.withUnsafeMutableBufferPointer { ends in
+                    var keptTexts = 0
+                    keep.forEachRun { rows in
+                        let (first, last) = (rows.lowerBound * texts, rows.upperBound * texts)
+                        let start = first == 0 ? 0 : Int(ends[first - 1])
+                        let end = Int(ends[last - 1])
+                        if written != start, end > start {
+                            // Overlapping moves are allowed (memmove).
+                            buffer.baseAddress!.advanced(by: written).copyMemory(
+                                from: buffer.baseAddress!.advanced(by: start), byteCount: end - start)
+                        }
+                        // Moved down by `start - written`, never below zero: `written` is at most `start`.
+                        let down = UInt32(start - written)
+                        for text in first..<last { ends[keptTexts + text - first] = ends[text] - down }
+                        written += end - start
+                        keptTexts += last - first
+                    }
                 }
-                for column in 0..<texts {
-                    ends[keptRow * texts + column] = UInt32(Int(ends[row * texts + column]) - start + written)
-                }
-                written += end - start
-                keptRow += 1
             }
         }
         bytes.removeLast(bytes.count - written)
@@ -437,10 +441,19 @@ extension Array {
     /// Keeps the groups of `width` elements (a record's) whose bit in `keep` is set, in order, in place.
     fileprivate mutating func keep(groupsOf width: Int, where keep: BitSet) {
         guard width > 0 else { return }
+        let groups = count / width
         var kept = 0
-        for group in 0..<count / width where keep[group] {
-            for offset in 0..<width { self[kept * width + offset] = self[group * width + offset] }
-            kept += 1
+        // Each run of kept groups moved down in one piece (the two stretches may overlap).
+        withUnsafeMutableBufferPointer { elements in
+            keep.forEachRun { run in
+                let run = run.clamped(to: 0..<groups)
+                guard !run.isEmpty else { return }
+                if kept != run.lowerBound {
+                    (elements.baseAddress! + kept * width).update(
+                        from: elements.baseAddress! + run.lowerBound * width, count: run.count * width)
+                }
+                kept += run.count
+            }
         }
         removeLast(count - kept * width)
     }

@@ -28,7 +28,8 @@ public enum TableColumn {
 
 /// Bits appended one at a time or a row at a time: flags, and which values are absent.
 public struct BitSet: Sendable, Hashable {
-    private var words: [UInt64] = []
+    /// The bits, 64 to a word, lowest first; the last word's bits past `count` are zero.
+    private(set) var words: [UInt64] = []
     private(set) var count = 0
 
     init() {}
@@ -93,38 +94,58 @@ public struct BitSet: Sendable, Hashable {
             count += other.count
             return
         }
-        var start = 0
-        while start < other.count {
-            let width = min(64, other.count - start)
-            append(bits: other.bits(at: start, width: width), width: width)
-            start += width
+        append(bitsOf: other, from: 0, count: other.count)
+    }
+
+    /// Appends the `count` bits of `other` from `start`, a word at a time.
+    mutating func append(bitsOf other: BitSet, from start: Int, count: Int) {
+        var offset = 0
+        while offset < count {
+            let width = min(64, count - offset)
+            append(bits: other.bits(at: start + offset, width: width), width: width)
+            offset += width
         }
     }
 
     mutating func reserveCapacity(_ bits: Int) { words.reserveCapacity((bits + 63) / 64) }
 
-    /// Keeps the groups of `width` bits (a record's) whose bit in `keep` is set.
+    /// Keeps the groups of `width` bits (a record's) whose bit in `keep` is set: each run of kept groups' bits
+    /// copied a word at a time, as one stretch of bits.
     mutating func keep(groupsOf width: Int, where keep: BitSet) {
         guard width > 0 else { return }
         var kept = BitSet()
         kept.reserveCapacity(keep.trueCount * width)
-        let groups = count / width
-        // The kept groups, a word of `keep` at a time; each group's bits as whole words where it is wider.
-        for (index, word) in keep.words.enumerated() {
-            var remaining = word
-            while remaining != 0 {
-                let group = index << 6 | remaining.trailingZeroBitCount
-                remaining &= remaining - 1
-                guard group < groups else { break }
-                var offset = 0
-                while offset < width {
-                    let bits = min(64, width - offset)
-                    kept.append(bits: self.bits(at: group * width + offset, width: bits), width: bits)
-                    offset += bits
+        let groups = 0..<count / width
+        keep.forEachRun { run in
+            let run = run.clamped(to: groups)
+            guard !run.isEmpty else { return }
+            kept.append(bitsOf: self, from: run.lowerBound * width, count: run.count * width)
+        }
+        self = kept
+    }
+
+    /// Calls `body` with each longest run of set bits, in order: `2..<5` for bits 2, 3 and 4. Where a few records
+    /// are dropped from many (`RecordTable.keepRows`), the kept ones are a few long runs, each moved in one piece.
+    func forEachRun(_ body: (Range<Int>) -> Void) {
+        var start = -1  // the first bit of the run being read, or -1 between runs
+        for (index, word) in words.enumerated() {
+            var bit = 0
+            while bit < 64 {
+                // The word's bits from `bit` up, in the low bits, zero above.
+                let rest = word >> UInt64(bit)
+                if start < 0 {
+                    guard rest != 0 else { break }
+                    bit += rest.trailingZeroBitCount
+                    start = (index << 6) + bit
+                } else {
+                    bit += (~rest).trailingZeroBitCount
+                    guard bit < 64 else { break }
+                    body(start..<(index << 6) + bit)
+                    start = -1
                 }
             }
         }
-        self = kept
+        if start >= 0 { body(start..<count) }
     }
 }
 
