@@ -90,10 +90,18 @@ extension Finding {
     }
 
     /// Whether `findings` are in report order, each pair compared where it lies.
-    static func areInReportOrder(_ findings: [Finding]) -> Bool {
+    static func areInReportOrder(_ findings: [Finding]) -> Bool { areOrdered(findings, by: reportOrder) }
+
+    /// Whether `findings` (of one rule) are in key order, each pair compared where it lies.
+    static func areInKeyOrder(_ findings: [Finding]) -> Bool { areOrdered(findings, by: keyOrder) }
+
+    /// Whether no finding comes before the one before it by `order`.
+    private static func areOrdered(
+        _ findings: [Finding], by order: (UnsafePointer<Finding>, UnsafePointer<Finding>) -> Bool
+    ) -> Bool {
         findings.withUnsafeBufferPointer { findings in
             guard let first = findings.baseAddress else { return true }
-            return findings.indices.dropFirst().allSatisfy { !reportOrder(first + $0, first + $0 - 1) }
+            return findings.indices.dropFirst().allSatisfy { !order(first + $0, first + $0 - 1) }
         }
     }
 
