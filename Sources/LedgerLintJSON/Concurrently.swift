@@ -1,15 +1,9 @@
 import Foundation
 
-/// `0..<count` cut into four stretches per core (at most 32), each of at least half `threshold`; one stretch, to be
+/// `0..<count` cut into a stretch per core (at most 8), each of at least half `threshold`; one stretch, to be
 /// worked through in turn, when there are fewer than `threshold` or one core. What `writeInStretches` shares out.
-///
-/// Four, not one: a core that is slowed (another process, or the host taking it back) then takes fewer stretches
-/// instead of holding up the end. With one stretch per core, the second half of the 1 000 000-customer JSON report
-/// took 0.1 s on one core while the other, done with the first half in half of that, waited.
 package func stretches(of count: Int, threshold: Int) -> [Range<Int>] {
-    let cores = ProcessInfo.processInfo.activeProcessorCount
-    guard cores > 1 else { return [0..<count] }
-    let stretches = min(cores * 4, 32, count / max(threshold / 2, 1))
+    let stretches = min(ProcessInfo.processInfo.activeProcessorCount, 8, count / max(threshold / 2, 1))
     guard count >= threshold, stretches > 1 else { return [0..<count] }
     return (0..<stretches).map { count * $0 / stretches..<count * ($0 + 1) / stretches }
 }
