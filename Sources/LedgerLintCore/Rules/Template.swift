@@ -24,9 +24,6 @@ final class Template: Sendable {
     let parts: [Part]
     /// The field, when the template is one field alone (`{Code}`), as most join keys are.
     private let onlyField: FieldReference?
-    /// Room for a rendering: the literal text's bytes and some for each placeholder, so that a message is built
-    /// in one buffer rather than grown a few times on the way.
-    private let capacity: Int
 
     /// The fields the template reads.
     var fields: [FieldReference] {
@@ -90,12 +87,6 @@ final class Template: Sendable {
         }
         if !literal.isEmpty { parts.append(.literal(literal)) }
         self.parts = parts
-        capacity = parts.reduce(0) { room, part in
-            switch part {
-            case .literal(let text): room + text.utf8.count
-            case .placeholder: room + 32
-            }
-        }
         if parts.count == 1, case .placeholder(let references) = parts[0], references.count == 1,
             case .field(let field) = references[0]
         {
@@ -110,7 +101,6 @@ final class Template: Sendable {
         _ dataset: Dataset, _ record: RecordContext, variables: [String: String], missing: String
     ) -> String {
         var output = ""
-        output.reserveCapacity(capacity)
         for part in parts {
             switch part {
             case .literal(let text):
