@@ -229,13 +229,14 @@ package enum UTF8Validation {
                 // Only a NUL byte can change the answer now: `memchr` looks for it a window at a time, many times
                 // faster than the loop above over text that is not ASCII (a Windows-1252 export, read to its end).
                 while position < count {
-                    let end = release == nil ? count : min(count, nextRelease)
-                    if memchr(start + position, 0, end - position) != nil { return (false, true) }
-                    position = end
+                    // First, as the loop above does: the byte just judged may lie past the window's end.
                     if position >= nextRelease, let release {
                         release(position)
                         nextRelease = position + MappedFile.window
                     }
+                    let end = release == nil ? count : min(count, nextRelease)
+                    if memchr(start + position, 0, end - position) != nil { return (false, true) }
+                    position = end
                 }
             }
         }

@@ -44,6 +44,24 @@ import Testing
         }
     }
 
+    /// ASCII up to the first byte that is not UTF-8, at a window's end or on either side of it (where the check
+    /// goes on past the window it was in), then a NUL far on, or none.
+    @Test(arguments: [MappedFile.window - 2, MappedFile.window - 1, MappedFile.window, MappedFile.window + 1])
+    func theFirstByteThatIsNotUTF8AtAWindowsEdge(at invalid: Int) {
+        for nul in [nil, invalid + 1, 2 * MappedFile.window + 5] as [Int?] {
+            var bytes = [UInt8](repeating: 0x61, count: 3 * MappedFile.window)
+            // A three-byte sequence cut short (E2 82, then ASCII): not UTF-8 at `invalid`.
+            bytes[invalid] = 0xE2
+            bytes[invalid + 1] = 0x82
+            if let nul { bytes[nul] = 0 }
+            for releasing in [false, true] {
+                let result = Self.inspect(bytes, releasing: releasing)
+                #expect(!result.isValid && result.hasNUL == (nul != nil), "NUL at \(String(describing: nul))")
+                #expect(result.released == result.released.sorted() && result.released.allSatisfy { $0 <= bytes.count })
+            }
+        }
+    }
+
     @Test func randomBytesAreJudgedAsFoundationJudgesThem() {
         var state: UInt64 = 8
         func next() -> UInt64 {
