@@ -120,7 +120,6 @@ struct CompiledRule: Sendable {
         return fields
     }
 
-    /// The findings of this rule on a dataset.
     /// A rough measure of the work of judging `dataset`: a pass over the rule's records, one more for a kind that
     /// tallies them together, and for each join a pass over the records it indexes and a look-up per record.
     /// `RuleSet.evaluate` starts the largest rules first, so that no large one is left running alone at the end.
@@ -137,6 +136,7 @@ struct CompiledRule: Sendable {
         return work
     }
 
+    /// The findings of this rule on a dataset.
     func evaluate(_ dataset: Dataset, language: Language, indexes: JoinIndexes) -> [Finding] {
         var findings: [Finding] = []
         judge(dataset, language: language, indexes: indexes) { record, variables in
