@@ -158,8 +158,7 @@ public struct RecordTable<Record: TabularRecord>: Sendable {
         guard places[column] >= 0 else { return }
         absent.append(false)
         shared.append(false)
-        // ASCII, most of a Windows-1252 export, is the same bytes in UTF-8: copied as it is, not decoded.
-        if case .windows1252 = cell, text.reduce(0, |) >= 0x80 {
+        if case .windows1252 = cell {
             let start = bytes.count
             bytes.append(contentsOf: repeatElement(0, count: text.count * 3))
             let written = bytes.withUnsafeMutableBufferPointer { all in
