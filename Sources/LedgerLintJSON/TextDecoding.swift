@@ -201,8 +201,15 @@ package enum UTF8Validation {
                 release(position)
                 nextRelease = position + MappedFile.window
             }
-            // Eight ASCII bytes without a NUL at a time.
             let limit = min(count, release == nil ? count : nextRelease)
+            if !isValid {
+                // Only a NUL byte can change the answer now: `memchr` looks for it to the window's end, many times
+                // faster than the loop below over text that is not ASCII (a Windows-1252 export, read to its end).
+                if memchr(start + position, 0, limit - position) != nil { return (false, true) }
+                position = limit
+                continue
+            }
+            // Eight ASCII bytes without a NUL at a time.
             while position + 8 <= limit {
                 let word = ByteWords.load(start + position)
                 if ByteWords.bytesBeyondASCII(word) | ByteWords.bytes(word, equalTo: 0) != 0 { break }
@@ -216,7 +223,7 @@ package enum UTF8Validation {
             } else if byte < 0x80 {
                 position += 1
             } else {
-                let length = isValid ? sequenceLength(start, at: position, count: count) : 1
+                let length = sequenceLength(start, at: position, count: count)
                 if length == 0 {
                     isValid = false
                     position += 1
@@ -225,20 +232,6 @@ package enum UTF8Validation {
                 }
             }
             if hasNUL && !isValid { break }
-            if !isValid {
-                // Only a NUL byte can change the answer now: `memchr` looks for it a window at a time, many times
-                // faster than the loop above over text that is not ASCII (a Windows-1252 export, read to its end).
-                while position < count {
-                    // First, as the loop above does: the byte just judged may lie past the window's end.
-                    if position >= nextRelease, let release {
-                        release(position)
-                        nextRelease = position + MappedFile.window
-                    }
-                    let end = release == nil ? count : min(count, nextRelease)
-                    if memchr(start + position, 0, end - position) != nil { return (false, true) }
-                    position = end
-                }
-            }
         }
         return (isValid, hasNUL)
     }
