@@ -119,15 +119,6 @@ import LedgerLintTestSupport
         BadRule(what: "bad id", change: { $0["id"] = "My Rule" }, expected: ["id", "My Rule"]),
     ]
 
-    @Test(arguments: [
-        ("customer-number-range", true), ("a", true), ("a1-2b", true), ("", false), ("My Rule", false),
-        ("my-rule-", false), ("-my-rule", false), ("my--rule", false), ("my_rule", false), ("øre", false),
-        ("my-rule\n", false), ("MY-RULE", false),
-    ])
-    func ruleIDsAreLowercaseWordsJoinedByDashes(id: String, valid: Bool) {
-        #expect(RuleSet.isRuleID(id) == valid)
-    }
-
     @Test(arguments: badRules)
     func badRuleFilesSayWhatAndWhere(_ bad: BadRule) throws {
         var rule = Self.validRule()
@@ -194,6 +185,22 @@ import LedgerLintTestSupport
         #expect(enumValues(check["kind"]) == Set(CheckKind.allCases.map(\.rawValue)))
         #expect(enumValues(check["normalize"]) == Set(Normalization.allCases.map(\.rawValue)))
         #expect(enumValues(check["rangesFrom"]) == Set(RangeSource.allCases.map(\.rawValue)))
+    }
+
+    /// The id grammar has two homes, the schema's `pattern` (for editors) and `RuleSet.isRuleID` (for the engine):
+    /// both give each id the same verdict. The pattern must match the whole id, as JSON Schema's does.
+    @Test(arguments: [
+        ("customer-number-range", true), ("a", true), ("a1-2b", true), ("", false), ("My Rule", false),
+        ("my-rule-", false), ("-my-rule", false), ("my--rule", false), ("my_rule", false), ("øre", false),
+        ("my-rule\n", false), ("MY-RULE", false),
+    ])
+    func ruleIDsAreLowercaseWordsJoinedByDashesInTheSchemaAndTheEngine(id: String, valid: Bool) throws {
+        #expect(RuleSet.isRuleID(id) == valid)
+        let properties = try #require(try Self.schema()["properties"] as? [String: Any])
+        let pattern = try #require((properties["id"] as? [String: Any])?["pattern"] as? String)
+        let whole = NSRange(id.startIndex..., in: id)
+        let match = try NSRegularExpression(pattern: pattern).firstMatch(in: id, range: whole)
+        #expect((match?.range == whole) == valid, "the schema's \(pattern)")
     }
 
     @Test func schemaRequiresWhatTheDecoderRequires() throws {
