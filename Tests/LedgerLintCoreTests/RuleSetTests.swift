@@ -116,8 +116,15 @@ import LedgerLintTestSupport
             $0["joins"] = [["name": "po", "subject": "poweroffice.customers", "key": "{customerNumber}", "on": "{Numbr}"]]
         }, expected: ["joins[0].on", "'Numbr' is not a field of poweroffice.customers; did you mean 'Number'? (fields: "]),
         BadRule(what: "condition with two tests", change: { $0["where"] = [["field": "email", "present": true, "equals": "x"]] }, expected: ["where[0]", "exactly one"]),
-        BadRule(what: "bad id", change: { $0["id"] = "My Rule" }, expected: ["id", "My Rule"]),
+        BadRule(what: "bad id", change: { $0["id"] = "My Rule" }, expected: ["id", "My Rule", "did you mean 'my-rule'?"]),
+        BadRule(what: "id in snake case", change: { $0["id"] = "customer_email__missing_" }, expected: ["did you mean 'customer-email-missing'?"]),
     ]
+
+    @Test func aSuggestedIDIsLowercaseWordsOrNone() {
+        #expect(RuleSet.ruleID(near: "øre-avrunding") == nil)
+        #expect(RuleSet.ruleID(near: "--") == nil)
+        #expect(RuleSet.ruleID(near: "Customer.Email") == "customer-email")
+    }
 
     @Test(arguments: badRules)
     func badRuleFilesSayWhatAndWhere(_ bad: BadRule) throws {

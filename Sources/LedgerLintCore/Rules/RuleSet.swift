@@ -25,7 +25,8 @@ public struct RuleSet: Sendable {
                     path: source, jsonPath: "id",
                     reason: LocalizedText(
                         en: "'\(rule.id)' is not a rule id (lowercase words joined by '-')",
-                        nb: "'\(rule.id)' er ikke en regel-id (ord med små bokstaver bundet sammen med '-')"))
+                        nb: "'\(rule.id)' er ikke en regel-id (ord med små bokstaver bundet sammen med '-')")
+                        + Suggestion.didYouMean(rule.id, in: Self.ruleID(near: rule.id).map { [$0] } ?? []))
             }
             do {
                 compiled.append(try CompiledRule(rule))
@@ -47,6 +48,23 @@ public struct RuleSet: Sendable {
         return id.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false).allSatisfy { word in
             !word.isEmpty && word.allSatisfy { letters.contains($0) || digits.contains($0) }
         }
+    }
+
+    /// The id `id` was probably meant to be, for "did you mean": lower case, each run of other ASCII characters (a
+    /// space, `_`, `.`) one `-`. `nil` when that is no id either (a letter beyond ASCII).
+    static func ruleID(near id: String) -> String? {
+        var near = ""
+        for character in id.lowercased() {
+            if character.isASCII && (character.isLetter || character.isNumber) {
+                near.append(character)
+            } else if character.isASCII {
+                if !near.isEmpty && near.last != "-" { near.append("-") }
+            } else {
+                return nil
+            }
+        }
+        while near.last == "-" { near.removeLast() }
+        return isRuleID(near) ? near : nil
     }
 
     /// The rule set built into the binary, from the package's `rules/` folder.
