@@ -29,7 +29,7 @@ public enum TableColumn {
 /// Bits appended one at a time or a row at a time: flags, and which values are absent.
 public struct BitSet: Sendable, Hashable {
     /// The bits, 64 to a word, lowest first; the last word's bits past `count` are zero.
-    private(set) var words: [UInt64] = []
+    private var words: [UInt64] = []
     private(set) var count = 0
 
     init() {}
