@@ -561,6 +561,22 @@ extension JSONScanner {
         try string(sameAs: other, make: keptFields & (1 << UInt64(field)) != 0)
     }
 
+    /// Text for field number `field`, as `string(field:)` reads it, without making a string where it need not:
+    /// the UTF-8 bytes between the quotes, where they lie in the input, for a text without escapes (`scanString`
+    /// has checked them as Swift's decoder would, so they are the bytes of the string it would make); the decoded
+    /// string for one with escapes. `nil` for `null`, a value of another type (`mismatch` is set) and a field the
+    /// run does not keep.
+    package mutating func text(field: Int) throws(JSONError) -> ScannedText? {
+        guard base[index] == UInt8(ascii: "\"") else {
+            _ = try string(make: false)
+            return nil
+        }
+        let content = try scanString()
+        guard keptFields & (1 << UInt64(field)) != 0 else { return nil }
+        if content.escaped { return .decoded(decodeString(content)) }
+        return .utf8(UnsafeBufferPointer(start: base + content.start, count: content.end - content.start))
+    }
+
     /// `JSONInput.decode`'s reading of a number that is not a plain integer of up to 18 characters.
     private mutating func wholeNumber(_ text: String) -> Int64? {
         if let number = JSONInput.wholeNumber(text, as: Int64.self) { return number }
@@ -586,6 +602,14 @@ extension JSONScanner {
     package mutating func reject(_ value: JSONInput.Value, expected: LocalizedText) {
         mismatch = Mismatch(expected: expected, found: value.summary)
     }
+}
+
+/// A text `JSONScanner.text(field:)` has read.
+package enum ScannedText {
+    /// The text's UTF-8 bytes, in the scanner's input: valid as long as the input is.
+    case utf8(UnsafeBufferPointer<UInt8>)
+    /// The text of a string with escapes.
+    case decoded(String)
 }
 
 // MARK: - Values in general

@@ -62,7 +62,7 @@ import Testing
 
     @Test func fieldTablesMatchTheModel() {
         func labels(_ value: Any) -> [String] { Mirror(reflecting: value).children.compactMap(\.label) }
-        #expect(PowerOfficeCustomer.jsonFields.names == labels(PowerOfficeCustomer()))
+        #expect(PowerOfficeCustomer.ScannedRow.jsonFields.names == labels(PowerOfficeCustomer()))
         #expect(PowerOfficeProduct.jsonFields.names == labels(PowerOfficeProduct()))
         #expect(PowerOfficeProductGroup.jsonFields.names == labels(PowerOfficeProductGroup()))
         #expect(PowerOfficeAccount.jsonFields.names == labels(PowerOfficeAccount()))
@@ -292,7 +292,7 @@ import Testing
         #""""#, #""Blåbær AS""#, #""a\"b""#, #""\u00e6\n""#, #""\ud83d\ude00""#, #""\ud800""#, #""\/x""#,
         #""tab\there""#, #""post@blabaer.no""#, #""EHF""#, #""923609016""#, #""Et ganske langt navn AS""#, #""😀 ø""#,
     ]
-    static let keys = PowerOfficeCustomer.jsonFields.names + [
+    static let keys = PowerOfficeCustomer.ScannedRow.jsonFields.names + [
         "MailAddress", "ContactGroupIds", "LastChangedDateTimeOffset", "Num\\u0062er", "N\\u00e6vn", "Name ", "",
     ]
 
@@ -325,7 +325,7 @@ import Testing
         switch key {
         case "Id", "Number": return numbers.randomElement(using: &random) ?? "1"
         case "IsPerson", "IsActive", "IsArchived": return ["true", "false", "null"].randomElement(using: &random) ?? "null"
-        case let name where PowerOfficeCustomer.jsonFields.names.contains(name):
+        case let name where PowerOfficeCustomer.ScannedRow.jsonFields.names.contains(name):
             return Int.random(in: 0..<6, using: &random) == 0 ? "null" : strings.randomElement(using: &random) ?? "null"
         default: return value(&random, depth: depth)
         }

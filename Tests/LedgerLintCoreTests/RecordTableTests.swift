@@ -51,6 +51,21 @@ struct RecordTableTests {
         #expect(different.first?.LegalName == name.uppercased())
     }
 
+    @Test("a value only canonically equivalent to its neighbour keeps its own bytes, appended or scanned")
+    func aValueOnlyCanonicallyEquivalentToItsNeighbourKeepsItsOwnBytes() throws {
+        // "é" as one scalar, and as "e" and a combining accent: equal as strings, not as bytes.
+        let (composed, decomposed) = ("Caf\u{E9} AS", "Cafe\u{301} AS")
+        #expect(composed == decomposed)
+        let appended = RecordTable([PowerOfficeCustomer(Name: composed, LegalName: decomposed)])
+        #expect(appended.first.map { Array($0.LegalName!.utf8) } == Array(decomposed.utf8))
+        #expect(appended.textByteCount == composed.utf8.count + decomposed.utf8.count)
+        let json = Data(#"[{"Name": "\#(composed)", "LegalName": "\#(decomposed)", "EmailAddress": "a@b.no", "InvoiceEmailAddress": "a@b.no"}]"#.utf8)
+        let scanned = try json.withUnsafeBytes { try PowerOfficeSnapshotReader.scan(PowerOfficeCustomer.self, bytes: $0, file: "C.json") }
+        #expect(scanned.first.map { Array($0.LegalName!.utf8) } == Array(decomposed.utf8))
+        #expect(scanned.first.map { Array($0.Name!.utf8) } == Array(composed.utf8))
+        #expect(scanned.textByteCount == composed.utf8.count + decomposed.utf8.count + "a@b.no".utf8.count, "the e-mail once")
+    }
+
     @Test func tablesJoinedEndToEndAreOneTable() {
         var joined = RecordTable(Self.powerOffice.prefix(2))
         joined.append(contentsOf: RecordTable(Self.powerOffice.dropFirst(2)))

@@ -75,18 +75,19 @@ public enum PowerOfficeSnapshotReader {
         var scanner = JSONScanner(body, path: file)
         // The API answers 204 with an empty body when there is nothing to list; saved, that is an empty file.
         if scanner.isAtEndAfterWhitespace() { return Record.Store(keeping: fields) }
+        let empty = Record.scannedStore(keeping: fields)
         let release = { (range: Range<Int>) -> ((Int) -> Void)? in
             guard let pager = mapped?.pager(for: range.lowerBound + offset..<range.upperBound + offset) else { return nil }
             return { pager($0 + offset) }
         }
         do {
             if body.count >= piecesAbove && ProcessInfo.processInfo.activeProcessorCount > 1 {
-                return try JSONScanner.recordArrayInPieces(
-                    body, path: file, of: type, into: Record.Store(keeping: fields), notAnArray: notAnArray,
-                    release: release, helper: helper)
+                return Record.records(of: try JSONScanner.recordArrayInPieces(
+                    body, path: file, of: Record.Scanned.self, into: empty, notAnArray: notAnArray, release: release,
+                    helper: helper))
             }
             scanner.release = release(0..<body.count)
-            return try scanner.recordArray(of: type, into: Record.Store(keeping: fields), notAnArray: notAnArray)
+            return Record.records(of: try scanner.recordArray(of: Record.Scanned.self, into: empty, notAnArray: notAnArray))
         } catch {
             // A type error is only thrown once the whole file has been read as UTF-8 JSON: it stands. A syntax
             // error may instead be a file that is not UTF-8, or not text, or only whitespace beyond ASCII's.
@@ -114,7 +115,9 @@ public enum PowerOfficeSnapshotReader {
         if text.allSatisfy(\.isWhitespace) { return Record.Store(keeping: fields) }
         return try Array(text.utf8).withUnsafeBytes { utf8 in
             var scanner = JSONScanner(utf8, path: file)
-            return try scanner.recordArray(of: type, into: Record.Store(keeping: fields), notAnArray: notAnArray)
+            return Record.records(
+                of: try scanner.recordArray(
+                    of: Record.Scanned.self, into: Record.scannedStore(keeping: fields), notAnArray: notAnArray))
         }
     }
 

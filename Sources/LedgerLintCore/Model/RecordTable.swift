@@ -118,7 +118,7 @@ public struct RecordTable<Record: TabularRecord>: Sendable {
     public mutating func append(_ record: Record) { record.append(to: &self) }
 
     /// Appends the value of a text or vocabulary column. With `sameAs`, the value of the column this one shares
-    /// with, a value equal to it is stored once.
+    /// with, a value of the same bytes is stored once.
     mutating func append(_ column: Int, _ text: String?, sameAs other: String? = nil) {
         advance(to: column)
         let place = places[column]
@@ -126,7 +126,9 @@ public struct RecordTable<Record: TabularRecord>: Sendable {
         absent.append(text == nil)
         switch kinds[column] {
         case .text:
-            let isShared = sharesWith[column] >= 0 && text != nil && text == other
+            // The same bytes, not `==`: two texts that are only canonically equivalent ("é" as one scalar or as
+            // "e" and an accent) each read back as they came.
+            let isShared = sharesWith[column] >= 0 && text != nil && other.map { text!.utf8.elementsEqual($0.utf8) } == true
             shared.append(isShared)
             if var text, !isShared {
                 text.withUTF8 { bytes.append(contentsOf: $0) }
@@ -142,34 +144,50 @@ public struct RecordTable<Record: TabularRecord>: Sendable {
         }
     }
 
-    /// Appends a text column's value from a cell: from its bytes where they lie, as `append(_:_:sameAs:)` would
-    /// append the string they decode to, or from a string.
-    mutating func append(_ column: Int, _ cell: TextCell) {
-        let text: UnsafeBufferPointer<UInt8>
+    /// Appends a text or vocabulary column's value from a cell: from its bytes where they lie, as
+    /// `append(_:_:sameAs:)` would append the string they decode to, or from a string. With `sameAs`, the cell of
+    /// the column this one shares with.
+    mutating func append(_ column: Int, _ cell: TextCell, sameAs other: TextCell? = nil) {
         switch cell {
-        case .string(let string): return append(column, string)
-        case .utf8(let bytes), .windows1252(let bytes): text = bytes
-        }
-        guard kinds[column] == .text, sharesWith[column] < 0 else {
-            guard case .windows1252 = cell else { return append(column, String(decoding: text, as: UTF8.self)) }
-            return append(column, TextDecoding.windows1252(text))
-        }
-        advance(to: column)
-        guard places[column] >= 0 else { return }
-        absent.append(false)
-        shared.append(false)
-        if case .windows1252 = cell {
+        case .string(let text): append(column, text, sameAs: other?.string)
+        case .utf8(let text):
+            guard kinds[column] == .text || kinds[column] == .vocabulary else { return append(column, cell.string) }
+            advance(to: column)
+            guard places[column] >= 0 else { return }
+            absent.append(false)
+            if kinds[column] == .vocabulary { return codes.append(code(ofUTF8: text)) }
+            let isShared = sharesWith[column] >= 0 && other.map { Self.sameBytes(text, $0) } == true
+            shared.append(isShared)
+            if !isShared { bytes.append(contentsOf: text) }
+            precondition(bytes.count <= UInt32.max, "more than 4 GB of text in a table")
+            ends.append(UInt32(bytes.count))
+        case .windows1252(let text):
+            guard kinds[column] == .text, sharesWith[column] < 0 else {
+                return append(column, cell.string, sameAs: other?.string)
+            }
+            advance(to: column)
+            guard places[column] >= 0 else { return }
+            absent.append(false)
+            shared.append(false)
             let start = bytes.count
             bytes.append(contentsOf: repeatElement(0, count: text.count * 3))
             let written = bytes.withUnsafeMutableBufferPointer { all in
                 TextDecoding.windows1252(text, into: UnsafeMutableBufferPointer(rebasing: all[start...]))
             }
             bytes.removeLast(text.count * 3 - written)
-        } else {
-            bytes.append(contentsOf: text)
+            precondition(bytes.count <= UInt32.max, "more than 4 GB of text in a table")
+            ends.append(UInt32(bytes.count))
         }
-        precondition(bytes.count <= UInt32.max, "more than 4 GB of text in a table")
-        ends.append(UInt32(bytes.count))
+    }
+
+    /// Whether a cell holds these UTF-8 bytes.
+    private static func sameBytes(_ text: UnsafeBufferPointer<UInt8>, _ cell: TextCell) -> Bool {
+        switch cell {
+        case .utf8(let other): text.elementsEqual(other)
+        case .string(let other?): other.utf8.elementsEqual(text)
+        case .string(nil): false
+        case .windows1252: cell.string.map { $0.utf8.elementsEqual(text) } ?? false
+        }
     }
 
     mutating func append(_ column: Int, _ number: Int64?) {
@@ -212,6 +230,17 @@ public struct RecordTable<Record: TabularRecord>: Sendable {
         let code = UInt32(words.count)
         codeOfWord[word] = code
         return code
+    }
+
+    /// The code of the word these UTF-8 bytes are: found by its bytes among a few words, and otherwise as
+    /// `code(of:)` finds it.
+    private mutating func code(ofUTF8 text: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        if words.count <= Self.wordsCompared {
+            // Words of the same bytes are equal (`==`); a word `==` to this one by other bytes is left to
+            // `code(of:)`, which finds it as a string would.
+            for index in words.indices where words[index].utf8.elementsEqual(text) { return UInt32(index + 1) }
+        }
+        return code(of: String(decoding: text, as: UTF8.self))
     }
 
     public mutating func reserveCapacity(_ total: Int) {

@@ -1,3 +1,5 @@
+import LedgerLintJSON
+
 /// The columns of a `RecordTable`: what each holds, and how.
 public enum TableColumn {
     public enum Kind: Sendable, Hashable {
@@ -155,4 +157,24 @@ enum TextCell {
     case utf8(UnsafeBufferPointer<UInt8>)
     case windows1252(UnsafeBufferPointer<UInt8>)
     case string(String?)
+}
+
+extension TextCell {
+    /// A text the JSON scanner read (`nil` for an absent one).
+    init(_ scanned: ScannedText?) {
+        switch scanned {
+        case .utf8(let bytes)?: self = .utf8(bytes)
+        case .decoded(let text)?: self = .string(text)
+        case nil: self = .string(nil)
+        }
+    }
+
+    /// The text the cell holds, decoded.
+    var string: String? {
+        switch self {
+        case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
+        case .windows1252(let bytes): TextDecoding.windows1252(bytes)
+        case .string(let text): text
+        }
+    }
 }
