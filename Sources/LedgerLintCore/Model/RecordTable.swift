@@ -1,4 +1,5 @@
 import LedgerLintJSON
+import LedgerLintText
 
 /// A record type that a `RecordTable` stores column by column: the customers on both sides, the records a tenant
 /// has a million of.
@@ -128,7 +129,7 @@ public struct RecordTable<Record: TabularRecord>: Sendable {
         case .text:
             // The same bytes, not `==`: two texts that are only canonically equivalent ("é" as one scalar or as
             // "e" and an accent) each read back as they came.
-            let isShared = sharesWith[column] >= 0 && text != nil && other.map { text!.utf8.elementsEqual($0.utf8) } == true
+            let isShared = sharesWith[column] >= 0 && text != nil && other.map { text!.hasSameUTF8(as: $0) } == true
             shared.append(isShared)
             if var text, !isShared {
                 text.withUTF8 { bytes.append(contentsOf: $0) }
@@ -183,10 +184,10 @@ public struct RecordTable<Record: TabularRecord>: Sendable {
     /// Whether a cell holds these UTF-8 bytes.
     private static func sameBytes(_ text: UnsafeBufferPointer<UInt8>, _ cell: TextCell) -> Bool {
         switch cell {
-        case .utf8(let other): text.elementsEqual(other)
-        case .string(let other?): other.utf8.elementsEqual(text)
+        case .utf8(let other): text.hasSameBytes(as: other)
+        case .string(let other?): other.hasUTF8(text)
         case .string(nil): false
-        case .windows1252: cell.string.map { $0.utf8.elementsEqual(text) } ?? false
+        case .windows1252: cell.string?.hasUTF8(text) ?? false
         }
     }
 
@@ -238,7 +239,7 @@ public struct RecordTable<Record: TabularRecord>: Sendable {
         if words.count <= Self.wordsCompared {
             // Words of the same bytes are equal (`==`); a word `==` to this one by other bytes is left to
             // `code(of:)`, which finds it as a string would.
-            for index in words.indices where words[index].utf8.elementsEqual(text) { return UInt32(index + 1) }
+            for index in words.indices where words[index].hasUTF8(text) { return UInt32(index + 1) }
         }
         return code(of: String(decoding: text, as: UTF8.self))
     }
