@@ -239,19 +239,53 @@ extension JSONScanner {
         var record = Record()
         var failed: UInt64 = 0
         var ordinal = 0
+        // The members matched whole one after another (`matchMember`) since the last other one, from the first's
+        // opening quote to the comma or brace after the last: remembered as one run (`rememberRun`) when it ends,
+        // for the next record to match in one comparison.
+        var run = (place: 0, start: 0, end: 0, members: 0)
         guard !closesAtOnce(.object) else { return record }
         while true {
             try nameStarts(inObjectOpenedAt: start)
             let keyStart = index
             let field: Int?
-            if let member = predictions.matchMember(ordinal, base + index + 1, available: count - index - 1) {
-                // The same bytes as a whole member already checked at this place, of a field the run does not keep:
-                // name, colon, value and the comma or brace after it. The same member, checked; on to that comma.
-                index += member
-                ordinal += 1
+            if run.members == 0,
+                let (length, members) = predictions.matchRun(ordinal, base + index + 1, available: count - index - 1)
+            {
+                // The same bytes as a run of whole members checked one by one at this place in a record before (with
+                // the commas and whitespace between them): the same members, checked; on to the comma after the last.
+                index += length
+                ordinal += members
                 guard try !movesToNext(in: .object, openedAt: start) else { continue }
                 guard failed != 0 else { return record }
                 return firstFailure(of: table, failed: failed, item: item)
+            }
+            if let member = predictions.matchMember(ordinal, base + index + 1, available: count - index - 1) {
+                // The same bytes as a whole member already checked at this place, of a field the run does not keep:
+                // name, colon, value and the comma or brace after it. The same member, checked; on to that comma.
+                // Only a member steady from record to record goes into a run: one with a few values (a rate that
+                // is set or not) would make its run miss every other record.
+                let isSteady = predictions.isSteady(ordinal)
+                if run.members > 0, !isSteady || index + member - run.start > KeyPredictions.runWidth {
+                    predictions.rememberRun(run.place, base + run.start + 1, length: run.end - run.start, members: run.members)
+                    run.members = 0
+                }
+                if isSteady {
+                    if run.members == 0 { run = (ordinal, keyStart, 0, 0) }
+                    run.end = index + member
+                    run.members += 1
+                }
+                index += member
+                ordinal += 1
+                guard try !movesToNext(in: .object, openedAt: start) else { continue }
+                if run.members > 0 {
+                    predictions.rememberRun(run.place, base + run.start + 1, length: run.end - run.start, members: run.members)
+                }
+                guard failed != 0 else { return record }
+                return firstFailure(of: table, failed: failed, item: item)
+            }
+            if run.members > 0 {
+                predictions.rememberRun(run.place, base + run.start + 1, length: run.end - run.start, members: run.members)
+                run.members = 0
             }
             if let predicted = predictions.match(ordinal, base + index + 1, available: count - index - 1) {
                 // The same bytes as a name already checked at this place: the same name, checked.
@@ -368,6 +402,17 @@ package final class KeyPredictions {
     private let members = UnsafeMutablePointer<UInt8>.allocate(capacity: places * width)
     private let memberLengths = UnsafeMutablePointer<Int>.allocate(capacity: places)
     private let memberMisses = UnsafeMutablePointer<Int>.allocate(capacity: places)
+    /// How many times in a row each place's member matched.
+    private let memberMatches = UnsafeMutablePointer<Int>.allocate(capacity: places)
+    /// Runs of whole members one after another (`rememberRun`), by the place of their first: their bytes (made
+    /// when first needed), lengths, how many members each has, and how many times in a row each did not match.
+    private var runs: UnsafeMutablePointer<UInt8>?
+    private let runLengths = UnsafeMutablePointer<Int>.allocate(capacity: places)
+    private let runMembers = UnsafeMutablePointer<Int>.allocate(capacity: places)
+    private let runMisses = UnsafeMutablePointer<Int>.allocate(capacity: places)
+    /// The longest run remembered, in bytes: a customer's sixteen settings in a row (`"IsVatFree":false,` to
+    /// `"ExternalNumber":null`) are about 450.
+    package static let runWidth = 1024
     /// The predictions for the members of an object at each place (`nested(at:)`), made when first needed.
     private var nestedPredictions: [KeyPredictions?] = []
     private var nestedMade = 0
@@ -376,6 +421,10 @@ package final class KeyPredictions {
         lengths.initialize(repeating: 0, count: Self.places)
         memberLengths.initialize(repeating: 0, count: Self.places)
         memberMisses.initialize(repeating: 0, count: Self.places)
+        memberMatches.initialize(repeating: 0, count: Self.places)
+        runLengths.initialize(repeating: 0, count: Self.places)
+        runMembers.initialize(repeating: 0, count: Self.places)
+        runMisses.initialize(repeating: 0, count: Self.places)
     }
 
     deinit {
@@ -385,6 +434,11 @@ package final class KeyPredictions {
         members.deallocate()
         memberLengths.deallocate()
         memberMisses.deallocate()
+        memberMatches.deallocate()
+        runs?.deallocate()
+        runLengths.deallocate()
+        runMembers.deallocate()
+        runMisses.deallocate()
     }
 
     /// The predictions for the members of the objects at `place` of the records (one level down); `nil` past the
@@ -425,11 +479,20 @@ package final class KeyPredictions {
         guard length > 0 else { return nil }
         guard Self.same(members + place * Self.width, key, length: length, available: available) else {
             memberMisses[place] += 1
+            memberMatches[place] = 0
             return nil
         }
         memberMisses[place] = 0
+        memberMatches[place] &+= 1
         return length
     }
+
+    /// Whether the member at `place` has matched (`matchMember`) in the last `steadyRecords` records in a row.
+    @inline(__always)
+    package func isSteady(_ place: Int) -> Bool { memberMatches[place] >= Self.steadyRecords }
+
+    /// How many records in a row a member must have matched to go into a run (`rememberRun`).
+    package static let steadyRecords = 8
 
     /// Remembers a checked whole member of a field not kept, whose value is not an object or array, at `place`:
     /// from after the name's opening quote to the comma or brace after the value. A place whose members keep
@@ -443,6 +506,38 @@ package final class KeyPredictions {
         }
         (members + place * Self.width).update(from: member, count: length)
         memberLengths[place] = length
+    }
+
+    /// The length and number of members of the run remembered at `place`, if `key` (`available` bytes, from after
+    /// the first name's opening quote) starts with its bytes.
+    @inline(__always)
+    package func matchRun(_ place: Int, _ key: UnsafePointer<UInt8>, available: Int) -> (length: Int, members: Int)? {
+        guard place < Self.places, let runs else { return nil }
+        let length = runLengths[place]
+        guard length > 0, length <= available else { return nil }
+        guard memcmp(runs + place * Self.runWidth, key, length) == 0 else {
+            runMisses[place] += 1
+            return nil
+        }
+        runMisses[place] = 0
+        return (length, runMembers[place])
+    }
+
+    /// Remembers a run of `members` whole members at `place`, each checked and matched one by one
+    /// (`matchMember`), with what lies between them: from after the first name's opening quote to the comma or
+    /// brace after the last value. A place whose runs keep changing is remembered again only now and then.
+    package func rememberRun(_ place: Int, _ run: UnsafePointer<UInt8>, length: Int, members: Int) {
+        guard members > 1, place < Self.places, length <= Self.runWidth else { return }
+        let misses = runMisses[place]
+        guard misses < 8 || misses & 63 == 0 else {
+            runMisses[place] += 1
+            return
+        }
+        let runs = self.runs ?? UnsafeMutablePointer<UInt8>.allocate(capacity: Self.places * Self.runWidth)
+        self.runs = runs
+        (runs + place * Self.runWidth).update(from: run, count: length)
+        runLengths[place] = length
+        runMembers[place] = members
     }
 
     /// Whether the `length` bytes at `stored` are those `key` (`available` bytes) starts with.
@@ -538,14 +633,9 @@ extension JSONScanner {
             guard make else { return nil }
             if content.escaped { return decodeString(content) }
             let length = content.end - content.start
-            if let other {
-                let same = other.utf8.withContiguousStorageIfAvailable { stored in
-                    stored.count == length
-                        && (stored.baseAddress.map { memcmp($0, base + content.start, length) == 0 } ?? true)
-                }
-                if same == true { return other }
-            }
-            return String(decoding: UnsafeBufferPointer(start: base + content.start, count: length), as: UTF8.self)
+            let text = UnsafeBufferPointer(start: base + content.start, count: length)
+            if let other, other.hasUTF8(text) { return other }
+            return String(decoding: text, as: UTF8.self)
         }
         if isLiteral("null") {
             index += 4

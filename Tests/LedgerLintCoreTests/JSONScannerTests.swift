@@ -208,6 +208,50 @@ import Testing
         #expect(Self.scannedKeeping(bytes) == Self.parsedKeeping(bytes))
     }
 
+    /// Records alike but for one, with runs of members of fields the scanner does not keep one after another: a run
+    /// of steady members matched member by member in a record is matched in one comparison at the same place in the
+    /// next (`KeyPredictions.matchRun`). The odd record changes a run at its start, inside, between two members, at its
+    /// end and after it, and a record of sixty such members has runs cut at `KeyPredictions.runWidth`.
+    static let repeatedRunCases: [String] = {
+        let record = #"{"Id":1,"A":null,"B":false,"C":"x","D":1.5,"Number":10,"E":null,"F":true}"#
+        let odd = [
+            record.replacingOccurrences(of: #""A":null"#, with: #""A":nul"#),
+            record.replacingOccurrences(of: #""A":null"#, with: #""A":nulls"#),
+            record.replacingOccurrences(of: #""A":null"#, with: #""A":null,"A":null"#),
+            record.replacingOccurrences(of: #""B":false"#, with: #""B":true"#),
+            record.replacingOccurrences(of: #""C":"x","#, with: #""C":"x" ,"#),
+            record.replacingOccurrences(of: #""C":"x","#, with: #""C":"x",,"#),
+            record.replacingOccurrences(of: #""D":1.5"#, with: #""D":1.5e"#),
+            record.replacingOccurrences(of: #""D":1.5"#, with: #""D":1.5,"Name":"Z""#),
+            record.replacingOccurrences(of: #""D":1.5"#, with: #""D":1.5,"Number":11"#),
+            record.replacingOccurrences(of: #""Number":10"#, with: #""Number":"ten""#),
+            record.replacingOccurrences(of: #""E":null,"#, with: ""),
+            record.replacingOccurrences(of: #""F":true}"#, with: #""F":true,"G":1}"#),
+            record.replacingOccurrences(of: #""F":true}"#, with: #""F":true,}"#),
+            record.replacingOccurrences(of: #""F":true}"#, with: #""F":truex}"#),
+            record.replacingOccurrences(of: #""F":true}"#, with: #""F":true"#),
+        ]
+        let members = (0..<60).map { #""SettingNumber\#($0)":"a value of some length \#($0 % 10)""# }
+        let long = #"{"Id":2,"# + members.joined(separator: ",") + #","Number":20}"#
+        let longOdd = [
+            long.replacingOccurrences(of: #"length 0","SettingNumber21""#, with: #"length 0" ,"SettingNumber21""#),
+            long.replacingOccurrences(of: #""SettingNumber59":"a value of some length 9""#, with: #""SettingNumber59":7"#),
+            long.replacingOccurrences(of: #""SettingNumber30""#, with: #""Name""#),
+        ]
+        // Enough records before the odd one for their members to be steady (`KeyPredictions.steadyRecords`), and
+        // for their runs to be remembered and matched.
+        let before = KeyPredictions.steadyRecords + 3
+        return odd.map { "[" + (Array(repeating: record, count: before) + [$0, record, record]).joined(separator: ",\n") + "]" }
+            + longOdd.map { "[" + (Array(repeating: long, count: before) + [$0, long, long]).joined(separator: ",") + "]" }
+    }()
+
+    @Test(arguments: repeatedRunCases)
+    func runsOfMembersRepeatedFromTheRecordBeforeAreReadAsJSONInputReadsThem(_ text: String) {
+        let bytes = Array(text.utf8)
+        #expect(Self.scanned(bytes) == Self.parsed(bytes))
+        #expect(Self.scannedKeeping(bytes) == Self.parsedKeeping(bytes))
+    }
+
     /// Documents of several records, to be cut into pieces, some where a text looks like a record boundary.
     static let piecesCases: [String] = {
         let record = #"{"Id": 1, "Name": "Blåbær AS", "MailAddress": {"City": "Oslo"}}"#
