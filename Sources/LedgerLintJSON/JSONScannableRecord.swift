@@ -28,7 +28,7 @@ package protocol JSONRecordStore<Record> {
     associatedtype Record
     var count: Int { get }
     /// Of the fields of `table`, by number as bits, the ones this store keeps: the scanner checks the others but
-    /// makes no text for them (`JSONScanner.string(field:sameAs:)`).
+    /// makes no text for them (`JSONScanner.string(field:sameAs:)`, `JSONScanner.text(field:)`).
     func keptFields(of table: JSONFieldTable) -> UInt64
     mutating func append(_ record: Record)
     mutating func reserveCapacity(_ count: Int)

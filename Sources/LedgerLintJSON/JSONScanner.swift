@@ -33,7 +33,7 @@ package struct JSONScanner {
     /// an error message), so that the caller can let go of those bytes.
     package var release: ((Int) -> Void)?
     /// Of the fields of the record type being read, by number as bits, the ones its store keeps
-    /// (`string(field:sameAs:)`): set from the store `recordArray` is given.
+    /// (`string(field:sameAs:)`, `text(field:)`): set from the store `recordArray` is given.
     package var keptFields: UInt64 = .max
     /// The type error of the record just read: the item it is in, the rest of its JSON path (`.Number`) and the
     /// reason.
