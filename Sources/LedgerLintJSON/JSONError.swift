@@ -6,8 +6,9 @@ import LedgerLintText
 /// offending value. The linter's `InputError` carries these same cases (and says them with this type's words), so
 /// a JSON problem reads the same wherever it is found.
 public enum JSONError: LocalizedMessageError, Sendable, Hashable {
-    /// The bytes are not text: a NUL byte (or character), as in an `.xlsx` saved under a `.json` or `.csv` name.
-    case notText(path: String)
+    /// The bytes are not text: a NUL byte (or character), as in an `.xlsx` saved under a `.json` or `.csv` name;
+    /// `line` is the line of the first.
+    case notText(path: String, line: Int? = nil)
     case unreadable(path: String, reason: LocalizedText)
     case malformedJSON(path: String, line: Int?, column: Int?, reason: LocalizedText)
     /// `jsonPath` is empty for the top level.
@@ -19,7 +20,12 @@ public enum JSONError: LocalizedMessageError, Sendable, Hashable {
         switch self {
         case .unreadable(let path, let reason):
             return LocalizedText(en: "\(path): cannot be read: \(reason.en)", nb: "\(path): kan ikke leses: \(reason.nb)")[language]
-        case .notText(let path):
+        case .notText(let path, let line?):
+            return LocalizedText(
+                en: "\(path):\(line): not a text file (this line has a NUL byte: binary data); expected CSV or JSON",
+                nb: "\(path):\(line): ikke en tekstfil (denne linjen har en NUL-byte: binære data); den skal være CSV eller JSON"
+            )[language]
+        case .notText(let path, nil):
             return LocalizedText(
                 en: "\(path): not a text file (it contains binary data); expected CSV or JSON",
                 nb: "\(path): ikke en tekstfil (den inneholder binære data); den skal være CSV eller JSON")[language]

@@ -47,8 +47,55 @@ package enum TextDecoding {
         case .windows1252:
             text = windows1252(bytes)
         }
-        guard let text, !text.unicodeScalars.contains("\0") else { throw JSONError.notText(path: path) }
+        guard let text else { throw JSONError.notText(path: path, line: lineOfFirstNUL(in: bytes)) }
+        if let line = lineOfFirstNUL(in: text) { throw JSONError.notText(path: path, line: line) }
         return (text, encoding)
+    }
+
+    /// The 1-based line of the first NUL byte in `bytes`, for "not a text file" (`JSONError.notText`); `nil` when
+    /// there is none. A line ends at LF, CR or CR LF, as the CSV reader counts lines.
+    package static func lineOfFirstNUL(in bytes: UnsafeRawBufferPointer) -> Int? {
+        guard let start = bytes.baseAddress, let nul = memchr(start, 0, bytes.count) else { return nil }
+        return 1 + lineBreaks(in: UnsafeRawBufferPointer(start: start, count: start.distance(to: nul)))
+    }
+
+    /// The same for bytes in an array.
+    package static func lineOfFirstNUL(in bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBytes { lineOfFirstNUL(in: $0) }
+    }
+
+    /// The same for decoded text: the line of its first NUL character.
+    package static func lineOfFirstNUL(in text: String) -> Int? {
+        guard text.utf8.contains(0) else { return nil }
+        var line = 1
+        var afterCR = false
+        for byte in text.utf8 {
+            if byte == 0 { return line }
+            if byte == 0x0D || (byte == 0x0A && !afterCR) { line += 1 }
+            afterCR = byte == 0x0D
+        }
+        return line
+    }
+
+    /// How many line breaks (LF, CR, CR LF) `bytes` hold: eight bytes at a time past those with neither.
+    private static func lineBreaks(in bytes: UnsafeRawBufferPointer) -> Int {
+        guard let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return 0 }
+        var breaks = 0
+        var position = 0
+        while position < bytes.count {
+            if position + 8 <= bytes.count {
+                let word = ByteWords.load(start + position)
+                if ByteWords.bytes(word, equalTo: 0x0A) | ByteWords.bytes(word, equalTo: 0x0D) == 0 {
+                    position += 8
+                    continue
+                }
+            }
+            let byte = start[position]
+            // A CR LF is one break, counted at its CR.
+            if byte == 0x0D || (byte == 0x0A && (position == 0 || start[position - 1] != 0x0D)) { breaks += 1 }
+            position += 1
+        }
+        return breaks
     }
 
     /// Why a file whose byte-order mark says `mark` cannot be read: the rest of it is not valid `valid`.

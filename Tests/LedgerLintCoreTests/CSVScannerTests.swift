@@ -351,7 +351,7 @@ extension ReferenceCSV {
             scalars.append(Unicode.Scalar(value) ?? "\u{FFFD}")
         }
         let text = String(scalars)
-        guard !text.unicodeScalars.contains("\0") else { throw InputError.notText(path: path) }
+        if let line = TextDecoding.lineOfFirstNUL(in: text) { throw InputError.notText(path: path, line: line) }
         return text
     }
 }

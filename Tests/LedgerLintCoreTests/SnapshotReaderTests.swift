@@ -142,7 +142,10 @@ import Testing
                 + "'Kundenummer', 'Navn'"),
         ErrorCase(
             name: "binary file", changes: ["poweroffice/Customers.json": "[\u{0}]"],
-            message: "snap/poweroffice/Customers.json: not a text file (it contains binary data); expected CSV or JSON"),
+            message: "snap/poweroffice/Customers.json:1: not a text file (this line has a NUL byte: binary data); expected CSV or JSON"),
+        ErrorCase(
+            name: "binary bytes in the export, on the line they are", changes: ["assist/customers.csv": "Kundenummer;Navn;E-post\r\n1;A;a@b.no\r\n2;B\u{0};\r\n"],
+            message: "snap/assist/customers.csv:3: not a text file (this line has a NUL byte: binary data); expected CSV or JSON"),
     ]
 
     @Test(arguments: errorCases)

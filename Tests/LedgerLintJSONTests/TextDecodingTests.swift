@@ -52,13 +52,42 @@ import Testing
     }
 
     @Test(arguments: [
-        [UInt8](Array("Kundenummer;Navn\0".utf8)),
-        [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00],  // the start of an .xlsx (zip)
-        [0xE6, 0x00, 0xF8],  // Windows-1252 with a NUL
-    ])
-    func nulByteIsNotText(_ bytes: [UInt8]) {
-        #expect(throws: JSONError.notText(path: "assist/customers.csv")) {
+        ([UInt8](Array("Kundenummer;Navn\0".utf8)), 1),
+        ([0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00], 1),  // the start of an .xlsx (zip)
+        ([0xE6, 0x00, 0xF8], 1),  // Windows-1252 with a NUL
+        ([UInt8](Array("a;b\r\n1;2\r\n3;\0".utf8)), 3),  // CR LF is one line break
+        ([UInt8](Array("a\rb\nc\n\rd\0\n\0".utf8)), 5),  // so are CR and LF alone; the first NUL counts
+        ([0xE6, 0x0A, 0xF8, 0x0D, 0x0A, 0x00], 3),  // Windows-1252 over lines
+        ([0xFF, 0xFE, 0x61, 0x00, 0x0A, 0x00, 0x00, 0x00], 2),  // a NUL character in UTF-16
+    ] as [([UInt8], Int)])
+    func nulByteIsNotText(_ bytes: [UInt8], line: Int) {
+        #expect(throws: JSONError.notText(path: "assist/customers.csv", line: line)) {
             try TextDecoding.decode(Data(bytes), path: "assist/customers.csv")
+        }
+        #expect(
+            JSONError.notText(path: "assist/customers.csv", line: line).message(.en)
+                == "assist/customers.csv:\(line): not a text file (this line has a NUL byte: binary data); expected CSV or JSON")
+    }
+
+    @Test("the line of the first NUL byte, counted in bytes and in text alike, past eight-byte words")
+    func lineOfTheFirstNUL() {
+        #expect(TextDecoding.lineOfFirstNUL(in: Array("no nul here\n".utf8)) == nil)
+        #expect(TextDecoding.lineOfFirstNUL(in: "no nul here\n") == nil)
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let pieces: [[UInt8]] = [[0x0A], [0x0D], [0x0D, 0x0A], Array("abcdefghijklmnop".utf8), [0x61], [0x00]]
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0..<40, using: &random) {
+                bytes += pieces.randomElement(using: &random) ?? []
+            }
+            // Lines as a reader of lines counts them: CR LF and CR made LF, then the LFs before the NUL.
+            let expected = bytes.firstIndex(of: 0).map { nul in
+                let lines = String(decoding: bytes[..<nul], as: UTF8.self)
+                    .replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+                return 1 + lines.utf8.filter { $0 == 0x0A }.count
+            }
+            #expect(TextDecoding.lineOfFirstNUL(in: bytes) == expected, "\(bytes)")
+            #expect(TextDecoding.lineOfFirstNUL(in: String(decoding: bytes, as: UTF8.self)) == expected, "\(bytes)")
         }
     }
 

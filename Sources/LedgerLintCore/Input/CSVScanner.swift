@@ -386,7 +386,7 @@ extension CSVScanner {
         if hasBOM && !isValid {
             throw InputError.unreadable(path: path, reason: TextDecoding.invalidAfterBOM("UTF-8"))
         }
-        if hasNUL { throw InputError.notText(path: path) }
+        if hasNUL { throw InputError.notText(path: path, line: TextDecoding.lineOfFirstNUL(in: content)) }
         var scanner = CSVScanner(content, path: path, encoding: isValid ? .utf8 : .windows1252)
         if let pager = mapped?.pager(from: offset) { scanner.release = { pager($0 + offset) } }
         return try body(&scanner)

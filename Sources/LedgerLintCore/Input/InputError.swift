@@ -14,7 +14,8 @@ public enum InputError: LocalizedMessageError, Sendable, Hashable {
     /// Two files that hold the same data in different formats, such as `customers.csv` and `customers.json`.
     case conflictingFiles(path: String, other: String)
     case unreadable(path: String, reason: LocalizedText)
-    case notText(path: String)
+    /// `line` is the line of the first NUL byte.
+    case notText(path: String, line: Int? = nil)
     case malformedCSV(path: String, line: Int, reason: LocalizedText)
     case missingColumn(path: String, column: String, found: [String])
     /// `expected` reads after "is not" (`a whole number (an account number) or empty`).
@@ -62,7 +63,7 @@ public enum InputError: LocalizedMessageError, Sendable, Hashable {
                 en: "\(path):\(line): column '\(column.excerpt)': '\(value.excerpt)' is not \(expected.en)",
                 nb: "\(path):\(line): kolonnen '\(column.excerpt)': '\(value.excerpt)' er ikke \(expected.nb)")[language]
         case .unreadable(let path, let reason): return JSONError.unreadable(path: path, reason: reason).message(language)
-        case .notText(let path): return JSONError.notText(path: path).message(language)
+        case .notText(let path, let line): return JSONError.notText(path: path, line: line).message(language)
         case .malformedJSON(let path, let line, let column, let reason):
             return JSONError.malformedJSON(path: path, line: line, column: column, reason: reason).message(language)
         case .unexpectedJSON(let path, let jsonPath, let reason):
@@ -75,7 +76,7 @@ extension InputError {
     /// A problem `LedgerLintJSON` found, as the input error it is.
     public init(_ error: JSONError) {
         switch error {
-        case .notText(let path): self = .notText(path: path)
+        case .notText(let path, let line): self = .notText(path: path, line: line)
         case .unreadable(let path, let reason): self = .unreadable(path: path, reason: reason)
         case .malformedJSON(let path, let line, let column, let reason):
             self = .malformedJSON(path: path, line: line, column: column, reason: reason)
@@ -102,7 +103,7 @@ extension InputError {
         case .fileMissing(let path, let expected): .fileMissing(path: transform(path), expected: expected)
         case .conflictingFiles(let path, let other): .conflictingFiles(path: transform(path), other: transform(other))
         case .unreadable(let path, let reason): .unreadable(path: transform(path), reason: reason)
-        case .notText(let path): .notText(path: transform(path))
+        case .notText(let path, let line): .notText(path: transform(path), line: line)
         case .malformedCSV(let path, let line, let reason): .malformedCSV(path: transform(path), line: line, reason: reason)
         case .missingColumn(let path, let column, let found):
             .missingColumn(path: transform(path), column: column, found: found)

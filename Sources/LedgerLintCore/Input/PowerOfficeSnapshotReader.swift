@@ -96,7 +96,7 @@ public enum PowerOfficeSnapshotReader {
             if hasBOM && !isValid {
                 throw InputError.unreadable(path: file, reason: TextDecoding.invalidAfterBOM("UTF-8"))
             }
-            if hasNUL { throw InputError.notText(path: file) }
+            if hasNUL { throw InputError.notText(path: file, line: TextDecoding.lineOfFirstNUL(in: body)) }
             if isValid {
                 let first = body.firstIndex { !(0x09...0x0D).contains($0) && $0 != 0x20 }
                 guard let first else { return Record.Store(keeping: fields) }
