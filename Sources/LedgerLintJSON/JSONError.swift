@@ -7,8 +7,8 @@ import LedgerLintText
 /// a JSON problem reads the same wherever it is found.
 public enum JSONError: LocalizedMessageError, Sendable, Hashable {
     /// The bytes are not text: a NUL byte (or character), as in an `.xlsx` saved under a `.json` or `.csv` name;
-    /// `line` is the line of the first.
-    case notText(path: String, line: Int? = nil)
+    /// `line` is the line of the first (`TextDecoding.line(at:in:)`).
+    case notText(path: String, line: Int)
     case unreadable(path: String, reason: LocalizedText)
     case malformedJSON(path: String, line: Int?, column: Int?, reason: LocalizedText)
     /// `jsonPath` is empty for the top level.
@@ -20,15 +20,11 @@ public enum JSONError: LocalizedMessageError, Sendable, Hashable {
         switch self {
         case .unreadable(let path, let reason):
             return LocalizedText(en: "\(path): cannot be read: \(reason.en)", nb: "\(path): kan ikke leses: \(reason.nb)")[language]
-        case .notText(let path, let line?):
+        case .notText(let path, let line):
             return LocalizedText(
                 en: "\(path):\(line): not a text file (this line has a NUL byte: binary data); expected CSV or JSON",
                 nb: "\(path):\(line): ikke en tekstfil (denne linjen har en NUL-byte: binære data); den skal være CSV eller JSON"
             )[language]
-        case .notText(let path, nil):
-            return LocalizedText(
-                en: "\(path): not a text file (it contains binary data); expected CSV or JSON",
-                nb: "\(path): ikke en tekstfil (den inneholder binære data); den skal være CSV eller JSON")[language]
         case .malformedJSON(let path, let line, let column, let reason):
             let position = Self.position(line: line, column: column)
             return LocalizedText(

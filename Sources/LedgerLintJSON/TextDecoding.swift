@@ -29,52 +29,43 @@ package enum TextDecoding {
     /// Decodes `data` and tells which encoding was used.
     package static func decodeWithEncoding(_ data: Data, path: String) throws -> (text: String, encoding: Encoding) {
         let bytes = [UInt8](data)
-        var text: String?
-        let encoding = detect(bytes, decoded: &text)
+        var decoded: String?
+        let encoding = detect(bytes, decoded: &decoded)
+        let text: String
         switch encoding {
         case .utf8BOM:
-            text = utf8(bytes[3...])
-            guard text != nil else {
+            guard let utf8 = utf8(bytes[3...]) else {
                 throw JSONError.unreadable(path: path, reason: invalidAfterBOM("UTF-8"))
             }
+            text = utf8
         case .utf16LE, .utf16BE:
-            guard bytes.count % 2 == 0, let decoded = utf16(bytes[2...], bigEndian: encoding == .utf16BE) else {
+            guard bytes.count % 2 == 0, let utf16 = utf16(bytes[2...], bigEndian: encoding == .utf16BE) else {
                 throw JSONError.unreadable(path: path, reason: invalidAfterBOM(encoding.rawValue, valid: "UTF-16"))
             }
-            text = decoded
+            text = utf16
         case .utf8:
-            break  // decoded by `detect` already
+            // Decoded by `detect` already, which names UTF-8 only for bytes that are.
+            text = decoded ?? String(decoding: bytes, as: UTF8.self)
         case .windows1252:
             text = windows1252(bytes)
         }
-        guard let text else { throw JSONError.notText(path: path, line: lineOfFirstNUL(in: bytes)) }
         if let line = lineOfFirstNUL(in: text) { throw JSONError.notText(path: path, line: line) }
         return (text, encoding)
     }
 
-    /// The 1-based line of the first NUL byte in `bytes`, for "not a text file" (`JSONError.notText`); `nil` when
-    /// there is none. A line ends at LF, CR or CR LF, as the CSV reader counts lines.
-    package static func lineOfFirstNUL(in bytes: UnsafeRawBufferPointer) -> Int? {
-        guard let start = bytes.baseAddress, let nul = memchr(start, 0, bytes.count) else { return nil }
-        return 1 + lineBreaks(in: UnsafeRawBufferPointer(start: start, count: start.distance(to: nul)))
+    /// The 1-based line of the byte at `offset` in `bytes`, for "not a text file" (`JSONError.notText`): a line
+    /// ends at LF, CR or CR LF, as the CSV reader counts lines.
+    package static func line(at offset: Int, in bytes: UnsafeRawBufferPointer) -> Int {
+        guard let start = bytes.baseAddress else { return 1 }
+        return 1 + lineBreaks(in: UnsafeRawBufferPointer(start: start, count: min(max(0, offset), bytes.count)))
     }
 
-    /// The same for bytes in an array.
-    package static func lineOfFirstNUL(in bytes: [UInt8]) -> Int? {
-        bytes.withUnsafeBytes { lineOfFirstNUL(in: $0) }
-    }
-
-    /// The same for decoded text: the line of its first NUL character.
+    /// The line of the first NUL character of decoded text, if it has one.
     package static func lineOfFirstNUL(in text: String) -> Int? {
-        guard text.utf8.contains(0) else { return nil }
-        var line = 1
-        var afterCR = false
-        for byte in text.utf8 {
-            if byte == 0 { return line }
-            if byte == 0x0D || (byte == 0x0A && !afterCR) { line += 1 }
-            afterCR = byte == 0x0D
+        var text = text
+        return text.withUTF8 { utf8 in
+            utf8.firstIndex(of: 0).map { line(at: $0, in: UnsafeRawBufferPointer(utf8)) }
         }
-        return line
     }
 
     /// How many line breaks (LF, CR, CR LF) `bytes` hold: eight bytes at a time past those with neither.
@@ -231,16 +222,16 @@ package enum UTF8Validation {
         }
     }
 
-    /// Whether all of `bytes` is well-formed UTF-8, and whether there is a NUL byte in it.
+    /// Whether all of `bytes` is well-formed UTF-8, and the offset of the first NUL byte in it, if any.
     ///
     /// - Parameter release: called now and then with an offset below which the bytes will not be looked at again.
     package static func inspect(
         _ bytes: UnsafeRawBufferPointer, release: ((Int) -> Void)? = nil
-    ) -> (isValid: Bool, hasNUL: Bool) {
-        guard let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return (true, false) }
+    ) -> (isValid: Bool, firstNUL: Int?) {
+        guard let start = bytes.baseAddress?.assumingMemoryBound(to: UInt8.self) else { return (true, nil) }
         let count = bytes.count
         var isValid = true
-        var hasNUL = false
+        var firstNUL: Int?
         var position = 0
         var nextRelease = MappedFile.window
         while position < count {
@@ -252,7 +243,9 @@ package enum UTF8Validation {
             if !isValid {
                 // Only a NUL byte can change the answer now: `memchr` looks for it to the window's end, many times
                 // faster than the loop below over text that is not ASCII (a Windows-1252 export, read to its end).
-                if memchr(start + position, 0, limit - position) != nil { return (false, true) }
+                if let nul = memchr(start + position, 0, limit - position) {
+                    return (false, UnsafeRawPointer(start).distance(to: nul))
+                }
                 position = limit
                 continue
             }
@@ -265,7 +258,7 @@ package enum UTF8Validation {
             guard position < count else { break }
             let byte = start[position]
             if byte == 0 {
-                hasNUL = true
+                if firstNUL == nil { firstNUL = position }
                 position += 1
             } else if byte < 0x80 {
                 position += 1
@@ -278,8 +271,8 @@ package enum UTF8Validation {
                     position += length
                 }
             }
-            if hasNUL && !isValid { break }
+            if firstNUL != nil && !isValid { break }
         }
-        return (isValid, hasNUL)
+        return (isValid, firstNUL)
     }
 }

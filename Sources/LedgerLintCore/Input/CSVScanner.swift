@@ -382,11 +382,11 @@ extension CSVScanner {
         let offset = hasBOM ? 3 : 0
         let content = UnsafeRawBufferPointer(rebasing: bytes[offset...])
         let inspection = mapped?.pager(from: offset)
-        let (isValid, hasNUL) = UTF8Validation.inspect(content) { inspection?($0 + offset) }
+        let (isValid, firstNUL) = UTF8Validation.inspect(content) { inspection?($0 + offset) }
         if hasBOM && !isValid {
             throw InputError.unreadable(path: path, reason: TextDecoding.invalidAfterBOM("UTF-8"))
         }
-        if hasNUL { throw InputError.notText(path: path, line: TextDecoding.lineOfFirstNUL(in: content)) }
+        if let firstNUL { throw InputError.notText(path: path, line: TextDecoding.line(at: firstNUL, in: content)) }
         var scanner = CSVScanner(content, path: path, encoding: isValid ? .utf8 : .windows1252)
         if let pager = mapped?.pager(from: offset) { scanner.release = { pager($0 + offset) } }
         return try body(&scanner)

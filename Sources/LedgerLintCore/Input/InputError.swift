@@ -15,7 +15,7 @@ public enum InputError: LocalizedMessageError, Sendable, Hashable {
     case conflictingFiles(path: String, other: String)
     case unreadable(path: String, reason: LocalizedText)
     /// `line` is the line of the first NUL byte.
-    case notText(path: String, line: Int? = nil)
+    case notText(path: String, line: Int)
     case malformedCSV(path: String, line: Int, reason: LocalizedText)
     case missingColumn(path: String, column: String, found: [String])
     /// `expected` reads after "is not" (`a whole number (an account number) or empty`).

@@ -92,11 +92,11 @@ public enum PowerOfficeSnapshotReader {
             // A type error is only thrown once the whole file has been read as UTF-8 JSON: it stands. A syntax
             // error may instead be a file that is not UTF-8, or not text, or only whitespace beyond ASCII's.
             guard case .malformedJSON = error else { throw error }
-            let (isValid, hasNUL) = UTF8Validation.inspect(body)
+            let (isValid, firstNUL) = UTF8Validation.inspect(body)
             if hasBOM && !isValid {
                 throw InputError.unreadable(path: file, reason: TextDecoding.invalidAfterBOM("UTF-8"))
             }
-            if hasNUL { throw InputError.notText(path: file, line: TextDecoding.lineOfFirstNUL(in: body)) }
+            if let firstNUL { throw InputError.notText(path: file, line: TextDecoding.line(at: firstNUL, in: body)) }
             if isValid {
                 let first = body.firstIndex { !(0x09...0x0D).contains($0) && $0 != 0x20 }
                 guard let first else { return Record.Store(keeping: fields) }
