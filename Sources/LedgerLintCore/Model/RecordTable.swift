@@ -129,7 +129,8 @@ public struct RecordTable<Record: TabularRecord>: Sendable {
         case .text:
             // The same bytes, not `==`: two texts that are only canonically equivalent ("é" as one scalar or as
             // "e" and an accent) each read back as they came.
-            let isShared = sharesWith[column] >= 0 && text != nil && other.map { text!.hasSameUTF8(as: $0) } == true
+            var isShared = false
+            if sharesWith[column] >= 0, let text, let other { isShared = text.hasSameUTF8(as: other) }
             shared.append(isShared)
             if var text, !isShared {
                 text.withUTF8 { bytes.append(contentsOf: $0) }
@@ -149,36 +150,43 @@ public struct RecordTable<Record: TabularRecord>: Sendable {
     /// `append(_:_:sameAs:)` would append the string they decode to, or from a string. With `sameAs`, the cell of
     /// the column this one shares with.
     mutating func append(_ column: Int, _ cell: TextCell, sameAs other: TextCell? = nil) {
-        switch cell {
-        case .string(let text): append(column, text, sameAs: other?.string)
-        case .utf8(let text):
-            guard kinds[column] == .text || kinds[column] == .vocabulary else { return append(column, cell.string) }
+        switch (cell, kinds[column]) {
+        case (.utf8(let text), .vocabulary):
             advance(to: column)
             guard places[column] >= 0 else { return }
             absent.append(false)
-            if kinds[column] == .vocabulary { return codes.append(code(ofUTF8: text)) }
+            codes.append(code(ofUTF8: text))
+        case (.utf8(let text), .text):
             let isShared = sharesWith[column] >= 0 && other.map { Self.sameBytes(text, $0) } == true
-            shared.append(isShared)
-            if !isShared { bytes.append(contentsOf: text) }
-            precondition(bytes.count <= UInt32.max, "more than 4 GB of text in a table")
-            ends.append(UInt32(bytes.count))
-        case .windows1252(let text):
-            guard kinds[column] == .text, sharesWith[column] < 0 else {
-                return append(column, cell.string, sameAs: other?.string)
+            appendText(column, shared: isShared) { $0.append(contentsOf: text) }
+        case (.windows1252(let text), .text) where sharesWith[column] < 0:
+            appendText(column, shared: false) { bytes in
+                let start = bytes.count
+                bytes.append(contentsOf: repeatElement(0, count: text.count * 3))
+                let written = bytes.withUnsafeMutableBufferPointer { all in
+                    TextDecoding.windows1252(text, into: UnsafeMutableBufferPointer(rebasing: all[start...]))
+                }
+                bytes.removeLast(text.count * 3 - written)
             }
-            advance(to: column)
-            guard places[column] >= 0 else { return }
-            absent.append(false)
-            shared.append(false)
-            let start = bytes.count
-            bytes.append(contentsOf: repeatElement(0, count: text.count * 3))
-            let written = bytes.withUnsafeMutableBufferPointer { all in
-                TextDecoding.windows1252(text, into: UnsafeMutableBufferPointer(rebasing: all[start...]))
-            }
-            bytes.removeLast(text.count * 3 - written)
-            precondition(bytes.count <= UInt32.max, "more than 4 GB of text in a table")
-            ends.append(UInt32(bytes.count))
+        case (.string(let text), _):
+            append(column, text, sameAs: other?.string)
+        case (.utf8, _), (.windows1252, _):
+            // Windows-1252 for a vocabulary or a shared column, or a column of another kind (whose `append` says so).
+            append(column, cell.string, sameAs: other?.string)
         }
+    }
+
+    /// Appends a present text of text column `column` (unless the table does not store the column): the one it
+    /// shares with when `isShared`, else the bytes `write` appends.
+    @inline(__always)
+    private mutating func appendText(_ column: Int, shared isShared: Bool, _ write: (inout [UInt8]) -> Void) {
+        advance(to: column)
+        guard places[column] >= 0 else { return }
+        absent.append(false)
+        shared.append(isShared)
+        if !isShared { write(&bytes) }
+        precondition(bytes.count <= UInt32.max, "more than 4 GB of text in a table")
+        ends.append(UInt32(bytes.count))
     }
 
     /// Whether a cell holds these UTF-8 bytes.
