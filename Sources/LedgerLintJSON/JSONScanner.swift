@@ -239,10 +239,7 @@ extension JSONScanner {
         var record = Record()
         var failed: UInt64 = 0
         var ordinal = 0
-        // The members matched whole one after another (`matchMember`) since the last other one, from the first's
-        // opening quote to the comma or brace after the last: remembered as one run (`rememberRun`) when it ends,
-        // for the next record to match in one comparison.
-        var run = (place: 0, start: 0, end: 0, members: 0)
+        var run = MemberRun()
         guard !closesAtOnce(.object) else { return record }
         while true {
             try nameStarts(inObjectOpenedAt: start)
@@ -266,27 +263,17 @@ extension JSONScanner {
                 // is set or not) would make its run miss every other record.
                 let isSteady = predictions.isSteady(ordinal)
                 if run.members > 0, !isSteady || index + member - run.start > KeyPredictions.runWidth {
-                    predictions.rememberRun(run.place, base + run.start + 1, length: run.end - run.start, members: run.members)
-                    run.members = 0
+                    run.end(in: predictions, base: base)
                 }
-                if isSteady {
-                    if run.members == 0 { run = (ordinal, keyStart, 0, 0) }
-                    run.end = index + member
-                    run.members += 1
-                }
+                if isSteady { run.add(place: ordinal, from: keyStart, to: index + member) }
                 index += member
                 ordinal += 1
                 guard try !movesToNext(in: .object, openedAt: start) else { continue }
-                if run.members > 0 {
-                    predictions.rememberRun(run.place, base + run.start + 1, length: run.end - run.start, members: run.members)
-                }
+                run.end(in: predictions, base: base)
                 guard failed != 0 else { return record }
                 return firstFailure(of: table, failed: failed, item: item)
             }
-            if run.members > 0 {
-                predictions.rememberRun(run.place, base + run.start + 1, length: run.end - run.start, members: run.members)
-                run.members = 0
-            }
+            run.end(in: predictions, base: base)
             if let predicted = predictions.match(ordinal, base + index + 1, available: count - index - 1) {
                 // The same bytes as a name already checked at this place: the same name, checked.
                 field = predicted.field
@@ -383,6 +370,33 @@ extension JSONScanner {
         let problem = fieldMismatches[first] ?? Mismatch(expected: JSONInput.Expected.number, found: .init(verbatim: ""))
         pendingRecordError = (item, ".\(table.names[first])", JSONInput.Expected.found(problem.expected, problem.found))
         return nil
+    }
+}
+
+/// The members of a record matched whole one after another (`KeyPredictions.matchMember`) since the last other
+/// one: from the first one's opening quote to the comma or brace after the last. Remembered as one run
+/// (`KeyPredictions.rememberRun`) when it ends, for the next record to match in one comparison.
+private struct MemberRun {
+    /// The place of the first member in the record, and where the run starts and ends in the bytes.
+    private var place = 0
+    private(set) var start = 0
+    private var finish = 0
+    private(set) var members = 0
+
+    /// Adds the member at `place`, from its name's opening quote at `from` to the comma or brace at `to`.
+    @inline(__always)
+    mutating func add(place: Int, from: Int, to: Int) {
+        if members == 0 { (self.place, start) = (place, from) }
+        finish = to
+        members += 1
+    }
+
+    /// Ends the run: remembers it, if it has members, and starts none.
+    @inline(__always)
+    mutating func end(in predictions: KeyPredictions, base: UnsafePointer<UInt8>) {
+        guard members > 0 else { return }
+        predictions.rememberRun(place, base + start + 1, length: finish - start, members: members)
+        members = 0
     }
 }
 
